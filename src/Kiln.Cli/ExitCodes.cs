@@ -1,0 +1,12 @@
+namespace Kiln.Cli;
+
+/// <summary>Process exit codes, as make uses them.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>A user-caused failure: bad makefile, bad option, failed step (make's 2).</summary>
+    public const int Failure = 2;
+
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Kiln.Cli.Commands;
+
+namespace Kiln.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("Kiln: builds OpenWrt packages and firmware images from their unchanged Makefiles.");
+        root.Subcommands.Add(MakeEvalCommand.Create());
+        return root.Parse(args).Invoke();
+    }
+}

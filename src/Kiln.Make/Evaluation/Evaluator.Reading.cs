@@ -1,0 +1,99 @@
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Rules;
+using Kiln.Make.Syntax;
+using Kiln.Make.Text;
+using Kiln.Make.Variables;
+
+namespace Kiln.Make.Evaluation;
+
+public sealed partial class Evaluator
+{
+    /// <summary>Reads a makefile named on the command line (-f); a missing one is reported after reading, as make does.</summary>
+    public void ReadMakefile(string name)
+    {
+        Variables.Define("MAKEFILE_LIST", Variables.Global.Find("MAKEFILE_LIST")?.Value ?? "", Origin.File, recursive: false, SourceLocation.None);
+        EvalMakefile(name, included: false, optional: false, SourceLocation.None, setDefaultGoal: true);
+    }
+
+    /// <summary>Reads makefile text that does not come from a file (built-in makefiles), under a display name.</summary>
+    public void ReadText(string displayName, string content)
+    {
+        var source = SourceText.FromFile(displayName, content);
+        var saved = ReadingLocation;
+        new MakefileReader(this, source, displayName, 0, setDefaultGoal: true).Read();
+        ReadingLocation = saved;
+    }
+
+    /// <summary>An include, -include or sinclude line.</summary>
+    internal void Include(string namesText, bool optional, SourceLocation at, bool setDefaultGoal)
+    {
+        var expanded = Expand(namesText);
+        if (expanded.Length == 0) return;
+        foreach (var name in FileNames.Parse(expanded, this))
+            EvalMakefile(name, included: true, optional, at, setDefaultGoal);
+    }
+
+    /// <summary>make's eval_makefile: finds the file (searching the include path), adds it to MAKEFILE_LIST and reads it.</summary>
+    private void EvalMakefile(string name, bool included, bool optional, SourceLocation includedFrom, bool setDefaultGoal)
+    {
+        if (!included && name.StartsWith('~') && HomeDirectory is not null && (name.Length == 1 || name[1] == '/'))
+            name = HomeDirectory + name[1..];
+
+        var source = Load(name, out var error);
+        if (source is null && included && !name.StartsWith('/'))
+        {
+            foreach (var dir in IncludeDirectories)
+            {
+                var candidate = dir + "/" + name;
+                source = Load(candidate, out _);
+                if (source is null) continue;
+                name = candidate;
+                break;
+            }
+        }
+        if (source is null)
+        {
+            AddMissingInclude(new MissingInclude(name, includedFrom, optional, SystemErrors.Describe(error!)));
+            return;
+        }
+
+        DefineVariable(new SourceLocation(name, 1), "MAKEFILE_LIST", name, null, Origin.File, AssignmentOperator.Append,
+            targetScope: null, appendUnexpanded: true);
+        ReadMakefiles.Add(name);
+
+        var saved = ReadingLocation;
+        new MakefileReader(this, source, name, 0, setDefaultGoal).Read();
+        ReadingLocation = saved;
+    }
+
+    private SourceText? Load(string name, out Exception? error)
+    {
+        var path = ResolvePath(name);
+        if (Directory.Exists(path)) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
+        if (!File.Exists(path))
+        {
+            error = new FileNotFoundException(path);
+            return null;
+        }
+        return Sources.Get(path, name, out error);
+    }
+
+    /// <summary>
+    /// What make does after reading, before building: a missing included makefile (the last one
+    /// read) stops it, as make finds no rule to remake it.
+    /// </summary>
+    public void CheckMissingIncludes()
+    {
+        for (var i = _missingIncludes.Count - 1; i >= 0; i--)
+        {
+            var missing = _missingIncludes[i];
+            if (missing.Optional) continue;
+            Warn(missing.Location, $"{missing.Name}: {missing.Reason}");
+            throw new MakeErrorException(SourceLocation.None, $"No rule to make target '{missing.Name}'");
+        }
+    }
+
+    internal void RecordRule(PendingRule pending) => _ruleRecorder.Record(this, pending);
+
+    private readonly RuleRecorder _ruleRecorder = new();
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Functions;
+using Kiln.Make.Text;
+using Kiln.Make.Variables;
+
+namespace Kiln.Make.Evaluation;
+
+public sealed partial class Evaluator
+{
+    /// <summary>
+    /// Runs a command for $(shell) or <c>!=</c> with make's environment, sets .SHELLSTATUS, and
+    /// returns its output folded onto one line. A command that outlives the shell timeout fails the evaluation.
+    /// </summary>
+    internal string RunShell(string command, bool trimAllNewlines)
+    {
+        var shell = ValueOf("SHELL") ?? "/bin/sh";
+        var flags = ValueOf(".SHELLFLAGS") ?? "-c";
+        var argv = ShellCommand.Build(command, shell, flags);
+        if (argv is null) return "";
+
+        var start = new ProcessStartInfo(ByteText.ToOs(argv[0]))
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = ByteText.ToOs(WorkingDirectory),
+        };
+        foreach (var arg in argv.Skip(1)) start.ArgumentList.Add(ByteText.ToOs(arg));
+        start.Environment.Clear();
+        foreach (var (name, value) in Environment) start.Environment[ByteText.ToOs(name)] = ByteText.ToOs(value);
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (Win32Exception)
+        {
+            Output.Diagnostic($"{ProgramName}: {argv[0]}: No such file or directory");
+            SetShellStatus(127);
+            return "";
+        }
+
+        using (process)
+        {
+            using var output = new MemoryStream();
+            var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+            if (!process.WaitForExit(Options.ShellTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                throw new MakeErrorException(ReadingLocation,
+                    $"$(shell {command}) did not finish within {Options.ShellTimeout.TotalSeconds:0} seconds and was stopped");
+            }
+            copy.Wait();
+            var status = process.ExitCode;
+            SetShellStatus(status);
+            var text = ByteText.Encoding.GetString(output.GetBuffer(), 0, (int)output.Length);
+            if (status == 127)
+            {
+                // make treats 127 as a failed exec and shows what the command printed on stderr.
+                if (text.Length > 0) Output.Diagnostic(text.EndsWith('\n') ? text[..^1] : text);
+                return "";
+            }
+            return ShellFunction.FoldNewlines(text, trimAllNewlines);
+        }
+    }
+
+    private void SetShellStatus(int status) =>
+        Variables.Define(".SHELLSTATUS", status.ToString(System.Globalization.CultureInfo.InvariantCulture), Origin.Override, recursive: false, SourceLocation.None);
+}

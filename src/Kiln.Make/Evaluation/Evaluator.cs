@@ -1,0 +1,302 @@
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Functions;
+using Kiln.Make.Rules;
+using Kiln.Make.Syntax;
+using Kiln.Make.Syntax.Expressions;
+using Kiln.Make.Text;
+using Kiln.Make.Variables;
+
+namespace Kiln.Make.Evaluation;
+
+/// <summary>
+/// One make "process": the variables, rules and reading state of an evaluation, and the
+/// expansion machinery (references, function calls, recursion guards). Not thread-safe; run
+/// independent evaluations on separate instances.
+/// </summary>
+public sealed partial class Evaluator
+{
+    private readonly TextBuilder _buffer = new(4096);
+    private readonly List<MissingInclude> _missingIncludes = [];
+    private SourceLocation? _expandingVariable;
+    private int _depth;
+    private int _callArgumentCount;
+
+    public Evaluator(EvaluatorOptions options)
+    {
+        Options = options;
+        Output = options.Output;
+        Variables = new VariableStore(options.EnvironmentOverrides);
+        WorkingDirectory = options.WorkingDirectory;
+        Sources = options.Sources ?? new SourceCache();
+        Environment = options.Environment ?? ProcessEnvironment.Read();
+        HomeDirectory = Environment.GetValueOrDefault("HOME");
+        IncludeDirectories = IncludePath.Build(options.IncludeDirectories, options.SearchDefaultIncludeDirectories, WorkingDirectory);
+        StartupVariables.Define(this);
+    }
+
+    public EvaluatorOptions Options { get; }
+
+    public IMakeOutput Output { get; }
+
+    public VariableStore Variables { get; }
+
+    public RuleSet Rules { get; } = new();
+
+    public SourceCache Sources { get; }
+
+    /// <summary>CURDIR: relative file names are resolved against it (Kiln never changes its own directory).</summary>
+    public string WorkingDirectory { get; }
+
+    public string? HomeDirectory { get; }
+
+    /// <summary>The environment make was started with; $(shell) commands get exactly this, as in make 4.3.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public IReadOnlyList<string> IncludeDirectories { get; }
+
+    /// <summary>The makefile line being read (make's reading_file).</summary>
+    public SourceLocation ReadingLocation { get; internal set; }
+
+    /// <summary>The character that starts a recipe line (.RECIPEPREFIX).</summary>
+    public char RecipePrefix { get; internal set; } = '\t';
+
+    /// <summary>export with no names: every variable is exported.</summary>
+    public bool ExportAll { get; internal set; }
+
+    /// <summary>Makefiles read so far, in order (MAKEFILE_LIST as paths).</summary>
+    public List<string> ReadMakefiles { get; } = [];
+
+    public IReadOnlyList<MissingInclude> MissingIncludes => _missingIncludes;
+
+    internal TextBuilder Buffer => _buffer;
+
+    public string ProgramName => Options.ProgramName;
+
+    /// <summary>Expands text as make does on a makefile line.</summary>
+    public string Expand(string text) => ExpandToString(ExprParser.Parse(text));
+
+    /// <summary>The expanded value of a variable as $(NAME) would give it, or null if undefined.</summary>
+    public string? ValueOf(string name)
+    {
+        var v = Variables.Lookup(name);
+        if (v is null) return null;
+        return v.IsRecursive ? ExpandToString(v.ParsedValue) : v.Value;
+    }
+
+    internal string ExpandToString(Expr expr)
+    {
+        if (expr.ConstantText is { } constant) return constant;
+        var mark = _buffer.Length;
+        expr.Expand(this, _buffer);
+        return _buffer.Cut(mark);
+    }
+
+    internal void ReferenceVariable(string name, TextBuilder output)
+    {
+        var v = Variables.Lookup(name);
+        if (v is null || (v.Value.Length == 0 && !v.IsAppend)) return;
+        if (v.IsRecursive || v.IsAppend) ExpandVariable(v, output);
+        else output.Append(v.Value);
+    }
+
+    /// <summary>A reference whose name was computed: a substitution reference if the name has ':' then '='.</summary>
+    internal void NamedReference(string name, TextBuilder output)
+    {
+        var colon = name.IndexOf(':');
+        if (colon >= 0)
+        {
+            var equals = name.IndexOf('=', colon + 1);
+            if (equals >= 0)
+            {
+                SubstitutionReference(name[..colon], name[(colon + 1)..equals], name[(equals + 1)..], output);
+                return;
+            }
+        }
+        ReferenceVariable(name, output);
+    }
+
+    internal void SubstitutionReference(string name, string pattern, string replacement, TextBuilder output)
+    {
+        var v = Variables.Lookup(name);
+        if (v is null || v.Value.Length == 0) return;
+        var value = v.IsRecursive || v.IsAppend ? ExpandVariableToString(v) : v.Value;
+        var from = PercentPattern.Parse(pattern);
+        PercentPattern to;
+        if (from.HasPercent)
+        {
+            to = PercentPattern.Parse(replacement);
+        }
+        else
+        {
+            // Without '%', "$(v:.c=.o)" means "%.c" to "%.o".
+            from = PercentPattern.Create("", from.Prefix, hasPercent: true);
+            to = PercentPattern.Create("", replacement, hasPercent: true);
+        }
+        Substitution.Patsubst(output, value, from, to);
+    }
+
+    internal string ExpandVariableToString(Variable v)
+    {
+        var mark = _buffer.Length;
+        ExpandVariable(v, _buffer);
+        return _buffer.Cut(mark);
+    }
+
+    /// <summary>make's recursively_expand_for_file: expands a variable's value, refusing endless self-reference.</summary>
+    internal void ExpandVariable(Variable v, TextBuilder output)
+    {
+        var saved = _expandingVariable;
+        if (v.Location.IsKnown) _expandingVariable = v.Location;
+        if (v.Expanding)
+        {
+            if (v.ExpansionAllowance == 0)
+                throw ErrorAtExpansion($"Recursive variable '{v.Name}' references itself (eventually)");
+            v.ExpansionAllowance--;
+        }
+        EnterNesting(v.Name);
+        v.Expanding = true;
+        if (v.IsAppend) ExpandAppended(v, output);
+        else v.ParsedValue.Expand(this, output);
+        v.Expanding = false;
+        _depth--;
+        _expandingVariable = saved;
+    }
+
+    /// <summary>A target-specific <c>+=</c>: the inherited value, a space, then this one.</summary>
+    private void ExpandAppended(Variable v, TextBuilder output)
+    {
+        var start = output.Length;
+        AppendFromScope(v.Name, Variables.Current, local: true, output, start);
+    }
+
+    private void AppendFromScope(string name, VariableScope? scope, bool local, TextBuilder output, int start)
+    {
+        if (scope is null) return;
+        var nextLocal = local && !scope.NextIsParent;
+        var v = scope.Set.Find(name);
+        if (v is null || (!local && v.IsPrivate))
+        {
+            AppendFromScope(name, scope.Next, nextLocal, output, start);
+            return;
+        }
+        if (v.IsAppend) AppendFromScope(name, scope.Next, nextLocal, output, start);
+        if (output.Length > start) output.Append(' ');
+        if (v.IsRecursive) v.ParsedValue.Expand(this, output);
+        else output.Append(v.Value);
+    }
+
+    internal void CallFunction(MakeFunction function, Expr[] arguments, TextBuilder output)
+    {
+        if (function.Expanded is { } body)
+        {
+            var values = new string[arguments.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = ExpandToString(arguments[i]);
+            CheckArgumentCount(function, values.Length);
+            body(this, values, output);
+        }
+        else
+        {
+            CheckArgumentCount(function, arguments.Length);
+            function.Lazy!(this, arguments, output);
+        }
+    }
+
+    /// <summary>A built-in function invoked through $(call name,...) with already expanded arguments.</summary>
+    private void CallBuiltin(MakeFunction function, string[] arguments, TextBuilder output)
+    {
+        if (arguments.Length == 0) return;
+        CheckArgumentCount(function, arguments.Length);
+        if (function.Expanded is { } body)
+        {
+            body(this, arguments, output);
+            return;
+        }
+        var parsed = new Expr[arguments.Length];
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            var (start, end) = function.TrimsArgument(i) ? ExprParser.Trim(arguments[i], 0, arguments[i].Length) : (0, arguments[i].Length);
+            parsed[i] = ExprParser.Parse(arguments[i], start, end);
+        }
+        function.Lazy!(this, parsed, output);
+    }
+
+    private void CheckArgumentCount(MakeFunction function, int count)
+    {
+        if (count < function.MinArgs)
+            throw ErrorAtExpansion($"insufficient number of arguments ({count}) to function '{function.Name}'");
+    }
+
+    /// <summary>$(call NAME,ARGS...): NAME's value expanded with $(0)..$(N) bound in a new scope.</summary>
+    internal void Call(string[] arguments, TextBuilder output)
+    {
+        var nameText = arguments[0];
+        var start = CharClass.SkipSpace(nameText, 0, nameText.Length);
+        var nameEnd = CharClass.EndOfToken(nameText, start, nameText.Length);
+        var name = nameText[start..nameEnd];
+        if (name.Length == 0) return;
+        // $(0) is the first argument cut after the name, as make leaves it.
+        arguments[0] = nameText[..nameEnd];
+
+        if (FunctionTable.Find(name) is { } builtin)
+        {
+            CallBuiltin(builtin, arguments[1..], output);
+            return;
+        }
+
+        var v = Variables.Lookup(name);
+        if (v is null || v.Value.Length == 0) return;
+
+        var scope = new VariableSet(Math.Max(arguments.Length, _callArgumentCount));
+        int i;
+        for (i = 0; i < arguments.Length; i++)
+            scope.Add(new Variable(ArgumentName(i), arguments[i], recursive: false, Origin.Automatic, SourceLocation.None));
+        // Hide the outer call's extra arguments from this one.
+        for (; i < _callArgumentCount; i++)
+            scope.Add(new Variable(ArgumentName(i), "", recursive: false, Origin.Automatic, SourceLocation.None));
+
+        Variables.PushScope(scope);
+        v.ExpansionAllowance = short.MaxValue;
+        var savedCount = _callArgumentCount;
+        _callArgumentCount = i;
+        ReferenceVariable(name, output);
+        _callArgumentCount = savedCount;
+        v.ExpansionAllowance = 0;
+        Variables.PopScope();
+    }
+
+    private static readonly string[] ArgumentNames = Enumerable.Range(0, 32).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string ArgumentName(int i) =>
+        i < ArgumentNames.Length ? ArgumentNames[i] : NameTable.Intern(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>$(eval TEXT): reads the text as makefile lines at the current location.</summary>
+    internal void EvalText(string text)
+    {
+        EnterNesting("eval");
+        var source = SourceText.FromEval(text);
+        var reader = new MakefileReader(this, source, ReadingLocation.File, ReadingLocation.Line, setDefaultGoal: true);
+        var savedLocation = ReadingLocation;
+        reader.Read();
+        ReadingLocation = savedLocation;
+        _depth--;
+    }
+
+    private void EnterNesting(string what)
+    {
+        if (++_depth > Options.MaxExpansionDepth)
+            throw ErrorAtExpansion($"expansion nested more than {Options.MaxExpansionDepth} levels deep while expanding '{what}' (endless recursion?)");
+    }
+
+    /// <summary>An error located where make's *expanding_var points: the variable being expanded, else the line being read.</summary>
+    internal MakeErrorException ErrorAtExpansion(string reason) => new(_expandingVariable ?? ReadingLocation, reason);
+
+    internal void Warn(SourceLocation location, string message) => Output.Warning(location, ProgramName, message);
+
+    /// <summary>A path as the OS sees it, for a name relative to CURDIR.</summary>
+    internal string ResolvePath(string name) => ByteText.ToOs(name.Length > 0 && name[0] == '/' ? name : WorkingDirectory + "/" + name);
+
+    internal void AddMissingInclude(MissingInclude missing) => _missingIncludes.Add(missing);
+}
+
+/// <summary>An included makefile that could not be read: reported after reading, unless it was -include.</summary>
+public sealed record MissingInclude(string Name, SourceLocation Location, bool Optional, string Reason);

@@ -1,0 +1,38 @@
+using Kiln.Make.Functions;
+using Kiln.Make.Syntax;
+
+namespace Kiln.Make.Evaluation;
+
+/// <summary>
+/// make's parse_file_seq for targets and include lines: names split at unquoted blanks, leading
+/// "./" removed, and wildcards expanded (a pattern that matches nothing is kept as written).
+/// </summary>
+internal static class FileNames
+{
+    public static List<string> Parse(string text, Evaluator ev, bool glob = true)
+    {
+        var names = new List<string>();
+        var p = 0;
+        while (true)
+        {
+            while (p < text.Length && Text.CharClass.IsSpace(text[p])) p++;
+            if (p >= text.Length) break;
+            var start = p;
+            var end = LineEscapes.FindMapUnquote(ref text, p, StopChars.Blank);
+            if (end < 0) end = text.Length;
+            var s = start;
+            while (end - s > 2 && text[s] == '.' && text[s + 1] == '/')
+            {
+                s += 2;
+                while (s < end && text[s] == '/') s++;
+            }
+            var name = s == end ? "./" : text[s..end];
+            if (glob && (Glob.HasMagic(name) || name.StartsWith('~')))
+                names.AddRange(Glob.Expand(name, ev.WorkingDirectory, ev.HomeDirectory, onlyExisting: false));
+            else
+                names.Add(name);
+            p = end;
+        }
+        return names;
+    }
+}

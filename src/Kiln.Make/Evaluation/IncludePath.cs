@@ -1,0 +1,23 @@
+using Kiln.Make.Text;
+
+namespace Kiln.Make.Evaluation;
+
+/// <summary>make's include search path: the -I directories that exist, then its built-in ones.</summary>
+internal static class IncludePath
+{
+    private static readonly string[] DefaultDirectories = ["/usr/local/include", "/usr/include", "/usr/include"];
+
+    public static IReadOnlyList<string> Build(IReadOnlyList<string> requested, bool withDefaults, string workingDirectory)
+    {
+        var result = new List<string>();
+        foreach (var dir in requested)
+        {
+            var os = ByteText.ToOs(dir.StartsWith('/') ? dir : workingDirectory + "/" + dir);
+            if (Directory.Exists(os)) result.Add(dir);
+        }
+        if (withDefaults)
+            foreach (var dir in DefaultDirectories)
+                if (Directory.Exists(dir)) result.Add(dir);
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+namespace Kiln.Make.Syntax;
+
+/// <summary>A makefile or $(eval) text split into logical lines. Immutable; parsed once and shared.</summary>
+public sealed class SourceText
+{
+    private SourceText(string? fileName, LogicalLine[] lines, int endLine)
+    {
+        FileName = fileName;
+        Lines = lines;
+        EndLine = endLine;
+    }
+
+    public string? FileName { get; }
+
+    public IReadOnlyList<LogicalLine> Lines { get; }
+
+    /// <summary>The line number make reports for errors found at the end of the text (such as a missing endif).</summary>
+    public int EndLine { get; }
+
+    /// <summary>
+    /// Splits a makefile as make's readline does: a CR before a newline is dropped, and a line is
+    /// continued when an odd number of backslashes precedes its newline.
+    /// </summary>
+    public static SourceText FromFile(string fileName, string content)
+    {
+        var lines = new List<LogicalLine>();
+        var sb = new System.Text.StringBuilder();
+        var line = 1;
+        var i = 0;
+        while (i < content.Length)
+        {
+            sb.Clear();
+            var counted = 0;
+            while (true)
+            {
+                var nl = content.IndexOf('\n', i);
+                if (nl < 0)
+                {
+                    // A last line without a newline is not counted unless nothing before it was.
+                    sb.Append(content, i, content.Length - i);
+                    i = content.Length;
+                    break;
+                }
+                var end = nl;
+                if (end > i && content[end - 1] == '\r') end--;
+                counted++;
+                var backslashes = 0;
+                for (var j = end - 1; j >= i && content[j] == '\\'; j--) backslashes++;
+                sb.Append(content, i, end - i);
+                i = nl + 1;
+                if ((backslashes & 1) == 0) break;
+                sb.Append('\n');
+                if (i >= content.Length) break;
+            }
+            lines.Add(new LogicalLine(sb.ToString(), line));
+            line += counted == 0 ? 1 : counted;
+        }
+        return new SourceText(fileName, lines.ToArray(), line);
+    }
+
+    /// <summary>
+    /// Splits $(eval) text as make's readstring does: no CR handling, and no line counting (every
+    /// line reports the line of the $(eval)).
+    /// </summary>
+    public static SourceText FromEval(string text)
+    {
+        var lines = new List<LogicalLine>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            int eol;
+            while (true)
+            {
+                eol = text.IndexOf('\n', i);
+                if (eol < 0)
+                {
+                    eol = text.Length;
+                    break;
+                }
+                var backslashes = 0;
+                for (var j = eol - 1; j >= i && text[j] == '\\'; j--) backslashes++;
+                if ((backslashes & 1) == 0) break;
+                i = eol + 1;
+            }
+            lines.Add(new LogicalLine(text[start..eol], 0));
+            i = eol + 1;
+        }
+        return new SourceText(null, lines.ToArray(), 0);
+    }
+}

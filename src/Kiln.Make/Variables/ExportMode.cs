@@ -1,0 +1,10 @@
+namespace Kiln.Make.Variables;
+
+/// <summary>What export/unexport said of a variable.</summary>
+public enum ExportMode
+{
+    Default,
+    Export,
+    NoExport,
+    IfSet,
+}

@@ -1,0 +1,78 @@
+using Kiln.Make.Syntax;
+using Kiln.Make.Syntax.Expressions;
+using Kiln.Make.Text;
+
+namespace Kiln.Make.Variables;
+
+/// <summary>A make variable: its unexpanded (recursive) or expanded (simple) value and its attributes.</summary>
+public sealed class Variable
+{
+    private Expr? _parsedValue;
+
+    internal Variable(string name, string value, bool recursive, Origin origin, SourceLocation location, Expr? parsedValue = null)
+    {
+        Name = name;
+        Value = value;
+        IsRecursive = recursive;
+        Origin = origin;
+        Location = location;
+        _parsedValue = parsedValue;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The value as stored: unexpanded text for a recursive variable, the expansion for a simple one.</summary>
+    public string Value { get; private set; }
+
+    public bool IsRecursive { get; internal set; }
+
+    public Origin Origin { get; internal set; }
+
+    public SourceLocation Location { get; internal set; }
+
+    /// <summary>Set for a target-specific <c>+=</c>: the value is appended to the inherited one when expanded.</summary>
+    public bool IsAppend { get; internal set; }
+
+    /// <summary>Set when the last definition was <c>?=</c>.</summary>
+    public bool IsConditional { get; internal set; }
+
+    public bool IsPrivate { get; internal set; }
+
+    public ExportMode Export { get; internal set; }
+
+    /// <summary>True for names the environment could carry (letters, digits, underscores).</summary>
+    public bool IsExportable => IsValidEnvironmentName(Name);
+
+    public string Flavor => IsRecursive ? "recursive" : "simple";
+
+    /// <summary>Guards against a recursive variable that refers to itself (make's expanding flag).</summary>
+    internal bool Expanding;
+
+    /// <summary>How many nested self-references are still allowed; $(call) raises it (make's exp_count).</summary>
+    internal int ExpansionAllowance;
+
+    /// <summary>Marks .VARIABLES, whose value is the list of global names, rebuilt when read.</summary>
+    internal bool IsVariablesList;
+
+    internal void SetValue(string value, Expr? parsedValue = null)
+    {
+        Value = value;
+        _parsedValue = parsedValue;
+    }
+
+    /// <summary>The value parsed as an expression, parsed once per value.</summary>
+    internal Expr ParsedValue => _parsedValue ??= ExprParser.Parse(Value);
+
+    internal static bool IsValidEnvironmentName(string name)
+    {
+        if (name.Length == 0) return false;
+        var c = name[0];
+        if (c != '_' && !char.IsAsciiLetter(c)) return false;
+        for (var i = 1; i < name.Length; i++)
+        {
+            c = name[i];
+            if (c != '_' && !char.IsAsciiLetterOrDigit(c)) return false;
+        }
+        return true;
+    }
+}

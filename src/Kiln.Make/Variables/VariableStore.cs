@@ -1,0 +1,129 @@
+using Kiln.Make.Syntax.Expressions;
+using Kiln.Make.Text;
+
+namespace Kiln.Make.Variables;
+
+/// <summary>
+/// All variables of one evaluation: the global set, the stack of $(call)/$(foreach) scopes, and
+/// target-specific sets. Lookups walk the current chain; definitions go to the global set unless
+/// a target's set is given, as in make.
+/// </summary>
+public sealed class VariableStore
+{
+    public const string VariablesName = ".VARIABLES";
+
+    private readonly VariableScope _globalScope;
+    private readonly Dictionary<string, VariableSet> _targetSets = new(StringComparer.Ordinal);
+    private int _variablesListChangeCount = -1;
+
+    public VariableStore(bool environmentOverrides = false)
+    {
+        Global = new VariableSet(512);
+        _globalScope = new VariableScope(Global, null);
+        Current = _globalScope;
+        EnvironmentOverrides = environmentOverrides;
+    }
+
+    public VariableSet Global { get; }
+
+    /// <summary>The chain lookups start from.</summary>
+    public VariableScope Current { get; set; }
+
+    internal VariableScope GlobalScope => _globalScope;
+
+    /// <summary>make -e: environment variables beat makefile assignments.</summary>
+    public bool EnvironmentOverrides { get; }
+
+    public IReadOnlyDictionary<string, VariableSet> TargetSets => _targetSets;
+
+    public List<PatternVariable> PatternVariables { get; } = [];
+
+    public Variable? Lookup(string name)
+    {
+        var isParent = false;
+        for (var scope = Current; scope is not null; scope = scope.Next)
+        {
+            var v = scope.Set.Find(name);
+            if (v is not null && (!isParent || !v.IsPrivate)) return Special(v);
+            isParent |= scope.NextIsParent;
+        }
+        return null;
+    }
+
+    public Variable? Lookup(ReadOnlySpan<char> name)
+    {
+        var isParent = false;
+        for (var scope = Current; scope is not null; scope = scope.Next)
+        {
+            var v = scope.Set.Find(name);
+            if (v is not null && (!isParent || !v.IsPrivate)) return Special(v);
+            isParent |= scope.NextIsParent;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// make's define_variable_in_set: creates the variable, or replaces its value if the new origin
+    /// ranks at least as high as the old one. Returns the variable either way.
+    /// </summary>
+    public Variable Define(string name, string value, Origin origin, bool recursive, SourceLocation location, VariableSet? set = null, Expr? parsedValue = null)
+    {
+        set ??= Global;
+        if (EnvironmentOverrides && origin == Origin.Environment) origin = Origin.EnvironmentOverride;
+        var v = set.Find(name);
+        if (v is not null)
+        {
+            if (EnvironmentOverrides && v.Origin == Origin.Environment) v.Origin = Origin.EnvironmentOverride;
+            if (origin >= v.Origin)
+            {
+                v.SetValue(value, parsedValue);
+                v.Location = location;
+                v.Origin = origin;
+                v.IsRecursive = recursive;
+            }
+            return v;
+        }
+        v = new Variable(NameTable.Intern(name), value, recursive, origin, location, parsedValue);
+        set.Add(v);
+        return v;
+    }
+
+    /// <summary>make's undefine: removes a global variable unless it came from a stronger origin.</summary>
+    public void Undefine(string name, Origin origin)
+    {
+        if (EnvironmentOverrides && origin == Origin.Environment) origin = Origin.EnvironmentOverride;
+        var v = Global.Find(name);
+        if (v is null) return;
+        if (EnvironmentOverrides && v.Origin == Origin.Environment) v.Origin = Origin.EnvironmentOverride;
+        if (origin >= v.Origin) Global.Remove(name);
+    }
+
+    public void PushScope(VariableSet set) => Current = new VariableScope(set, Current);
+
+    public void PopScope() => Current = Current.Next ?? throw new InvalidOperationException("popped the global scope");
+
+    /// <summary>The variable set of a target, created on first use, whose parent is the global set.</summary>
+    public VariableScope TargetScope(string target)
+    {
+        if (!_targetSets.TryGetValue(target, out var set))
+        {
+            set = new VariableSet(4);
+            _targetSets.Add(target, set);
+        }
+        return new VariableScope(set, _globalScope, nextIsParent: true);
+    }
+
+    private Variable Special(Variable v)
+    {
+        if (!v.IsVariablesList) return v;
+        if (_variablesListChangeCount != Global.ChangeCount)
+        {
+            v.SetValue(string.Join(' ', Global.All.Select(x => x.Name)));
+            _variablesListChangeCount = Global.ChangeCount;
+        }
+        return v;
+    }
+}
+
+/// <summary>A pattern-specific variable (<c>%.o: CFLAGS += -g</c>), kept for later stages.</summary>
+public sealed record PatternVariable(string Pattern, Variable Variable);
