@@ -22,7 +22,9 @@ public static class MakeEvalCommand
         IReadOnlyList<string> Print,
         bool Dump,
         bool EnvironmentOverrides,
-        TimeSpan ShellTimeout);
+        TimeSpan ShellTimeout,
+        IReadOnlyDictionary<string, string>? Environment = null,
+        string? WorkingDirectory = null);
 
     public static Command Create()
     {
@@ -76,7 +78,7 @@ public static class MakeEvalCommand
 
     private static int Evaluate(Settings settings, IMakeOutput output)
     {
-        var directory = Directory.GetCurrentDirectory();
+        var directory = settings.WorkingDirectory ?? Directory.GetCurrentDirectory();
         foreach (var dir in settings.Directories)
         {
             var next = Path.GetFullPath(Path.Combine(directory, dir));
@@ -92,6 +94,7 @@ public static class MakeEvalCommand
             Goals = settings.Goals.Select(ByteText.FromOs).ToArray(),
             EnvironmentOverrides = settings.EnvironmentOverrides,
             ShellTimeout = settings.ShellTimeout,
+            Environment = settings.Environment,
             Output = output,
         };
         var ev = new Evaluator(options);

@@ -10,6 +10,9 @@ public interface IMakeOutput
 
     /// <summary>A message for stderr, already formatted with its location prefix.</summary>
     void Diagnostic(string line);
+
+    /// <summary>Text for stderr as it is (what a $(shell) command wrote there).</summary>
+    void ErrorText(string text);
 }
 
 public static class MakeOutputExtensions

@@ -17,6 +17,15 @@ public sealed class StreamMakeOutput(Stream stdout, Stream stderr) : IMakeOutput
         lock (_lock) WriteLine(stderr, line);
     }
 
+    public void ErrorText(string text)
+    {
+        lock (_lock)
+        {
+            stderr.Write(Text.ByteText.GetBytes(text));
+            stderr.Flush();
+        }
+    }
+
     private static void WriteLine(Stream stream, string text)
     {
         var bytes = new byte[text.Length + 1];
@@ -40,4 +49,6 @@ public sealed class CollectingMakeOutput : IMakeOutput
     public void Info(string text) => _stdout.Append(text).Append('\n');
 
     public void Diagnostic(string line) => _stderr.Append(line).Append('\n');
+
+    public void ErrorText(string text) => _stderr.Append(text);
 }

@@ -23,6 +23,7 @@ public sealed partial class Evaluator
         var start = new ProcessStartInfo(ByteText.ToOs(argv[0]))
         {
             RedirectStandardOutput = true,
+            RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = ByteText.ToOs(WorkingDirectory),
         };
@@ -45,7 +46,9 @@ public sealed partial class Evaluator
         using (process)
         {
             using var output = new MemoryStream();
+            using var errors = new MemoryStream();
             var copy = process.StandardOutput.BaseStream.CopyToAsync(output);
+            var copyErrors = process.StandardError.BaseStream.CopyToAsync(errors);
             if (!process.WaitForExit(Options.ShellTimeout))
             {
                 process.Kill(entireProcessTree: true);
@@ -54,13 +57,15 @@ public sealed partial class Evaluator
                     $"$(shell {command}) did not finish within {Options.ShellTimeout.TotalSeconds:0} seconds and was stopped");
             }
             copy.Wait();
+            copyErrors.Wait();
+            if (errors.Length > 0) Output.ErrorText(ByteText.Encoding.GetString(errors.GetBuffer(), 0, (int)errors.Length));
             var status = process.ExitCode;
             SetShellStatus(status);
             var text = ByteText.Encoding.GetString(output.GetBuffer(), 0, (int)output.Length);
             if (status == 127)
             {
                 // make treats 127 as a failed exec and shows what the command printed on stderr.
-                if (text.Length > 0) Output.Diagnostic(text.EndsWith('\n') ? text[..^1] : text);
+                Output.ErrorText(text);
                 return "";
             }
             return ShellFunction.FoldNewlines(text, trimAllNewlines);

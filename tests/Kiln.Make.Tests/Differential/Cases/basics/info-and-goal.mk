@@ -1,0 +1,2 @@
+$(info hello world)
+all: ;

@@ -1,0 +1,6 @@
+include sub.mk
+all: ;
+#--- file: sub.mk
+x = 1
+
+$(error stopped in sub with $(x))

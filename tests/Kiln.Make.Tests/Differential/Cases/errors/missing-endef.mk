@@ -1,0 +1,3 @@
+$(info start)
+define foo
+body

@@ -1,0 +1,2 @@
+$(info start)
+this is not a rule

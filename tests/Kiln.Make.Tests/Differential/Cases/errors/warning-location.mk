@@ -1,0 +1,6 @@
+$(warning top level)
+define warn
+$(warning inside eval)
+endef
+$(eval $(warn))
+all: ;

@@ -1,0 +1,3 @@
+i = outer
+$(info $(foreach i,1 2 3,<$(i)>) $(i) $(origin i))
+all: ;

@@ -1,0 +1,4 @@
+$(info before)
+include does-not-exist.mk
+$(info after)
+all: ;

@@ -1,0 +1,6 @@
+.PHONY: all
+$(info [$(.DEFAULT_GOAL)])
+.hidden: ;
+first second: ;
+$(info [$(.DEFAULT_GOAL)])
+all: ;

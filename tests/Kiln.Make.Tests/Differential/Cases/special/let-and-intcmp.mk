@@ -1,0 +1,2 @@
+$(info [$(let a,b,c)] [$(intcmp 1,2,lt)])
+all: ;
