@@ -23,6 +23,8 @@ public static class MakeEvalCommand
         bool Dump,
         bool EnvironmentOverrides,
         TimeSpan ShellTimeout,
+        bool NoBuiltinRules = false,
+        bool NoBuiltinVariables = false,
         IReadOnlyDictionary<string, string>? Environment = null,
         string? WorkingDirectory = null);
 
@@ -35,12 +37,14 @@ public static class MakeEvalCommand
         var dump = new Option<bool>("--dump") { Description = "After reading, print every makefile variable (flavour and unexpanded value), sorted." };
         var silent = new Option<bool>("-s", "--silent", "--quiet") { Description = "Accepted for compatibility; make-eval is always silent." };
         var envOverrides = new Option<bool>("-e", "--environment-overrides") { Description = "Environment variables override makefiles." };
+        var noRules = new Option<bool>("-r", "--no-builtin-rules") { Description = "No built-in rules (as make -r)." };
+        var noVariables = new Option<bool>("-R", "--no-builtin-variables") { Description = "No built-in rule variables (as make -R)." };
         var timeout = new Option<int>("--shell-timeout") { Description = "Seconds one $(shell) command may run.", DefaultValueFactory = _ => 120 };
         var rest = new Argument<string[]>("VAR=VALUE|GOAL") { Arity = ArgumentArity.ZeroOrMore, Description = "Variable assignments and goals, as for make." };
 
         var command = new Command("make-eval", "Read makefiles as GNU make 4.3 does and print what reading prints.")
         {
-            files, dirs, includes, print, dump, silent, envOverrides, timeout, rest,
+            files, dirs, includes, print, dump, silent, envOverrides, noRules, noVariables, timeout, rest,
         };
         command.SetAction(result =>
         {
@@ -55,7 +59,9 @@ public static class MakeEvalCommand
                 result.GetValue(print) ?? [],
                 result.GetValue(dump),
                 result.GetValue(envOverrides),
-                TimeSpan.FromSeconds(result.GetValue(timeout)));
+                TimeSpan.FromSeconds(result.GetValue(timeout)),
+                result.GetValue(noRules) || result.GetValue(noVariables),
+                result.GetValue(noVariables));
             return Run(settings, StreamMakeOutput.Console());
         });
         return command;
@@ -83,7 +89,8 @@ public static class MakeEvalCommand
         {
             var next = Path.GetFullPath(Path.Combine(directory, dir));
             if (!Directory.Exists(next)) throw new MakeErrorException(SourceLocation.None, $"{dir}: No such file or directory");
-            directory = next;
+            // make chdir()s and then asks getcwd(), which resolves symbolic links.
+            directory = ByteText.ToOs(Kiln.Make.Functions.PathFunctions.RealPath(ByteText.FromOs(next), "/") ?? ByteText.FromOs(next));
         }
 
         var options = new EvaluatorOptions
@@ -93,6 +100,9 @@ public static class MakeEvalCommand
             CommandLineVariables = settings.Assignments.Select(ByteText.FromOs).ToArray(),
             Goals = settings.Goals.Select(ByteText.FromOs).ToArray(),
             EnvironmentOverrides = settings.EnvironmentOverrides,
+            NoBuiltinRules = settings.NoBuiltinRules,
+            NoBuiltinVariables = settings.NoBuiltinVariables,
+            FlagLetters = FlagLetters(settings),
             ShellTimeout = settings.ShellTimeout,
             Environment = settings.Environment,
             Output = output,
@@ -111,6 +121,10 @@ public static class MakeEvalCommand
         Goals.Check(ev);
         return ExitCodes.Success;
     }
+
+    /// <summary>MAKEFLAGS while reading: the single-letter flags in make's table order (make-eval is always -s).</summary>
+    private static string FlagLetters(Settings settings) =>
+        (settings.EnvironmentOverrides ? "e" : "") + (settings.NoBuiltinRules ? "r" : "") + (settings.NoBuiltinVariables ? "R" : "") + "s";
 
     private static string[] DefaultMakefile(string directory)
     {

@@ -32,6 +32,12 @@ public sealed class EvaluatorOptions
     /// <summary>The single-letter flags MAKEFLAGS shows while reading; "s" for make -s.</summary>
     public string FlagLetters { get; init; } = "s";
 
+    /// <summary>make -r: no built-in rules (SUFFIXES is empty).</summary>
+    public bool NoBuiltinRules { get; init; }
+
+    /// <summary>make -R: no built-in rule variables (CC, CFLAGS...).</summary>
+    public bool NoBuiltinVariables { get; init; }
+
     /// <summary>make -e.</summary>
     public bool EnvironmentOverrides { get; init; }
 

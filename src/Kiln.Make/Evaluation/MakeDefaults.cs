@@ -8,6 +8,10 @@ namespace Kiln.Make.Evaluation;
 /// </summary>
 internal static class MakeDefaults
 {
+    /// <summary>Variables make defines itself; the rest of <see cref="Variables"/> belong to the built-in rules (make -R drops them).</summary>
+    public static readonly HashSet<string> MakeOwn =
+        [".FEATURES", ".LOADED", ".SHELLFLAGS", "MAKEFILES", "MAKE_HOST", "MAKE_VERSION", "SHELL", "SUFFIXES"];
+
     /// <summary>Built-in rule variables and make's own informational variables (origin default).</summary>
     public static readonly (string Name, string Value, bool Recursive)[] Variables =
     [

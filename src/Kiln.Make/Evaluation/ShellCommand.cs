@@ -25,7 +25,12 @@ internal static class ShellCommand
         if (start == line.Length) return null;
         line = line[start..];
         var direct = shell == "/bin/sh" && shellFlags is "-c" or "-ec" ? TrySplit(line) : null;
-        return direct ?? [shell, shellFlags, line];
+        if (direct is not null) return direct;
+        // make re-splits "SHELL FLAGS line" into words, so SHELL may carry arguments ("/usr/bin/env bash").
+        var argv = Text.Words.Split(shell);
+        argv.AddRange(Text.Words.Split(shellFlags));
+        argv.Add(line);
+        return argv;
     }
 
     /// <summary>Splits a line with no shell syntax into words the way make does, or null if the shell is needed.</summary>

@@ -23,7 +23,10 @@ internal static class StartupVariables
             vars.Define(name, value, Origin.Environment, recursive: true, none);
         }
         foreach (var (name, value, recursive) in MakeDefaults.Variables)
-            vars.Define(name, value, Origin.Default, recursive, none);
+        {
+            if (options.NoBuiltinVariables && !MakeDefaults.MakeOwn.Contains(name)) continue;
+            vars.Define(name, name == "SUFFIXES" && options.NoBuiltinRules ? "" : value, Origin.Default, recursive, none);
+        }
         foreach (var (name, value) in MakeDefaults.Automatic)
             vars.Define(name, value, Origin.Automatic, recursive: true, none);
         // make never takes SHELL from the environment; it records that it overrode it.

@@ -4,7 +4,7 @@ using Kiln.Make.Text;
 namespace Kiln.Make.Functions;
 
 /// <summary>Path name arithmetic as make does it (abspath without touching the disk, realpath through libc).</summary>
-internal static partial class PathFunctions
+public static partial class PathFunctions
 {
     /// <summary>make's abspath: joins a relative name to <paramref name="directory"/> and removes '.', '..' and repeated slashes.</summary>
     public static string AbsPath(ReadOnlySpan<char> name, string directory)
