@@ -136,7 +136,7 @@ public static class MakeEvalCommand
     private static void Dump(Evaluator ev, IMakeOutput output)
     {
         var variables = ev.Variables.Global.All
-            .Where(v => v.Origin is Origin.File or Origin.Override)
+            .Where(v => v.Origin is Origin.File or Origin.Override && v.Location.IsKnown)
             .OrderBy(v => v.Name, StringComparer.Ordinal);
         foreach (var v in variables)
         {

@@ -1,0 +1,6 @@
+s := a
+s += $$b
+r = a
+r += $$b
+$(info [$(s)] [$(value s)] [$(r)] [$(value r)])
+all: ;

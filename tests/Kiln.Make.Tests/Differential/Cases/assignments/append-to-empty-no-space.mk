@@ -1,0 +1,6 @@
+x =
+x += a
+y := $(nothing)
+y += b
+$(info [$(x)] [$(y)])
+all: ;

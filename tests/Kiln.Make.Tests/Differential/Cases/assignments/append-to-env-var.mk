@@ -1,0 +1,4 @@
+FOO += file-part
+$(info [$(FOO)] [$(origin FOO)] [$(flavor FOO)])
+all: ;
+#--- env: FOO=env-part

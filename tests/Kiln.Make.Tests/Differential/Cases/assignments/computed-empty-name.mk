@@ -1,0 +1,3 @@
+$(info before)
+$(nothing) := value
+all: ;

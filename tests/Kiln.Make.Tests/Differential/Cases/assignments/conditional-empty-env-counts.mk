@@ -1,0 +1,4 @@
+FOO ?= file
+$(info [$(FOO)] [$(origin FOO)])
+all: ;
+#--- env: FOO=

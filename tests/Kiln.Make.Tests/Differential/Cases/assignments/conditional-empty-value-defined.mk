@@ -1,0 +1,6 @@
+x =
+x ?= fallback
+y := $(empty)
+y ?= fallback
+$(info [$(x)] [$(y)] [$(origin x)])
+all: ;

@@ -1,0 +1,4 @@
+x ?= <$(later)>
+later = L
+$(info [$(x)] [$(flavor x)] [$(value x)])
+all: ;

@@ -1,0 +1,5 @@
+FOO ?= ignored
+FOO += more
+$(info [$(FOO)] [$(origin FOO)])
+all: ;
+#--- env: FOO=env

@@ -1,0 +1,5 @@
+x ?= <$(y)>
+x += [$(y)]
+y = Y
+$(info [$(x)] [$(flavor x)])
+all: ;

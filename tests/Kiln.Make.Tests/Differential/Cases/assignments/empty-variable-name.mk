@@ -1,0 +1,4 @@
+$(info before)
+ = value
+$(info after)
+all: ;

@@ -1,0 +1,3 @@
+a b = c
+$(info [$(a b)] [$(origin a b)])
+all: ;

@@ -1,0 +1,4 @@
+x != echo '$$(y) $$$$z'
+y = Y
+$(info [$(x)] [$(value x)])
+all: ;

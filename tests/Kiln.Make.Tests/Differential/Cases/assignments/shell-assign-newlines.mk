@@ -1,0 +1,3 @@
+x != printf 'a\nb\n\nc\n\n\n'
+$(info [$(x)] [$(flavor x)])
+all: ;

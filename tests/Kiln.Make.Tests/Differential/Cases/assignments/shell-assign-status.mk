@@ -1,0 +1,5 @@
+x != echo out; exit 3
+$(info [$(x)] [$(.SHELLSTATUS)])
+y != true
+$(info [$(y)] [$(.SHELLSTATUS)])
+all: ;

@@ -1,0 +1,4 @@
+X != echo file
+$(info [$(X)] [$(origin X)])
+all: ;
+#--- args: X=cmd

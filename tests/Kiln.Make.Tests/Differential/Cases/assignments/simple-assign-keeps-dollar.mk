@@ -1,0 +1,4 @@
+x := a$$b$$(c)
+c = C
+$(info [$(x)] [$(value x)])
+all: ;

@@ -1,0 +1,3 @@
+x :::= value
+$(info [$(x)] [$(origin x)])
+all: ;

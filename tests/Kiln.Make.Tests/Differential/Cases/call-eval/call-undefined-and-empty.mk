@@ -1,0 +1,4 @@
+empty =
+$(info [$(call nope,a)] [$(call empty,a)] [$(call ,a)])
+$(info [$(origin nope)])
+all: ;

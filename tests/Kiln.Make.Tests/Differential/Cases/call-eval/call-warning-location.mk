@@ -1,0 +1,5 @@
+f = $(warning in f with $(1))
+
+$(call f,a)
+x := $(call f,b)
+all: ;

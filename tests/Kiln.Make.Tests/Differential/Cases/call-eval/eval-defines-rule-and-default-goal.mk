@@ -1,0 +1,6 @@
+$(info [$(.DEFAULT_GOAL)])
+$(eval first: ; )
+$(info [$(.DEFAULT_GOAL)])
+$(eval second: first ; )
+$(info [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,7 @@
+define text
+
+$(warning while expanding argument)
+endef
+$(info start)
+$(eval $(text))
+all: ;

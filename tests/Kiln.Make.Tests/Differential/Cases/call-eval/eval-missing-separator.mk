@@ -1,0 +1,3 @@
+$(info before)
+$(eval this is not valid)
+all: ;

@@ -1,0 +1,6 @@
+$(info [before])
+ifeq (a,a)
+$(eval endif)
+$(info [after])
+endif
+all: ;

@@ -1,0 +1,5 @@
+ifeq (a,b)
+else else
+endif
+$(info [ok])
+all: ;

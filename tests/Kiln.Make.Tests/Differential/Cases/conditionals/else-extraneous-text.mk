@@ -1,0 +1,6 @@
+ifeq (a,b)
+$(info [then])
+else junk words
+$(info [else])
+endif
+all: ;

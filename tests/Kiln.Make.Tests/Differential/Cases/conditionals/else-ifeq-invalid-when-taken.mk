@@ -1,0 +1,5 @@
+ifeq (a,b)
+else ifeq junk
+endif
+$(info [ok])
+all: ;

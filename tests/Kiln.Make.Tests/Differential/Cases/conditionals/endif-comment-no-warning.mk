@@ -1,0 +1,6 @@
+ifeq (a,a)
+$(info [then])
+else# no space
+endif#comment
+$(info [after])
+all: ;

@@ -1,0 +1,5 @@
+ifeq (a,a)
+$(info [then])
+endif junk
+$(info [after])
+all: ;

@@ -1,0 +1,8 @@
+ifeq (a,a)
+include inc.mk
+$(info [main after include])
+endif
+all: ;
+#--- file: inc.mk
+$(info [in inc])
+endif

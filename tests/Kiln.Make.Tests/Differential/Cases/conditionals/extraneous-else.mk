@@ -1,0 +1,4 @@
+$(info [before])
+else
+$(info [after])
+all: ;

@@ -1,0 +1,5 @@
+$(info [before])
+x = 1
+endif
+$(info [after])
+all: ;

@@ -1,0 +1,6 @@
+$(info [before])
+a = 1
+ifdef a b
+$(info [inside])
+endif
+all: ;

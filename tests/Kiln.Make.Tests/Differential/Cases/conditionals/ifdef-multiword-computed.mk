@@ -1,0 +1,6 @@
+$(info [before])
+names = a b
+ifdef $(names)
+$(info [inside])
+endif
+all: ;

@@ -1,0 +1,5 @@
+$(info [before])
+ifdef
+$(info [inside])
+endif
+all: ;

@@ -1,0 +1,5 @@
+$(info [before])
+ifeq "a"
+$(info [inside])
+endif
+all: ;

@@ -1,0 +1,4 @@
+ifeq "a" "a" junk
+$(info [after junk])
+endif
+all: ;

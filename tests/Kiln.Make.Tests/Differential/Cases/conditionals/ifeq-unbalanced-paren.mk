@@ -1,0 +1,5 @@
+$(info [before])
+ifeq (a,b
+$(info [inside])
+endif
+all: ;

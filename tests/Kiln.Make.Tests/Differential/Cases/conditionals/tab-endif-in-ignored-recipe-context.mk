@@ -1,0 +1,8 @@
+t:
+ifeq (a,b)
+	endif
+	else
+endif
+$(info [ok])
+all: ;
+#--- args: all

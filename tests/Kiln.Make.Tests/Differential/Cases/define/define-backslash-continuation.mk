@@ -1,0 +1,9 @@
+define x
+one \
+   two
+three\
+four
+endef
+$(info [$(x)])
+$(info [$(value x)])
+all: ;

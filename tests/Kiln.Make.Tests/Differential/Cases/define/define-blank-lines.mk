@@ -1,0 +1,12 @@
+define x
+
+middle
+
+endef
+define y
+
+
+endef
+$(info [$(x)])
+$(info [$(y)])
+all: ;

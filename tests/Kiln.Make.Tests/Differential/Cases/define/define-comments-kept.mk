@@ -1,0 +1,6 @@
+define x
+# not a comment here
+value # still here
+endef
+$(info [$(x)])
+all: ;

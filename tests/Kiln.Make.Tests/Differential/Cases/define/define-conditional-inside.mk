@@ -1,0 +1,7 @@
+define x
+ifeq (a,a)
+yes
+endif
+endef
+$(info [$(x)])
+all: ;

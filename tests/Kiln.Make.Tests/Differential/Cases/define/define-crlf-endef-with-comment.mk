@@ -1,0 +1,5 @@
+define x
+body
+endef # done
+$(info [$(x)])
+all: ;

@@ -1,0 +1,7 @@
+y = early
+define x ::=
+<$(y)>
+endef
+y = late
+$(info [$(x)] [$(flavor x)])
+all: ;

@@ -1,0 +1,5 @@
+define x = junk
+body
+endef
+$(info [$(x)])
+all: ;

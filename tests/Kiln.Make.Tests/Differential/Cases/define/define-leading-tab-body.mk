@@ -1,0 +1,7 @@
+define x
+	tabbed line
+  spaced line
+		two tabs
+endef
+$(info [$(x)])
+all: ;

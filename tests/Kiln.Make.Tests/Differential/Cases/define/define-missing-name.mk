@@ -1,0 +1,4 @@
+define
+body
+endef
+all: ;

@@ -1,0 +1,5 @@
+define   spaced   
+body
+endef
+$(info [$(spaced)])
+all: ;

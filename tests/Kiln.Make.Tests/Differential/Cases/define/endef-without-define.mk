@@ -1,0 +1,3 @@
+$(info start)
+endef
+all: ;

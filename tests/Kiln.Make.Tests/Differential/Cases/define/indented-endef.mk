@@ -1,0 +1,5 @@
+define x
+body
+   endef
+$(info [$(x)])
+all: ;

@@ -1,0 +1,6 @@
+define x
+body
+	endef
+endef
+$(info [$(x)])
+all: ;

@@ -1,0 +1,5 @@
+define v = extra
+body
+endef
+$(info [$(v)])
+all: ;

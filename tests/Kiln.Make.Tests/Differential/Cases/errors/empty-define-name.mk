@@ -1,0 +1,5 @@
+$(info [before])
+define $(empty)
+body
+endef
+all: ;

@@ -1,0 +1,3 @@
+$(info [before])
+$(empty) = x
+all: ;

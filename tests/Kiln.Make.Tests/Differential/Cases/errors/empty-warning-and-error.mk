@@ -1,0 +1,4 @@
+$(warning)
+$(warning  spaced  )
+$(info [x])
+$(error)

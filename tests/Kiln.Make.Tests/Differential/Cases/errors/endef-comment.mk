@@ -1,0 +1,5 @@
+define v
+body
+endef # comment
+$(info [$(v)])
+all: ;

@@ -1,0 +1,5 @@
+define v
+body
+endef junk
+$(info [$(v)])
+all: ;

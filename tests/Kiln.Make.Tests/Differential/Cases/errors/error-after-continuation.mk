@@ -1,0 +1,6 @@
+a = one \
+    two \
+    three
+$(error after continuation \
+  spanning lines)
+all: ;

@@ -1,0 +1,2 @@
+t: $(error in prereq list)
+all: ;

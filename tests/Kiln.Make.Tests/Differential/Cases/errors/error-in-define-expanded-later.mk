@@ -1,0 +1,6 @@
+define boom
+$(error from define)
+endef
+$(info [before])
+$(info $(boom))
+all: ;

@@ -1,0 +1,3 @@
+$(info [before])
+$(eval $$(error from eval))
+all: ;

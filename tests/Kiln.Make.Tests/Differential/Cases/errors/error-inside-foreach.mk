@@ -1,0 +1,1 @@
+x := $(foreach v,a b,$(if $(filter b,$(v)),$(error at $(v))))

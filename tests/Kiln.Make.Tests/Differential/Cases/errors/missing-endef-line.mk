@@ -1,0 +1,6 @@
+$(info [start])
+x = 1
+y = 2
+define foo =
+body
+more body

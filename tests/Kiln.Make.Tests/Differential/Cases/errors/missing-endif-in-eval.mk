@@ -1,0 +1,6 @@
+define body
+a = 1
+ifeq (x,x)
+endef
+$(eval $(body))
+all: ;

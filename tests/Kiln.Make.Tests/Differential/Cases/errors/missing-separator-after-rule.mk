@@ -1,0 +1,3 @@
+all: ;
+$(info [before])
+just words here

@@ -1,0 +1,5 @@
+include bad.mk
+all: ;
+#--- file: bad.mk
+ok = 1
+bad line

@@ -1,0 +1,6 @@
+define body
+x = 1
+	recipe line
+endef
+$(eval $(body))
+all: ;

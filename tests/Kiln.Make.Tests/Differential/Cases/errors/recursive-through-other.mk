@@ -1,0 +1,5 @@
+a = $(b)
+b = x $(a)
+$(info [defined])
+c := $(a)
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+x = ${foo
+$(info [$(x)])
+all: ;

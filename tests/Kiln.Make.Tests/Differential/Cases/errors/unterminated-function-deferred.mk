@@ -1,0 +1,4 @@
+x = $(subst a,b,abc
+$(info [defined ok])
+y := $(x)
+all: ;

@@ -1,0 +1,8 @@
+a = one \
+    two \
+    three
+$(warning after continuation)
+b = $(warning in b) \
+  tail
+c := $(b)
+all: ;

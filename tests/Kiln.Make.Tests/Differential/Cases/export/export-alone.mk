@@ -1,0 +1,5 @@
+export
+X = 1
+unexport
+$(info [$(X)] [$(origin export)] [$(origin unexport)])
+all: ;

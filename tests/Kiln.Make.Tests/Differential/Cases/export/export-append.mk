@@ -1,0 +1,5 @@
+X = a
+export X += b
+export Y += c
+$(info [$(X)] [$(Y)] [$(flavor Y)])
+all: ;

@@ -1,0 +1,5 @@
+export X
+export X = file
+$(info [$(X)] [$(origin X)])
+all: ;
+#--- args: X=cmd

@@ -1,0 +1,4 @@
+export X ?= a
+export X ?= b
+$(info [$(X)] [$(origin X)])
+all: ;

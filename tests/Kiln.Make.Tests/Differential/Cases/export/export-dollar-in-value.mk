@@ -1,0 +1,3 @@
+export X = $$HOME
+$(info [$(X)] [$(value X)])
+all: ;

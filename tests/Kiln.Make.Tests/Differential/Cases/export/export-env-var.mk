@@ -1,0 +1,6 @@
+export FOO
+unexport BAR
+$(info [$(FOO)] [$(origin FOO)] [$(BAR)] [$(origin BAR)])
+all: ;
+#--- env: FOO=f
+#--- env: BAR=b

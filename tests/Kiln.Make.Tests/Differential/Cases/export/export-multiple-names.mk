@@ -1,0 +1,4 @@
+A = a
+export A B C
+$(info [$(A)] [$(origin A)] [$(origin B)] [$(origin C)])
+all: ;

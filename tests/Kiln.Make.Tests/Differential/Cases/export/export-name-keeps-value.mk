@@ -1,0 +1,5 @@
+X = <$(Y)>
+export X
+Y = y
+$(info [$(X)] [$(origin X)] [$(flavor X)])
+all: ;

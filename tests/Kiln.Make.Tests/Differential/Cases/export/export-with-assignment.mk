@@ -1,0 +1,5 @@
+export X = <$(Y)>
+export S := simple
+Y = y
+$(info [$(X)] [$(origin X)] [$(flavor X)] [$(S)] [$(flavor S)])
+all: ;

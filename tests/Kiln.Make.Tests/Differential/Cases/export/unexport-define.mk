@@ -1,0 +1,5 @@
+unexport define X
+body
+endef
+$(info [$(X)] [$(origin X)])
+all: ;

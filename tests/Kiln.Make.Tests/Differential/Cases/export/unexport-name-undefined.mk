@@ -1,0 +1,3 @@
+unexport Y
+$(info [$(Y)] [$(origin Y)] [$(flavor Y)])
+all: ;

@@ -1,0 +1,2 @@
+$(info [$(subst ${x,y},z,text)])
+all: ;

@@ -1,0 +1,3 @@
+$(info before)
+$(info [$(call subst,a)])
+all: ;

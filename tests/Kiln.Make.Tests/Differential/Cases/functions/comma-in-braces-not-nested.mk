@@ -1,0 +1,4 @@
+$(info [${subst (a,b),x,(a,b)}])
+$(info [${subst {a,b},x,{a,b}}])
+$(info [$(subst {a,b},x,{a,b})])
+all: ;

@@ -1,0 +1,3 @@
+$(info before)
+$(error )
+all: ;

@@ -1,0 +1,2 @@
+$(info before)
+all: $(error in prerequisites) ;

@@ -1,0 +1,7 @@
+e = $(error expanded from e)
+$(info defined)
+
+x = $(e)
+$(info still fine)
+y := $(x)
+all: ;

@@ -1,0 +1,3 @@
+$(info before)
+$(file out.txt,x)
+all: ;

@@ -1,0 +1,2 @@
+$(info [$(file <does-not-exist.txt)])
+all: ;

@@ -1,0 +1,3 @@
+$(file >x.txt,x)
+$(info [$(file <x.txt,extra)])
+all: ;

@@ -1,0 +1,3 @@
+$(file >c.txt,a,b , c)
+$(info [$(file <c.txt)])
+all: ;

@@ -1,0 +1,2 @@
+$(file >no/such/dir.txt,x)
+all: ;

@@ -1,0 +1,5 @@
+$(info [$(foreach x,,$(info never))])
+$(info [$(foreach x,   ,$(info never))])
+x = keep
+$(info [$(foreach x,a,)] [$(x)])
+all: ;

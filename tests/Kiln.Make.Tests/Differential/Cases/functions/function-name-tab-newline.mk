@@ -1,0 +1,8 @@
+$(info	[tab after name])
+define f
+$(info
+[newline after name])
+endef
+$(f)
+$(info [$(subst	a,b,aaa)])
+all: ;

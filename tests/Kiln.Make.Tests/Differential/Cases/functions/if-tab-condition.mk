@@ -1,0 +1,3 @@
+tab := $(subst x,	,x)
+$(info [$(if 	 ,yes,no)] [$(if $(tab),yes,no)] [$(or 	,b)])
+all: ;

@@ -1,0 +1,8 @@
+define text
+first
+  second	tab
+
+endef
+$(info [$(text)])
+$(info [$(info inner)])
+all: ;

@@ -1,0 +1,6 @@
+$(info [$(info)])
+info = variable named info
+$(info [$(info)])
+$(info )
+$(info [$(subst)] [$(strip)])
+all: ;

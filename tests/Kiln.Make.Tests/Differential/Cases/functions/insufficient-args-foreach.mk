@@ -1,0 +1,2 @@
+$(info [$(foreach i,a b)])
+all: ;

@@ -1,0 +1,3 @@
+$(info [$(origin @)] [$(origin <)] [$(origin ^)] [$(origin *)] [$(origin %)])
+$(info [$(origin @D)] [$(origin +)] [$(origin ?)])
+all: ;

@@ -1,0 +1,4 @@
+$(info [$(patsubst foo,bar,foo foo.c xfoo foo)])
+$(info [$(patsubst foo,%,foo)])
+$(info [$(patsubst %,foo,a b)])
+all: ;

@@ -1,0 +1,5 @@
+$(info [$(subst ,x,abc)])
+$(info [$(subst b,,abcb)])
+$(info [$(subst ,,abc)])
+$(info [$(subst a,b,)])
+all: ;

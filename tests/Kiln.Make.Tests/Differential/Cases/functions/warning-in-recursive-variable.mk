@@ -1,0 +1,7 @@
+w = $(warning expanded here)W
+
+x := $(w)
+
+
+$(info [$(w)])
+all: ;

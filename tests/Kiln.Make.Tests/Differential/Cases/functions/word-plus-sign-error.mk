@@ -1,0 +1,2 @@
+$(info [$(word +1,a b)])
+all: ;

@@ -1,0 +1,3 @@
+$(info [$(word 1,a)])
+$(info [$(word 0,a b)])
+all: ;

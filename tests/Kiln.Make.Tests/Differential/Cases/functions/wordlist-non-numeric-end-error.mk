@@ -1,0 +1,2 @@
+$(info [$(wordlist 1,two,a b)])
+all: ;

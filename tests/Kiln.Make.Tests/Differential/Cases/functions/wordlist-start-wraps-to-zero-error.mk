@@ -1,0 +1,2 @@
+$(info [$(wordlist 4294967296,2,a b)])
+all: ;

@@ -1,0 +1,6 @@
+$(info [before])
+-include adir
+$(info [after])
+all: ;
+#--- file: adir/placeholder
+x

@@ -1,0 +1,9 @@
+include found.mk
+$(info [$(MAKEFILE_LIST)])
+$(info [$(FOUND)])
+all: ;
+#--- file: found.mk
+FOUND = local
+#--- file: sub/found.mk
+FOUND = from-sub
+#--- args: -I sub

@@ -1,0 +1,5 @@
+includeX = 1
+include_me.mk: ;
+include: ;
+$(info [$(includeX)])
+all: ;

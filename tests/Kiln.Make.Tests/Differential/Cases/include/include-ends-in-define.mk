@@ -1,0 +1,6 @@
+include def.mk
+$(info [after])
+all: ;
+#--- file: def.mk
+define D
+text

@@ -1,0 +1,6 @@
+files = a.mk 
+include $(files)b.mk
+$(info [$(MAKEFILE_LIST)])
+all: ;
+#--- file: a.mk
+#--- file: b.mk

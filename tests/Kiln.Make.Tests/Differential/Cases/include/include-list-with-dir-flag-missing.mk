@@ -1,0 +1,4 @@
+include nowhere.mk
+all: ;
+#--- file: sub/other.mk
+#--- args: -I sub

@@ -1,0 +1,3 @@
+include missing.mk
+$(error stop here)
+all: ;

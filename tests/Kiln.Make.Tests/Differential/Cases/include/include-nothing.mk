@@ -1,0 +1,6 @@
+include
+-include
+sinclude
+include $(empty)
+$(info [$(MAKEFILE_LIST)])
+all: ;

@@ -1,0 +1,5 @@
+	include t.mk
+$(info [$(T)] [$(MAKEFILE_LIST)])
+all: ;
+#--- file: t.mk
+T = tabbed

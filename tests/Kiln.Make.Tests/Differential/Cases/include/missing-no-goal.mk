@@ -1,0 +1,1 @@
+include absent.mk

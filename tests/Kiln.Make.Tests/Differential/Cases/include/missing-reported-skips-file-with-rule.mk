@@ -1,0 +1,4 @@
+$(info [reading])
+include a.mk b.mk
+b.mk: ;
+all: ;

@@ -1,0 +1,4 @@
+$(info [reading])
+include gen.mk
+.DEFAULT: ;
+all: ;

@@ -1,0 +1,4 @@
+$(info [reading $(MAKE_RESTARTS)])
+include gen.mk
+gen.mk: ;
+all: ;

@@ -1,0 +1,4 @@
+$(info [reading])
+all: ;
+%: ;
+include x.mk

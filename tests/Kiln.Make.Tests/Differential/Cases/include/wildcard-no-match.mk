@@ -1,0 +1,4 @@
+$(info [before])
+include nomatch/*.mk
+$(info [after])
+all: ;

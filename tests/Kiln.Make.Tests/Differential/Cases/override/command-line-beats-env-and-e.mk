@@ -1,0 +1,4 @@
+$(info [$(FOO)] [$(origin FOO)])
+all: ;
+#--- args: -e FOO=cmd
+#--- env: FOO=env

@@ -1,0 +1,4 @@
+X = file
+$(info [$(X)] [$(origin X)])
+all: ;
+#--- args: X?=cmd

@@ -1,0 +1,3 @@
+$(info [$(X)])
+all: ;
+#--- args: X=first X=second

@@ -1,0 +1,4 @@
+X = file
+$(info [$(X)] [$(origin X)] [$(flavor X)])
+all: ;
+#--- args: X+=cmd

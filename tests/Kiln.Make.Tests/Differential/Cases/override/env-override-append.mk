@@ -1,0 +1,5 @@
+FOO += more
+$(info [$(FOO)] [$(origin FOO)])
+all: ;
+#--- args: -e
+#--- env: FOO=env

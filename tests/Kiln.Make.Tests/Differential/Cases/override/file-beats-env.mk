@@ -1,0 +1,5 @@
+$(info [$(FOO)] [$(origin FOO)])
+FOO = file
+$(info [$(FOO)] [$(origin FOO)])
+all: ;
+#--- env: FOO=env

@@ -1,0 +1,7 @@
+override define X
+multi
+line
+endef
+$(info [$(X)] [$(origin X)])
+all: ;
+#--- args: X=cmd

@@ -1,0 +1,4 @@
+override FOO = file
+$(info [$(FOO)] [$(origin FOO)])
+all: ;
+#--- env: FOO=env

@@ -1,0 +1,4 @@
+override undefine X
+$(info [$(X)] [$(origin X)])
+all: ;
+#--- args: X=cmd

@@ -1,0 +1,4 @@
+undefine X
+$(info [$(X)] [$(origin X)])
+all: ;
+#--- args: X=cmd

@@ -1,0 +1,5 @@
+export
+unexport
+$(info [ok])
+override
+all: ;

@@ -1,0 +1,6 @@
+a:=b
+a: =target-specific
+a :=c
+$(info [$(a)] [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

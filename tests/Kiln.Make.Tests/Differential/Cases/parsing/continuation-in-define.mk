@@ -1,0 +1,6 @@
+define d
+one \
+two
+endef
+$(info [$(d)])
+all: ;

@@ -1,0 +1,4 @@
+x = ex
+a = $xyz
+$(info [$(a)])
+all: ;

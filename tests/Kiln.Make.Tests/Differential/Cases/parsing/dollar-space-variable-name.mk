@@ -1,0 +1,3 @@
+$(info [before])
+$ = dollar-space-var
+all: ;

@@ -1,0 +1,5 @@
+a = x$ y
+$(info [$(a)])
+b := p$ q
+$(info [$(b)])
+all: ;

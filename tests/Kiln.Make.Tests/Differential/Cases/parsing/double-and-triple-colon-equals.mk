@@ -1,0 +1,5 @@
+a::=b
+$(info [$(a)] [$(flavor a)])
+c:::=d
+$(info [$(c)] [$(flavor c)])
+all: ;

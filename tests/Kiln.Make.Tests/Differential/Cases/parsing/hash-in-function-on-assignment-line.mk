@@ -1,0 +1,3 @@
+b := $(strip a # b)
+$(info [$(b)])
+all: ;

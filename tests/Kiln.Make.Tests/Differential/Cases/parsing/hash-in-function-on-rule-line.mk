@@ -1,0 +1,3 @@
+t: $(info [prereq a # b]) ; @:
+all: ;
+#--- args: all

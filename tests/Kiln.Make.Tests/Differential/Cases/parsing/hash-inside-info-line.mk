@@ -1,0 +1,3 @@
+$(info [text # with hash])
+$(info [$(subst a,#,banana)])
+all: ;

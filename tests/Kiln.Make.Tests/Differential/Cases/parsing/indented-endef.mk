@@ -1,0 +1,9 @@
+define v
+body
+  endef
+$(info [$(v)])
+define w
+	endef
+endef
+$(info [$(w)])
+all: ;

@@ -1,0 +1,6 @@
+export := a
+override := b
+ifdef := c
+define := d
+$(info [$(export)] [$(override)] [$(ifdef)] [$(define)])
+all: ;

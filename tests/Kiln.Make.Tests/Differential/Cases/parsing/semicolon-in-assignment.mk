@@ -1,0 +1,4 @@
+a = x ; y
+$(info [$(a)])
+b: c = d ; e
+all: ;

@@ -1,0 +1,5 @@
+include inc.mk
+$(info [$(a)])
+all: ;
+#--- file: inc.mk
+﻿a = bom inc

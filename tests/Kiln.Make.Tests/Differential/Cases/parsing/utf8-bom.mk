@@ -1,0 +1,3 @@
+﻿a = after bom
+$(info [$(a)])
+all: ;

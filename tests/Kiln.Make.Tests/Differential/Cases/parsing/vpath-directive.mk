@@ -1,0 +1,6 @@
+vpath %.c src
+vpath %.h
+vpath
+VPATH = a:b
+$(info [$(VPATH)])
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+a b = c
+$(info [$(a b)])
+all: ;

@@ -1,0 +1,4 @@
+.hidden: ;
+./x.y: ;
+$(info [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,5 @@
+.dir/file: ;
+$(info [$(.DEFAULT_GOAL)])
+.c.o: ;
+all: ;
+#--- args: all

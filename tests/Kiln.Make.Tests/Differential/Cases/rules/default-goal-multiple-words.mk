@@ -1,0 +1,3 @@
+.DEFAULT_GOAL = a b
+a: ;
+b: ;

@@ -1,0 +1,2 @@
+.DEFAULT_GOAL = nothing-here
+a: ;

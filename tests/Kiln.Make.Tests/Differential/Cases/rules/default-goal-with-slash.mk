@@ -1,0 +1,4 @@
+.special: ;
+dir/file: ;
+$(info [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,4 @@
+dc:: ; @:
+dc:: ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,4 @@
+%.x:: %.y ; @:
+%.x:: %.z ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,6 @@
+t::
+	@echo one
+t::
+	@echo two
+all: ;
+#--- args: all

@@ -1,0 +1,4 @@
+$(info [before])
+t:
+        echo hi
+all: ;

@@ -1,0 +1,4 @@
+first: ; @echo never
+second: ;
+$(info [$(MAKECMDGOALS)] [$(.DEFAULT_GOAL)])
+#--- args: second

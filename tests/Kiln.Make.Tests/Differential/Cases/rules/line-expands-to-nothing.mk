@@ -1,0 +1,5 @@
+$(empty)
+$(empty)   $(empty)
+   $(empty)
+$(info [ok])
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+: dep
+$(info [after])
+all: ;

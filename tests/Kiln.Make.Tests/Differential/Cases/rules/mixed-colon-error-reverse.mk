@@ -1,0 +1,5 @@
+$(info [before])
+t:: ; @:
+t: ; @:
+$(info [after])
+all: ;

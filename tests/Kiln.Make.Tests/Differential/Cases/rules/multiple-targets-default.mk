@@ -1,0 +1,3 @@
+one two three: ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,3 @@
+$(info [read])
+all: ;
+#--- args: nonexistent

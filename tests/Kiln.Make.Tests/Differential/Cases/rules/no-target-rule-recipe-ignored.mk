@@ -1,0 +1,5 @@
+$(empty): foo
+	echo ignored
+	$(error not even looked at)
+$(info [ok])
+all: ;

@@ -1,0 +1,5 @@
+t: a | b ; @:
+u: | ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

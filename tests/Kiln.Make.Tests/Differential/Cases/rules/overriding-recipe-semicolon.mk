@@ -1,0 +1,4 @@
+t: ; @echo one
+t: ; @echo two
+all: ;
+#--- args: all

@@ -1,0 +1,7 @@
+t:
+	@echo one
+t:
+	@echo two
+t: extra
+all: ;
+#--- args: all

@@ -1,0 +1,4 @@
+%.o: %.c ; @:
+$(info [$(.DEFAULT_GOAL)])
+real: ;
+$(info [$(.DEFAULT_GOAL)])

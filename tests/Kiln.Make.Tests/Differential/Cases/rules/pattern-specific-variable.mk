@@ -1,0 +1,5 @@
+%.o: CFLAGS = -O2
+%.o: CFLAGS += -g
+%.o: ;
+$(info [$(CFLAGS)] [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+x = 1
+	echo hello
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+	
+	$(info [tab line with function])
+all: ;

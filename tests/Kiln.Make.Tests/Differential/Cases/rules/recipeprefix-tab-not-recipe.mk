@@ -1,0 +1,4 @@
+.RECIPEPREFIX = >
+t:
+	echo with tab
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+a.o: : %.c ; @:
+$(info [after])
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+a.o: %.o %.x: %.c ; @:
+$(info [after])
+all: ;

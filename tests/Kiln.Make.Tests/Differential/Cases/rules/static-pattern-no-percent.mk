@@ -1,0 +1,4 @@
+$(info [before])
+a.o b.o: foo.o: %.c ; @:
+$(info [after])
+all: ;

@@ -1,0 +1,5 @@
+$(info [before])
+a.o b.c: %.o: %.c ; @:
+$(info [after])
+all: ;
+#--- args: all

@@ -1,0 +1,5 @@
+objs = a.o b.o
+$(objs): %.o: %.c ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

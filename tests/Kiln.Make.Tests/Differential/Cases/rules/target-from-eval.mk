@@ -1,0 +1,4 @@
+names = p q
+$(foreach n,$(names),$(eval $(n)-target: ; @:))
+$(info [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,6 @@
+t: define V
+multi
+line
+endef
+$(info [read])
+all: ;

@@ -1,0 +1,4 @@
+a b: V = shared
+a b: ;
+$(info [$(V)] [$(.DEFAULT_GOAL)])
+all: ;

@@ -1,0 +1,4 @@
+t: V = 1
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+$(info [$(.DEFAULT_GOAL)])

@@ -1,0 +1,4 @@
+a	b :	c ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

@@ -1,0 +1,4 @@
+asg = X = 1
+$(asg)
+$(info [$(X)] [$(.DEFAULT_GOAL)])
+all: ;

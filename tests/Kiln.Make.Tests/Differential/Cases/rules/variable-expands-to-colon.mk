@@ -1,0 +1,5 @@
+colon = :
+target $(colon) dep
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

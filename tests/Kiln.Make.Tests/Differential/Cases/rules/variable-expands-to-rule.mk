@@ -1,0 +1,4 @@
+rule = made: ; @:
+$(rule)
+$(info [$(.DEFAULT_GOAL)])
+all: ;

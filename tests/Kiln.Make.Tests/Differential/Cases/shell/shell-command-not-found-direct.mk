@@ -1,0 +1,3 @@
+a := $(shell kiln-no-such-command-xyz arg)
+$(info [$(a)] [$(.SHELLSTATUS)])
+all: ;

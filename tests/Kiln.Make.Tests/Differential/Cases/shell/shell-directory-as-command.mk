@@ -1,0 +1,4 @@
+$(shell mkdir -p subdir)
+a := $(shell ./subdir)
+$(info [$(a)] [$(.SHELLSTATUS)])
+all: ;

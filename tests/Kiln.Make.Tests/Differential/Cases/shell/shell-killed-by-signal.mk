@@ -1,0 +1,3 @@
+a := $(shell echo before; kill -TERM $$$$)
+$(info [$(a)] [$(.SHELLSTATUS)])
+all: ;

@@ -1,0 +1,5 @@
+$(info [$(CURDIR)] [$(origin CURDIR)] [$(flavor CURDIR)])
+$(info [$(CURDIR:$(abspath .)=same)])
+CURDIR = changed
+$(info [$(CURDIR)] [$(origin CURDIR)])
+all: ;

@@ -1,0 +1,6 @@
+first: ;
+$(info [$(.DEFAULT_GOAL)])
+.DEFAULT_GOAL :=
+$(info [$(.DEFAULT_GOAL)])
+second: ;
+$(info [$(.DEFAULT_GOAL)])

@@ -1,0 +1,3 @@
+$(info [$(CXX)] [$(origin CXX)])
+all: ;
+#--- env: CXX=envcxx

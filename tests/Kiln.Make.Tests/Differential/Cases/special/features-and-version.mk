@@ -1,0 +1,3 @@
+$(info [$(.FEATURES)])
+$(info [$(MAKE_VERSION)] [$(origin MAKE_VERSION)])
+all: ;

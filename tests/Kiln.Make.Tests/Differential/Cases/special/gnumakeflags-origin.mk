@@ -1,0 +1,2 @@
+$(info [$(GNUMAKEFLAGS)] [$(origin GNUMAKEFLAGS)] [$(flavor GNUMAKEFLAGS)])
+all: ;

@@ -1,0 +1,5 @@
+$(info [$(.INCLUDE_DIRS)])
+all: ;
+#--- args: -I inc
+#--- file: inc/keep.txt
+x

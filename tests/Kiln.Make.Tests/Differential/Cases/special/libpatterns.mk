@@ -1,0 +1,2 @@
+$(info [$(.LIBPATTERNS)] [$(origin .LIBPATTERNS)] [$(flavor .LIBPATTERNS)])
+all: ;

@@ -1,0 +1,5 @@
+$(info [$(MAKECMDGOALS)] [$(origin MAKECMDGOALS)] [$(flavor MAKECMDGOALS)])
+all: ;
+build: ;
+test: ;
+#--- args: build test

@@ -1,0 +1,3 @@
+MAKEFLAGS += -k
+$(info [$(MAKEFLAGS)] [$(origin MAKEFLAGS)] [$(flavor MAKEFLAGS)])
+all: ;

@@ -1,0 +1,4 @@
+X = file
+$(info [$(X)] [$(origin X)] [$(MAKEFLAGS)])
+all: ;
+#--- env: MAKEFLAGS=-- X=fromflags

@@ -1,0 +1,5 @@
+$(info [$(MAKEFLAGS)] [$(MFLAGS)])
+all: ;
+#--- args: -I inc
+#--- file: inc/keep.txt
+x

@@ -1,0 +1,2 @@
+$(info [$(MAKEFLAGS)] [$(origin MAKEFLAGS)] [$(MFLAGS)] [$(origin MFLAGS)])
+all: ;

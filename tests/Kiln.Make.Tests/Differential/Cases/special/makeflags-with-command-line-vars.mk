@@ -1,0 +1,3 @@
+$(info [$(MAKEFLAGS)] [$(MFLAGS)])
+all: ;
+#--- args: X=1 Y=two

@@ -1,0 +1,3 @@
+$(info [$(MAKEFLAGS)] [$(MFLAGS)])
+all: ;
+#--- args: -e

@@ -1,0 +1,3 @@
+$(info [$(MAKELEVEL)] [$(origin MAKELEVEL)])
+all: ;
+#--- env: MAKELEVEL=3

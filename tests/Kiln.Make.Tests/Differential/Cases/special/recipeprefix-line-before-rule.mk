@@ -1,0 +1,3 @@
+.RECIPEPREFIX = >
+> $(info hidden)
+all: ;

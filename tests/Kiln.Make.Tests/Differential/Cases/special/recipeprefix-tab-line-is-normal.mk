@@ -1,0 +1,4 @@
+.RECIPEPREFIX = >
+all: ;
+	x = after-rule
+$(info [$(x)])

@@ -1,0 +1,4 @@
+$(info [$(.RECIPEPREFIX)] [$(origin .RECIPEPREFIX)] [$(flavor .RECIPEPREFIX)])
+.RECIPEPREFIX = >
+$(info [$(.RECIPEPREFIX)] [$(origin .RECIPEPREFIX)])
+all: ;

@@ -1,0 +1,2 @@
+$(info [$(SHELL)] [$(origin SHELL)] [$(flavor SHELL)])
+all: ;

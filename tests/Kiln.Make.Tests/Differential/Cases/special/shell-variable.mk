@@ -1,0 +1,3 @@
+$(info [$(SHELL)] [$(origin SHELL)] [$(flavor SHELL)])
+all: ;
+#--- env: SHELL=/bin/false

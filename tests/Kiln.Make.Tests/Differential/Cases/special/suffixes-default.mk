@@ -1,0 +1,2 @@
+$(info [$(SUFFIXES)] [$(flavor SUFFIXES)])
+all: ;

@@ -1,0 +1,4 @@
+x = $$HOME $$$$ $$(y)
+y = Y
+$(info [$(x)] [$(value x)])
+all: ;

@@ -1,0 +1,4 @@
+x = abc$
+y := def$
+$(info [$(x)] [$(y)] [$(value x)])
+all: ;

@@ -1,0 +1,3 @@
+a$$b = odd
+$(info [$(a$$b)] [$(origin a$$b)])
+all: ;

@@ -1,0 +1,5 @@
+x = $(info expanded)value
+a := $(x)
+b := $(x)
+$(info [$(a)] [$(b)])
+all: ;

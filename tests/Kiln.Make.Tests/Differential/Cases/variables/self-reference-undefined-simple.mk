@@ -1,0 +1,3 @@
+x := $(x) a
+$(info [$(x)] [$(flavor x)])
+all: ;

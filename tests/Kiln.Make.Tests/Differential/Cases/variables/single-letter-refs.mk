@@ -1,0 +1,4 @@
+x = X
+xy = XY
+$(info [$x] [$xy] [$(xy)] [$x$x])
+all: ;

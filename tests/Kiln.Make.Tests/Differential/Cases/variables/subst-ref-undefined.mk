@@ -1,0 +1,2 @@
+$(info [$(nothing:.c=.o)] [$(nothing:%=x%)])
+all: ;

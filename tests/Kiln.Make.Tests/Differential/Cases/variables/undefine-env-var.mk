@@ -1,0 +1,4 @@
+undefine FOO
+$(info [$(FOO)] [$(origin FOO)])
+all: ;
+#--- env: FOO=env

@@ -1,0 +1,8 @@
+$(info [$(subst a,b,\
+   aaa   \
+   c)])
+x := $(strip \
+    one \
+    two)
+$(info [$(x)])
+all: ;

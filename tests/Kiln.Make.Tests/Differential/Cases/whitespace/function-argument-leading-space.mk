@@ -1,0 +1,4 @@
+$(info    [leading stripped])
+$(info [trailing kept]   )
+$(info	[after tab])
+all: ;

@@ -1,0 +1,3 @@
+$(info [a # b]) # trailing comment
+$(info [c \# d])
+all: ;

@@ -1,0 +1,5 @@
+x =       value
+y :=	 	value
+   z = indented name
+$(info [$(x)] [$(y)] [$(z)])
+all: ;

@@ -1,0 +1,3 @@
+x = X
+$(info [$( x)] [$(x )] [$(strip  x )])
+all: ;

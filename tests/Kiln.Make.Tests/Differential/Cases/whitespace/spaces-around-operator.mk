@@ -1,0 +1,5 @@
+x	=	tabbed
+y   :=   spaced
+z+=	app
+$(info [$(x)] [$(y)] [$(z)])
+all: ;

@@ -1,0 +1,3 @@
+	x = tabbed
+$(info [$(x)] [$(origin x)])
+all: ;

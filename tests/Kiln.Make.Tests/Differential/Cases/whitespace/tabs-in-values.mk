@@ -1,0 +1,3 @@
+x = a	b		c
+$(info [$(x)] [$(words $(x))] [$(strip $(x))])
+all: ;

@@ -1,0 +1,5 @@
+x = value   
+y := simple	
+z = 
+$(info [$(x)] [$(y)] [$(z)])
+all: ;
