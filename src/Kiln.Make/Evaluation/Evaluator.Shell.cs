@@ -15,30 +15,32 @@ public sealed partial class Evaluator
     /// </summary>
     internal string RunShell(string command, bool trimAllNewlines)
     {
-        var shell = ValueOf("SHELL") ?? "/bin/sh";
+        var shell = ValueOf("SHELL") ?? "";
         var flags = ValueOf(".SHELLFLAGS") ?? "-c";
         var argv = ShellCommand.Build(command, shell, flags);
         if (argv is null) return "";
 
-        var start = new ProcessStartInfo(ByteText.ToOs(argv[0]))
+        var (program, error) = Executables.Resolve(argv[0], Environment.GetValueOrDefault("PATH"), WorkingDirectory);
+        if (program is null)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = ByteText.ToOs(WorkingDirectory),
-        };
-        foreach (var arg in argv.Skip(1)) start.ArgumentList.Add(ByteText.ToOs(arg));
-        start.Environment.Clear();
-        foreach (var (name, value) in Environment) start.Environment[ByteText.ToOs(name)] = ByteText.ToOs(value);
+            Output.Diagnostic($"{ProgramName}: {argv[0]}: {Executables.Describe(error)}");
+            SetShellStatus(127);
+            return "";
+        }
 
         Process process;
         try
         {
-            process = Process.Start(start)!;
+            process = Start(program, argv.Skip(1));
         }
-        catch (Win32Exception)
+        catch (Win32Exception e) when (e.NativeErrorCode == 8)
         {
-            Output.Diagnostic($"{ProgramName}: {argv[0]}: No such file or directory");
+            // A script without "#!": execvp hands it to /bin/sh, and so does make.
+            process = Start("/bin/sh", argv.Skip(1).Prepend(program));
+        }
+        catch (Win32Exception e)
+        {
+            Output.Diagnostic($"{ProgramName}: {argv[0]}: {Executables.Describe(e.NativeErrorCode)}");
             SetShellStatus(127);
             return "";
         }
@@ -62,6 +64,9 @@ public sealed partial class Evaluator
             var status = process.ExitCode;
             SetShellStatus(status);
             var text = ByteText.Encoding.GetString(output.GetBuffer(), 0, (int)output.Length);
+            // make reads the output as a C string: it ends at a NUL byte.
+            var nul = text.IndexOf('\0');
+            if (nul >= 0) text = text[..nul];
             if (status == 127)
             {
                 // make treats 127 as a failed exec and shows what the command printed on stderr.
@@ -70,6 +75,21 @@ public sealed partial class Evaluator
             }
             return ShellFunction.FoldNewlines(text, trimAllNewlines);
         }
+    }
+
+    private Process Start(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(ByteText.ToOs(program))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = ByteText.ToOs(WorkingDirectory),
+        };
+        foreach (var arg in arguments) start.ArgumentList.Add(ByteText.ToOs(arg));
+        start.Environment.Clear();
+        foreach (var (name, value) in Environment) start.Environment[ByteText.ToOs(name)] = ByteText.ToOs(value);
+        return Process.Start(start)!;
     }
 
     private void SetShellStatus(int status) =>

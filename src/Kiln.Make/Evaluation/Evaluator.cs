@@ -23,18 +23,50 @@ public sealed partial class Evaluator
 
     public Evaluator(EvaluatorOptions options)
     {
-        Options = options;
+        Environment = options.Environment ?? ProcessEnvironment.Read();
+        Options = options = WithInheritedMakeFlags(options, Environment);
         Output = options.Output;
         Variables = new VariableStore(options.EnvironmentOverrides);
         WorkingDirectory = options.WorkingDirectory;
         Sources = options.Sources ?? new SourceCache();
-        Environment = options.Environment ?? ProcessEnvironment.Read();
         HomeDirectory = Environment.GetValueOrDefault("HOME");
         IncludeDirectories = IncludePath.Build(options.IncludeDirectories, options.SearchDefaultIncludeDirectories, WorkingDirectory);
         StartupVariables.Define(this);
     }
 
+    /// <summary>The options, with switches and assignments inherited through the environment's MAKEFLAGS merged in.</summary>
     public EvaluatorOptions Options { get; }
+
+    private static EvaluatorOptions WithInheritedMakeFlags(EvaluatorOptions options, IReadOnlyDictionary<string, string> environment)
+    {
+        var letters = options.FlagLetters + (options.EnvironmentOverrides ? "e" : "") + (options.NoBuiltinRules ? "r" : "") + (options.NoBuiltinVariables ? "Rr" : "");
+        List<string> inherited = [];
+        if (environment.TryGetValue("MAKEFLAGS", out var makeflags))
+        {
+            (var envLetters, inherited) = MakeFlags.Decode(makeflags);
+            letters += envLetters;
+        }
+        var all = MakeFlags.Normalize(letters);
+        return new EvaluatorOptions
+        {
+            WorkingDirectory = options.WorkingDirectory,
+            IncludeDirectories = options.IncludeDirectories,
+            SearchDefaultIncludeDirectories = options.SearchDefaultIncludeDirectories,
+            Environment = environment,
+            CommandLineVariables = [.. inherited, .. options.CommandLineVariables],
+            Goals = options.Goals,
+            ProgramName = options.ProgramName,
+            MakeCommand = options.MakeCommand,
+            FlagLetters = all,
+            EnvironmentOverrides = all.Contains('e'),
+            NoBuiltinRules = all.Contains('r'),
+            NoBuiltinVariables = all.Contains('R'),
+            ShellTimeout = options.ShellTimeout,
+            MaxExpansionDepth = options.MaxExpansionDepth,
+            Output = options.Output,
+            Sources = options.Sources,
+        };
+    }
 
     public IMakeOutput Output { get; }
 
@@ -53,6 +85,9 @@ public sealed partial class Evaluator
     public IReadOnlyDictionary<string, string> Environment { get; }
 
     public IReadOnlyList<string> IncludeDirectories { get; }
+
+    /// <summary>Directory listings read so far (make's directory cache).</summary>
+    public Functions.DirectoryCache Directories { get; } = new();
 
     /// <summary>The makefile line being read (make's reading_file).</summary>
     public SourceLocation ReadingLocation { get; internal set; }

@@ -29,7 +29,7 @@ public sealed class EvaluatorOptions
     /// <summary>MAKE_COMMAND (argv[0] of make).</summary>
     public string MakeCommand { get; init; } = "make";
 
-    /// <summary>The single-letter flags MAKEFLAGS shows while reading; "s" for make -s.</summary>
+    /// <summary>Single-letter switches given to make (besides e, r and R), as MAKEFLAGS shows them; "s" for make -s.</summary>
     public string FlagLetters { get; init; } = "s";
 
     /// <summary>make -r: no built-in rules (SUFFIXES is empty).</summary>
@@ -45,7 +45,7 @@ public sealed class EvaluatorOptions
     public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Deepest nesting of variable expansions and $(call)s before the evaluation fails instead of overflowing.</summary>
-    public int MaxExpansionDepth { get; init; } = 4000;
+    public int MaxExpansionDepth { get; init; } = 50_000;
 
     public IMakeOutput Output { get; init; } = StreamMakeOutput.Console();
 

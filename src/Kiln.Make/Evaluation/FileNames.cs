@@ -9,7 +9,11 @@ namespace Kiln.Make.Evaluation;
 /// </summary>
 internal static class FileNames
 {
-    public static List<string> Parse(string text, Evaluator ev, bool glob = true)
+    /// <summary>
+    /// Splits and globs <paramref name="text"/>. <paramref name="existingOnly"/> is the wildcard
+    /// function's mode: "./" kept, and only names that exist.
+    /// </summary>
+    public static List<string> Parse(string text, Evaluator ev, bool glob = true, bool existingOnly = false)
     {
         var names = new List<string>();
         var p = 0;
@@ -21,14 +25,14 @@ internal static class FileNames
             var end = LineEscapes.FindMapUnquote(ref text, p, StopChars.Blank);
             if (end < 0) end = text.Length;
             var s = start;
-            while (end - s > 2 && text[s] == '.' && text[s + 1] == '/')
+            while (!existingOnly && end - s > 2 && text[s] == '.' && text[s + 1] == '/')
             {
                 s += 2;
                 while (s < end && text[s] == '/') s++;
             }
             var name = s == end ? "./" : text[s..end];
-            if (glob && (Glob.HasMagic(name) || name.StartsWith('~')))
-                names.AddRange(Glob.Expand(name, ev.WorkingDirectory, ev.HomeDirectory, onlyExisting: false));
+            if (existingOnly || (glob && (Glob.HasMagic(name) || name.StartsWith('~'))))
+                names.AddRange(Glob.Expand(name, ev.WorkingDirectory, ev.HomeDirectory, ev.Directories, existingOnly));
             else
                 names.Add(name);
             p = end;

@@ -13,6 +13,8 @@ public static class Goals
     public static IReadOnlyList<string> Check(Evaluator ev)
     {
         var goals = ev.Options.Goals.Count > 0 ? ev.Options.Goals : DefaultGoal(ev);
+        if (ev.Options.Goals.Count == 0 && goals.Count > 1)
+            throw new MakeErrorException(SourceLocation.None, ".DEFAULT_GOAL contains more than one target");
         if (goals.Count == 0) throw new MakeErrorException(SourceLocation.None, "No targets");
         foreach (var goal in goals)
         {

@@ -12,6 +12,8 @@ internal static class MakeDefaults
     public static readonly HashSet<string> MakeOwn =
         [".FEATURES", ".LOADED", ".SHELLFLAGS", "MAKEFILES", "MAKE_HOST", "MAKE_VERSION", "SHELL", "SUFFIXES"];
 
+    public static string Value(string name) => Variables.First(v => v.Name == name).Value;
+
     /// <summary>Built-in rule variables and make's own informational variables (origin default).</summary>
     public static readonly (string Name, string Value, bool Recursive)[] Variables =
     [

@@ -6,8 +6,9 @@ using Kiln.Make.Variables;
 namespace Kiln.Make.Evaluation;
 
 /// <summary>
-/// The variables make defines before reading any makefile: the environment, command-line
-/// assignments, its built-in defaults and its special variables, with the origins make gives them.
+/// The variables make defines before reading any makefile, in make's order (which shows when a
+/// command-line assignment expands something): its own special variables, the environment,
+/// command-line assignments, then automatic, MAKEFLAGS and built-in rule variables.
 /// </summary>
 internal static class StartupVariables
 {
@@ -17,42 +18,76 @@ internal static class StartupVariables
         var none = SourceLocation.None;
         var options = ev.Options;
 
-        foreach (var (name, value) in ev.Environment)
-        {
-            if (name is "MAKEFLAGS" or "MFLAGS" or "MAKELEVEL" or "MAKEOVERRIDES" or "SHELL") continue;
-            vars.Define(name, value, Origin.Environment, recursive: true, none);
-        }
-        foreach (var (name, value, recursive) in MakeDefaults.Variables)
-        {
-            if (options.NoBuiltinVariables && !MakeDefaults.MakeOwn.Contains(name)) continue;
-            vars.Define(name, name == "SUFFIXES" && options.NoBuiltinRules ? "" : value, Origin.Default, recursive, none);
-        }
-        foreach (var (name, value) in MakeDefaults.Automatic)
-            vars.Define(name, value, Origin.Automatic, recursive: true, none);
-        // make never takes SHELL from the environment; it records that it overrode it.
-        if (ev.Environment.ContainsKey("SHELL"))
-            vars.Define("SHELL", "/bin/sh", Origin.File, recursive: false, none);
-        vars.Define(".RECIPEPREFIX", "", Origin.Default, recursive: false, none);
-        vars.Define("GNUMAKEFLAGS", "", Origin.Override, recursive: false, none);
-
-        vars.Define("MAKEFLAGS", options.FlagLetters, Origin.File, recursive: true, none);
-        vars.Define("MFLAGS", options.FlagLetters.Length > 0 ? "-" + options.FlagLetters : "", Origin.Environment, recursive: true, none);
-        vars.Define("MAKELEVEL", "0", Origin.Environment, recursive: false, none);
-        vars.Define(".DEFAULT_GOAL", "", Origin.File, recursive: false, none);
-        vars.Define(".INCLUDE_DIRS", string.Join(' ', ev.IncludeDirectories), Origin.Default, recursive: true, none);
-        vars.Define("MAKE_COMMAND", options.MakeCommand, Origin.Default, recursive: false, none);
-        vars.Define("MAKE", "$(MAKE_COMMAND)", Origin.Default, recursive: true, none);
         vars.Define(VariableStore.VariablesName, "", Origin.Default, recursive: false, none).IsVariablesList = true;
+        vars.Define(".RECIPEPREFIX", "", Origin.Default, recursive: false, none);
+        foreach (var name in new[] { ".SHELLFLAGS", ".LOADED", ".FEATURES" })
+            vars.Define(name, MakeDefaults.Value(name), Origin.Default, recursive: false, none);
 
-        DefineCommandLine(ev, options.CommandLineVariables);
-        vars.Define("CURDIR", ev.WorkingDirectory, Origin.File, recursive: false, none);
+        foreach (var (name, value) in ev.Environment)
+            vars.Define(name, value, Origin.Environment, recursive: true, none);
+        vars.Define("GNUMAKEFLAGS", "", Origin.Environment, recursive: false, none);
+
         if (options.Goals.Count > 0)
             vars.Define("MAKECMDGOALS", string.Join(' ', options.Goals), Origin.Default, recursive: false, none);
+        var commandLine = DefineCommandLine(ev, options.CommandLineVariables);
+        var makeLevel = MakeLevel(vars);
+
+        vars.Define("MAKE_COMMAND", options.MakeCommand, Origin.Default, recursive: false, none);
+        vars.Define("MAKE", "$(MAKE_COMMAND)", Origin.Default, recursive: true, none);
+        if (commandLine.Count > 0)
+        {
+            vars.Define("-*-command-variables-*-", string.Join(' ', commandLine), Origin.Automatic, recursive: false, none);
+            vars.Define("MAKEOVERRIDES", "${-*-command-variables-*-}", Origin.Environment, recursive: true, none);
+        }
+        vars.Define(".INCLUDE_DIRS", string.Join(' ', ev.IncludeDirectories), Origin.Default, recursive: true, none);
+        vars.Define("CURDIR", ev.WorkingDirectory, Origin.File, recursive: false, none);
+        vars.Define("SUFFIXES", options.NoBuiltinRules ? "" : MakeDefaults.Value("SUFFIXES"), Origin.Default, recursive: false, none);
+
+        DefineAutomatic(vars, makeLevel);
+
+        vars.Define("MAKEFLAGS", options.FlagLetters, options.EnvironmentOverrides ? Origin.EnvironmentOverride : Origin.File, recursive: true, none);
+        vars.Define("MFLAGS", options.FlagLetters.Length > 0 ? "-" + options.FlagLetters : "", Origin.Environment, recursive: true, none);
+
+        foreach (var (name, value, recursive) in MakeDefaults.Variables)
+        {
+            if (MakeDefaults.MakeOwn.Contains(name) || options.NoBuiltinVariables) continue;
+            vars.Define(name, value, Origin.Default, recursive, none);
+        }
+        vars.Define(".DEFAULT_GOAL", "", Origin.File, recursive: false, none);
     }
 
-    private static void DefineCommandLine(Evaluator ev, IReadOnlyList<string> assignments)
+    /// <summary>make's define_automatic_variables.</summary>
+    private static void DefineAutomatic(VariableStore vars, int makeLevel)
     {
-        if (assignments.Count == 0) return;
+        var none = SourceLocation.None;
+        vars.Define("MAKELEVEL", makeLevel.ToString(System.Globalization.CultureInfo.InvariantCulture), Origin.Environment, recursive: false, none);
+        vars.Define("MAKE_VERSION", MakeDefaults.Value("MAKE_VERSION"), Origin.Default, recursive: false, none);
+        vars.Define("MAKE_HOST", MakeDefaults.Value("MAKE_HOST"), Origin.Default, recursive: false, none);
+        // SHELL is never taken from the environment: its value is reset, its origin becomes file.
+        var shell = vars.Define("SHELL", "/bin/sh", Origin.Default, recursive: false, none);
+        if (shell.Value.Length == 0 || shell.Origin is Origin.Environment or Origin.EnvironmentOverride)
+        {
+            shell.SetValue("/bin/sh");
+            shell.Origin = Origin.File;
+        }
+        vars.Define("MAKEFILES", "", Origin.Default, recursive: false, none).Export = ExportMode.IfSet;
+        foreach (var (name, value) in MakeDefaults.Automatic)
+            vars.Define(name, value, Origin.Automatic, recursive: true, none);
+    }
+
+    /// <summary>MAKELEVEL as inherited: atoi of the environment's value unless it is empty or negative.</summary>
+    private static int MakeLevel(VariableStore vars)
+    {
+        var value = vars.Lookup("MAKELEVEL")?.Value ?? "";
+        if (value.Length == 0 || value[0] == '-') return 0;
+        var end = 0;
+        while (end < value.Length && char.IsAsciiDigit(value[end])) end++;
+        return end == 0 ? 0 : (int)Math.Min(long.Parse(value.AsSpan(0, Math.Min(end, 18)), System.Globalization.CultureInfo.InvariantCulture), int.MaxValue);
+    }
+
+    /// <summary>Defines the command-line assignments; returns them as make records them for sub-makes.</summary>
+    private static List<string> DefineCommandLine(Evaluator ev, IReadOnlyList<string> assignments)
+    {
         var recorded = new List<string>();
         foreach (var text in assignments)
         {
@@ -61,8 +96,7 @@ internal static class StartupVariables
             var v = ev.AssignVariable(definition, Origin.CommandLine, SourceLocation.None, targetScope: null);
             recorded.Insert(0, QuoteForEnvironment(v.Name) + (v.IsRecursive ? "=" : ":=") + QuoteForEnvironment(v.Value));
         }
-        ev.Variables.Define("-*-command-variables-*-", string.Join(' ', recorded), Origin.Automatic, recursive: false, SourceLocation.None);
-        ev.Variables.Define("MAKEOVERRIDES", "${-*-command-variables-*-}", Origin.Environment, recursive: true, SourceLocation.None);
+        return recorded;
     }
 
     /// <summary>make's quote_for_env: backslash before blanks and backslashes, and '$' doubled.</summary>

@@ -17,6 +17,7 @@ internal static class FileFunction
             var name = spec[(append ? 2 : 1)..].TrimStart(' ', '\t', '\n', '\v', '\f', '\r');
             if (name.Length == 0) throw ev.ErrorAtExpansion("file: missing filename");
             var path = ev.ResolvePath(name);
+            if (Directory.Exists(path)) throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"open: {name}: Is a directory");
             try
             {
                 using var stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write);
@@ -38,6 +39,7 @@ internal static class FileFunction
             if (name.Length == 0) throw ev.ErrorAtExpansion("file: missing filename");
             if (a.Length > 1) throw ev.ErrorAtExpansion("file: too many arguments");
             var path = ev.ResolvePath(name);
+            if (Directory.Exists(path)) throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"read: {name}: Is a directory");
             string content;
             try
             {
@@ -53,6 +55,9 @@ internal static class FileFunction
             }
             if (content.EndsWith('\n'))
                 content = content.EndsWith("\r\n", StringComparison.Ordinal) ? content[..^2] : content[..^1];
+            // What make read is a C string: it ends at a NUL byte.
+            var nul = content.IndexOf('\0');
+            if (nul >= 0) content = content[..nul];
             o.Append(content);
         }
         else

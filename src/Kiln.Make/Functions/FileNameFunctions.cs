@@ -80,14 +80,11 @@ internal static class FileNameFunctions
     private static void Wildcard(Evaluator ev, string[] a, TextBuilder o)
     {
         var any = false;
-        foreach (var word in Words.Enumerate(a[0]))
+        foreach (var match in FileNames.Parse(a[0], ev, existingOnly: true))
         {
-            foreach (var match in Glob.Expand(word.ToString(), ev.WorkingDirectory, ev.HomeDirectory, onlyExisting: true))
-            {
-                o.Append(match);
-                o.Append(' ');
-                any = true;
-            }
+            o.Append(match);
+            o.Append(' ');
+            any = true;
         }
         if (any) o.RemoveLast();
     }

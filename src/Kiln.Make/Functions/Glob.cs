@@ -4,67 +4,13 @@ namespace Kiln.Make.Functions;
 
 /// <summary>
 /// glob(3) as make calls it: '~' expansion, '*', '?' and '[...]' per path component, no match for
-/// a leading '.' unless written, results of each pattern sorted in byte order.
+/// a leading '.' unless written, the results of one pattern sorted in byte order. Directories are
+/// listed through make's directory cache, so a listing is read once per evaluation (as in make,
+/// files created later in an already listed directory are not seen by patterns); names without
+/// wildcards are checked on disk each time.
 /// </summary>
 internal static class Glob
 {
-    /// <summary>
-    /// Expands <paramref name="pattern"/> relative to <paramref name="directory"/>. Names without
-    /// wildcards are returned as they are unless <paramref name="onlyExisting"/>; a pattern with
-    /// wildcards that matches nothing is returned as it is unless <paramref name="onlyExisting"/>.
-    /// </summary>
-    public static List<string> Expand(string pattern, string directory, string? home, bool onlyExisting)
-    {
-        if (pattern.Length > 0 && pattern[0] == '~')
-            pattern = ExpandTilde(pattern, home);
-        var results = new List<string>();
-        if (!HasMagic(pattern))
-        {
-            var name = Unescape(pattern);
-            if (!onlyExisting || Exists(Resolve(directory, name), mustBeDirectory: name.EndsWith('/')))
-                results.Add(onlyExisting ? name : pattern);
-            return results;
-        }
-
-        var absolute = pattern[0] == '/';
-        var segments = pattern.Split('/');
-        var candidates = new List<string> { absolute ? "/" : "" };
-        var startIndex = absolute ? 1 : 0;
-        for (var i = startIndex; i < segments.Length; i++)
-        {
-            var segment = segments[i];
-            var isLast = i == segments.Length - 1;
-            if (segment.Length == 0)
-            {
-                // A trailing slash keeps only directories; a doubled slash is kept as written.
-                if (isLast) candidates = candidates.Where(c => IsDirectory(Resolve(directory, c))).ToList();
-                candidates = candidates.Select(c => c + "/").ToList();
-                continue;
-            }
-            var next = new List<string>();
-            if (!HasMagic(segment))
-            {
-                var literal = Unescape(segment);
-                foreach (var c in candidates) next.Add(Join(c, literal));
-            }
-            else
-            {
-                foreach (var c in candidates)
-                {
-                    var dir = Resolve(directory, c.Length == 0 ? "." : c);
-                    foreach (var entry in ListDirectory(dir, segment[0] == '.'))
-                        if (FnMatch(segment, entry)) next.Add(Join(c, entry));
-                }
-            }
-            candidates = next;
-        }
-        foreach (var c in candidates)
-            if (Exists(Resolve(directory, c), mustBeDirectory: false)) results.Add(c);
-        results.Sort(string.CompareOrdinal);
-        if (results.Count == 0 && !onlyExisting) results.Add(pattern);
-        return results;
-    }
-
     public static bool HasMagic(string s)
     {
         foreach (var c in s)
@@ -72,40 +18,85 @@ internal static class Glob
         return false;
     }
 
-    private static string Join(string dir, string name) => dir.Length == 0 ? name : dir.EndsWith('/') ? dir + name : dir + "/" + name;
+    /// <summary>
+    /// Expands <paramref name="pattern"/> relative to <paramref name="directory"/>. With
+    /// <paramref name="onlyExisting"/> (the wildcard function) only existing names are returned;
+    /// otherwise a name without wildcards, or a pattern that matches nothing, is returned as written.
+    /// </summary>
+    public static List<string> Expand(string pattern, string directory, string? home, DirectoryCache cache, bool onlyExisting)
+    {
+        if (pattern.Length > 0 && pattern[0] == '~')
+            pattern = ExpandTilde(pattern, home);
+        var results = new List<string>();
+        if (!HasMagic(pattern))
+        {
+            if (!onlyExisting) results.Add(pattern);
+            else if (ExistingLiteral(Unescape(pattern), directory) is { } found) results.Add(found);
+            return results;
+        }
+        // An escaped slash is still a separator.
+        pattern = pattern.Replace("\\/", "/");
+
+        // Each prefix is "" or ends with '/', ready for the next component to be appended.
+        var segments = pattern.Split('/');
+        var prefixes = new List<string> { segments[0].Length == 0 ? "/" : "" };
+        for (var i = segments[0].Length == 0 ? 1 : 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            var isLast = i == segments.Length - 1;
+            if (segment.Length == 0)
+            {
+                // A trailing slash keeps only directories; a doubled slash stays as written.
+                if (isLast) results.AddRange(prefixes.Where(p => IsDirectory(Resolve(directory, p))));
+                else prefixes = prefixes.Select(p => p + "/").ToList();
+                if (isLast) break;
+                continue;
+            }
+            var names = new List<string>();
+            if (!HasMagic(segment))
+            {
+                var literal = Unescape(segment);
+                foreach (var p in prefixes) names.Add(p + literal);
+            }
+            else
+            {
+                foreach (var p in prefixes)
+                    foreach (var entry in cache.List(Resolve(directory, p.Length == 0 ? "." : p)))
+                        if (FnMatch(segment, entry)) names.Add(p + entry);
+            }
+            if (isLast)
+            {
+                // Names that came from a (cached) listing are not checked again, as in glob(3).
+                foreach (var n in names)
+                    if (HasMagic(segment) || FileStatus.Exists(Resolve(directory, n))) results.Add(n);
+            }
+            else
+            {
+                prefixes = names.Select(n => n + "/").ToList();
+            }
+        }
+        results.Sort(string.CompareOrdinal);
+        if (results.Count == 0 && !onlyExisting) results.Add(pattern);
+        return results;
+    }
 
     private static string Resolve(string directory, string name) =>
         ByteText.ToOs(name.Length > 0 && name[0] == '/' ? name : directory + "/" + name);
 
-    private static IEnumerable<string> ListDirectory(string osDirectory, bool includeDots)
+    /// <summary>
+    /// A name without wildcards: itself if it exists (lstat). With a trailing slash, a directory
+    /// keeps the slash and another existing file is returned without it, as glibc's glob does.
+    /// </summary>
+    private static string? ExistingLiteral(string name, string directory)
     {
-        IEnumerable<string> names;
-        try
-        {
-            names = Directory.EnumerateFileSystemEntries(osDirectory).Select(p => ByteText.FromOs(Path.GetFileName(p))).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-        return includeDots ? names.Append(".").Append("..") : names;
+        if (!name.EndsWith('/') || name.Length == 1)
+            return FileStatus.Exists(Resolve(directory, name)) ? name : null;
+        var bare = name.TrimEnd('/');
+        if (IsDirectory(Resolve(directory, bare))) return name;
+        return FileStatus.Exists(Resolve(directory, bare)) ? bare : null;
     }
 
-    private static bool Exists(string osPath, bool mustBeDirectory)
-    {
-        if (mustBeDirectory) return Directory.Exists(osPath);
-        if (File.Exists(osPath) || Directory.Exists(osPath)) return true;
-        try
-        {
-            return new FileInfo(osPath).LinkTarget is not null;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsDirectory(string osPath) => Directory.Exists(osPath);
+    private static bool IsDirectory(string osPath) => FileStatus.IsDirectory(osPath);
 
     private static string ExpandTilde(string pattern, string? home)
     {
@@ -187,9 +178,38 @@ internal static class Glob
         if (i < p.Length && (p[i] == '!' || p[i] == '^')) i++;
         if (i < p.Length && p[i] == ']') i++;
         for (; i < p.Length; i++)
+        {
+            if (p[i] == '[' && i + 1 < p.Length && p[i + 1] == ':')
+            {
+                var close = p.IndexOf(":]", i + 2, StringComparison.Ordinal);
+                if (close > 0)
+                {
+                    i = close + 1;
+                    continue;
+                }
+            }
             if (p[i] == ']') return i;
+        }
         return -1;
     }
+
+    /// <summary>POSIX character classes in the C locale.</summary>
+    private static bool InNamedClass(string name, char c) => name switch
+    {
+        "alpha" => char.IsAsciiLetter(c),
+        "digit" => char.IsAsciiDigit(c),
+        "alnum" => char.IsAsciiLetterOrDigit(c),
+        "upper" => char.IsAsciiLetterUpper(c),
+        "lower" => char.IsAsciiLetterLower(c),
+        "space" => CharClass.IsSpace(c),
+        "blank" => CharClass.IsBlank(c),
+        "punct" => c is >= '!' and <= '/' or >= ':' and <= '@' or >= '[' and <= '`' or >= '{' and <= '~',
+        "xdigit" => char.IsAsciiHexDigit(c),
+        "cntrl" => c < ' ' || c == '\x7f',
+        "print" => c is >= ' ' and <= '~',
+        "graph" => c is > ' ' and <= '~',
+        _ => false,
+    };
 
     private static bool ClassMatches(string p, int start, int end, char c)
     {
@@ -198,6 +218,16 @@ internal static class Glob
         var matched = false;
         for (var i = start; i < end; i++)
         {
+            if (p[i] == '[' && i + 1 < end && p[i + 1] == ':')
+            {
+                var close = p.IndexOf(":]", i + 2, StringComparison.Ordinal);
+                if (close > 0 && close < end + 1)
+                {
+                    if (InNamedClass(p[(i + 2)..close], c)) matched = true;
+                    i = close + 1;
+                    continue;
+                }
+            }
             var lo = p[i];
             if (i + 2 < end && p[i + 1] == '-')
             {

@@ -57,13 +57,20 @@ internal static class TextFunctions
     {
         var words = Words.Split(a[0]);
         if (words.Count == 0) return;
-        words.Sort(string.CompareOrdinal);
+        words.Sort(MakeOrder);
         for (var i = 0; i < words.Count; i++)
         {
             if (i > 0 && words[i] == words[i - 1]) continue;
             if (i > 0) o.Append(' ');
             o.Append(words[i]);
         }
+    }
+
+    /// <summary>make's alpha_compare: the first bytes compared as (signed) chars, the rest as strcmp.</summary>
+    private static int MakeOrder(string a, string b)
+    {
+        if (a[0] != b[0]) return (sbyte)a[0] - (sbyte)b[0];
+        return string.CompareOrdinal(a, b);
     }
 
     /// <summary>The words of <paramref name="text"/> separated by single spaces.</summary>

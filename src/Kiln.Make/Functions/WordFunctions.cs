@@ -95,7 +95,10 @@ internal static class WordFunctions
         if (any) o.RemoveLast();
     }
 
-    /// <summary>make's check_numeric then atoi: surrounding whitespace allowed, digits only, at least one.</summary>
+    /// <summary>
+    /// make's check_numeric then atoi: surrounding whitespace allowed, digits only, at least one;
+    /// the value is glibc's strtol (saturating at the long range) cast to int.
+    /// </summary>
     private static int ParseNumber(Evaluator ev, string text, string message)
     {
         var (start, end) = Syntax.ExprParser.Trim(text, 0, text.Length);
@@ -104,8 +107,9 @@ internal static class WordFunctions
         for (var i = start; i < end; i++)
         {
             if (!CharClass.IsDigit(text[i])) throw ev.ErrorAtExpansion($"{message}: '{text}'");
-            value = Math.Min(value * 10 + (text[i] - '0'), int.MaxValue);
+            var digit = text[i] - '0';
+            value = value > (long.MaxValue - digit) / 10 ? long.MaxValue : value * 10 + digit;
         }
-        return (int)value;
+        return unchecked((int)value);
     }
 }

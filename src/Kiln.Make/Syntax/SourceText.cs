@@ -23,6 +23,8 @@ public sealed class SourceText
     /// </summary>
     public static SourceText FromFile(string fileName, string content)
     {
+        // make skips a UTF-8 byte order mark at the start of any makefile.
+        if (content.StartsWith("\u00EF\u00BB\u00BF", StringComparison.Ordinal)) content = content[3..];
         var lines = new List<LogicalLine>();
         var sb = new System.Text.StringBuilder();
         var line = 1;

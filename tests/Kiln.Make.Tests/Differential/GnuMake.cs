@@ -35,6 +35,8 @@ public static class GnuMake
             RedirectStandardInput = true,
             UseShellExecute = false,
             WorkingDirectory = directory,
+            StandardOutputEncoding = System.Text.Encoding.Latin1,
+            StandardErrorEncoding = System.Text.Encoding.Latin1,
         };
         foreach (var arg in arguments) start.ArgumentList.Add(arg);
         start.Environment.Clear();

@@ -1,0 +1,5 @@
+x = a
+x += $(x)
+$(info [$(value x)])
+$(info [$(x)])
+all: ;

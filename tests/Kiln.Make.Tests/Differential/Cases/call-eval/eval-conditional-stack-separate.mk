@@ -1,0 +1,5 @@
+ifeq (a,a)
+$(info inside)
+$(eval endif)
+endif
+all: ;

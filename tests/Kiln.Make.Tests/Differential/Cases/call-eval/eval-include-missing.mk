@@ -1,0 +1,5 @@
+$(eval -include optional.mk)
+$(info [$(MAKEFILE_LIST)])
+$(eval include required.mk)
+$(info after)
+all: ;

@@ -1,0 +1,4 @@
+tab := $(subst x,	,x)
+$(info before)
+$(eval $(tab)echo recipe)
+all: ;

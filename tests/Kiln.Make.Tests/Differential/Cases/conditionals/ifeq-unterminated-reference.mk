@@ -1,0 +1,4 @@
+$(info [before])
+ifeq ($(foo,)
+endif
+all: ;

@@ -1,0 +1,6 @@
+define x !=
+echo one
+echo two
+endef
+$(info [$(x)] [$(flavor x)])
+all: ;

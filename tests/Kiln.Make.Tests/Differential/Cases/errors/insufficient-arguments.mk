@@ -1,0 +1,5 @@
+$(info [before])
+y := $(subst )
+$(info [$(y)])
+z := $(subst a)
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+a %.o: x
+all: ;
+#--- args: all

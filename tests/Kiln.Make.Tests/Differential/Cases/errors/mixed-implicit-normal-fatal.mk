@@ -1,0 +1,3 @@
+$(info [before])
+%.o a.o: x
+all: ;

@@ -1,0 +1,4 @@
+$(info [before])
+f = $(1)
+y := $(call f,a
+all: ;

@@ -1,0 +1,3 @@
+$(shell mkdir d)
+$(info [$(file <d)])
+all: ;

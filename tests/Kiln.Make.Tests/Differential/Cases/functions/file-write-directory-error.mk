@@ -1,0 +1,3 @@
+$(shell mkdir d)
+$(file >d,x)
+all: ;

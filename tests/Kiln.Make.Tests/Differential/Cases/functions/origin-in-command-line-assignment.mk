@@ -1,0 +1,3 @@
+$(info [$(X)])
+all: ;
+#--- args: X:=$(origin	CC)-$(origin	PATH)-$(origin	MAKE)-$(origin	MAKELEVEL)-$(origin	CURDIR)-$(origin	SHELL)-$(origin	Y) Y=1

@@ -1,0 +1,4 @@
+f = $(subst a,b,
+
+$(info [$(f)])
+all: ;

@@ -1,0 +1,3 @@
+$(info before)
+x := $(subst a,b,c
+all: ;

@@ -1,0 +1,9 @@
+override x = kept
+define x
+replaced
+endef
+define x +=
+appended
+endef
+$(info [$(x)])
+all: ;

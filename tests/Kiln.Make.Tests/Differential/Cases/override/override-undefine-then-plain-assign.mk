@@ -1,0 +1,5 @@
+override x = 1
+override undefine x
+x = 2
+$(info [$(x)] [$(origin x)])
+all: ;

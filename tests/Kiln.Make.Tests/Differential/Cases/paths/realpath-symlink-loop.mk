@@ -1,0 +1,3 @@
+$(shell ln -s loop1 loop2 && ln -s loop2 loop1)
+$(info [$(realpath loop1)])
+all: ;

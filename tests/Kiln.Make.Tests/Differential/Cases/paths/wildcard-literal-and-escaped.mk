@@ -1,0 +1,5 @@
+$(shell touch 'star*' starX)
+$(info [$(wildcard star\*)])
+$(info [$(wildcard star*)])
+$(info [$(wildcard {a,b})])
+all: ;

@@ -1,0 +1,3 @@
+$(info [$(wildcard *.nothing)] [$(wildcard nodir/*)] [$(wildcard missing.txt)])
+$(info [$(wildcard )])
+all: ;

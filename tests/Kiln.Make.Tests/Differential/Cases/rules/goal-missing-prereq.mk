@@ -1,0 +1,2 @@
+all: missing
+#--- args: all

@@ -1,0 +1,3 @@
+.PHONY: p
+all: ;
+#--- args: p

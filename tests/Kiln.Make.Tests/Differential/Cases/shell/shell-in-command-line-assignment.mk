@@ -1,0 +1,3 @@
+$(info [$(X)] [$(.SHELLSTATUS)])
+all: ;
+#--- args: X:=$(shell	echo	hi)

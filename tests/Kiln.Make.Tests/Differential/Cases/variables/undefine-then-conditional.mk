@@ -1,0 +1,6 @@
+x := simple
+undefine x
+x ?= $(y)
+y = Y
+$(info [$(x)] [$(flavor x)])
+all: ;
