@@ -109,6 +109,7 @@ public static class MakeEvalCommand
         };
         var ev = new Evaluator(options);
         var makefiles = settings.Makefiles.Count > 0 ? settings.Makefiles.Select(ByteText.FromOs).ToArray() : DefaultMakefile(directory);
+        ev.ReadMakefilesVariable();
         foreach (var makefile in makefiles) ev.ReadMakefile(makefile);
         ev.CheckMissingIncludes();
 

@@ -11,8 +11,15 @@ public sealed partial class Evaluator
     /// <summary>Reads a makefile named on the command line (-f); a missing one is reported after reading, as make does.</summary>
     public void ReadMakefile(string name)
     {
-        Variables.Define("MAKEFILE_LIST", Variables.Global.Find("MAKEFILE_LIST")?.Value ?? "", Origin.File, recursive: false, SourceLocation.None);
+        StartMakefileList();
         EvalMakefile(name, included: false, optional: false, SourceLocation.None, setDefaultGoal: true);
+    }
+
+    /// <summary>make defines MAKEFILE_LIST (empty, simple) before it reads the first makefile.</summary>
+    private void StartMakefileList()
+    {
+        if (Variables.Global.Find("MAKEFILE_LIST") is null)
+            Variables.Define("MAKEFILE_LIST", "", Origin.File, recursive: false, SourceLocation.None);
     }
 
     /// <summary>Reads makefile text that does not come from a file (built-in makefiles), under a display name.</summary>
@@ -39,13 +46,15 @@ public sealed partial class Evaluator
         if (!included && name.StartsWith('~') && HomeDirectory is not null && (name.Length == 1 || name[1] == '/'))
             name = HomeDirectory + name[1..];
 
-        var source = Load(name, out var error);
+        // Messages name the file as written; MAKEFILE_LIST gets the path it was found at.
+        var displayName = name;
+        var source = Load(name, displayName, out var error);
         if (source is null && included && !name.StartsWith('/'))
         {
             foreach (var dir in IncludeDirectories)
             {
                 var candidate = dir + "/" + name;
-                source = Load(candidate, out _);
+                source = Load(candidate, displayName, out _);
                 if (source is null) continue;
                 name = candidate;
                 break;
@@ -57,16 +66,39 @@ public sealed partial class Evaluator
             return;
         }
 
-        DefineVariable(new SourceLocation(name, 1), "MAKEFILE_LIST", name, null, Origin.File, AssignmentOperator.Append,
+        var listed = WithoutDotSlash(name);
+        DefineVariable(new SourceLocation(displayName, 1), "MAKEFILE_LIST", listed, null, Origin.File, AssignmentOperator.Append,
             targetScope: null, appendUnexpanded: true);
-        ReadMakefiles.Add(name);
+        ReadMakefiles.Add(listed);
 
         var saved = ReadingLocation;
-        new MakefileReader(this, source, name, 0, setDefaultGoal).Read();
+        new MakefileReader(this, source, displayName, 0, setDefaultGoal).Read();
         ReadingLocation = saved;
     }
 
-    private SourceText? Load(string name, out Exception? error)
+    /// <summary>make's file table drops leading "./" (and the slashes after it) from names.</summary>
+    private static string WithoutDotSlash(string name)
+    {
+        var i = 0;
+        while (name.Length - i > 2 && name[i] == '.' && name[i + 1] == '/')
+        {
+            i += 2;
+            while (i < name.Length && name[i] == '/') i++;
+        }
+        return name[i..];
+    }
+
+    /// <summary>Reads the files named in the MAKEFILES environment variable first, as make does: silently skipped when missing, never setting the default goal.</summary>
+    public void ReadMakefilesVariable()
+    {
+        StartMakefileList();
+        var names = ValueOf("MAKEFILES");
+        if (string.IsNullOrEmpty(names)) return;
+        foreach (var name in Words.Split(names))
+            EvalMakefile(name, included: true, optional: true, SourceLocation.None, setDefaultGoal: false);
+    }
+
+    private SourceText? Load(string name, string displayName, out Exception? error)
     {
         var path = ResolvePath(name);
         if (Directory.Exists(path)) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
@@ -75,7 +107,7 @@ public sealed partial class Evaluator
             error = new FileNotFoundException(path);
             return null;
         }
-        return Sources.Get(path, name, out error);
+        return Sources.Get(path, displayName, out error);
     }
 
     /// <summary>

@@ -10,8 +10,11 @@ internal static class IncludePath
     public static IReadOnlyList<string> Build(IReadOnlyList<string> requested, bool withDefaults, string workingDirectory)
     {
         var result = new List<string>();
-        foreach (var dir in requested)
+        foreach (var requestedDir in requested)
         {
+            // make drops trailing slashes from -I directories.
+            var dir = requestedDir.Length > 1 ? requestedDir.TrimEnd('/') : requestedDir;
+            if (dir.Length == 0) dir = "/";
             var os = ByteText.ToOs(dir.StartsWith('/') ? dir : workingDirectory + "/" + dir);
             if (Directory.Exists(os)) result.Add(dir);
         }

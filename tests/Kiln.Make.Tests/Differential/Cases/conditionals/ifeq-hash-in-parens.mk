@@ -1,0 +1,4 @@
+ifeq (a#b,a#b)
+$(info [hash in parens equal])
+endif
+all: ;

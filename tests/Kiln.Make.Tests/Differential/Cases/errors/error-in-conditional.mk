@@ -1,0 +1,3 @@
+ifeq ($(error inside condition),)
+endif
+all: ;

@@ -1,0 +1,2 @@
+t: V := $(error immediate target-specific)
+all: ;

@@ -1,0 +1,4 @@
+define d :=
+$(warning in immediate define)
+endef
+all: ;

@@ -1,0 +1,3 @@
+include /dev/null
+$(info [$(MAKEFILE_LIST)])
+all: ;

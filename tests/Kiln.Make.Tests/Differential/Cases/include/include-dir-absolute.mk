@@ -1,0 +1,4 @@
+include null
+$(info [$(MAKEFILE_LIST)])
+all: ;
+#--- args: -I /dev

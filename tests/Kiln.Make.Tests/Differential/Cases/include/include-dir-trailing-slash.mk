@@ -1,0 +1,5 @@
+include found.mk
+$(info [$(MAKEFILE_LIST)])
+all: ;
+#--- file: sub/found.mk
+#--- args: -I sub/

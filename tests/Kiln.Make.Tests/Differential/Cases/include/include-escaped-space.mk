@@ -1,0 +1,5 @@
+include a\ b.mk
+$(info [$(MAKEFILE_LIST)] [$(AB)])
+all: ;
+#--- file: a b.mk
+AB = spaced

@@ -1,0 +1,5 @@
+$(eval include e.mk)
+$(info [$(MAKEFILE_LIST)] [$(E)])
+all: ;
+#--- file: e.mk
+E = via-eval

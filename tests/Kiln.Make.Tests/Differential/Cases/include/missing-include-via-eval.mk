@@ -1,0 +1,4 @@
+$(info [before])
+$(eval include missing-from-eval.mk)
+$(info [after])
+all: ;

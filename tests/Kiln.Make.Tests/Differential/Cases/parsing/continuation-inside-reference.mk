@@ -1,0 +1,4 @@
+x := $(su\
+bst a,b,abc)
+$(info [$(x)])
+all: ;

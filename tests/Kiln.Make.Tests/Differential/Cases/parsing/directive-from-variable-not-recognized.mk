@@ -1,0 +1,4 @@
+d = ifdef x
+$(d)
+$(info [after])
+all: ;

@@ -1,0 +1,7 @@
+# comment ending in escaped backslash \\
+a = visible
+$(info [$(a)])
+b = x\\\
+y
+$(info [$(b)])
+all: ;

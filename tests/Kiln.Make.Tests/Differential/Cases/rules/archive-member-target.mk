@@ -1,0 +1,4 @@
+lib.a(m.o): ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

@@ -1,0 +1,8 @@
+t:
+ifeq (a,a)
+endif
+	$(info [not expanded])
+$(info [read])
+all: ;
+#--- args: all
+#--- file: e.mk

@@ -1,0 +1,7 @@
+t:
+$(empty)
+	$(info [not expanded])
+$(info [read])
+all: ;
+#--- args: all
+#--- file: e.mk

@@ -1,0 +1,4 @@
+a\:b: ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

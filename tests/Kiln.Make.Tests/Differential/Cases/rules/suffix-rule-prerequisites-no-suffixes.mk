@@ -1,0 +1,5 @@
+.SUFFIXES:
+.c.o: foo ; @:
+$(info [read])
+all: ;
+#--- args: all

@@ -1,0 +1,5 @@
+.c.o: foo ; @:
+.c.o: ; @:
+$(info [$(.DEFAULT_GOAL)])
+all: ;
+#--- args: all

@@ -1,0 +1,5 @@
+.x.y: foo ; @:
+.SUFFIXES: .x .y
+$(info [read])
+all: ;
+#--- args: all

@@ -1,0 +1,4 @@
+.c.o: foo ; @:
+$(info [read])
+all: ;
+#--- args: all
