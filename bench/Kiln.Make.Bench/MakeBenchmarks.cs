@@ -7,6 +7,7 @@ namespace Kiln.Make.Bench;
 
 /// <summary>Hot paths of the make evaluator: expansion, $(call), word functions and reading whole files.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MakeBenchmarks
 {
     private const string Definitions = """
