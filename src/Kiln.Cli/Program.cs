@@ -8,7 +8,9 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("Kiln: builds OpenWrt packages and firmware images from their unchanged Makefiles.");
+        root.Options.Add(GlobalOptions.TopDir);
         root.Subcommands.Add(MakeEvalCommand.Create());
+        root.Subcommands.Add(DumpCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

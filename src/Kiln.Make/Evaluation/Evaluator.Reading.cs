@@ -101,6 +101,11 @@ public sealed partial class Evaluator
     private SourceText? Load(string name, string displayName, out Exception? error)
     {
         var path = ResolvePath(name);
+        if (Options.Makefiles?.Find(path) is { } builtin)
+        {
+            error = null;
+            return Sources.GetBuiltin(path, displayName, builtin);
+        }
         if (Directory.Exists(path)) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
         if (!File.Exists(path))
         {

@@ -65,6 +65,7 @@ public sealed partial class Evaluator
             MaxExpansionDepth = options.MaxExpansionDepth,
             Output = options.Output,
             Sources = options.Sources,
+            Makefiles = options.Makefiles,
         };
     }
 

@@ -49,6 +49,9 @@ public sealed class EvaluatorOptions
 
     public IMakeOutput Output { get; init; } = StreamMakeOutput.Console();
 
+    /// <summary>Makefiles served instead of the file system (for example a built-in API), or null.</summary>
+    public IMakefileProvider? Makefiles { get; init; }
+
     /// <summary>Parsed files shared across evaluations; null gives the evaluation a cache of its own.</summary>
     public SourceCache? Sources { get; init; }
 }

@@ -34,7 +34,7 @@ public sealed class SourceCache
         return text;
     }
 
-    /// <summary>Registers text that does not live on disk (such as built-in makefiles) under a path.</summary>
-    public void Add(string osPath, string displayName, string content) =>
-        _files[osPath + "\0" + displayName] = new Lazy<SourceText?>(SourceText.FromFile(displayName, content));
+    /// <summary>Text that does not live on disk (a built-in makefile), parsed once under its path and name.</summary>
+    public SourceText GetBuiltin(string osPath, string displayName, string content) =>
+        _files.GetOrAdd(osPath + "\0" + displayName, _ => new Lazy<SourceText?>(() => SourceText.FromFile(displayName, content))).Value!;
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Text;
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Cli.Commands;
+
+/// <summary><c>kiln dump packages [DIR]</c>: the package metadata of a directory, as OpenWrt's scan prints it.</summary>
+public static class DumpCommand
+{
+    public static Command Create()
+    {
+        var dump = new Command("dump", "Print metadata of the tree.");
+        var directory = new Argument<string>("DIR") { Description = "Directory to scan, relative to the tree (package or feeds/NAME).", DefaultValueFactory = _ => "package" };
+        var json = new Option<bool>("--json") { Description = "Print structured JSON instead of OpenWrt's .packageinfo text." };
+        var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json };
+        packages.SetAction(result => RunPackages(result.GetValue(GlobalOptions.TopDir)!, result.GetValue(directory)!, result.GetValue(json)));
+        dump.Subcommands.Add(packages);
+        return dump;
+    }
+
+    private static int RunPackages(string topDir, string directory, bool json)
+    {
+        ScanResult result;
+        try
+        {
+            result = new MetadataScanner(new ScanOptions(topDir, directory)).Run(ProgressReporter.ForStderr("Scanning"));
+        }
+        catch (MakeErrorException e)
+        {
+            Console.Error.WriteLine(e.Format("kiln"));
+            return ExitCodes.Failure;
+        }
+        using var stdout = Console.OpenStandardOutput();
+        if (json)
+        {
+            PackageJson.Write(stdout, Kiln.Packages.Model.PackageInfoParser.Parse(result));
+        }
+        else
+        {
+            foreach (var scan in result.Makefiles.Where(m => !m.Failed))
+                stdout.Write(ByteText.GetBytes(scan.Block));
+        }
+        stdout.Flush();
+        foreach (var failure in result.Failures)
+            Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
+        return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Kiln.Make.Evaluation;
+
+namespace Kiln.Packages.Api;
+
+/// <summary>
+/// Kiln's own implementation of OpenWrt's package API: <c>$(TOPDIR)/rules.mk</c> and the
+/// makefiles of <c>$(TOPDIR)/include/</c> are served from Kiln's embedded copies, whatever the
+/// tree has. Data files of the tree's include/ (such as the kernel version pins) are read from
+/// the tree; an API makefile Kiln does not provide stops with a message saying so.
+/// </summary>
+public sealed class OpenWrtApi : IMakefileProvider
+{
+    private static readonly FrozenDictionary<string, string> Files = LoadEmbedded();
+    private readonly string _rulesPath;
+    private readonly string _includePrefix;
+
+    public OpenWrtApi(string topDirectory)
+    {
+        TopDirectory = topDirectory.TrimEnd('/');
+        _rulesPath = TopDirectory + "/rules.mk";
+        _includePrefix = TopDirectory + "/include/";
+    }
+
+    public string TopDirectory { get; }
+
+    /// <summary>The names of the API makefiles Kiln provides (rules.mk, include/package.mk, ...).</summary>
+    public static IEnumerable<string> Provided => Files.Keys.Order(StringComparer.Ordinal);
+
+    public string? Find(string osPath)
+    {
+        if (osPath == _rulesPath) return Files["rules.mk"];
+        if (!osPath.StartsWith(_includePrefix, StringComparison.Ordinal)) return null;
+        var name = osPath[_includePrefix.Length..];
+        if (Files.TryGetValue("include/" + name, out var text)) return text;
+        if (!name.EndsWith(".mk", StringComparison.Ordinal)) return null;
+        return $"$(error Kiln does not provide the OpenWrt API file include/{name})\n";
+    }
+
+    private static FrozenDictionary<string, string> LoadEmbedded()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith("api/", StringComparison.Ordinal)) continue;
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            files[resource["api/".Length..]] = Kiln.Make.Text.ByteText.Encoding.GetString(memory.ToArray());
+        }
+        return files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

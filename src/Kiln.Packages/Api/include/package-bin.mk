@@ -1,0 +1,1 @@
+# Kiln: "bin" package targets (firmware blobs copied to bin/); built by Kiln.Build.

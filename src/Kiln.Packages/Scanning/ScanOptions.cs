@@ -1,0 +1,20 @@
+namespace Kiln.Packages.Scanning;
+
+/// <summary>What a metadata scan reads: the tree, the directory in it, and the make variables OpenWrt's scan passes.</summary>
+public sealed record ScanOptions(string TopDirectory, string ScanDirectory)
+{
+    /// <summary>FEED="..." as passed to each Makefile (OpenWrt's reference dumps used an empty one).</summary>
+    public string Feed { get; init; } = "";
+
+    /// <summary>Extra command-line assignments for every Makefile (TARGET_BUILD=1 for targets).</summary>
+    public IReadOnlyList<string> ExtraVariables { get; init; } = [];
+
+    public int MaxDepth { get; init; } = 5;
+
+    public IReadOnlyList<string> Calls { get; init; } = MakefileFinder.PackageCalls;
+
+    public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many Makefiles are evaluated at once; 0 means one per processor.</summary>
+    public int Parallelism { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Kiln.Packages.Scanning;
+
+/// <summary>One Makefile's scan: its metadata text, or the error that stopped it.</summary>
+public sealed record MakefileScan(string SourceMakefile, string Output, string Diagnostics, string? Error)
+{
+    public bool Failed => Error is not null;
+
+    /// <summary>The block OpenWrt writes for this Makefile: the Source-Makefile line, the output, a blank line.</summary>
+    public string Block => $"Source-Makefile: {SourceMakefile}\n{Output}\n";
+}
+
+/// <summary>A whole scan, in the order of the Makefiles' paths.</summary>
+public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles)
+{
+    public IEnumerable<MakefileScan> Failures => Makefiles.Where(m => m.Failed);
+}
