@@ -13,14 +13,16 @@ public static class DumpCommand
         var dump = new Command("dump", "Print metadata of the tree.");
         var directory = new Argument<string>("DIR") { Description = "Directory to scan, relative to the tree (package or feeds/NAME).", DefaultValueFactory = _ => "package" };
         var json = new Option<bool>("--json") { Description = "Print structured JSON instead of OpenWrt's .packageinfo text." };
-        var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json };
-        packages.SetAction(result => RunPackages(result.GetValue(GlobalOptions.TopDir)!, result.GetValue(directory)!, result.GetValue(json)));
+        var stats = new Option<bool>("--stats") { Description = "Print phase timings on stderr." };
+        var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json, stats };
+        packages.SetAction(result => RunPackages(result.GetValue(GlobalOptions.TopDir)!, result.GetValue(directory)!, result.GetValue(json), result.GetValue(stats)));
         dump.Subcommands.Add(packages);
         return dump;
     }
 
-    private static int RunPackages(string topDir, string directory, bool json)
+    private static int RunPackages(string topDir, string directory, bool json, bool stats)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         ScanResult result;
         try
         {
@@ -44,6 +46,12 @@ public static class DumpCommand
         stdout.Flush();
         foreach (var failure in result.Failures)
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
+        if (stats)
+        {
+            Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles; find {result.FindTime.TotalMilliseconds:0} ms, " +
+                $"evaluate {result.EvaluateTime.TotalMilliseconds:0} ms, total in command {clock.Elapsed.TotalMilliseconds:0} ms, " +
+                $"since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms");
+        }
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

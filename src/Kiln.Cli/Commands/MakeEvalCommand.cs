@@ -62,7 +62,7 @@ public static class MakeEvalCommand
                 TimeSpan.FromSeconds(result.GetValue(timeout)),
                 result.GetValue(noRules) || result.GetValue(noVariables),
                 result.GetValue(noVariables));
-            return Run(settings, StreamMakeOutput.Console());
+            return Run(settings, StreamMakeOutput.Process);
         });
         return command;
     }

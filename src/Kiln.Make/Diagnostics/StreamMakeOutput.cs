@@ -5,7 +5,11 @@ public sealed class StreamMakeOutput(Stream stdout, Stream stderr) : IMakeOutput
 {
     private readonly Lock _lock = new();
 
-    public static StreamMakeOutput Console() => new(System.Console.OpenStandardOutput(), System.Console.OpenStandardError());
+    private static readonly Lazy<StreamMakeOutput> ProcessOutput =
+        new(() => new StreamMakeOutput(System.Console.OpenStandardOutput(), System.Console.OpenStandardError()));
+
+    /// <summary>This process's stdout and stderr.</summary>
+    public static StreamMakeOutput Process => ProcessOutput.Value;
 
     public void Info(string text)
     {

@@ -25,7 +25,7 @@ public sealed partial class Evaluator
     {
         Environment = options.Environment ?? ProcessEnvironment.Read();
         Options = options = WithInheritedMakeFlags(options, Environment);
-        Output = options.Output;
+        Output = options.Output ?? StreamMakeOutput.Process;
         Variables = new VariableStore(options.EnvironmentOverrides);
         WorkingDirectory = options.WorkingDirectory;
         Sources = options.Sources ?? new SourceCache();

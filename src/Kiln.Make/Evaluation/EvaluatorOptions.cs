@@ -47,7 +47,8 @@ public sealed class EvaluatorOptions
     /// <summary>Deepest nesting of variable expansions and $(call)s before the evaluation fails instead of overflowing.</summary>
     public int MaxExpansionDepth { get; init; } = 50_000;
 
-    public IMakeOutput Output { get; init; } = StreamMakeOutput.Console();
+    /// <summary>Where $(info) and diagnostics go; null means this process's stdout and stderr.</summary>
+    public IMakeOutput? Output { get; init; }
 
     /// <summary>Makefiles served instead of the file system (for example a built-in API), or null.</summary>
     public IMakefileProvider? Makefiles { get; init; }

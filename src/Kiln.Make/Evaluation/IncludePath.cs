@@ -7,6 +7,9 @@ internal static class IncludePath
 {
     private static readonly string[] DefaultDirectories = ["/usr/local/include", "/usr/include", "/usr/include"];
 
+    /// <summary>The built-in directories that exist, looked up once per process.</summary>
+    private static readonly Lazy<string[]> ExistingDefaults = new(() => DefaultDirectories.Where(Directory.Exists).ToArray());
+
     public static IReadOnlyList<string> Build(IReadOnlyList<string> requested, bool withDefaults, string workingDirectory)
     {
         var result = new List<string>();
@@ -18,9 +21,7 @@ internal static class IncludePath
             var os = ByteText.ToOs(dir.StartsWith('/') ? dir : workingDirectory + "/" + dir);
             if (Directory.Exists(os)) result.Add(dir);
         }
-        if (withDefaults)
-            foreach (var dir in DefaultDirectories)
-                if (Directory.Exists(dir)) result.Add(dir);
+        if (withDefaults) result.AddRange(ExistingDefaults.Value);
         return result;
     }
 }

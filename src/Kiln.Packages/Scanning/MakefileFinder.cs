@@ -23,29 +23,33 @@ public static class MakefileFinder
 
     private static void Walk(string directory, string relative, int depth, int maxDepth, IReadOnlyList<string> calls, List<string> found, HashSet<string> visited)
     {
-        var real = new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(directory);
-        if (!visited.Add(real)) return;
-        string[] entries;
+        var subdirectories = new List<string>();
+        var hasMakefile = false;
         try
         {
-            entries = Directory.GetFileSystemEntries(directory);
+            // One directory read gives names and types; symbolic links are followed like find -L.
+            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            {
+                var attributes = entry.Attributes;
+                if (attributes.HasFlag(FileAttributes.ReparsePoint))
+                {
+                    // A linked directory is entered once, however many links lead to it.
+                    if (!Directory.Exists(entry.FullName)) continue;
+                    var real = new DirectoryInfo(entry.FullName).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? entry.FullName;
+                    if (visited.Add(real)) subdirectories.Add(entry.Name);
+                }
+                else if (attributes.HasFlag(FileAttributes.Directory)) subdirectories.Add(entry.Name);
+                else if (entry.Name == "Makefile") hasMakefile = true;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return;
         }
-        foreach (var entry in entries)
-        {
-            var name = Path.GetFileName(entry);
-            if (Directory.Exists(entry))
-            {
-                if (depth < maxDepth) Walk(entry, relative.Length == 0 ? name : relative + "/" + name, depth + 1, maxDepth, calls, found, visited);
-            }
-            else if (name == "Makefile" && relative.Length > 0 && Calls(entry, calls))
-            {
-                found.Add(relative);
-            }
-        }
+        if (hasMakefile && relative.Length > 0 && Calls(Path.Combine(directory, "Makefile"), calls)) found.Add(relative);
+        if (depth >= maxDepth) return;
+        foreach (var name in subdirectories)
+            Walk(Path.Combine(directory, name), relative.Length == 0 ? name : relative + "/" + name, depth + 1, maxDepth, calls, found, visited);
     }
 
     private static bool Calls(string makefile, IReadOnlyList<string> calls)

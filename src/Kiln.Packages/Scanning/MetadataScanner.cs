@@ -21,7 +21,9 @@ public sealed class MetadataScanner(ScanOptions options)
         var scanRoot = Path.Combine(top, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
             throw new MakeErrorException(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var directories = MakefileFinder.Find(scanRoot, options.MaxDepth, options.Calls);
+        var findTime = clock.Elapsed;
         var api = new OpenWrtApi(ByteText.FromOs(top));
         var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
         {
@@ -35,7 +37,7 @@ public sealed class MetadataScanner(ScanOptions options)
             results[i] = Evaluate(api, environment, scanRoot, directories[i]);
             progress?.Invoke(Interlocked.Increment(ref done), directories.Count);
         });
-        return new ScanResult(results);
+        return new ScanResult(results, findTime, clock.Elapsed - findTime);
     }
 
     private MakefileScan Evaluate(OpenWrtApi api, IReadOnlyDictionary<string, string> environment, string scanRoot, string directory)

@@ -10,7 +10,7 @@ public sealed record MakefileScan(string SourceMakefile, string Output, string D
 }
 
 /// <summary>A whole scan, in the order of the Makefiles' paths.</summary>
-public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles)
+public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles, TimeSpan FindTime, TimeSpan EvaluateTime)
 {
     public IEnumerable<MakefileScan> Failures => Makefiles.Where(m => m.Failed);
 }
