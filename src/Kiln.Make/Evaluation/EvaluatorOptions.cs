@@ -45,7 +45,7 @@ public sealed class EvaluatorOptions
     public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Deepest nesting of variable expansions and $(call)s before the evaluation fails instead of overflowing.</summary>
-    public int MaxExpansionDepth { get; init; } = 50_000;
+    public int MaxExpansionDepth { get; init; } = 10_000;
 
     /// <summary>Where $(info) and diagnostics go; null means this process's stdout and stderr.</summary>
     public IMakeOutput? Output { get; init; }

@@ -1,0 +1,1 @@
+$(error the tree's own include/package.mk must not be read: Kiln provides the API)
