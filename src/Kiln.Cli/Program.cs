@@ -11,6 +11,7 @@ public static class Program
         root.Options.Add(GlobalOptions.TopDir);
         root.Subcommands.Add(MakeEvalCommand.Create());
         root.Subcommands.Add(DumpCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
