@@ -50,7 +50,9 @@ public static class DumpCommand
         {
             Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles; find {result.FindTime.TotalMilliseconds:0} ms, " +
                 $"evaluate {result.EvaluateTime.TotalMilliseconds:0} ms, total in command {clock.Elapsed.TotalMilliseconds:0} ms, " +
-                $"since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms");
+                $"since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms; " +
+                $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods), " +
+                $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections), heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
         }
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }

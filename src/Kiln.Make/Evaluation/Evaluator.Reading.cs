@@ -48,13 +48,13 @@ public sealed partial class Evaluator
 
         // Messages name the file as written; MAKEFILE_LIST gets the path it was found at.
         var displayName = name;
-        var source = Load(name, displayName, out var error);
+        var source = Load(name, displayName, shared: included, out var error);
         if (source is null && included && !name.StartsWith('/'))
         {
             foreach (var dir in IncludeDirectories)
             {
                 var candidate = dir + "/" + name;
-                source = Load(candidate, displayName, out _);
+                source = Load(candidate, displayName, shared: true, out _);
                 if (source is null) continue;
                 name = candidate;
                 break;
@@ -98,7 +98,8 @@ public sealed partial class Evaluator
             EvalMakefile(name, included: true, optional: true, SourceLocation.None, setDefaultGoal: false);
     }
 
-    private SourceText? Load(string name, string displayName, out Exception? error)
+    /// <summary>Included makefiles are <paramref name="shared"/> through the source cache; the makefiles read first are not.</summary>
+    private SourceText? Load(string name, string displayName, bool shared, out Exception? error)
     {
         var path = ResolvePath(name);
         if (Options.Makefiles?.Find(path) is { } builtin)
@@ -112,7 +113,7 @@ public sealed partial class Evaluator
             error = new FileNotFoundException(path);
             return null;
         }
-        return Sources.Get(path, displayName, out error);
+        return shared ? Sources.Get(path, displayName, out error) : SourceCache.Read(path, displayName, out error);
     }
 
     /// <summary>

@@ -11,8 +11,20 @@ internal static partial class FileStatus
 
     public static bool IsDirectory(string osPath) => Directory.Exists(osPath);
 
+    /// <summary>The device and inode the path leads to (links followed), or null if it leads nowhere.</summary>
+    public static (ulong Device, ulong Inode)? Identity(string osPath)
+    {
+        // st_dev and st_ino open struct stat on every 64-bit Linux ABI.
+        var buffer = new byte[StatBufferSize];
+        if (stat(Path(osPath), buffer) != 0) return null;
+        return (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
+    }
+
     private static byte[] Path(string osPath) => System.Text.Encoding.UTF8.GetBytes(osPath + "\0");
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int lstat(byte[] path, byte[] buffer);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int stat(byte[] path, byte[] buffer);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 
@@ -31,26 +32,39 @@ internal static class TextFunctions
 
     private static void Filter(string[] a, TextBuilder o, bool keepMatches)
     {
-        var patterns = new List<PercentPattern>();
-        foreach (var p in Words.Enumerate(a[0])) patterns.Add(PercentPattern.Parse(p.ToString()));
+        // Plain patterns are compared in place: package lists hundreds of words long are filtered
+        // for every package, and a string per pattern word would dominate the cost.
+        var patternText = a[0];
+        var literals = ArrayPool<Range>.Shared.Rent(Math.Max(4, patternText.Length / 2 + 1));
+        var literalCount = 0;
+        List<PercentPattern>? percentPatterns = null;
+        var patterns = Words.Enumerate(patternText);
+        while (patterns.MoveNext())
+        {
+            var range = patterns.Start..patterns.End;
+            if (patterns.Current.Contains('%')) (percentPatterns ??= []).Add(PercentPattern.Parse(patternText[range]));
+            else literals[literalCount++] = range;
+        }
         var any = false;
         foreach (var word in Words.Enumerate(a[1]))
         {
-            var matched = false;
-            foreach (var pattern in patterns)
-            {
-                if (pattern.Matches(word))
-                {
-                    matched = true;
-                    break;
-                }
-            }
-            if (matched != keepMatches) continue;
+            if (Matches(word, patternText, literals.AsSpan(0, literalCount), percentPatterns) != keepMatches) continue;
             o.Append(word);
             o.Append(' ');
             any = true;
         }
         if (any) o.RemoveLast();
+        ArrayPool<Range>.Shared.Return(literals);
+    }
+
+    private static bool Matches(ReadOnlySpan<char> word, string patternText, ReadOnlySpan<Range> literals, List<PercentPattern>? percentPatterns)
+    {
+        foreach (var range in literals)
+            if (word.SequenceEqual(patternText.AsSpan(range))) return true;
+        if (percentPatterns is null) return false;
+        foreach (var pattern in percentPatterns)
+            if (pattern.Matches(word)) return true;
+        return false;
     }
 
     private static void Sort(Evaluator ev, string[] a, TextBuilder o)

@@ -39,10 +39,11 @@ internal sealed class LineSyntax
     {
         get
         {
-            if (!_conditionalDone)
+            // Shared across threads: the flag is published after the value it guards.
+            if (!Volatile.Read(ref _conditionalDone))
             {
                 _conditional = ConditionalSyntax.TryParse(FirstWord, Rest);
-                _conditionalDone = true;
+                Volatile.Write(ref _conditionalDone, true);
             }
             return _conditional;
         }

@@ -45,10 +45,10 @@ define newline
 
 endef
 
-# toupper/tolower: one nested $(subst) per letter, built once.
-kiln_subst_chain = $(if $(1),$$(subst $(firstword $(1)),$(firstword $(2)),$(call kiln_subst_chain,$(wordlist 2,99,$(1)),$(wordlist 2,99,$(2)))),$$(1))
-$(eval toupper = $(call kiln_subst_chain,$(chars_lower),$(chars_upper)))
-$(eval tolower = $(call kiln_subst_chain,$(chars_upper),$(chars_lower)))
+# toupper/tolower: one $(subst) per letter, written out because building the chain with
+# $(call) at include time would cost every Makefile more than the rest of this file.
+toupper = $(subst a,A,$(subst b,B,$(subst c,C,$(subst d,D,$(subst e,E,$(subst f,F,$(subst g,G,$(subst h,H,$(subst i,I,$(subst j,J,$(subst k,K,$(subst l,L,$(subst m,M,$(subst n,N,$(subst o,O,$(subst p,P,$(subst q,Q,$(subst r,R,$(subst s,S,$(subst t,T,$(subst u,U,$(subst v,V,$(subst w,W,$(subst x,X,$(subst y,Y,$(subst z,Z,$(1)))))))))))))))))))))))))))
+tolower = $(subst A,a,$(subst B,b,$(subst C,c,$(subst D,d,$(subst E,e,$(subst F,f,$(subst G,g,$(subst H,h,$(subst I,i,$(subst J,j,$(subst K,k,$(subst L,l,$(subst M,m,$(subst N,n,$(subst O,o,$(subst P,p,$(subst Q,q,$(subst R,r,$(subst S,s,$(subst T,t,$(subst U,u,$(subst V,v,$(subst W,w,$(subst X,x,$(subst Y,y,$(subst Z,z,$(1)))))))))))))))))))))))))))
 
 version_abbrev = $(if $(if $(CHECK),,$(DUMP)),$(1),$(shell printf '%.8s' $(1)))
 abi_version_str = $(subst -,,$(subst _,,$(subst .,,$(1))))

@@ -177,7 +177,8 @@ endef
 
 # BuildPackage NAME: reads Package/Default and Package/NAME, checks the required
 # fields, then prints the metadata (scans) or declares the package (builds).
-# The expansion prints before the checks run, in this order, as OpenWrt does.
+# The expansion prints before the checks run, in this order, as OpenWrt does. The library
+# dependencies of the prepared stamp are left to the eval, so a scan never walks them.
 define BuildPackage
   $(eval $(Package/Default))
   $(eval $(Package/$(1)))
@@ -193,7 +194,7 @@ endef
 endif
 
   BUILD_PACKAGES += $(1)
-  $(STAMP_PREPARED): $$(if $(QUILT)$(DUMP),,$(call find_library_dependencies,$(1)))
+  $(STAMP_PREPARED): $$(if $(QUILT)$(DUMP),,$$(call find_library_dependencies,$(1)))
 
   $(foreach FIELD, TITLE CATEGORY SECTION VERSION,
     ifeq ($($(FIELD)),)
