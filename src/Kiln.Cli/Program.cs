@@ -9,6 +9,7 @@ public static class Program
     {
         var root = new RootCommand("Kiln: builds OpenWrt packages and firmware images from their unchanged Makefiles.");
         root.Options.Add(GlobalOptions.TopDir);
+        root.Options.Add(GlobalOptions.NoCache);
         root.Subcommands.Add(MakeEvalCommand.Create());
         root.Subcommands.Add(DumpCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());

@@ -15,18 +15,18 @@ public static class DumpCommand
         var json = new Option<bool>("--json") { Description = "Print structured JSON instead of OpenWrt's .packageinfo text." };
         var stats = new Option<bool>("--stats") { Description = "Print phase timings on stderr." };
         var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json, stats };
-        packages.SetAction(result => RunPackages(result.GetValue(GlobalOptions.TopDir)!, result.GetValue(directory)!, result.GetValue(json), result.GetValue(stats)));
+        packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!), result.GetValue(json), result.GetValue(stats)));
         dump.Subcommands.Add(packages);
         return dump;
     }
 
-    private static int RunPackages(string topDir, string directory, bool json, bool stats)
+    private static int RunPackages(ScanOptions options, bool json, bool stats)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ScanResult result;
         try
         {
-            result = new MetadataScanner(new ScanOptions(topDir, directory)).Run(ProgressReporter.ForStderr("Scanning"));
+            result = new MetadataScanner(options).Run(ProgressReporter.ForStderr("Scanning"));
         }
         catch (MakeErrorException e)
         {
@@ -46,9 +46,11 @@ public static class DumpCommand
         stdout.Flush();
         foreach (var failure in result.Failures)
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
+        if (result.CacheProblem is { } problem)
+            Console.Error.WriteLine($"kiln: warning: results not kept for the next run: {problem}");
         if (stats)
         {
-            Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles; find {result.FindTime.TotalMilliseconds:0} ms, " +
+            Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles ({result.Reused} unchanged since the last run); find {result.FindTime.TotalMilliseconds:0} ms, " +
                 $"evaluate {result.EvaluateTime.TotalMilliseconds:0} ms, total in command {clock.Elapsed.TotalMilliseconds:0} ms, " +
                 $"since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms; " +
                 $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods), " +

@@ -13,18 +13,18 @@ public static class InfoCommand
     {
         var name = new Argument<string>("NAME") { Description = "Binary package name." };
         var command = new Command("info", "Show a package: version, source, feed, Makefile, dependencies, description.") { name };
-        command.SetAction(result => Run(result.GetValue(GlobalOptions.TopDir)!, result.GetValue(name)!));
+        command.SetAction(result => Run(result, result.GetValue(GlobalOptions.TopDir)!, result.GetValue(name)!));
         return command;
     }
 
-    private static int Run(string topDir, string name)
+    private static int Run(ParseResult result, string topDir, string name)
     {
         var wanted = ByteText.FromOs(name);
         try
         {
             foreach (var (directory, feed) in ScanDirectories(topDir))
             {
-                var scan = new MetadataScanner(new ScanOptions(topDir, directory)).Run();
+                var scan = new MetadataScanner(GlobalOptions.Scan(result, directory)).Run();
                 var sources = PackageInfoParser.Parse(scan);
                 foreach (var source in sources)
                 {

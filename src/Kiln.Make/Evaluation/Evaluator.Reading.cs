@@ -107,13 +107,15 @@ public sealed partial class Evaluator
             error = null;
             return Sources.GetBuiltin(path, displayName, builtin);
         }
-        if (Directory.Exists(path)) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
-        if (!File.Exists(path))
+        if (Files.IsDirectory(path)) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
+        if (!Files.IsFile(path))
         {
             error = new FileNotFoundException(path);
             return null;
         }
-        return shared ? Sources.Get(path, displayName, out error) : SourceCache.Read(path, displayName, out error);
+        var source = shared ? Sources.Get(path, displayName, out error) : SourceCache.Read(path, displayName, out error);
+        if (source?.ContentHash is { } hash) Options.Inputs?.FileRead(path, hash);
+        return source;
     }
 
     /// <summary>

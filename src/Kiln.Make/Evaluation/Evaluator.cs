@@ -31,6 +31,7 @@ public sealed partial class Evaluator
         Sources = options.Sources ?? new SourceCache();
         HomeDirectory = Environment.GetValueOrDefault("HOME");
         IncludeDirectories = IncludePath.Build(options.IncludeDirectories, options.SearchDefaultIncludeDirectories, WorkingDirectory);
+        Files = new Functions.FileSystemView(options.Inputs);
         StartupVariables.Define(this);
     }
 
@@ -66,6 +67,7 @@ public sealed partial class Evaluator
             Output = options.Output,
             Sources = options.Sources,
             Makefiles = options.Makefiles,
+            Inputs = options.Inputs,
         };
     }
 
@@ -87,8 +89,8 @@ public sealed partial class Evaluator
 
     public IReadOnlyList<string> IncludeDirectories { get; }
 
-    /// <summary>Directory listings read so far (make's directory cache).</summary>
-    public Functions.DirectoryCache Directories { get; } = new();
+    /// <summary>The file system as this evaluation sees it: make's directory cache, and existence tests.</summary>
+    public Functions.FileSystemView Files { get; }
 
     /// <summary>The makefile line being read (make's reading_file).</summary>
     public SourceLocation ReadingLocation { get; internal set; }

@@ -38,7 +38,8 @@ public sealed class SourceCache
         try
         {
             error = null;
-            return SourceText.FromFile(displayName, ByteText.ReadFile(osPath));
+            var bytes = File.ReadAllBytes(osPath);
+            return SourceText.FromFile(displayName, ByteText.Encoding.GetString(bytes), System.Security.Cryptography.SHA256.HashData(bytes));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,6 +17,7 @@ internal static class FileFunction
             var name = spec[(append ? 2 : 1)..].TrimStart(' ', '\t', '\n', '\v', '\f', '\r');
             if (name.Length == 0) throw ev.ErrorAtExpansion("file: missing filename");
             var path = ev.ResolvePath(name);
+            ev.Options.Inputs?.NotRepeatable();
             if (Directory.Exists(path)) throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"open: {name}: Is a directory");
             try
             {
@@ -39,14 +40,17 @@ internal static class FileFunction
             if (name.Length == 0) throw ev.ErrorAtExpansion("file: missing filename");
             if (a.Length > 1) throw ev.ErrorAtExpansion("file: too many arguments");
             var path = ev.ResolvePath(name);
-            if (Directory.Exists(path)) throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"read: {name}: Is a directory");
+            if (ev.Files.IsDirectory(path)) throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"read: {name}: Is a directory");
             string content;
             try
             {
-                content = ByteText.ReadFile(path);
+                var bytes = System.IO.File.ReadAllBytes(path);
+                ev.Options.Inputs?.FileRead(path, System.Security.Cryptography.SHA256.HashData(bytes));
+                content = ByteText.Encoding.GetString(bytes);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
+                ev.Options.Inputs?.PathQueried(path, PathQuery.IsFile, false);
                 return;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

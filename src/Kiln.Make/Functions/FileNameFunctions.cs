@@ -94,7 +94,9 @@ internal static class FileNameFunctions
         var any = false;
         foreach (var word in Words.Enumerate(a[0]))
         {
-            var resolved = PathFunctions.RealPath(word.ToString(), ev.WorkingDirectory);
+            var name = word.ToString();
+            var resolved = PathFunctions.RealPath(name, ev.WorkingDirectory);
+            ev.Options.Inputs?.PathResolved(name, ev.WorkingDirectory, resolved);
             if (resolved is null) continue;
             o.Append(resolved);
             o.Append(' ');

@@ -9,8 +9,6 @@ internal static partial class FileStatus
 
     public static bool Exists(string osPath) => lstat(Path(osPath), new byte[StatBufferSize]) == 0;
 
-    public static bool IsDirectory(string osPath) => Directory.Exists(osPath);
-
     /// <summary>The device and inode the path leads to (links followed), or null if it leads nowhere.</summary>
     public static (ulong Device, ulong Inode)? Identity(string osPath)
     {

@@ -23,7 +23,7 @@ internal static class Glob
     /// <paramref name="onlyExisting"/> (the wildcard function) only existing names are returned;
     /// otherwise a name without wildcards, or a pattern that matches nothing, is returned as written.
     /// </summary>
-    public static List<string> Expand(string pattern, string directory, string? home, DirectoryCache cache, bool onlyExisting)
+    public static List<string> Expand(string pattern, string directory, string? home, FileSystemView files, bool onlyExisting)
     {
         if (pattern.Length > 0 && pattern[0] == '~')
             pattern = ExpandTilde(pattern, home);
@@ -31,7 +31,7 @@ internal static class Glob
         if (!HasMagic(pattern))
         {
             if (!onlyExisting) results.Add(pattern);
-            else if (ExistingLiteral(Unescape(pattern), directory) is { } found) results.Add(found);
+            else if (ExistingLiteral(Unescape(pattern), directory, files) is { } found) results.Add(found);
             return results;
         }
         // An escaped slash is still a separator.
@@ -47,7 +47,7 @@ internal static class Glob
             if (segment.Length == 0)
             {
                 // A trailing slash keeps only directories; a doubled slash stays as written.
-                if (isLast) results.AddRange(prefixes.Where(p => IsDirectory(Resolve(directory, p))));
+                if (isLast) results.AddRange(prefixes.Where(p => files.IsDirectory(Resolve(directory, p))));
                 else prefixes = prefixes.Select(p => p + "/").ToList();
                 if (isLast) break;
                 continue;
@@ -61,14 +61,14 @@ internal static class Glob
             else
             {
                 foreach (var p in prefixes)
-                    foreach (var entry in cache.List(Resolve(directory, p.Length == 0 ? "." : p)))
+                    foreach (var entry in files.List(Resolve(directory, p.Length == 0 ? "." : p)))
                         if (FnMatch(segment, entry)) names.Add(p + entry);
             }
             if (isLast)
             {
                 // Names that came from a (cached) listing are not checked again, as in glob(3).
                 foreach (var n in names)
-                    if (HasMagic(segment) || FileStatus.Exists(Resolve(directory, n))) results.Add(n);
+                    if (HasMagic(segment) || files.Exists(Resolve(directory, n))) results.Add(n);
             }
             else
             {
@@ -87,16 +87,14 @@ internal static class Glob
     /// A name without wildcards: itself if it exists (lstat). With a trailing slash, a directory
     /// keeps the slash and another existing file is returned without it, as glibc's glob does.
     /// </summary>
-    private static string? ExistingLiteral(string name, string directory)
+    private static string? ExistingLiteral(string name, string directory, FileSystemView files)
     {
         if (!name.EndsWith('/') || name.Length == 1)
-            return FileStatus.Exists(Resolve(directory, name)) ? name : null;
+            return files.Exists(Resolve(directory, name)) ? name : null;
         var bare = name.TrimEnd('/');
-        if (IsDirectory(Resolve(directory, bare))) return name;
-        return FileStatus.Exists(Resolve(directory, bare)) ? bare : null;
+        if (files.IsDirectory(Resolve(directory, bare))) return name;
+        return files.Exists(Resolve(directory, bare)) ? bare : null;
     }
-
-    private static bool IsDirectory(string osPath) => FileStatus.IsDirectory(osPath);
 
     private static string ExpandTilde(string pattern, string? home)
     {

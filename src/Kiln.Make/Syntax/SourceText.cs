@@ -3,14 +3,18 @@ namespace Kiln.Make.Syntax;
 /// <summary>A makefile or $(eval) text split into logical lines. Immutable; parsed once and shared.</summary>
 public sealed class SourceText
 {
-    private SourceText(string? fileName, LogicalLine[] lines, int endLine)
+    private SourceText(string? fileName, LogicalLine[] lines, int endLine, byte[]? contentHash)
     {
         FileName = fileName;
         Lines = lines;
         EndLine = endLine;
+        ContentHash = contentHash;
     }
 
     public string? FileName { get; }
+
+    /// <summary>SHA-256 of the file's bytes, when the text was read from a file.</summary>
+    public byte[]? ContentHash { get; }
 
     public IReadOnlyList<LogicalLine> Lines { get; }
 
@@ -21,7 +25,7 @@ public sealed class SourceText
     /// Splits a makefile as make's readline does: a CR before a newline is dropped, and a line is
     /// continued when an odd number of backslashes precedes its newline.
     /// </summary>
-    public static SourceText FromFile(string fileName, string content)
+    public static SourceText FromFile(string fileName, string content, byte[]? contentHash = null)
     {
         // make skips a UTF-8 byte order mark at the start of any makefile.
         if (content.StartsWith("\u00EF\u00BB\u00BF", StringComparison.Ordinal)) content = content[3..];
@@ -57,7 +61,7 @@ public sealed class SourceText
             lines.Add(new LogicalLine(sb.ToString(), line));
             line += counted == 0 ? 1 : counted;
         }
-        return new SourceText(fileName, lines.ToArray(), line);
+        return new SourceText(fileName, lines.ToArray(), line, contentHash);
     }
 
     /// <summary>
@@ -88,6 +92,6 @@ public sealed class SourceText
             lines.Add(new LogicalLine(text[start..eol], 0));
             i = eol + 1;
         }
-        return new SourceText(null, lines.ToArray(), 0);
+        return new SourceText(null, lines.ToArray(), 0, null);
     }
 }

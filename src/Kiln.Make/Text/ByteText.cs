@@ -11,8 +11,6 @@ public static class ByteText
 {
     public static readonly Encoding Encoding = Encoding.Latin1;
 
-    public static string ReadFile(string osPath) => Encoding.GetString(File.ReadAllBytes(osPath));
-
     public static byte[] GetBytes(string text) => Encoding.GetBytes(text);
 
     /// <summary>A .NET (UTF-16) string from the OS, such as an argument or environment value, as byte text.</summary>

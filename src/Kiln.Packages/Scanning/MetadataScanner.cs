@@ -1,9 +1,11 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
 using Kiln.Make.Text;
 using Kiln.Packages.Api;
+using Kiln.Packages.Scanning.Cache;
 
 namespace Kiln.Packages.Scanning;
 
@@ -30,17 +32,51 @@ public sealed class MetadataScanner(ScanOptions options)
             ["TOPDIR"] = ByteText.FromOs(top),
         };
 
+        var cache = options.CacheDirectory is { } cacheDirectory
+            ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, environment))
+            : null;
+        var check = new InputCheck(environment, options.ShellTimeout);
+        var entries = new CachedScan?[directories.Count];
         var results = new MakefileScan[directories.Count];
         var done = 0;
+        var reused = 0;
         ParallelWorkers.Run(directories.Count, options.Parallelism, i =>
         {
-            results[i] = Evaluate(api, environment, scanRoot, directories[i]);
+            if (cache?.Find(directories[i]) is { } cached && check.StillHold(cached.Inputs))
+            {
+                entries[i] = cached;
+                results[i] = cached.Scan;
+                Interlocked.Increment(ref reused);
+            }
+            else
+            {
+                var inputs = cache is null ? null : new InputLog();
+                results[i] = Evaluate(api, environment, scanRoot, directories[i], inputs);
+                if (inputs is { Repeatable: true }) entries[i] = new CachedScan(directories[i], inputs.Inputs, results[i]);
+            }
             progress?.Invoke(Interlocked.Increment(ref done), directories.Count);
         });
-        return new ScanResult(results, findTime, clock.Elapsed - findTime);
+        var cacheProblem = cache is not null && reused < directories.Count ? cache.Save(entries.OfType<CachedScan>()) : null;
+        return new ScanResult(results, findTime, clock.Elapsed - findTime) { Reused = reused, CacheProblem = cacheProblem };
     }
 
-    private MakefileScan Evaluate(OpenWrtApi api, IReadOnlyDictionary<string, string> environment, string scanRoot, string directory)
+    private static string CacheFileName(string scanDirectory) => "scan-" + scanDirectory.Replace('/', '-') + ".cache";
+
+    /// <summary>Everything besides the recorded inputs that an evaluation's result depends on.</summary>
+    private string CacheKey(string top, IReadOnlyDictionary<string, string> environment)
+    {
+        var key = new StringBuilder();
+        key.Append(typeof(Evaluator).Assembly.ManifestModule.ModuleVersionId).Append('\0');
+        key.Append(typeof(MetadataScanner).Assembly.ManifestModule.ModuleVersionId).Append('\0');
+        key.Append(top).Append('\0').Append(options.ScanDirectory).Append('\0').Append(options.Feed).Append('\0');
+        key.Append(options.MaxDepth).Append('\0').AppendJoin('\n', options.Calls).Append('\0').AppendJoin('\n', options.ExtraVariables).Append('\0');
+        // "_" is left out: the shell sets it to the path each command was started by.
+        foreach (var (name, value) in environment.Where(e => e.Key != "_").OrderBy(e => e.Key, StringComparer.Ordinal))
+            key.Append(name).Append('=').Append(value).Append('\0');
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
+    }
+
+    private MakefileScan Evaluate(OpenWrtApi api, IReadOnlyDictionary<string, string> environment, string scanRoot, string directory, InputLog? inputs)
     {
         var sourceMakefile = ByteText.FromOs(Path.Combine(options.ScanDirectory, directory, "Makefile"));
         var output = new CollectingMakeOutput();
@@ -55,6 +91,7 @@ public sealed class MetadataScanner(ScanOptions options)
             Output = output,
             Makefiles = api,
             Sources = _sources,
+            Inputs = inputs,
         });
         try
         {

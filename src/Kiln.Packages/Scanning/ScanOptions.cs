@@ -15,6 +15,9 @@ public sealed record ScanOptions(string TopDirectory, string ScanDirectory)
 
     public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Where results are kept between runs (the tree's tmp/kiln), or null to evaluate every Makefile.</summary>
+    public string? CacheDirectory { get; init; }
+
     /// <summary>How many Makefiles are evaluated at once; 0 means one per processor.</summary>
     public int Parallelism { get; init; }
 }

@@ -12,5 +12,11 @@ public sealed record MakefileScan(string SourceMakefile, string Output, string D
 /// <summary>A whole scan, in the order of the Makefiles' paths.</summary>
 public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles, TimeSpan FindTime, TimeSpan EvaluateTime)
 {
+    /// <summary>How many results came from the cache, their inputs unchanged.</summary>
+    public int Reused { get; init; }
+
+    /// <summary>Why the cache could not be written, if it could not.</summary>
+    public string? CacheProblem { get; init; }
+
     public IEnumerable<MakefileScan> Failures => Makefiles.Where(m => m.Failed);
 }

@@ -1,0 +1,36 @@
+namespace Kiln.Make.Evaluation;
+
+/// <summary>What an evaluation asked about a path.</summary>
+public enum PathQuery
+{
+    /// <summary>lstat succeeds (wildcard's test for a name without wildcards).</summary>
+    Exists,
+
+    /// <summary>The path leads to a directory.</summary>
+    IsDirectory,
+
+    /// <summary>The path leads to something that is not a directory.</summary>
+    IsFile,
+}
+
+/// <summary>
+/// Receives everything an evaluation learns from outside itself, as it happens: makefiles read,
+/// paths probed, directories listed, paths resolved, commands run. Whoever records them can tell
+/// later whether a new evaluation would see the same, and so would produce the same result.
+/// Built-in makefiles (<see cref="IMakefileProvider"/>) and the options are not reported.
+/// </summary>
+public interface IEvaluationInputs
+{
+    void FileRead(string osPath, byte[] contentHash);
+
+    void PathQueried(string osPath, PathQuery query, bool answer);
+
+    void DirectoryListed(string osDirectory, IReadOnlyList<string> names);
+
+    void PathResolved(string path, string directory, string? resolved);
+
+    void ShellRan(ShellInvocation invocation, ShellOutcome outcome);
+
+    /// <summary>The evaluation did something that reusing its result would not repeat (wrote a file) or that may turn out otherwise (a command timed out).</summary>
+    void NotRepeatable();
+}

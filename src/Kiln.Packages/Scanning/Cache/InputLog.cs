@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kiln.Make.Evaluation;
+
+namespace Kiln.Packages.Scanning.Cache;
+
+/// <summary>Records, in order, what one evaluation learned from outside itself.</summary>
+public sealed class InputLog : IEvaluationInputs
+{
+    private readonly List<RecordedInput> _inputs = [];
+
+    public IReadOnlyList<RecordedInput> Inputs => _inputs;
+
+    /// <summary>False once the evaluation did something a reused result would not repeat.</summary>
+    public bool Repeatable { get; private set; } = true;
+
+    public void FileRead(string osPath, byte[] contentHash) => _inputs.Add(new FileReadInput(osPath, contentHash));
+
+    public void PathQueried(string osPath, PathQuery query, bool answer) => _inputs.Add(new PathQueriedInput(osPath, query, answer));
+
+    public void DirectoryListed(string osDirectory, IReadOnlyList<string> names) =>
+        _inputs.Add(new DirectoryListedInput(osDirectory, HashNames(names)));
+
+    public void PathResolved(string path, string directory, string? resolved) => _inputs.Add(new PathResolvedInput(path, directory, resolved));
+
+    public void ShellRan(ShellInvocation invocation, ShellOutcome outcome) => _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome)));
+
+    public void NotRepeatable() => Repeatable = false;
+
+    internal static byte[] HashNames(IReadOnlyList<string> names) => SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', names)));
+
+    internal static byte[] HashOutcome(ShellOutcome outcome)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{outcome.Status}\0{outcome.DidTimeOut}\0{outcome.StartFailure}\0{outcome.Output.Length}\0"));
+        hash.AppendData(outcome.Output);
+        hash.AppendData(outcome.Errors);
+        return hash.GetHashAndReset();
+    }
+}

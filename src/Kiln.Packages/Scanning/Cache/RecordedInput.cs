@@ -1,0 +1,46 @@
+using Kiln.Make.Evaluation;
+
+namespace Kiln.Packages.Scanning.Cache;
+
+/// <summary>One thing an evaluation learned from outside itself, and what it learned.</summary>
+public abstract record RecordedInput
+{
+    internal abstract InputKind Kind { get; }
+}
+
+internal enum InputKind : byte
+{
+    FileRead = 1,
+    PathQueried = 2,
+    DirectoryListed = 3,
+    PathResolved = 4,
+    ShellRan = 5,
+}
+
+/// <summary>A file read whole (a makefile, or <c>$(file &lt;)</c>), by the SHA-256 of its bytes.</summary>
+public sealed record FileReadInput(string Path, byte[] ContentHash) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.FileRead;
+}
+
+public sealed record PathQueriedInput(string Path, PathQuery Query, bool Answer) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.PathQueried;
+}
+
+/// <summary>A directory listing, by the SHA-256 of its names.</summary>
+public sealed record DirectoryListedInput(string Directory, byte[] NamesHash) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.DirectoryListed;
+}
+
+public sealed record PathResolvedInput(string Path, string WorkingDirectory, string? Resolved) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.PathResolved;
+}
+
+/// <summary>A command run by $(shell), by the SHA-256 of its status and output.</summary>
+public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.ShellRan;
+}

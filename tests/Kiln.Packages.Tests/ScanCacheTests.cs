@@ -1,0 +1,158 @@
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Packages.Tests;
+
+/// <summary>
+/// Results kept between runs are reused only while everything their evaluation saw is unchanged:
+/// file contents, directory listings, probes and $(shell) output.
+/// </summary>
+public sealed class ScanCacheTests : IDisposable
+{
+    private const string DemoMakefile = """
+        include $(TOPDIR)/rules.mk
+        PKG_NAME:=demo
+        PKG_VERSION:=1.0
+        PKG_RELEASE:=1
+        include $(INCLUDE_DIR)/package.mk
+        include ../shared.mk
+        define Package/demo
+          SECTION:=utils
+          CATEGORY:=Utilities
+          TITLE:=Demo $(shell cat title.txt) $(SHARED) $(notdir $(wildcard extra/*))
+        endef
+        $(eval $(call BuildPackage,demo))
+
+        """;
+
+    private const string OtherMakefile = """
+        include $(TOPDIR)/rules.mk
+        PKG_NAME:=other
+        PKG_VERSION:=2.0
+        PKG_RELEASE:=1
+        include $(INCLUDE_DIR)/package.mk
+        define Package/other
+          SECTION:=utils
+          CATEGORY:=Utilities
+          TITLE:=Other
+        endef
+        $(eval $(call BuildPackage,other))
+
+        """;
+
+    private readonly string _tree = Directory.CreateTempSubdirectory("kiln-cache-").FullName;
+
+    public ScanCacheTests()
+    {
+        Write("package/demo/Makefile", DemoMakefile);
+        Write("package/demo/title.txt", "one");
+        Write("package/shared.mk", "SHARED:=shared-a\n");
+        Write("package/other/Makefile", OtherMakefile);
+    }
+
+    public void Dispose() => Directory.Delete(_tree, recursive: true);
+
+    private void Write(string relative, string content)
+    {
+        var path = Path.Combine(_tree, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content.Replace("\r\n", "\n"));
+    }
+
+    private ScanOptions Options => new(_tree, "package") { CacheDirectory = Path.Combine(_tree, "tmp", "kiln") };
+
+    private ScanResult Scan(ScanOptions? options = null) => new MetadataScanner(options ?? Options).Run();
+
+    private static string Title(ScanResult result, string package) =>
+        result.Makefiles.Single(m => m.SourceMakefile == $"package/{package}/Makefile").Output
+            .Split('\n').Single(l => l.StartsWith("Title: ", StringComparison.Ordinal));
+
+    [Fact]
+    public void SecondRunReusesEveryResultAndPrintsTheSame()
+    {
+        var first = Scan();
+        var second = Scan();
+        Assert.Equal(0, first.Reused);
+        Assert.Equal(2, second.Reused);
+        Assert.Equal(first.Makefiles, second.Makefiles);
+        Assert.Equal("Title: Demo one shared-a ", Title(second, "demo"));
+    }
+
+    [Fact]
+    public void ChangedMakefileIsEvaluatedAgainAndTheOthersAreNot()
+    {
+        Scan();
+        Write("package/other/Makefile", OtherMakefile.Replace("TITLE:=Other", "TITLE:=Renamed"));
+        var result = Scan();
+        Assert.Equal(1, result.Reused);
+        Assert.Equal("Title: Renamed", Title(result, "other"));
+    }
+
+    [Fact]
+    public void NewTimestampWithTheSameContentKeepsTheResult()
+    {
+        Scan();
+        File.SetLastWriteTimeUtc(Path.Combine(_tree, "package/demo/Makefile"), DateTime.UtcNow.AddMinutes(5));
+        Assert.Equal(2, Scan().Reused);
+    }
+
+    [Fact]
+    public void ChangedIncludedFileIsNoticed()
+    {
+        Scan();
+        Write("package/shared.mk", "SHARED:=shared-b\n");
+        var result = Scan();
+        Assert.Equal(1, result.Reused);
+        Assert.Equal("Title: Demo one shared-b ", Title(result, "demo"));
+    }
+
+    [Fact]
+    public void ChangedShellOutputIsNoticed()
+    {
+        Scan();
+        Write("package/demo/title.txt", "two");
+        Assert.Equal("Title: Demo two shared-a ", Title(Scan(), "demo"));
+    }
+
+    [Fact]
+    public void NewFileMatchingAWildcardIsNoticed()
+    {
+        Scan();
+        Write("package/demo/extra/added", "");
+        var result = Scan();
+        Assert.Equal(1, result.Reused);
+        Assert.Equal("Title: Demo one shared-a added", Title(result, "demo"));
+    }
+
+    [Fact]
+    public void OtherOptionsDoNotShareResults()
+    {
+        Scan();
+        Assert.Equal(0, Scan(Options with { Feed = "elsewhere" }).Reused);
+    }
+
+    [Fact]
+    public void DamagedCacheIsIgnored()
+    {
+        var expected = Scan().Makefiles;
+        foreach (var file in Directory.GetFiles(Path.Combine(_tree, "tmp", "kiln")))
+            File.WriteAllBytes(file, File.ReadAllBytes(file)[..100]);
+        var result = Scan();
+        Assert.Equal(0, result.Reused);
+        Assert.Equal(expected, result.Makefiles);
+    }
+
+    [Fact]
+    public void MakefileThatWritesAFileIsAlwaysEvaluated()
+    {
+        Write("package/other/Makefile", OtherMakefile.Replace("TITLE:=Other", "TITLE:=Other$(file >written.txt,x)"));
+        Scan();
+        Assert.Equal(1, Scan().Reused);
+    }
+
+    [Fact]
+    public void WithoutACacheDirectoryNothingIsKept()
+    {
+        Scan(Options with { CacheDirectory = null });
+        Assert.False(Directory.Exists(Path.Combine(_tree, "tmp")));
+    }
+}
