@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Measures `kiln dump packages` on a real OpenWrt tree: package/ and feeds/packages,
-# each as a fresh process, 5 runs each; prints the median wall time and peak memory.
+# Measures `kiln dump packages` on a real OpenWrt tree: package/ and feeds/packages, each as a
+# fresh process, RUNS times each (default 5); prints the median wall time and the peak memory.
+#   cold: --no-cache, every Makefile evaluated;
+#   warm: with the cache in TREE/tmp/kiln filled by a first run, nothing changed since.
 #   usage: bench/scan-packages.sh OPENWRT_TREE [RUNS]
 # The tree needs feeds/packages (a checkout of the packages feed, linked there).
 set -euo pipefail
@@ -8,24 +10,32 @@ tree="${1:?usage: bench/scan-packages.sh OPENWRT_TREE [RUNS]}"
 runs="${2:-5}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/kiln" --help >/dev/null   # build once, outside the measurement
+kiln="$root/.kiln-build/kiln"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
+# measure LABEL DIR [KILN OPTIONS...]: median seconds goes to $tmp
 measure() {
-  local dir="$1" times=() rss=()
+  local label="$1" dir="$2" times=() rss=()
+  shift 2
   for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -f '%e %M' "$root/.kiln-build/kiln" --topdir "$tree" dump packages "$dir" >/dev/null; } 2>&1 | tail -n 1)
+    out=$( { /usr/bin/time -f '%e %M' "$kiln" --topdir "$tree" "$@" dump packages "$dir" >/dev/null; } 2>&1 | tail -n 1)
     times+=("${out% *}"); rss+=("${out#* }")
   done
   t=$(printf '%s\n' "${times[@]}" | median)
   m=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
-  echo "$dir: median ${t} s over $runs runs, peak ${m} KB"
-  echo "$t" >> "$tmp"
+  echo "$label $dir: median ${t} s over $runs runs, peak ${m} KB"
+  echo "$label $t" >> "$tmp"
 }
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-measure package
-measure feeds/packages
-total=$(paste -sd+ "$tmp" | bc)
-echo "both: ${total} s ($(nproc) cores)"
+measure cold package --no-cache
+measure cold feeds/packages --no-cache
+"$kiln" --topdir "$tree" dump packages package >/dev/null
+"$kiln" --topdir "$tree" dump packages feeds/packages >/dev/null
+measure warm package
+measure warm feeds/packages
+for label in cold warm; do
+  echo "$label, both: $(awk -v l="$label" '$1 == l {s += $2} END {printf "%.2f", s}' "$tmp") s ($(nproc) cores)"
+done

@@ -48,7 +48,7 @@ public sealed class BadInputTests
 
     [Fact]
     public void MissingIncludeIsReported() =>
-        Assert.Equal("package/missinginclude/Makefile: make: *** No rule to make target '../../not-there.mk'.  Stop.", ErrorOf("missinginclude"));
+        Assert.Equal("package/missinginclude/Makefile:4: *** ../../not-there.mk: No such file or directory.  Stop.", ErrorOf("missinginclude"));
 
     [Fact]
     public void MissingEndefNamesTheDefineLine() =>

@@ -96,7 +96,9 @@ public sealed class MetadataScanner(ScanOptions options)
         try
         {
             evaluator.ReadMakefile("Makefile");
-            evaluator.CheckMissingIncludes();
+            // make would say "No rule to make target"; the include line is the useful place to point at.
+            if (evaluator.MissingIncludes.LastOrDefault(m => !m.Optional) is { } missing)
+                throw new MakeErrorException(missing.Location, $"{missing.Name}: {missing.Reason}");
             return new MakefileScan(sourceMakefile, output.Stdout, output.Stderr, null);
         }
         catch (MakeErrorException e)

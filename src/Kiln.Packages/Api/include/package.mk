@@ -57,10 +57,13 @@ ifdef CONFIG_USE_MOLD
   endif
 endif
 
-include $(INCLUDE_DIR)/hardening.mk
+# What only building needs is left out of a scan (DUMP), which never expands it.
+ifeq ($(DUMP),)
+  include $(INCLUDE_DIR)/hardening.mk
+  include $(INCLUDE_DIR)/unpack.mk
+  include $(INCLUDE_DIR)/depends.mk
+endif
 include $(INCLUDE_DIR)/prereq.mk
-include $(INCLUDE_DIR)/unpack.mk
-include $(INCLUDE_DIR)/depends.mk
 
 ifneq ($(wildcard $(TOPDIR)/git-src/$(PKG_NAME)/.git),)
   USE_GIT_SRC_CHECKOUT:=1
@@ -112,8 +115,10 @@ endef
 
 include $(INCLUDE_DIR)/package-defaults.mk
 include $(INCLUDE_DIR)/package-dumpinfo.mk
-include $(INCLUDE_DIR)/package-pack.mk
-include $(INCLUDE_DIR)/package-bin.mk
+ifeq ($(DUMP),)
+  include $(INCLUDE_DIR)/package-pack.mk
+  include $(INCLUDE_DIR)/package-bin.mk
+endif
 include $(INCLUDE_DIR)/autotools.mk
 
 _pkg_target:=$(if $(QUILT),,.)
