@@ -83,7 +83,7 @@ public sealed class VariableStore
             }
             return v;
         }
-        v = new Variable(NameTable.Intern(name), value, recursive, origin, location, parsedValue);
+        v = new Variable(name, value, recursive, origin, location, parsedValue);
         set.Add(v);
         return v;
     }

@@ -63,13 +63,13 @@ endef
 
 _SINGLE=export MAKEFLAGS=$(space);
 CFLAGS:=
-ARCH:=$(subst i486,i386,$(subst i586,i386,$(subst i686,i386,$(call qstrip,$(CONFIG_ARCH)))))
-ARCH_PACKAGES:=$(call qstrip,$(CONFIG_TARGET_ARCH_PACKAGES))
-BOARD:=$(call qstrip,$(CONFIG_TARGET_BOARD))
-SUBTARGET:=$(call qstrip,$(CONFIG_TARGET_SUBTARGET))
-TARGET_OPTIMIZATION:=$(call qstrip,$(CONFIG_TARGET_OPTIMIZATION))
-TARGET_SUFFIX=$(call qstrip,$(CONFIG_TARGET_SUFFIX))
-BUILD_SUFFIX:=$(call qstrip,$(CONFIG_BUILD_SUFFIX))
+ARCH:=$(subst i486,i386,$(subst i586,i386,$(subst i686,i386,$(strip $(subst ",,$(CONFIG_ARCH))))))
+ARCH_PACKAGES:=$(strip $(subst ",,$(CONFIG_TARGET_ARCH_PACKAGES)))
+BOARD:=$(strip $(subst ",,$(CONFIG_TARGET_BOARD)))
+SUBTARGET:=$(strip $(subst ",,$(CONFIG_TARGET_SUBTARGET)))
+TARGET_OPTIMIZATION:=$(strip $(subst ",,$(CONFIG_TARGET_OPTIMIZATION)))
+TARGET_SUFFIX=$(strip $(subst ",,$(CONFIG_TARGET_SUFFIX)))
+BUILD_SUFFIX:=$(strip $(subst ",,$(CONFIG_BUILD_SUFFIX)))
 SUBDIR:=$(patsubst $(TOPDIR)/%,%,${CURDIR})
 BUILD_SUBDIR:=$(patsubst $(TOPDIR)/%,%,${CURDIR})
 # Only builds need it, so it is not computed while reading.
@@ -82,7 +82,7 @@ OPTIMIZE_FOR_CPU=$(subst i386,i486,$(ARCH))
 FPIC:=-DPIC $(if $(findstring $(ARCH) , aarch64 aarch64_be powerpc ),-fPIC,-fpic)
 HOST_FPIC:=-DPIC -fPIC
 
-ARCH_SUFFIX:=$(call qstrip,$(CONFIG_CPU_TYPE))
+ARCH_SUFFIX:=$(strip $(subst ",,$(CONFIG_CPU_TYPE)))
 GCC_ARCH:=
 ifneq ($(ARCH_SUFFIX),)
   ARCH_SUFFIX:=_$(ARCH_SUFFIX)
@@ -95,7 +95,7 @@ ifdef CONFIG_HAS_SPE_FPU
 endif
 ifdef CONFIG_MIPS64_ABI
   ifneq ($(CONFIG_MIPS64_ABI_O32),y)
-     ARCH_SUFFIX:=$(ARCH_SUFFIX)_$(call qstrip,$(CONFIG_MIPS64_ABI))
+     ARCH_SUFFIX:=$(ARCH_SUFFIX)_$(strip $(subst ",,$(CONFIG_MIPS64_ABI)))
   endif
 endif
 
@@ -111,15 +111,15 @@ endef
 
 # --- directories ----------------------------------------------------------
 
-DL_DIR=$(if $(call qstrip,$(CONFIG_DOWNLOAD_FOLDER)),$(call qstrip,$(CONFIG_DOWNLOAD_FOLDER)),$(TOPDIR)/dl)$(if $(DL_SUBDIR),/$(DL_SUBDIR))
-OUTPUT_DIR:=$(if $(call qstrip,$(CONFIG_BINARY_FOLDER)),$(call qstrip,$(CONFIG_BINARY_FOLDER)),$(TOPDIR)/bin)
+DL_DIR=$(if $(strip $(subst ",,$(CONFIG_DOWNLOAD_FOLDER))),$(strip $(subst ",,$(CONFIG_DOWNLOAD_FOLDER))),$(TOPDIR)/dl)$(if $(DL_SUBDIR),/$(DL_SUBDIR))
+OUTPUT_DIR:=$(if $(strip $(subst ",,$(CONFIG_BINARY_FOLDER))),$(strip $(subst ",,$(CONFIG_BINARY_FOLDER))),$(TOPDIR)/bin)
 BIN_DIR:=$(OUTPUT_DIR)/targets/$(BOARD)/$(SUBTARGET)
 INCLUDE_DIR:=$(TOPDIR)/include
 SCRIPT_DIR:=$(TOPDIR)/scripts
 BUILD_DIR_BASE:=$(TOPDIR)/build_dir
-LIBC:=$(call qstrip,$(CONFIG_LIBC))
+LIBC:=$(strip $(subst ",,$(CONFIG_LIBC)))
 ifeq ($(CONFIG_EXTERNAL_TOOLCHAIN),)
-  GCCV:=$(call qstrip,$(CONFIG_GCC_VERSION))
+  GCCV:=$(strip $(subst ",,$(CONFIG_GCC_VERSION)))
   REAL_GNU_TARGET_NAME=$(OPTIMIZE_FOR_CPU)-openwrt-linux$(if $(TARGET_SUFFIX),-$(TARGET_SUFFIX))
   GNU_TARGET_NAME=$(OPTIMIZE_FOR_CPU)-openwrt-linux
   DIR_SUFFIX:=_$(LIBC)$(if $(CONFIG_arm),_eabi)
@@ -127,7 +127,7 @@ ifeq ($(CONFIG_EXTERNAL_TOOLCHAIN),)
   TARGET_DIR_NAME = target-$(ARCH)$(ARCH_SUFFIX)$(DIR_SUFFIX)$(if $(BUILD_SUFFIX),_$(BUILD_SUFFIX))
   TOOLCHAIN_DIR_NAME = toolchain-$(ARCH)$(ARCH_SUFFIX)_gcc-$(GCCV)$(DIR_SUFFIX)
 else
-  GNU_TARGET_NAME=$(if $(CONFIG_NATIVE_TOOLCHAIN),$(shell gcc -dumpmachine),$(call qstrip,$(CONFIG_TARGET_NAME)))
+  GNU_TARGET_NAME=$(if $(CONFIG_NATIVE_TOOLCHAIN),$(shell gcc -dumpmachine),$(strip $(subst ",,$(CONFIG_TARGET_NAME))))
   REAL_GNU_TARGET_NAME=$(GNU_TARGET_NAME)
   TARGET_DIR_NAME:=target-$(GNU_TARGET_NAME)_$(LIBC)$(if $(BUILD_SUFFIX),_$(BUILD_SUFFIX))
   TOOLCHAIN_DIR_NAME:=toolchain-$(GNU_TARGET_NAME)
@@ -145,28 +145,28 @@ BUILD_DIR_TOOLCHAIN:=$(BUILD_DIR_BASE)/$(TOOLCHAIN_DIR_NAME)
 TOOLCHAIN_DIR:=$(TOPDIR)/staging_dir/$(TOOLCHAIN_DIR_NAME)
 STAMP_DIR:=$(BUILD_DIR)/stamp
 STAMP_DIR_HOST=$(BUILD_DIR_HOST)/stamp
-TARGET_ROOTFS_DIR?=$(if $(call qstrip,$(CONFIG_TARGET_ROOTFS_DIR)),$(call qstrip,$(CONFIG_TARGET_ROOTFS_DIR)),$(BUILD_DIR))
+TARGET_ROOTFS_DIR?=$(if $(strip $(subst ",,$(CONFIG_TARGET_ROOTFS_DIR))),$(strip $(subst ",,$(CONFIG_TARGET_ROOTFS_DIR))),$(BUILD_DIR))
 TARGET_DIR:=$(TARGET_ROOTFS_DIR)/root-$(BOARD)
 STAGING_DIR_ROOT:=$(STAGING_DIR)/root-$(BOARD)
 STAGING_DIR_IMAGE:=$(STAGING_DIR)/image
-BUILD_LOG_DIR:=$(if $(call qstrip,$(CONFIG_BUILD_LOG_DIR)),$(call qstrip,$(CONFIG_BUILD_LOG_DIR)),$(TOPDIR)/logs)
+BUILD_LOG_DIR:=$(if $(strip $(subst ",,$(CONFIG_BUILD_LOG_DIR))),$(strip $(subst ",,$(CONFIG_BUILD_LOG_DIR))),$(TOPDIR)/logs)
 PKG_INFO_DIR := $(STAGING_DIR)/pkginfo
 BUILD_DIR_HOST:=$(BUILD_DIR_BASE)/$(if $(IS_PACKAGE_BUILD),hostpkg,host)
 STAGING_DIR_HOST:=$(abspath $(STAGING_DIR)/../host)
 STAGING_DIR_HOSTPKG:=$(abspath $(STAGING_DIR)/../hostpkg)
 
 TARGET_PATH:=$(subst $(space),:,$(filter-out .,$(filter-out ./,$(subst :,$(space),$(PATH)))))
-TARGET_INIT_PATH:=$(call qstrip,$(CONFIG_TARGET_INIT_PATH))
+TARGET_INIT_PATH:=$(strip $(subst ",,$(CONFIG_TARGET_INIT_PATH)))
 TARGET_INIT_PATH:=$(if $(TARGET_INIT_PATH),$(TARGET_INIT_PATH),/usr/sbin:/sbin:/usr/bin:/bin)
 
 # --- target compiler flags ------------------------------------------------
 
-TARGET_CFLAGS:=$(TARGET_OPTIMIZATION)$(if $(CONFIG_DEBUG), -g3) $(call qstrip,$(CONFIG_EXTRA_OPTIMIZATION))
+TARGET_CFLAGS:=$(TARGET_OPTIMIZATION)$(if $(CONFIG_DEBUG), -g3) $(strip $(subst ",,$(CONFIG_EXTRA_OPTIMIZATION)))
 TARGET_CXXFLAGS = $(TARGET_CFLAGS)
 TARGET_ASFLAGS_DEFAULT = $(TARGET_CFLAGS)
 TARGET_ASFLAGS = $(TARGET_ASFLAGS_DEFAULT)
 ifneq ($(CONFIG_EXTERNAL_TOOLCHAIN),)
-  LIBGCC_S_PATH=$(realpath $(wildcard $(call qstrip,$(CONFIG_LIBGCC_ROOT_DIR))/$(call qstrip,$(CONFIG_LIBGCC_FILE_SPEC))))
+  LIBGCC_S_PATH=$(realpath $(wildcard $(strip $(subst ",,$(CONFIG_LIBGCC_ROOT_DIR)))/$(strip $(subst ",,$(CONFIG_LIBGCC_FILE_SPEC)))))
   LIBGCC_S=$(if $(LIBGCC_S_PATH),-L$(dir $(LIBGCC_S_PATH)) -lgcc_s)
   LIBGCC_A=$(realpath $(lastword $(wildcard $(dir $(LIBGCC_S_PATH))/gcc/*/*/libgcc.a)))
 else
@@ -192,11 +192,11 @@ ifndef DUMP
     endif
   else ifeq ($(CONFIG_NATIVE_TOOLCHAIN),)
     -include $(TOOLCHAIN_DIR)/info.mk
-    TARGET_CROSS:=$(call qstrip,$(CONFIG_TOOLCHAIN_PREFIX))
-    TOOLCHAIN_ROOT_DIR:=$(call qstrip,$(CONFIG_TOOLCHAIN_ROOT))
-    TOOLCHAIN_BIN_DIRS:=$(patsubst ./%,$(TOOLCHAIN_ROOT_DIR)/%,$(call qstrip,$(CONFIG_TOOLCHAIN_BIN_PATH)))
-    TOOLCHAIN_INC_DIRS:=$(patsubst ./%,$(TOOLCHAIN_ROOT_DIR)/%,$(call qstrip,$(CONFIG_TOOLCHAIN_INC_PATH)))
-    TOOLCHAIN_LIB_DIRS:=$(patsubst ./%,$(TOOLCHAIN_ROOT_DIR)/%,$(call qstrip,$(CONFIG_TOOLCHAIN_LIB_PATH)))
+    TARGET_CROSS:=$(strip $(subst ",,$(CONFIG_TOOLCHAIN_PREFIX)))
+    TOOLCHAIN_ROOT_DIR:=$(strip $(subst ",,$(CONFIG_TOOLCHAIN_ROOT)))
+    TOOLCHAIN_BIN_DIRS:=$(patsubst ./%,$(TOOLCHAIN_ROOT_DIR)/%,$(strip $(subst ",,$(CONFIG_TOOLCHAIN_BIN_PATH))))
+    TOOLCHAIN_INC_DIRS:=$(patsubst ./%,$(TOOLCHAIN_ROOT_DIR)/%,$(strip $(subst ",,$(CONFIG_TOOLCHAIN_INC_PATH))))
+    TOOLCHAIN_LIB_DIRS:=$(patsubst ./%,$(TOOLCHAIN_ROOT_DIR)/%,$(strip $(subst ",,$(CONFIG_TOOLCHAIN_LIB_PATH))))
   endif
   ifneq ($(TOOLCHAIN_BIN_DIRS),)
     TARGET_PATH:=$(subst $(space),:,$(TOOLCHAIN_BIN_DIRS)):$(TARGET_PATH)
@@ -285,7 +285,7 @@ ifneq ($(CONFIG_CCACHE),)
   HOSTCC:= ccache $(HOSTCC)
   HOSTCXX:= ccache $(HOSTCXX)
   export CCACHE_BASEDIR:=$(TOPDIR)
-  export CCACHE_DIR:=$(if $(call qstrip,$(CONFIG_CCACHE_DIR)),$(call qstrip,$(CONFIG_CCACHE_DIR)),$(TOPDIR)/.ccache)
+  export CCACHE_DIR:=$(if $(strip $(subst ",,$(CONFIG_CCACHE_DIR))),$(strip $(subst ",,$(CONFIG_CCACHE_DIR))),$(TOPDIR)/.ccache)
   export CCACHE_COMPILERCHECK:=%compiler% -dumpmachine; %compiler% -dumpversion
 endif
 
@@ -308,7 +308,7 @@ ifneq ($(CONFIG_NO_STRIP),)
   STRIP:=:
 else
   ifneq ($(CONFIG_USE_STRIP),)
-    STRIP:=$(TARGET_CROSS)strip $(call qstrip,$(CONFIG_STRIP_ARGS))
+    STRIP:=$(TARGET_CROSS)strip $(strip $(subst ",,$(CONFIG_STRIP_ARGS)))
   else ifneq ($(CONFIG_USE_SSTRIP),)
     STRIP:=$(STAGING_DIR_HOST)/bin/sstrip $(if $(CONFIG_SSTRIP_DISCARD_TRAILING_ZEROES),-z)
   endif

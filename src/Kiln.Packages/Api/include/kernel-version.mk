@@ -22,11 +22,11 @@ ifdef KERNEL_TESTING_PATCHVER
 endif
 
 remove_uri_prefix=$(subst git://,,$(subst http://,,$(subst https://,,$(1))))
-sanitize_uri=$(call qstrip,$(subst @,_,$(subst :,_,$(subst .,_,$(subst -,_,$(subst /,_,$(1)))))))
+sanitize_uri=$(strip $(subst ",,$(subst @,_,$(subst :,_,$(subst .,_,$(subst -,_,$(subst /,_,$(1))))))))
 
-ifneq ($(call qstrip,$(CONFIG_KERNEL_GIT_CLONE_URI)),)
+ifneq ($(strip $(subst ",,$(CONFIG_KERNEL_GIT_CLONE_URI))),)
   LINUX_VERSION:=$(call sanitize_uri,$(call remove_uri_prefix,$(CONFIG_KERNEL_GIT_CLONE_URI)))
-  ifeq ($(call qstrip,$(CONFIG_KERNEL_GIT_REF)),)
+  ifeq ($(strip $(subst ",,$(CONFIG_KERNEL_GIT_REF))),)
     CONFIG_KERNEL_GIT_REF:=HEAD
   endif
   LINUX_VERSION:=$(LINUX_VERSION)-$(call sanitize_uri,$(CONFIG_KERNEL_GIT_REF))

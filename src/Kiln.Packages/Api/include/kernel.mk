@@ -59,7 +59,7 @@ else
 
   ifneq (,$(findstring -rc,$(LINUX_VERSION)))
     LINUX_SITE:=https://git.kernel.org/torvalds/t
-  else ifeq ($(call qstrip,$(CONFIG_EXTERNAL_KERNEL_TREE))$(call qstrip,$(CONFIG_KERNEL_GIT_CLONE_URI)),)
+  else ifeq ($(strip $(subst ",,$(CONFIG_EXTERNAL_KERNEL_TREE)))$(strip $(subst ",,$(CONFIG_KERNEL_GIT_CLONE_URI))),)
     LINUX_SITE:=@KERNEL/linux/kernel/v$(word 1,$(subst ., ,$(KERNEL_BASE))).x
   else
     LINUX_UNAME_VERSION:=$(strip $(shell cat $(LINUX_DIR)/include/config/kernel.release 2>/dev/null))
@@ -90,13 +90,13 @@ LINUX_KARCH := $(kiln_karch_of)
 KERNEL_MAKE = $(MAKE) $(KERNEL_MAKEOPTS)
 
 KERNEL_MAKE_FLAGS = \
-	KCFLAGS="$(call iremap,$(BUILD_DIR),$(notdir $(BUILD_DIR))) $(filter-out -fno-plt,$(call qstrip,$(CONFIG_EXTRA_OPTIMIZATION))) $(call qstrip,$(CONFIG_KERNEL_CFLAGS))" \
+	KCFLAGS="$(call iremap,$(BUILD_DIR),$(notdir $(BUILD_DIR))) $(filter-out -fno-plt,$(strip $(subst ",,$(CONFIG_EXTRA_OPTIMIZATION)))) $(strip $(subst ",,$(CONFIG_KERNEL_CFLAGS)))" \
 	HOSTCFLAGS="$(HOST_CFLAGS) -Wall -Wmissing-prototypes -Wstrict-prototypes" \
 	CROSS_COMPILE="$(KERNEL_CROSS)" \
 	ARCH="$(LINUX_KARCH)" \
 	KBUILD_HAVE_NLS=no \
-	KBUILD_BUILD_USER="$(call qstrip,$(CONFIG_KERNEL_BUILD_USER))" \
-	KBUILD_BUILD_HOST="$(call qstrip,$(CONFIG_KERNEL_BUILD_DOMAIN))" \
+	KBUILD_BUILD_USER="$(strip $(subst ",,$(CONFIG_KERNEL_BUILD_USER)))" \
+	KBUILD_BUILD_HOST="$(strip $(subst ",,$(CONFIG_KERNEL_BUILD_DOMAIN)))" \
 	KBUILD_BUILD_TIMESTAMP="$(KBUILD_BUILD_TIMESTAMP)" \
 	KBUILD_BUILD_VERSION="0" \
 	KBUILD_HOSTLDFLAGS="-L$(STAGING_DIR_HOST)/lib" \
@@ -112,7 +112,7 @@ endif
 
 KERNEL_NOSTDINC_FLAGS = -nostdinc $(if $(DUMP),, -isystem $(shell $(TARGET_CC) -print-file-name=include))
 
-ifeq ($(call qstrip,$(CONFIG_EXTERNAL_KERNEL_TREE))$(call qstrip,$(CONFIG_KERNEL_GIT_CLONE_URI)),)
+ifeq ($(strip $(subst ",,$(CONFIG_EXTERNAL_KERNEL_TREE)))$(strip $(subst ",,$(CONFIG_KERNEL_GIT_CLONE_URI))),)
   KERNEL_MAKE_FLAGS += KERNELRELEASE=$(LINUX_VERSION)
 endif
 

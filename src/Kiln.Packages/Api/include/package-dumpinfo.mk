@@ -11,15 +11,13 @@ $(if $(PKG_BUILD_DEPENDS),Build-Depends: $(PKG_BUILD_DEPENDS)
 
 endef
 
-# "NAME: value" and a newline, or nothing when the value is empty.
-define kiln_line
-$(if $(2),$(1): $(2)
-)
-endef
-
 define Dumpinfo/Package
 $(info $(SOURCE_INFO)Package: $(1)
-$(call kiln_line,Menu,$(MENU))$(call kiln_line,Submenu,$(SUBMENU))$(call kiln_line,Submenu-Depends,$(SUBMENUDEP))$(call kiln_line,Default,$(DEFAULT))$(if $(findstring $(PREREQ_CHECK),1),Prereq-Check: 1
+$(if $(MENU),Menu: $(MENU)
+)$(if $(SUBMENU),Submenu: $(SUBMENU)
+)$(if $(SUBMENUDEP),Submenu-Depends: $(SUBMENUDEP)
+)$(if $(DEFAULT),Default: $(DEFAULT)
+)$(if $(findstring $(PREREQ_CHECK),1),Prereq-Check: 1
 )Version: $(VERSION)
 Depends: $(call PKG_FIXUP_DEPENDS,$(1),$(DEPENDS))
 Conflicts: $(CONFLICTS)
@@ -32,9 +30,18 @@ Category: $(CATEGORY)
 $(if $(filter nonshared,$(PKGFLAGS)),,Repository: $(if $(FEED),$(FEED),base)
 )Title: $(TITLE)
 Maintainer: $(MAINTAINER)
-$(call kiln_line,Require-User,$(USERID))Source: $(PKG_SOURCE)
-$(call kiln_line,License,$(LICENSE))$(call kiln_line,LicenseFiles,$(LICENSE_FILES))$(call kiln_line,CPE-ID,$(PKG_CPE_ID))$(call kiln_line,URL,$(URL))$(call kiln_line,ABI-Version,$(ABI_VERSION))Type: $(if $(Package/$(1)/targets),$(Package/$(1)/targets),$(if $(PKG_TARGETS),$(PKG_TARGETS),ipkg))
-$(call kiln_line,Kernel-Config,$(KCONFIG))$(call kiln_line,Build-Only,$(BUILDONLY))$(call kiln_line,Hidden,$(HIDDEN))Description: $(if $(Package/$(1)/description),$(Package/$(1)/description),$(TITLE))
+$(if $(USERID),Require-User: $(USERID)
+)Source: $(PKG_SOURCE)
+$(if $(LICENSE),License: $(LICENSE)
+)$(if $(LICENSE_FILES),LicenseFiles: $(LICENSE_FILES)
+)$(if $(PKG_CPE_ID),CPE-ID: $(PKG_CPE_ID)
+)$(if $(URL),URL: $(URL)
+)$(if $(ABI_VERSION),ABI-Version: $(ABI_VERSION)
+)Type: $(if $(Package/$(1)/targets),$(Package/$(1)/targets),$(if $(PKG_TARGETS),$(PKG_TARGETS),ipkg))
+$(if $(KCONFIG),Kernel-Config: $(KCONFIG)
+)$(if $(BUILDONLY),Build-Only: $(BUILDONLY)
+)$(if $(HIDDEN),Hidden: $(HIDDEN)
+)Description: $(if $(Package/$(1)/description),$(Package/$(1)/description),$(TITLE))
 @@
 $(if $(Package/$(1)/config),Config:
 $(Package/$(1)/config)

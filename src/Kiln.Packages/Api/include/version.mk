@@ -21,7 +21,7 @@ PKG_CONFIG_DEPENDS += \
 sanitize = $(call tolower,$(subst _,-,$(subst $(space),-,$(1))))
 
 # 1: configuration value, 2: default
-kiln_config_or = $(if $(call qstrip,$(1)),$(call qstrip,$(1)),$(2))
+kiln_config_or = $(if $(strip $(subst ",,$(1))),$(strip $(subst ",,$(1))),$(2))
 
 VERSION_NUMBER:=$(call kiln_config_or,$(CONFIG_VERSION_NUMBER),24.10-SNAPSHOT)
 VERSION_CODE:=$(call kiln_config_or,$(CONFIG_VERSION_CODE),$(REVISION))
