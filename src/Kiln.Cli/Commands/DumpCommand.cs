@@ -36,7 +36,7 @@ public static class DumpCommand
         using var stdout = Console.OpenStandardOutput();
         if (json)
         {
-            PackageJson.Write(stdout, Kiln.Packages.Model.PackageInfoParser.Parse(result));
+            PackageJson.Write(stdout, Kiln.Packages.Model.PackageModel.Build(options, result));
         }
         else
         {

@@ -13,26 +13,22 @@ public static class InfoCommand
     {
         var name = new Argument<string>("NAME") { Description = "Binary package name." };
         var command = new Command("info", "Show a package: version, source, feed, Makefile, dependencies, description.") { name };
-        command.SetAction(result => Run(result, result.GetValue(GlobalOptions.TopDir)!, result.GetValue(name)!));
+        command.SetAction(result => Run(result, result.GetValue(name)!));
         return command;
     }
 
-    private static int Run(ParseResult result, string topDir, string name)
+    private static int Run(ParseResult result, string name)
     {
         var wanted = ByteText.FromOs(name);
+        var topDir = result.GetValue(GlobalOptions.TopDir)!;
+        var sources = new List<SourcePackage>();
         try
         {
-            foreach (var (directory, feed) in ScanDirectories(topDir))
+            // Every feed is read: a dependency may be satisfied by a package of another feed.
+            foreach (var directory in ScanDirectories(topDir))
             {
-                var scan = new MetadataScanner(GlobalOptions.Scan(result, directory)).Run();
-                var sources = PackageInfoParser.Parse(scan);
-                foreach (var source in sources)
-                {
-                    var package = source.Packages.FirstOrDefault(p => p.Name == wanted);
-                    if (package is null) continue;
-                    Print(source, package, feed, sources);
-                    return ExitCodes.Success;
-                }
+                var options = GlobalOptions.Scan(result, directory);
+                sources.AddRange(PackageModel.Build(options, new MetadataScanner(options).Run()));
             }
         }
         catch (MakeErrorException e)
@@ -40,42 +36,57 @@ public static class InfoCommand
             Console.Error.WriteLine(e.Format("kiln"));
             return ExitCodes.Failure;
         }
-        Console.Error.WriteLine($"kiln: no package named '{name}' in {topDir}");
-        return ExitCodes.Failure;
+        var index = new PackageIndex(sources);
+        if (index.Find(wanted) is not { } package)
+        {
+            Console.Error.WriteLine($"kiln: no package named '{name}' in {topDir}");
+            return ExitCodes.Failure;
+        }
+        Print(sources.First(s => s.Packages.Contains(package)), package, index);
+        return ExitCodes.Success;
     }
 
     /// <summary>package/ (the base feed), then every feeds/NAME.</summary>
-    private static IEnumerable<(string Directory, string Feed)> ScanDirectories(string topDir)
+    private static IEnumerable<string> ScanDirectories(string topDir)
     {
-        yield return ("package", "base");
+        if (Directory.Exists(Path.Combine(topDir, "package"))) yield return "package";
         var feeds = Path.Combine(topDir, "feeds");
         if (!Directory.Exists(feeds)) yield break;
         foreach (var feed in Directory.GetDirectories(feeds).Select(Path.GetFileName).Order(StringComparer.Ordinal))
-            yield return ("feeds/" + feed, feed!);
+            yield return "feeds/" + feed;
     }
 
-    private static void Print(SourcePackage source, BinaryPackage package, string feed, IReadOnlyList<SourcePackage> sameFeed)
+    private static void Print(SourcePackage source, BinaryPackage package, PackageIndex index)
     {
-        var known = sameFeed.SelectMany(s => s.Packages).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         void Line(string label, string? value) => Console.WriteLine($"{label,-13} {ByteText.ToOs(value ?? "")}");
-        Line("Package:", package.Name);
+        Line("Package:", package.InstalledName == package.Name ? package.Name : $"{package.Name} (installed as {package.InstalledName})");
         Line("Version:", package.Version);
         Line("Title:", package.Field("Title"));
-        Line("Feed:", feed);
+        Line("Feed:", source.Feed);
         Line("Makefile:", source.Makefile);
-        Line("Source:", package.Field("Source"));
+        Line("Source:", string.Join(' ', new[] { source.Variable("PKG_SOURCE"), source.Variable("PKG_SOURCE_URL") }.Where(v => !string.IsNullOrEmpty(v))));
         Line("URL:", package.Field("URL"));
         Line("License:", package.Field("License"));
         Line("Section:", $"{package.Field("Section")} ({package.Field("Category")})");
+        if (package.Hooks.Count > 0) Line("Hooks:", string.Join(' ', package.Hooks));
+        if (source.Files.Patches.Count > 0) Line("Patches:", $"{source.Files.Patches.Count} in {Path.GetDirectoryName(source.Files.Patches[0])}");
         Line("Depends:", package.Depends.Trim());
         foreach (var d in package.ParsedDepends)
-        {
-            var what = d.Package is null
-                ? $"condition {d.Target}"
-                : $"{d.Package}{(d.Kind == DependencyKind.Selects ? " (selected)" : " (required)")}{(d.Condition is null ? "" : $" if {d.Condition}")}{(known.Contains(d.Package) ? "" : " [not in this feed]")}";
-            Line("", "  " + what);
-        }
+            Line("", "  " + Describe(d, index));
         Console.WriteLine("Description:");
         foreach (var line in package.Description.Split('\n')) Console.WriteLine("  " + ByteText.ToOs(line.Trim()));
+    }
+
+    private static string Describe(Dependency d, PackageIndex index)
+    {
+        if (d.Package is null) return $"{(d.Kind == DependencyKind.SelectsSymbol ? "selects" : "needs")} {d.Expression?.ToString() ?? d.Target}";
+        var how = d.Kind == DependencyKind.Selects ? "selects" : "needs";
+        var when = d.Expression is { } condition ? $" if {condition}" : "";
+        var satisfying = index.Satisfying(d.Package);
+        var resolved = satisfying.Count == 0
+            ? " [no such package]"
+            : satisfying[0].Name == d.Package ? (satisfying[0].InstalledName == d.Package ? "" : $" (installed as {satisfying[0].InstalledName})")
+            : $" (provided by {string.Join(", ", satisfying.Select(p => p.Name))})";
+        return $"{how} {d.Package}{when}{resolved}";
     }
 }

@@ -68,6 +68,7 @@ public sealed partial class Evaluator
             Sources = options.Sources,
             Makefiles = options.Makefiles,
             Inputs = options.Inputs,
+            HostContext = options.HostContext,
         };
     }
 

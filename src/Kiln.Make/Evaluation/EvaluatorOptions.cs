@@ -53,6 +53,9 @@ public sealed class EvaluatorOptions
     /// <summary>Makefiles served instead of the file system (for example a built-in API), or null.</summary>
     public IMakefileProvider? Makefiles { get; init; }
 
+    /// <summary>Whatever the program embedding Kiln wants its added functions to find (see <see cref="Functions.FunctionTable.Extend"/>).</summary>
+    public object? HostContext { get; init; }
+
     /// <summary>Told of every file read, path probed and command run, or null.</summary>
     public IEvaluationInputs? Inputs { get; init; }
 

@@ -46,4 +46,10 @@ public sealed record Dependency(DependencyKind Kind, string Target, string? Cond
 
     /// <summary>The package this entry names, or null for a configuration condition.</summary>
     public string? Package => Kind is DependencyKind.Requires or DependencyKind.Selects ? Target : null;
+
+    /// <summary>
+    /// The condition as an expression: the COND of <c>+COND:pkg</c>, or the whole of <c>@COND</c>;
+    /// null when there is none or it does not parse.
+    /// </summary>
+    public ConditionExpression? Expression => ConditionExpression.TryParse(Package is null ? Target : Condition ?? "");
 }

@@ -1,13 +1,8 @@
-using Kiln.Packages.Scanning;
-
 namespace Kiln.Packages.Model;
 
-/// <summary>Reads the .packageinfo text a scan produced into source and binary packages.</summary>
+/// <summary>Reads the .packageinfo text of one Makefile into a source package and its binary packages (text only: see <see cref="PackageModel"/>).</summary>
 public static class PackageInfoParser
 {
-    public static IReadOnlyList<SourcePackage> Parse(ScanResult scan) =>
-        scan.Makefiles.Where(m => !m.Failed).Select(m => ParseBlock(m.SourceMakefile, m.Output)).ToList();
-
     public static SourcePackage ParseBlock(string makefile, string output)
     {
         var lines = output.Split('\n');
@@ -29,7 +24,7 @@ public static class PackageInfoParser
             else if (TryField(line, "Build-Types", out v)) buildTypes.AddRange(Words(v));
             i++;
         }
-        return new SourcePackage(makefile, buildDepends, hostDepends, buildTypes, packages);
+        return new SourcePackage(makefile, Path.GetDirectoryName(makefile) ?? "", "", [], false, buildDepends, hostDepends, buildTypes, PackageFiles.None, packages);
     }
 
     private static BinaryPackage ReadPackage(string[] lines, ref int i)
@@ -57,7 +52,7 @@ public static class PackageInfoParser
             else if (line.EndsWith(':')) fields.Add(new(line[..^1], ""));
             i++;
         }
-        return new BinaryPackage(name, fields, description, config);
+        return new BinaryPackage(name, fields, description, config, [], []);
     }
 
     /// <summary>Text up to a line "@@" (which is consumed).</summary>

@@ -1,21 +1,32 @@
 namespace Kiln.Packages.Model;
 
-/// <summary>A source package: one Makefile and the binary packages it defines.</summary>
+/// <summary>
+/// A source package: one Makefile, the PKG_* variables it sets, where its extra files are, and
+/// the binary packages it defines. Paths are relative to the tree.
+/// </summary>
 public sealed record SourcePackage(
     string Makefile,
+    string Directory,
+    string Feed,
+    IReadOnlyList<KeyValuePair<string, string>> Variables,
+    bool HostBuild,
     IReadOnlyList<string> BuildDepends,
     IReadOnlyList<string> HostBuildDepends,
     IReadOnlyList<string> BuildTypes,
-    IReadOnlyList<BinaryPackage> Packages);
-
-/// <summary>A binary package as the metadata describes it; fields keep their order and text.</summary>
-public sealed record BinaryPackage(string Name, IReadOnlyList<KeyValuePair<string, string>> Fields, string Description, string? Config)
+    PackageFiles Files,
+    IReadOnlyList<BinaryPackage> Packages)
 {
-    public string? Field(string name) => Fields.FirstOrDefault(f => f.Key == name).Value;
+    /// <summary>A PKG_* (or other source) variable as the Makefile left it, or null if it is not set.</summary>
+    public string? Variable(string name) => Variables.FirstOrDefault(v => v.Key == name).Value;
 
-    public string Version => Field("Version") ?? "";
+    public string Name => Variable("PKG_NAME") ?? System.IO.Path.GetFileName(Directory);
+}
 
-    public string Depends => Field("Depends") ?? "";
-
-    public IReadOnlyList<Dependency> ParsedDepends => Dependency.ParseList(Depends);
+/// <summary>The files a package brings besides its Makefile.</summary>
+/// <param name="FilesDirectory">files/ (or FILES_DIR), when it exists.</param>
+/// <param name="Patches">The patches of patches/ (or PATCH_DIR) in the order they are applied.</param>
+/// <param name="SourceDirectory">src/, when it exists.</param>
+public sealed record PackageFiles(string? FilesDirectory, IReadOnlyList<string> Patches, string? SourceDirectory)
+{
+    public static readonly PackageFiles None = new(null, [], null);
 }

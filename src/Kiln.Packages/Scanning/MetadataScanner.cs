@@ -19,6 +19,7 @@ public sealed class MetadataScanner(ScanOptions options)
 
     public ScanResult Run(Action<int, int>? progress = null)
     {
+        FactsCollector.Register();
         var top = Canonical(options.TopDirectory);
         var scanRoot = Path.Combine(top, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
@@ -81,6 +82,7 @@ public sealed class MetadataScanner(ScanOptions options)
         var sourceMakefile = ByteText.FromOs(Path.Combine(options.ScanDirectory, directory, "Makefile"));
         var output = new CollectingMakeOutput();
         var workingDirectory = Canonical(Path.Combine(scanRoot, directory));
+        var facts = new FactsCollector();
         var evaluator = new Evaluator(new EvaluatorOptions
         {
             WorkingDirectory = ByteText.FromOs(workingDirectory),
@@ -92,6 +94,7 @@ public sealed class MetadataScanner(ScanOptions options)
             Makefiles = api,
             Sources = _sources,
             Inputs = inputs,
+            HostContext = facts,
         });
         try
         {
@@ -99,12 +102,14 @@ public sealed class MetadataScanner(ScanOptions options)
             // make would say "No rule to make target"; the include line is the useful place to point at.
             if (evaluator.MissingIncludes.LastOrDefault(m => !m.Optional) is { } missing)
                 throw new MakeErrorException(missing.Location, $"{missing.Name}: {missing.Reason}");
-            return new MakefileScan(sourceMakefile, output.Stdout, output.Stderr, null);
+            var found = facts.Finish(evaluator);
+            return new MakefileScan(sourceMakefile, output.Stdout, output.Stderr, null, found);
         }
         catch (MakeErrorException e)
         {
             var where = e.Location.IsKnown ? e.Format("make") : $"{sourceMakefile}: {e.Format("make")}";
-            return new MakefileScan(sourceMakefile, output.Stdout, output.Stderr, RelativeTo(where, workingDirectory, ByteText.FromOs(options.ScanDirectory + "/" + directory)));
+            return new MakefileScan(sourceMakefile, output.Stdout, output.Stderr,
+                RelativeTo(where, workingDirectory, ByteText.FromOs(options.ScanDirectory + "/" + directory)), MakefileFacts.None);
         }
     }
 

@@ -1,7 +1,7 @@
 namespace Kiln.Packages.Scanning;
 
 /// <summary>One Makefile's scan: its metadata text, or the error that stopped it.</summary>
-public sealed record MakefileScan(string SourceMakefile, string Output, string Diagnostics, string? Error)
+public sealed record MakefileScan(string SourceMakefile, string Output, string Diagnostics, string? Error, MakefileFacts Facts)
 {
     public bool Failed => Error is not null;
 

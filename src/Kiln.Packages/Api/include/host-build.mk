@@ -133,7 +133,7 @@ Host/Exports=$(Host/Exports/Default)
 
 # HostBuild: declares the host build; a host-only Makefile also declares its download here.
 define HostBuild
-  $(HostBuild/Core)
+  $(kiln-host-build $(PKG_NAME))$(HostBuild/Core)
   $(if $(if $(PKG_HOST_ONLY),,$(if $(and $(filter host-%,$(MAKECMDGOALS)),$(PKG_SKIP_DOWNLOAD)),,$(STAMP_PREPARED))),,
 	$(if $(and $(CONFIG_AUTOREMOVE), $(wildcard $(HOST_STAMP_INSTALLED), $(wildcard $(HOST_STAMP_BUILT)))),,
 		$(if $(strip $(PKG_SOURCE_URL)),$(call Download,default))

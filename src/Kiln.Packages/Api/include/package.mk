@@ -207,7 +207,7 @@ endif
     endif
   )
 
-  $(if $(DUMP),$(if $(CHECK),,$(Dumpinfo/Package)),$(foreach target,$(if $(Package/$(1)/targets),$(Package/$(1)/targets),$(if $(PKG_TARGETS),$(PKG_TARGETS),ipkg)),$(BuildTarget/$(target))))
+  $(if $(DUMP),$(if $(CHECK),,$(Dumpinfo/Package)$(kiln-package $(1))),$(foreach target,$(if $(Package/$(1)/targets),$(Package/$(1)/targets),$(if $(PKG_TARGETS),$(PKG_TARGETS),ipkg)),$(BuildTarget/$(target))))
   $(if $(PKG_HOST_ONLY),,$(call Build/DefaultTargets,$(1)))
 endef
 

@@ -7,7 +7,7 @@ namespace Kiln.Packages.Scanning.Cache;
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public static void Write(Stream stream, string key, IEnumerable<CachedScan> entries)
     {
@@ -57,10 +57,51 @@ internal static class ScanCacheFile
         writer.Write(scan.Output);
         writer.Write(scan.Diagnostics);
         WriteOptional(writer, scan.Error);
+        WritePairs(writer, scan.Facts.SourceVariables);
+        writer.Write(scan.Facts.HostBuild);
+        writer.Write(scan.Facts.Packages.Count);
+        foreach (var package in scan.Facts.Packages)
+        {
+            writer.Write(package.Name);
+            WritePairs(writer, package.Fields);
+            writer.Write(package.Hooks.Count);
+            foreach (var hook in package.Hooks) writer.Write(hook);
+        }
     }
 
-    private static MakefileScan ReadScan(BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(reader));
+    private static MakefileScan ReadScan(BinaryReader reader)
+    {
+        var (makefile, output, diagnostics, error) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(reader));
+        var variables = ReadPairs(reader);
+        var hostBuild = reader.ReadBoolean();
+        var packages = new PackageFacts[reader.ReadInt32()];
+        for (var i = 0; i < packages.Length; i++)
+        {
+            var name = reader.ReadString();
+            var fields = ReadPairs(reader);
+            var hooks = new string[reader.ReadInt32()];
+            for (var j = 0; j < hooks.Length; j++) hooks[j] = reader.ReadString();
+            packages[i] = new PackageFacts(name, fields, hooks);
+        }
+        return new MakefileScan(makefile, output, diagnostics, error, new MakefileFacts(variables, hostBuild, packages));
+    }
+
+    private static void WritePairs(BinaryWriter writer, IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        writer.Write(pairs.Count);
+        foreach (var (key, value) in pairs)
+        {
+            writer.Write(key);
+            writer.Write(value);
+        }
+    }
+
+    private static KeyValuePair<string, string>[] ReadPairs(BinaryReader reader)
+    {
+        var pairs = new KeyValuePair<string, string>[reader.ReadInt32()];
+        for (var i = 0; i < pairs.Length; i++) pairs[i] = KeyValuePair.Create(reader.ReadString(), reader.ReadString());
+        return pairs;
+    }
 
     private static void WriteInput(BinaryWriter writer, RecordedInput input)
     {
