@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
+using Kiln.Packages.Feeds;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
 
@@ -46,14 +47,11 @@ public static class InfoCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>package/ (the base feed), then every feeds/NAME.</summary>
+    /// <summary>package/ (the base feed), then the feeds in priority order.</summary>
     private static IEnumerable<string> ScanDirectories(string topDir)
     {
         if (Directory.Exists(Path.Combine(topDir, "package"))) yield return "package";
-        var feeds = Path.Combine(topDir, "feeds");
-        if (!Directory.Exists(feeds)) yield break;
-        foreach (var feed in Directory.GetDirectories(feeds).Select(Path.GetFileName).Order(StringComparer.Ordinal))
-            yield return "feeds/" + feed;
+        foreach (var feed in FeedList.Read(topDir)) yield return "feeds/" + feed;
     }
 
     private static void Print(SourcePackage source, BinaryPackage package, PackageIndex index)

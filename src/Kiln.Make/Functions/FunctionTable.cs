@@ -26,7 +26,7 @@ public static class FunctionTable
         lock (ExtendLock)
         {
             if (Current.Functions.ContainsKey(name)) return;
-            var function = new MakeFunction(name, minArgs, maxArgs, (ev, args, output) => output.Append(body(ev, args)));
+            var function = new MakeFunction(name, minArgs, maxArgs, (ev, args, output) => output.Append(body(ev, args))) { IsExtension = true };
             Current = new Table(Current.Functions.Values.Append(function));
         }
     }

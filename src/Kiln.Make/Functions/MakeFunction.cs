@@ -47,6 +47,9 @@ public sealed class MakeFunction
 
     public bool ExpandsArguments => Expanded is not null;
 
+    /// <summary>Added by the program embedding Kiln (<see cref="FunctionTable.Extend"/>), not one of make's.</summary>
+    public bool IsExtension { get; init; }
+
     internal ArgumentTrim Trim { get; }
 
     internal ExpandedFunctionBody? Expanded { get; }

@@ -1,0 +1,31 @@
+using Kiln.Packages.Feeds;
+
+namespace Kiln.Packages.Tests;
+
+public sealed class FeedListTests : IDisposable
+{
+    private readonly string _tree = Directory.CreateTempSubdirectory("kiln-feeds-").FullName;
+
+    public void Dispose() => Directory.Delete(_tree, recursive: true);
+
+    [Fact]
+    public void ConfiguredFeedsComeFirstInTheirOrderThenTheRest()
+    {
+        foreach (var feed in new[] { "alpha", "beta", "gamma" }) Directory.CreateDirectory(Path.Combine(_tree, "feeds", feed));
+        File.WriteAllText(Path.Combine(_tree, "feeds.conf.default"),
+            "src-git gamma https://example.org/gamma.git\n# src-git alpha commented out\nsrc-link missing /nowhere\n\nsrc-git beta https://example.org/beta.git;main\n");
+        Assert.Equal(["gamma", "beta", "alpha"], FeedList.Read(_tree));
+    }
+
+    [Fact]
+    public void FeedsConfOverridesTheDefault()
+    {
+        foreach (var feed in new[] { "alpha", "beta" }) Directory.CreateDirectory(Path.Combine(_tree, "feeds", feed));
+        File.WriteAllText(Path.Combine(_tree, "feeds.conf.default"), "src-git alpha x\nsrc-git beta y\n");
+        File.WriteAllText(Path.Combine(_tree, "feeds.conf"), "src-git beta y\n");
+        Assert.Equal(["beta", "alpha"], FeedList.Read(_tree));
+    }
+
+    [Fact]
+    public void ATreeWithoutFeedsHasNone() => Assert.Empty(FeedList.Read(_tree));
+}
