@@ -107,13 +107,14 @@ public sealed partial class Evaluator
             error = null;
             return Sources.GetBuiltin(path, displayName, builtin);
         }
-        if (Files.IsDirectory(path)) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
-        if (!Files.IsFile(path))
+        var status = Files.Stat(path);
+        if (status is { IsDirectory: true }) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
+        if (status is not { } file)
         {
             error = new FileNotFoundException(path);
             return null;
         }
-        var source = shared ? Sources.Get(path, displayName, out error) : SourceCache.Read(path, displayName, out error);
+        var source = shared ? Sources.Get(path, file, displayName, out error) : SourceCache.Read(path, displayName, out error);
         if (source?.ContentHash is { } hash) Options.Inputs?.FileRead(path, hash);
         return source;
     }

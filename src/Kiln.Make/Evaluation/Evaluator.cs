@@ -312,12 +312,27 @@ public sealed partial class Evaluator
     internal void EvalText(string text)
     {
         EnterNesting("eval");
-        var source = SourceText.FromEval(text);
+        var source = ParseEvalText(text);
         var reader = new MakefileReader(this, source, ReadingLocation.File, ReadingLocation.Line, setDefaultGoal: true);
         var savedLocation = ReadingLocation;
         reader.Read();
         ReadingLocation = savedLocation;
         _depth--;
+    }
+
+    // Package-style makefiles eval the same defaults text for every package they define; within
+    // one evaluation, a text seen before is read again from its parsed lines.
+    private const int MaxRememberedEvalTexts = 256;
+    private const int MaxRememberedEvalTextLength = 16 * 1024;
+    private readonly Dictionary<string, SourceText> _evalTexts = new(StringComparer.Ordinal);
+
+    private SourceText ParseEvalText(string text)
+    {
+        if (text.Length > MaxRememberedEvalTextLength) return SourceText.FromEval(text);
+        if (_evalTexts.TryGetValue(text, out var source)) return source;
+        source = SourceText.FromEval(text);
+        if (_evalTexts.Count < MaxRememberedEvalTexts) _evalTexts[text] = source;
+        return source;
     }
 
     private void EnterNesting(string what)

@@ -15,12 +15,11 @@ public sealed class SourceCache
     private readonly ConcurrentDictionary<(ulong Device, ulong Inode, string DisplayName), Lazy<SourceText?>> _files = new();
     private readonly ConcurrentDictionary<(string Path, string DisplayName), Lazy<SourceText?>> _builtins = new();
 
-    /// <summary>The parsed file at <paramref name="osPath"/> reported as <paramref name="displayName"/>, or null if it cannot be read.</summary>
-    public SourceText? Get(string osPath, string displayName, out Exception? error)
+    /// <summary>The parsed file at <paramref name="osPath"/> (of <paramref name="status"/>) reported as <paramref name="displayName"/>, or null if it cannot be read.</summary>
+    internal SourceText? Get(string osPath, PathStatus status, string displayName, out Exception? error)
     {
         // Keyed by the file itself: feed helpers are included as "../x.mk" from hundreds of directories.
-        if (FileStatus.Identity(osPath) is not { } identity) return Read(osPath, displayName, out error);
-        var key = (identity.Device, identity.Inode, displayName);
+        var key = (status.Device, status.Inode, displayName);
         Exception? failure = null;
         var lazy = _files.GetOrAdd(key, _ => new Lazy<SourceText?>(() => Read(osPath, displayName, out failure)));
         var text = lazy.Value;

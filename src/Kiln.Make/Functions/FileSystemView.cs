@@ -47,12 +47,21 @@ public sealed class FileSystemView(IEvaluationInputs? inputs)
 
     public bool IsFile(string osPath) => Ask(osPath, PathQuery.IsFile);
 
+    /// <summary>What the path leads to, with one system call; reported as the two queries it answers.</summary>
+    internal PathStatus? Stat(string osPath)
+    {
+        var status = FileStatus.Stat(osPath);
+        inputs?.PathQueried(osPath, PathQuery.IsDirectory, status is { IsDirectory: true });
+        if (status is not { IsDirectory: true }) inputs?.PathQueried(osPath, PathQuery.IsFile, status is not null);
+        return status;
+    }
+
     /// <summary>The answer the file system gives now, uncached and unreported.</summary>
     public static bool Answer(string osPath, PathQuery query) => query switch
     {
         PathQuery.Exists => FileStatus.Exists(osPath),
-        PathQuery.IsDirectory => Directory.Exists(osPath),
-        _ => File.Exists(osPath),
+        PathQuery.IsDirectory => FileStatus.Stat(osPath) is { IsDirectory: true },
+        _ => FileStatus.Stat(osPath) is { IsDirectory: false },
     };
 
     private bool Ask(string osPath, PathQuery query)

@@ -13,17 +13,18 @@ public static class MakefileFinder
     public static readonly string[] TargetCalls = ["call BuildTarget"];
 
     /// <summary>Directories (relative to <paramref name="scanDirectory"/>, byte order) whose Makefile qualifies.</summary>
-    public static List<string> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls)
+    public static List<FoundMakefile> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls)
     {
-        var found = new List<string>();
-        Walk(scanDirectory, "", 1, maxDepth, calls, found, new HashSet<string>(StringComparer.Ordinal));
-        found.Sort(string.CompareOrdinal);
+        var found = new List<FoundMakefile>();
+        Walk(scanDirectory, "", throughLink: false, 1, maxDepth, calls, found, new HashSet<string>(StringComparer.Ordinal));
+        found.Sort((a, b) => string.CompareOrdinal(a.Directory, b.Directory));
         return found;
     }
 
-    private static void Walk(string directory, string relative, int depth, int maxDepth, IReadOnlyList<string> calls, List<string> found, HashSet<string> visited)
+    private static void Walk(string directory, string relative, bool throughLink, int depth, int maxDepth, IReadOnlyList<string> calls,
+        List<FoundMakefile> found, HashSet<string> visited)
     {
-        var subdirectories = new List<string>();
+        var subdirectories = new List<(string Name, bool IsLink)>();
         var hasMakefile = false;
         try
         {
@@ -36,9 +37,9 @@ public static class MakefileFinder
                     // A linked directory is entered once, however many links lead to it.
                     if (!Directory.Exists(entry.FullName)) continue;
                     var real = new DirectoryInfo(entry.FullName).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? entry.FullName;
-                    if (visited.Add(real)) subdirectories.Add(entry.Name);
+                    if (visited.Add(real)) subdirectories.Add((entry.Name, true));
                 }
-                else if (attributes.HasFlag(FileAttributes.Directory)) subdirectories.Add(entry.Name);
+                else if (attributes.HasFlag(FileAttributes.Directory)) subdirectories.Add((entry.Name, false));
                 else if (entry.Name == "Makefile") hasMakefile = true;
             }
         }
@@ -46,10 +47,10 @@ public static class MakefileFinder
         {
             return;
         }
-        if (hasMakefile && relative.Length > 0 && Calls(Path.Combine(directory, "Makefile"), calls)) found.Add(relative);
+        if (hasMakefile && relative.Length > 0 && Calls(Path.Combine(directory, "Makefile"), calls)) found.Add(new FoundMakefile(relative, throughLink));
         if (depth >= maxDepth) return;
-        foreach (var name in subdirectories)
-            Walk(Path.Combine(directory, name), relative.Length == 0 ? name : relative + "/" + name, depth + 1, maxDepth, calls, found, visited);
+        foreach (var (name, isLink) in subdirectories)
+            Walk(Path.Combine(directory, name), relative.Length == 0 ? name : relative + "/" + name, throughLink || isLink, depth + 1, maxDepth, calls, found, visited);
     }
 
     private static bool Calls(string makefile, IReadOnlyList<string> calls)
@@ -60,3 +61,6 @@ public static class MakefileFinder
         return false;
     }
 }
+
+/// <summary>A qualifying Makefile's directory; <paramref name="ThroughLink"/> when a symbolic link below the scanned directory leads to it.</summary>
+public sealed record FoundMakefile(string Directory, bool ThroughLink);

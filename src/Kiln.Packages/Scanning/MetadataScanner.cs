@@ -25,8 +25,12 @@ public sealed class MetadataScanner(ScanOptions options)
         if (!Directory.Exists(scanRoot))
             throw new MakeErrorException(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var directories = MakefileFinder.Find(scanRoot, options.MaxDepth, options.Calls);
+        var found = MakefileFinder.Find(scanRoot, options.MaxDepth, options.Calls);
+        var directories = found.Select(f => f.Directory).ToList();
         var findTime = clock.Elapsed;
+        // make -C reports the physical directory; only a path through a link needs resolving.
+        var physicalRoot = Canonical(scanRoot);
+        string WorkingDirectory(int i) => found[i].ThroughLink ? Canonical(Path.Combine(scanRoot, found[i].Directory)) : physicalRoot + "/" + found[i].Directory;
         var api = new OpenWrtApi(ByteText.FromOs(top));
         var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
         {
@@ -52,7 +56,7 @@ public sealed class MetadataScanner(ScanOptions options)
             else
             {
                 var inputs = cache is null ? null : new InputLog();
-                results[i] = Evaluate(api, environment, scanRoot, directories[i], inputs);
+                results[i] = Evaluate(api, environment, WorkingDirectory(i), directories[i], inputs);
                 if (inputs is { Repeatable: true }) entries[i] = new CachedScan(directories[i], inputs.Inputs, results[i]);
             }
             progress?.Invoke(Interlocked.Increment(ref done), directories.Count);
@@ -77,11 +81,10 @@ public sealed class MetadataScanner(ScanOptions options)
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
-    private MakefileScan Evaluate(OpenWrtApi api, IReadOnlyDictionary<string, string> environment, string scanRoot, string directory, InputLog? inputs)
+    private MakefileScan Evaluate(OpenWrtApi api, IReadOnlyDictionary<string, string> environment, string workingDirectory, string directory, InputLog? inputs)
     {
         var sourceMakefile = ByteText.FromOs(Path.Combine(options.ScanDirectory, directory, "Makefile"));
         var output = new CollectingMakeOutput();
-        var workingDirectory = Canonical(Path.Combine(scanRoot, directory));
         var facts = new FactsCollector();
         var evaluator = new Evaluator(new EvaluatorOptions
         {
