@@ -33,7 +33,7 @@ public sealed class ScanCacheTests : IDisposable
         define Package/other
           SECTION:=utils
           CATEGORY:=Utilities
-          TITLE:=Other
+          TITLE:=Other $(OTHER_FLAVOUR)
         endef
         $(eval $(call BuildPackage,other))
 
@@ -58,7 +58,9 @@ public sealed class ScanCacheTests : IDisposable
         File.WriteAllText(path, content.Replace("\r\n", "\n"));
     }
 
-    private ScanOptions Options => new(_tree, "package") { CacheDirectory = Path.Combine(_tree, "tmp", "kiln") };
+    private Dictionary<string, string> _environment = new() { ["PATH"] = "/usr/bin:/bin", ["OTHER_FLAVOUR"] = "plain", ["UNUSED"] = "1" };
+
+    private ScanOptions Options => new(_tree, "package") { CacheDirectory = Path.Combine(_tree, "tmp", "kiln"), Environment = _environment };
 
     private ScanResult Scan(ScanOptions? options = null) => new MetadataScanner(options ?? Options).Run();
 
@@ -84,7 +86,7 @@ public sealed class ScanCacheTests : IDisposable
         Write("package/other/Makefile", OtherMakefile.Replace("TITLE:=Other", "TITLE:=Renamed"));
         var result = Scan();
         Assert.Equal(1, result.Reused);
-        Assert.Equal("Title: Renamed", Title(result, "other"));
+        Assert.Equal("Title: Renamed plain", Title(result, "other"));
     }
 
     [Fact]
@@ -121,6 +123,24 @@ public sealed class ScanCacheTests : IDisposable
         var result = Scan();
         Assert.Equal(1, result.Reused);
         Assert.Equal("Title: Demo one shared-a added", Title(result, "demo"));
+    }
+
+    [Fact]
+    public void EnvironmentVariableReadByAMakefileIsAnInputOfThatMakefileOnly()
+    {
+        Scan();
+        _environment = new(_environment) { ["OTHER_FLAVOUR"] = "spicy", ["UNUSED"] = "2" };
+        var result = Scan();
+        Assert.Equal(1, result.Reused);
+        Assert.Equal("Title: Other spicy", Title(result, "other"));
+    }
+
+    [Fact]
+    public void NewEnvironmentVariableStartsAfresh()
+    {
+        Scan();
+        _environment = new(_environment) { ["V"] = "s" };
+        Assert.Equal(0, Scan().Reused);
     }
 
     [Fact]

@@ -41,4 +41,35 @@ public sealed class ScanConformanceTests
         string Run() => string.Concat(new MetadataScanner(new ScanOptions(Fixtures.Tree, "package") { Parallelism = 4 }).Run().Makefiles.Select(m => m.Block));
         Assert.Equal(Run(), Run());
     }
+
+    [Fact]
+    public void LinkedDirectoriesAreFollowedAndReadFromWhereTheyLead()
+    {
+        var tree = Directory.CreateTempSubdirectory("kiln-links-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(tree, "package/real/foo"));
+            File.WriteAllText(Path.Combine(tree, "package/real/foo/Makefile"), """
+                include $(TOPDIR)/rules.mk
+                PKG_NAME:=foo
+                PKG_VERSION:=1
+                include $(INCLUDE_DIR)/package.mk
+                define Package/foo
+                  SECTION:=utils
+                  CATEGORY:=Utilities
+                  TITLE:=in $(notdir $(patsubst %/,%,$(dir $(CURDIR))))
+                endef
+                $(eval $(call BuildPackage,foo))
+
+                """);
+            Directory.CreateSymbolicLink(Path.Combine(tree, "package/linked"), Path.Combine(tree, "package/real"));
+            var result = new MetadataScanner(new ScanOptions(tree, "package")).Run();
+            Assert.Equal(["package/linked/foo/Makefile", "package/real/foo/Makefile"], result.Makefiles.Select(m => m.SourceMakefile));
+            Assert.All(result.Makefiles, m => Assert.Contains("Title: in real\n", m.Output));
+        }
+        finally
+        {
+            Directory.Delete(tree, recursive: true);
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed partial class Evaluator
         Environment = options.Environment ?? ProcessEnvironment.Read();
         Options = options = WithInheritedMakeFlags(options, Environment);
         Output = options.Output ?? StreamMakeOutput.Process;
-        Variables = new VariableStore(options.EnvironmentOverrides);
+        Variables = new VariableStore(options.EnvironmentOverrides) { Inputs = options.Inputs };
         WorkingDirectory = options.WorkingDirectory;
         Sources = options.Sources ?? new SourceCache();
         HomeDirectory = Environment.GetValueOrDefault("HOME");

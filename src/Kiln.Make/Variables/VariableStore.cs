@@ -38,13 +38,16 @@ public sealed class VariableStore
 
     public List<PatternVariable> PatternVariables { get; } = [];
 
+    /// <summary>Told of every variable found that came from the environment, or null.</summary>
+    internal Evaluation.IEvaluationInputs? Inputs { get; set; }
+
     public Variable? Lookup(string name)
     {
         var isParent = false;
         for (var scope = Current; scope is not null; scope = scope.Next)
         {
             var v = scope.Set.Find(name);
-            if (v is not null && (!isParent || !v.IsPrivate)) return Special(v);
+            if (v is not null && (!isParent || !v.IsPrivate)) return Seen(v);
             isParent |= scope.NextIsParent;
         }
         return null;
@@ -56,10 +59,16 @@ public sealed class VariableStore
         for (var scope = Current; scope is not null; scope = scope.Next)
         {
             var v = scope.Set.Find(name);
-            if (v is not null && (!isParent || !v.IsPrivate)) return Special(v);
+            if (v is not null && (!isParent || !v.IsPrivate)) return Seen(v);
             isParent |= scope.NextIsParent;
         }
         return null;
+    }
+
+    private Variable Seen(Variable v)
+    {
+        if (v.Origin is Origin.Environment or Origin.EnvironmentOverride) Inputs?.EnvironmentRead(v.Name);
+        return Special(v);
     }
 
     /// <summary>

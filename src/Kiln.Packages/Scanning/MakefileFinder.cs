@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 
 namespace Kiln.Packages.Scanning;
@@ -11,6 +12,8 @@ public static class MakefileFinder
 {
     public static readonly string[] PackageCalls = ["call Build/DefaultTargets", "call BuildPackage", "call KernelPackage"];
     public static readonly string[] TargetCalls = ["call BuildTarget"];
+
+    private static readonly EnumerationOptions EnumerateAll = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
     /// <summary>Directories (relative to <paramref name="scanDirectory"/>, byte order) whose Makefile qualifies.</summary>
     public static List<FoundMakefile> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls)
@@ -28,19 +31,20 @@ public static class MakefileFinder
         var hasMakefile = false;
         try
         {
-            // One directory read gives names and types; symbolic links are followed like find -L.
-            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+            // The entry types come with the directory read; only directories are asked whether they are links.
+            var entries = new FileSystemEnumerable<(string Name, bool IsDirectory, bool IsLink)>(directory,
+                (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+                EnumerateAll)
             {
-                var attributes = entry.Attributes;
-                if (attributes.HasFlag(FileAttributes.ReparsePoint))
-                {
-                    // A linked directory is entered once, however many links lead to it.
-                    if (!Directory.Exists(entry.FullName)) continue;
-                    var real = new DirectoryInfo(entry.FullName).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? entry.FullName;
-                    if (visited.Add(real)) subdirectories.Add((entry.Name, true));
-                }
-                else if (attributes.HasFlag(FileAttributes.Directory)) subdirectories.Add((entry.Name, false));
-                else if (entry.Name == "Makefile") hasMakefile = true;
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory || entry.FileName.SequenceEqual("Makefile"),
+            };
+            foreach (var (name, isDirectory, isLink) in entries)
+            {
+                if (!isDirectory) hasMakefile = true;
+                // Links are followed like find -L; a linked directory is entered once, however many links lead to it.
+                else if (!isLink) subdirectories.Add((name, false));
+                else if (visited.Add(new DirectoryInfo(Path.Combine(directory, name)).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? name))
+                    subdirectories.Add((name, true));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -32,7 +32,7 @@ public sealed class MetadataScanner(ScanOptions options)
         var physicalRoot = Canonical(scanRoot);
         string WorkingDirectory(int i) => found[i].ThroughLink ? Canonical(Path.Combine(scanRoot, found[i].Directory)) : physicalRoot + "/" + found[i].Directory;
         var api = new OpenWrtApi(ByteText.FromOs(top));
-        var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(options.Environment ?? ProcessEnvironment.Read(), StringComparer.Ordinal)
         {
             ["TOPDIR"] = ByteText.FromOs(top),
         };
@@ -55,7 +55,7 @@ public sealed class MetadataScanner(ScanOptions options)
             }
             else
             {
-                var inputs = cache is null ? null : new InputLog();
+                var inputs = cache is null ? null : new InputLog(environment);
                 results[i] = Evaluate(api, environment, WorkingDirectory(i), directories[i], inputs);
                 if (inputs is { Repeatable: true }) entries[i] = new CachedScan(directories[i], inputs.Inputs, results[i]);
             }
@@ -75,9 +75,9 @@ public sealed class MetadataScanner(ScanOptions options)
         key.Append(typeof(MetadataScanner).Assembly.ManifestModule.ModuleVersionId).Append('\0');
         key.Append(top).Append('\0').Append(options.ScanDirectory).Append('\0').Append(options.Feed).Append('\0');
         key.Append(options.MaxDepth).Append('\0').AppendJoin('\n', options.Calls).Append('\0').AppendJoin('\n', options.ExtraVariables).Append('\0');
-        // "_" is left out: the shell sets it to the path each command was started by.
-        foreach (var (name, value) in environment.Where(e => e.Key != "_").OrderBy(e => e.Key, StringComparer.Ordinal))
-            key.Append(name).Append('=').Append(value).Append('\0');
+        // The names only: the values the makefiles looked up are inputs of each result, and commands
+        // are run again. A variable added or removed (which a lookup could have missed) starts afresh.
+        foreach (var name in environment.Keys.Order(StringComparer.Ordinal)) key.Append(name).Append('\0');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 

@@ -15,6 +15,9 @@ public sealed record ScanOptions(string TopDirectory, string ScanDirectory)
 
     public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The environment the Makefiles see (TOPDIR is added); null means this process's.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
     /// <summary>Where results are kept between runs (the tree's tmp/kiln), or null to evaluate every Makefile.</summary>
     public string? CacheDirectory { get; init; }
 

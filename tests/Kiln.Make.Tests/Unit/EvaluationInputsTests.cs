@@ -27,6 +27,8 @@ public sealed class EvaluationInputsTests : IDisposable
 
         public void ShellRan(ShellInvocation invocation, ShellOutcome outcome) => Seen.Add($"shell {invocation.Command} {outcome.Status}");
 
+        public void EnvironmentRead(string name) => Seen.Add($"environment {name}");
+
         public void NotRepeatable() => Repeatable = false;
     }
 
@@ -53,6 +55,14 @@ public sealed class EvaluationInputsTests : IDisposable
             "list .,..,Makefile,part.mk", "Exists Makefile True", "realpath part.mk True", "shell echo hi 0",
         ], inputs.Seen);
         Assert.True(inputs.Repeatable);
+    }
+
+    [Fact]
+    public void EnvironmentVariablesLookedUpAreReported()
+    {
+        var (inputs, _) = Read("x := $(PATH) $(PATH) $(NOT_SET)\n");
+        Assert.Contains("environment PATH", inputs.Seen);
+        Assert.Equal(["environment PATH"], inputs.Seen.Where(s => s.StartsWith("environment ", StringComparison.Ordinal)).Distinct());
     }
 
     [Fact]

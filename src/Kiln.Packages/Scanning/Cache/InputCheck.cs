@@ -7,8 +7,8 @@ namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>
 /// Tells whether recorded inputs still hold: every file has the same bytes, every probe the same
-/// answer, every listing the same names, every path the same resolution and every command the
-/// same output. Inputs are checked in the order they were recorded (a command may create what a
+/// answer, every listing the same names, every path the same resolution, every environment
+/// variable read the same value and every command the same output. Inputs are checked in the order they were recorded (a command may create what a
 /// later probe finds); a file's bytes are hashed once per run.
 /// </summary>
 public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, TimeSpan shellTimeout)
@@ -29,6 +29,7 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
         DirectoryListedInput listing => InputLog.HashNames(FileSystemView.ListNow(listing.Directory)).AsSpan().SequenceEqual(listing.NamesHash),
         PathResolvedInput path => PathFunctions.RealPath(path.Path, path.WorkingDirectory) == path.Resolved,
         ShellRanInput shell => InputLog.HashOutcome(shell.Invocation.Run(environment, shellTimeout)).AsSpan().SequenceEqual(shell.OutcomeHash),
+        EnvironmentReadInput variable => environment.GetValueOrDefault(variable.Name) == variable.Value,
         _ => throw new InvalidOperationException($"unknown input {input.GetType().Name}"),
     };
 

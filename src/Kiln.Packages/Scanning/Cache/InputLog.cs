@@ -5,9 +5,10 @@ using Kiln.Make.Evaluation;
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>Records, in order, what one evaluation learned from outside itself.</summary>
-public sealed class InputLog : IEvaluationInputs
+public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : IEvaluationInputs
 {
     private readonly List<RecordedInput> _inputs = [];
+    private readonly HashSet<string> _environmentRead = new(StringComparer.Ordinal);
 
     public IReadOnlyList<RecordedInput> Inputs => _inputs;
 
@@ -24,6 +25,11 @@ public sealed class InputLog : IEvaluationInputs
     public void PathResolved(string path, string directory, string? resolved) => _inputs.Add(new PathResolvedInput(path, directory, resolved));
 
     public void ShellRan(ShellInvocation invocation, ShellOutcome outcome) => _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome)));
+
+    public void EnvironmentRead(string name)
+    {
+        if (_environmentRead.Add(name)) _inputs.Add(new EnvironmentReadInput(name, environment.GetValueOrDefault(name)));
+    }
 
     public void NotRepeatable() => Repeatable = false;
 

@@ -15,6 +15,7 @@ internal enum InputKind : byte
     DirectoryListed = 3,
     PathResolved = 4,
     ShellRan = 5,
+    EnvironmentRead = 6,
 }
 
 /// <summary>A file read whole (a makefile, or <c>$(file &lt;)</c>), by the SHA-256 of its bytes.</summary>
@@ -43,4 +44,10 @@ public sealed record PathResolvedInput(string Path, string WorkingDirectory, str
 public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash) : RecordedInput
 {
     internal override InputKind Kind => InputKind.ShellRan;
+}
+
+/// <summary>An environment variable the makefiles looked up, with its value then (null if it was not set).</summary>
+public sealed record EnvironmentReadInput(string Name, string? Value) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.EnvironmentRead;
 }

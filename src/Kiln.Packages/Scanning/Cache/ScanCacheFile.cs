@@ -7,7 +7,7 @@ namespace Kiln.Packages.Scanning.Cache;
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     public static void Write(Stream stream, string key, IEnumerable<CachedScan> entries)
     {
@@ -133,6 +133,10 @@ internal static class ScanCacheFile
                 writer.Write(shell.Invocation.WorkingDirectory);
                 WriteHash(writer, shell.OutcomeHash);
                 break;
+            case EnvironmentReadInput variable:
+                writer.Write(variable.Name);
+                WriteOptional(writer, variable.Value);
+                break;
         }
     }
 
@@ -144,6 +148,7 @@ internal static class ScanCacheFile
         InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(reader)),
         InputKind.ShellRan => new ShellRanInput(
             new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(reader)),
+        InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ReadOptional(reader)),
         var kind => throw new InvalidDataException($"unknown input kind {kind}"),
     };
 
