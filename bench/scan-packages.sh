@@ -3,11 +3,14 @@
 # fresh process, RUNS times each (default 5); prints the median wall time and the peak memory.
 #   cold: --no-cache, every Makefile evaluated;
 #   warm: with the cache in TREE/tmp/kiln filled by a first run, nothing changed since.
-#   usage: bench/scan-packages.sh OPENWRT_TREE [RUNS]
-# The tree needs feeds/packages (a checkout of the packages feed, linked there).
+#   usage: bench/scan-packages.sh OPENWRT_TREE [RUNS] [--openwrt]
+# The tree needs feeds/packages (a checkout of the packages feed, linked there). With --openwrt,
+# OpenWrt's own scan (the tree's include/scan.mk, run by make -j2 as its prepare step runs it;
+# needs gawk) is timed once per directory in the same run, and the speed-ups are printed.
 set -euo pipefail
 tree="${1:?usage: bench/scan-packages.sh OPENWRT_TREE [RUNS]}"
 runs="${2:-5}"
+openwrt="${3:-}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/kiln" --help >/dev/null   # build once, outside the measurement
 kiln="$root/.kiln-build/kiln"
@@ -29,7 +32,7 @@ measure() {
 }
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$tmp" "$tmp.openwrt"' EXIT
 measure cold package --no-cache
 measure cold feeds/packages --no-cache
 "$kiln" --topdir "$tree" dump packages package >/dev/null
@@ -39,3 +42,17 @@ measure warm feeds/packages
 for label in cold warm; do
   echo "$label, both: $(awk -v l="$label" '$1 == l {s += $2} END {printf "%.2f", s}' "$tmp") s ($(nproc) cores)"
 done
+
+if [ "$openwrt" = "--openwrt" ]; then
+  command -v gawk >/dev/null || { echo "OpenWrt's scan needs gawk (apt-get install gawk)" >&2; exit 1; }
+  for dir in package feeds/packages; do
+    rm -rf "$tree/tmp/info"; mkdir -p "$tree/tmp/info"
+    /usr/bin/time -o "$tmp.openwrt" -f '%e' make -s -j2 -C "$tree" -f include/scan.mk SCAN_TARGET=packageinfo SCAN_DIR="$dir" \
+      SCAN_NAME=package SCAN_DEPTH=5 SCAN_EXTRA="" TOPDIR="$(cd "$tree" && pwd)" IS_TTY=0 >/dev/null 2>&1
+    out=$(tail -n 1 "$tmp.openwrt")
+    echo "openwrt $dir: $out s"
+    echo "openwrt $out" >> "$tmp"
+  done
+  awk '$1 == "openwrt" {o += $2} $1 == "cold" {c += $2} $1 == "warm" {w += $2}
+    END {printf "OpenWrt both: %.1f s; Kiln cold %.1fx, warm %.1fx faster\n", o, o / c, o / w}' "$tmp"
+fi
