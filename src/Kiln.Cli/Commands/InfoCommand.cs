@@ -82,7 +82,7 @@ public static class InfoCommand
         var when = d.Expression is { } condition ? $" if {condition}" : "";
         var satisfying = index.Satisfying(d.Package);
         var resolved = satisfying.Count == 0
-            ? " [no such package]"
+            ? " [not in this tree]"
             : satisfying[0].Name == d.Package ? (satisfying[0].InstalledName == d.Package ? "" : $" (installed as {satisfying[0].InstalledName})")
             : $" (provided by {string.Join(", ", satisfying.Select(p => p.Name))})";
         return $"{how} {d.Package}{when}{resolved}";
