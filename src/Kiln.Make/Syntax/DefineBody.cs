@@ -63,10 +63,14 @@ internal sealed class DefineBody
         return body;
     }
 
+    [ThreadStatic]
+    private static System.Text.StringBuilder? _scratch;
+
     private static DefineBody Scan(SourceText source, int defineIndex, char recipePrefix)
     {
-        var sb = new System.Text.StringBuilder();
-        var extra = new List<int>();
+        var sb = _scratch ??= new System.Text.StringBuilder();
+        sb.Clear();
+        List<int>? extra = null;
         var levels = 1;
         for (var i = defineIndex + 1; i < source.Lines.Count; i++)
         {
@@ -80,18 +84,24 @@ internal sealed class DefineBody
                 }
                 else if (IsKeyword(line, p, "endef"))
                 {
-                    var rest = LineEscapes.RemoveComments(line[(p + 5)..]);
-                    if (CharClass.SkipSpace(rest, 0, rest.Length) < rest.Length) extra.Add(i);
+                    if (HasTextAfterEndef(line, p + 5)) (extra ??= []).Add(i);
                     if (--levels == 0)
                     {
                         if (sb.Length > 0) sb.Length--;
-                        return new DefineBody(sb.ToString(), i, extra.ToArray());
+                        return new DefineBody(sb.ToString(), i, extra?.ToArray() ?? []);
                     }
                 }
             }
             sb.Append(line).Append('\n');
         }
-        return new DefineBody("", -1, extra.ToArray());
+        return new DefineBody("", -1, extra?.ToArray() ?? []);
+    }
+
+    private static bool HasTextAfterEndef(string line, int start)
+    {
+        if (CharClass.SkipSpace(line, start, line.Length) == line.Length) return false;
+        var rest = LineEscapes.RemoveComments(line[start..]);
+        return CharClass.SkipSpace(rest, 0, rest.Length) < rest.Length;
     }
 
     private static bool IsKeyword(string line, int p, string keyword) =>

@@ -3,9 +3,9 @@ using Kiln.Make.Text;
 namespace Kiln.Make.Syntax;
 
 /// <summary>
-/// What a logical line says when it is not a recipe line: continuations collapsed and comments
-/// removed, then either an assignment (with modifiers, define or undefine) or a first word and the
-/// rest. Computed from the text alone, once per line, and shared.
+/// What a logical line says when it is not a recipe line: continuations collapsed, comments and
+/// leading whitespace removed, then either an assignment (with modifiers, define or undefine) or a
+/// first word and the rest. Computed from the text alone, once per line, and shared.
 /// </summary>
 internal sealed class LineSyntax
 {
@@ -13,16 +13,12 @@ internal sealed class LineSyntax
     private bool _conditionalDone;
     private RuleLineSyntax? _rule;
 
-    private LineSyntax(string statement, AssignmentSyntax? assignment, string firstWord, string rest)
+    private LineSyntax(AssignmentSyntax? assignment, string firstWord, string rest)
     {
-        Statement = statement;
         Assignment = assignment;
         FirstWord = firstWord;
         Rest = rest;
     }
-
-    /// <summary>The line with continuations collapsed, comments removed and leading whitespace skipped.</summary>
-    public string Statement { get; }
 
     public AssignmentSyntax? Assignment { get; }
 
@@ -53,12 +49,22 @@ internal sealed class LineSyntax
     {
         var collapsed = LineEscapes.RemoveComments(LineEscapes.CollapseContinuations(text));
         var p = CharClass.SkipSpace(collapsed, 0, collapsed.Length);
-        var statement = p == 0 ? collapsed : collapsed[p..];
-        var assignment = AssignmentSyntax.TryParse(statement, 0);
-        if (assignment is not null) return new LineSyntax(statement, assignment, "", "");
-        var wordEnd = CharClass.EndOfToken(statement, 0, statement.Length);
-        var restStart = CharClass.SkipSpace(statement, wordEnd, statement.Length);
-        return new LineSyntax(statement, null, statement[..wordEnd], statement[restStart..]);
+        var assignment = AssignmentSyntax.TryParse(collapsed, p);
+        if (assignment is not null) return new LineSyntax(assignment, "", "");
+        var wordEnd = CharClass.EndOfToken(collapsed, p, collapsed.Length);
+        var restStart = CharClass.SkipSpace(collapsed, wordEnd, collapsed.Length);
+        return new LineSyntax(null, Word(collapsed.AsSpan(p, wordEnd - p)), collapsed[restStart..]);
+    }
+
+    // Directive words are shared rather than cut out of every line again.
+    private static readonly string[] Directives =
+        ["ifeq", "ifneq", "ifdef", "ifndef", "else", "endif", "endef", "include", "-include", "sinclude", "export", "unexport", "vpath"];
+
+    private static string Word(ReadOnlySpan<char> word)
+    {
+        foreach (var directive in Directives)
+            if (word.SequenceEqual(directive)) return directive;
+        return word.ToString();
     }
 
     /// <summary>The line read as a rule (its raw text is needed: rules find ';' and '#' themselves).</summary>

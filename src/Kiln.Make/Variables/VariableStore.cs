@@ -18,7 +18,8 @@ public sealed class VariableStore
 
     public VariableStore(bool environmentOverrides = false)
     {
-        Global = new VariableSet(512);
+        // An OpenWrt package Makefile ends with 500 to 550 global variables; room for them from the start.
+        Global = new VariableSet(768);
         _globalScope = new VariableScope(Global, null);
         Current = _globalScope;
         EnvironmentOverrides = environmentOverrides;
