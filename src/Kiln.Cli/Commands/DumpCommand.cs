@@ -26,7 +26,8 @@ public static class DumpCommand
         ScanResult result;
         try
         {
-            result = new MetadataScanner(options).Run(ProgressReporter.ForStderr("Scanning"));
+            using var progress = ProgressReporter.ForStderr("Scanning");
+            result = new MetadataScanner(options).Run(progress is null ? null : progress.Report);
         }
         catch (MakeErrorException e)
         {
@@ -50,8 +51,8 @@ public static class DumpCommand
             Console.Error.WriteLine($"kiln: warning: results not kept for the next run: {problem}");
         if (stats)
         {
-            Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles ({result.Reused} unchanged since the last run); find {result.FindTime.TotalMilliseconds:0} ms, " +
-                $"evaluate {result.EvaluateTime.TotalMilliseconds:0} ms, total in command {clock.Elapsed.TotalMilliseconds:0} ms, " +
+            Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles ({result.Reused} unchanged since the last run); " +
+                $"scan {result.Duration.TotalMilliseconds:0} ms (walk {result.FindTime.TotalMilliseconds:0} ms of it), total in command {clock.Elapsed.TotalMilliseconds:0} ms, " +
                 $"since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms; " +
                 $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods), " +
                 $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections), heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");

@@ -8,21 +8,39 @@ public static class ParallelWorkers
 {
     public const int StackSize = 256 * 1024 * 1024;
 
-    public static void Run(int count, int parallelism, Action<int> work)
+    public static void Run(int count, int parallelism, Action<int> work) =>
+        RunEach(Enumerable.Range(0, count), Math.Min(Threads(parallelism), Math.Max(count, 1)), (i, _) => work(i));
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on each item with its position in <paramref name="items"/>. The
+    /// items are drawn one at a time by whichever thread is free, so producing them (a directory
+    /// walk, say) shares the threads with the work instead of coming before it.
+    /// </summary>
+    public static void RunEach<T>(IEnumerable<T> items, int parallelism, Action<T, int> work)
     {
-        if (parallelism <= 0) parallelism = Environment.ProcessorCount;
-        parallelism = Math.Max(1, Math.Min(parallelism, count));
-        var next = -1;
+        using var source = items.GetEnumerator();
+        var gate = new Lock();
+        var next = 0;
         Exception? failure = null;
-        var threads = new Thread[parallelism];
+        var threads = new Thread[Threads(parallelism)];
         for (var t = 0; t < threads.Length; t++)
         {
             threads[t] = new Thread(() =>
             {
                 try
                 {
-                    int i;
-                    while (Volatile.Read(ref failure) is null && (i = Interlocked.Increment(ref next)) < count) work(i);
+                    while (Volatile.Read(ref failure) is null)
+                    {
+                        T item;
+                        int index;
+                        lock (gate)
+                        {
+                            if (!source.MoveNext()) return;
+                            item = source.Current;
+                            index = next++;
+                        }
+                        work(item, index);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -34,4 +52,6 @@ public static class ParallelWorkers
         foreach (var thread in threads) thread.Join();
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
     }
+
+    private static int Threads(int parallelism) => parallelism <= 0 ? Environment.ProcessorCount : parallelism;
 }

@@ -16,16 +16,54 @@ public static class MakefileFinder
     private static readonly EnumerationOptions EnumerateAll = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
     /// <summary>Directories (relative to <paramref name="scanDirectory"/>, byte order) whose Makefile qualifies.</summary>
-    public static List<FoundMakefile> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls)
+    public static List<FoundMakefile> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls) =>
+        Candidates(scanDirectory, maxDepth)
+            .Where(c => Qualifies(Path.Combine(scanDirectory, c.Directory, "Makefile"), calls))
+            .OrderBy(c => c.Directory, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The directories below <paramref name="scanDirectory"/> that hold a Makefile, depth first in
+    /// the order the directories list them, found as the enumeration proceeds (so that a caller can
+    /// start on the first ones while the walk goes on).
+    /// </summary>
+    public static IEnumerable<FoundMakefile> Candidates(string scanDirectory, int maxDepth)
     {
-        var found = new List<FoundMakefile>();
-        Walk(scanDirectory, "", throughLink: false, 1, maxDepth, calls, found, new HashSet<string>(StringComparer.Ordinal));
-        found.Sort((a, b) => string.CompareOrdinal(a.Directory, b.Directory));
-        return found;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<(string Path, string Relative, bool ThroughLink, int Depth)>();
+        pending.Push((scanDirectory, "", false, 1));
+        while (pending.Count > 0)
+        {
+            var (directory, relative, throughLink, depth) = pending.Pop();
+            var (hasMakefile, subdirectories) = List(directory, visited);
+            if (hasMakefile && relative.Length > 0) yield return new FoundMakefile(relative, throughLink);
+            if (depth >= maxDepth) continue;
+            for (var i = subdirectories.Count - 1; i >= 0; i--)
+            {
+                var (name, isLink) = subdirectories[i];
+                pending.Push((Path.Combine(directory, name), relative.Length == 0 ? name : relative + "/" + name, throughLink || isLink, depth + 1));
+            }
+        }
     }
 
-    private static void Walk(string directory, string relative, bool throughLink, int depth, int maxDepth, IReadOnlyList<string> calls,
-        List<FoundMakefile> found, HashSet<string> visited)
+    /// <summary>Whether the Makefile calls one of <paramref name="calls"/> (and so defines packages or targets).</summary>
+    public static bool Qualifies(string makefile, IReadOnlyList<string> calls)
+    {
+        string text;
+        try
+        {
+            text = Encoding.Latin1.GetString(File.ReadAllBytes(makefile));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        foreach (var call in calls)
+            if (text.Contains(call, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories) List(string directory, HashSet<string> visited)
     {
         var subdirectories = new List<(string Name, bool IsLink)>();
         var hasMakefile = false;
@@ -49,20 +87,9 @@ public static class MakefileFinder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return;
+            return (false, []);
         }
-        if (hasMakefile && relative.Length > 0 && Calls(Path.Combine(directory, "Makefile"), calls)) found.Add(new FoundMakefile(relative, throughLink));
-        if (depth >= maxDepth) return;
-        foreach (var (name, isLink) in subdirectories)
-            Walk(Path.Combine(directory, name), relative.Length == 0 ? name : relative + "/" + name, throughLink || isLink, depth + 1, maxDepth, calls, found, visited);
-    }
-
-    private static bool Calls(string makefile, IReadOnlyList<string> calls)
-    {
-        var text = Encoding.Latin1.GetString(File.ReadAllBytes(makefile));
-        foreach (var call in calls)
-            if (text.Contains(call, StringComparison.Ordinal)) return true;
-        return false;
+        return (hasMakefile, subdirectories);
     }
 }
 

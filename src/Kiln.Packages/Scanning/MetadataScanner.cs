@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Kiln.Make.Diagnostics;
@@ -17,20 +19,19 @@ public sealed class MetadataScanner(ScanOptions options)
 {
     private readonly SourceCache _sources = new();
 
-    public ScanResult Run(Action<int, int>? progress = null)
+    /// <param name="progress">Told how many Makefiles are done, as they finish (the total is not known before the end).</param>
+    public ScanResult Run(Action<int>? progress = null)
     {
         FactsCollector.Register();
         var top = Canonical(options.TopDirectory);
         var scanRoot = Path.Combine(top, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
             throw new MakeErrorException(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var found = MakefileFinder.Find(scanRoot, options.MaxDepth, options.Calls);
-        var directories = found.Select(f => f.Directory).ToList();
-        var findTime = clock.Elapsed;
+        var clock = Stopwatch.StartNew();
         // make -C reports the physical directory; only a path through a link needs resolving.
         var physicalRoot = Canonical(scanRoot);
-        string WorkingDirectory(int i) => found[i].ThroughLink ? Canonical(Path.Combine(scanRoot, found[i].Directory)) : physicalRoot + "/" + found[i].Directory;
+        string WorkingDirectory(FoundMakefile found) =>
+            found.ThroughLink ? Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
         var api = new OpenWrtApi(ByteText.FromOs(top));
         var environment = new Dictionary<string, string>(options.Environment ?? ProcessEnvironment.Read(), StringComparer.Ordinal)
         {
@@ -41,28 +42,56 @@ public sealed class MetadataScanner(ScanOptions options)
             ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, environment))
             : null;
         var check = new InputCheck(environment, options.ShellTimeout);
-        var entries = new CachedScan?[directories.Count];
-        var results = new MakefileScan[directories.Count];
-        var done = 0;
+        var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry)>();
         var reused = 0;
-        ParallelWorkers.Run(directories.Count, options.Parallelism, i =>
+        var walkTicks = new StrongBox<long>();
+        // The walk is shared out with the evaluations: whichever thread is free takes the next Makefile found.
+        ParallelWorkers.RunEach(Timed(MakefileFinder.Candidates(scanRoot, options.MaxDepth), walkTicks), options.Parallelism, (found, _) =>
         {
-            if (cache?.Find(directories[i]) is { } cached && check.StillHold(cached.Inputs))
+            var directory = found.Directory;
+            MakefileScan scan;
+            CachedScan? entry = null;
+            if (cache?.Find(directory) is { } cached && check.StillHold(cached.Inputs))
             {
-                entries[i] = cached;
-                results[i] = cached.Scan;
+                (scan, entry) = (cached.Scan, cached);
                 Interlocked.Increment(ref reused);
+            }
+            else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls))
+            {
+                var inputs = cache is null ? null : new InputLog(environment);
+                scan = Evaluate(api, environment, WorkingDirectory(found), directory, inputs);
+                if (inputs is { Repeatable: true }) entry = new CachedScan(directory, inputs.Inputs, scan);
             }
             else
             {
-                var inputs = cache is null ? null : new InputLog(environment);
-                results[i] = Evaluate(api, environment, WorkingDirectory(i), directories[i], inputs);
-                if (inputs is { Repeatable: true }) entries[i] = new CachedScan(directories[i], inputs.Inputs, results[i]);
+                return;
             }
-            progress?.Invoke(Interlocked.Increment(ref done), directories.Count);
+            int done;
+            lock (scans)
+            {
+                scans.Add((directory, scan, entry));
+                done = scans.Count;
+            }
+            progress?.Invoke(done);
         });
-        var cacheProblem = cache is not null && reused < directories.Count ? cache.Save(entries.OfType<CachedScan>()) : null;
-        return new ScanResult(results, findTime, clock.Elapsed - findTime) { Reused = reused, CacheProblem = cacheProblem };
+        scans.Sort((a, b) => string.CompareOrdinal(a.Directory, b.Directory));
+        var cacheProblem = cache is not null && reused < scans.Count ? cache.Save(scans.Select(s => s.Entry).OfType<CachedScan>()) : null;
+        var findTime = TimeSpan.FromSeconds((double)walkTicks.Value / Stopwatch.Frequency);
+        return new ScanResult(scans.Select(s => s.Scan).ToList(), findTime, clock.Elapsed) { Reused = reused, CacheProblem = cacheProblem };
+    }
+
+    /// <summary>The items of <paramref name="source"/>, with the time spent producing them added to <paramref name="ticks"/>.</summary>
+    private static IEnumerable<T> Timed<T>(IEnumerable<T> source, StrongBox<long> ticks)
+    {
+        using var items = source.GetEnumerator();
+        while (true)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var more = items.MoveNext();
+            ticks.Value += Stopwatch.GetTimestamp() - start;
+            if (!more) yield break;
+            yield return items.Current;
+        }
     }
 
     private static string CacheFileName(string scanDirectory) => "scan-" + scanDirectory.Replace('/', '-') + ".cache";

@@ -9,8 +9,11 @@ public sealed record MakefileScan(string SourceMakefile, string Output, string D
     public string Block => $"Source-Makefile: {SourceMakefile}\n{Output}\n";
 }
 
-/// <summary>A whole scan, in the order of the Makefiles' paths.</summary>
-public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles, TimeSpan FindTime, TimeSpan EvaluateTime)
+/// <summary>
+/// A whole scan, in the order of the Makefiles' paths. <see cref="FindTime"/> is the time spent
+/// walking the directories, which overlaps <see cref="Duration"/>, the whole scan's.
+/// </summary>
+public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles, TimeSpan FindTime, TimeSpan Duration)
 {
     /// <summary>How many results came from the cache, their inputs unchanged.</summary>
     public int Reused { get; init; }
