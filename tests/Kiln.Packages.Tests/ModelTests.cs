@@ -133,4 +133,30 @@ public sealed class ModelTests
         var condition = hello.ParsedDepends.Single(d => d.Kind == DependencyKind.Condition);
         Assert.Equal(new Not(new Symbol("SMALL_FLASH")), condition.Expression);
     }
+
+    private static readonly Lazy<IReadOnlyList<SourcePackage>> Feed = new(() =>
+    {
+        var options = new ScanOptions(Fixtures.Tree, "feeds/extra");
+        return PackageModel.Build(options, new MetadataScanner(options).Run());
+    });
+
+    [Fact]
+    public void FeedHelpersShapeTheirPackages()
+    {
+        var goTool = Feed.Value.Single(s => s.Name == "go-tool");
+        Assert.Equal("extra", goTool.Feed);
+        Assert.Equal(["minigo/host"], goTool.BuildDepends);
+        var arch = goTool.Packages[0].ParsedDepends.Single(d => d.Kind == DependencyKind.Condition);
+        Assert.Equal(["aarch64", "arm", "i386", "i686", "mips", "mipsel", "SOFT_FLOAT", "x86_64"], arch.Expression!.Symbols);
+        Assert.Equal(["install"], goTool.Packages[0].Hooks);
+
+        var rust = Feed.Value.Single(s => s.Name == "rust-tool");
+        Assert.True(rust.HostBuild);
+        Assert.Equal(["full", "tiny"], rust.Packages.Select(p => p.Variable("VARIANT")));
+        Assert.Equal(["minirust/host"], rust.HostBuildDepends);
+
+        var perl = Feed.Value.Single(s => s.Name == "perl-demo");
+        Assert.Equal("Perl", perl.Packages[0].Variable("SUBMENU"));
+        Assert.EndsWith("/perl/Demo-2.05", perl.Variable("PKG_BUILD_DIR"));
+    }
 }
