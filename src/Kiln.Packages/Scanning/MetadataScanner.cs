@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
-using Kiln.Make.Functions;
 using Kiln.Make.Text;
 using Kiln.Packages.Api;
 using Kiln.Packages.Scanning.Cache;
@@ -17,26 +16,21 @@ namespace Kiln.Packages.Scanning;
 /// </summary>
 public sealed class MetadataScanner(ScanOptions options)
 {
-    private readonly SourceCache _sources = new();
 
     /// <param name="progress">Told how many Makefiles are done, as they finish (the total is not known before the end).</param>
     public ScanResult Run(Action<int>? progress = null)
     {
-        FactsCollector.Register();
-        var top = Canonical(options.TopDirectory);
+        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout);
+        var top = dump.TopDirectory;
         var scanRoot = Path.Combine(top, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
             throw new MakeErrorException(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
         var clock = Stopwatch.StartNew();
         // make -C reports the physical directory; only a path through a link needs resolving.
-        var physicalRoot = Canonical(scanRoot);
+        var physicalRoot = MakefileDump.Canonical(scanRoot);
         string WorkingDirectory(FoundMakefile found) =>
-            found.ThroughLink ? Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
-        var api = new OpenWrtApi(ByteText.FromOs(top));
-        var environment = new Dictionary<string, string>(options.Environment ?? ProcessEnvironment.Read(), StringComparer.Ordinal)
-        {
-            ["TOPDIR"] = ByteText.FromOs(top),
-        };
+            found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
+        var environment = dump.Environment;
 
         var cache = options.CacheDirectory is { } cacheDirectory
             ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, environment))
@@ -59,7 +53,7 @@ public sealed class MetadataScanner(ScanOptions options)
             else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls))
             {
                 var inputs = cache is null ? null : new InputLog(environment);
-                scan = Evaluate(api, environment, WorkingDirectory(found), directory, inputs);
+                scan = Evaluate(dump, WorkingDirectory(found), directory, inputs);
                 if (inputs is { Repeatable: true }) entry = new CachedScan(directory, inputs.Inputs, scan);
             }
             else
@@ -110,48 +104,13 @@ public sealed class MetadataScanner(ScanOptions options)
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
-    private MakefileScan Evaluate(OpenWrtApi api, IReadOnlyDictionary<string, string> environment, string workingDirectory, string directory, InputLog? inputs)
+    private MakefileScan Evaluate(MakefileDump dump, string workingDirectory, string directory, InputLog? inputs)
     {
-        var sourceMakefile = ByteText.FromOs(Path.Combine(options.ScanDirectory, directory, "Makefile"));
-        var output = new CollectingMakeOutput();
+        var relativeDirectory = options.ScanDirectory + "/" + directory;
         var facts = new FactsCollector();
-        var evaluator = new Evaluator(new EvaluatorOptions
-        {
-            WorkingDirectory = ByteText.FromOs(workingDirectory),
-            Environment = environment,
-            CommandLineVariables = ["DUMP=1", "FEED=" + options.Feed, .. options.ExtraVariables],
-            NoBuiltinRules = true,
-            ShellTimeout = options.ShellTimeout,
-            Output = output,
-            Makefiles = api,
-            Sources = _sources,
-            Inputs = inputs,
-            HostContext = facts,
-        });
-        try
-        {
-            evaluator.ReadMakefile("Makefile");
-            // make would say "No rule to make target"; the include line is the useful place to point at.
-            if (evaluator.MissingIncludes.LastOrDefault(m => !m.Optional) is { } missing)
-                throw new MakeErrorException(missing.Location, $"{missing.Name}: {missing.Reason}");
-            var found = facts.Finish(evaluator);
-            return new MakefileScan(sourceMakefile, output.Stdout, output.Stderr, null, found);
-        }
-        catch (MakeErrorException e)
-        {
-            var where = e.Location.IsKnown ? e.Format("make") : $"{sourceMakefile}: {e.Format("make")}";
-            return new MakefileScan(sourceMakefile, output.Stdout, output.Stderr,
-                RelativeTo(where, workingDirectory, ByteText.FromOs(options.ScanDirectory + "/" + directory)), MakefileFacts.None);
-        }
-    }
-
-    /// <summary>Locations inside the Makefile's own directory are shown relative to the tree.</summary>
-    private static string RelativeTo(string message, string workingDirectory, string relativeDirectory) =>
-        message.StartsWith("Makefile:", StringComparison.Ordinal) ? relativeDirectory + "/" + message : message.Replace(ByteText.FromOs(workingDirectory) + "/", relativeDirectory + "/");
-
-    private static string Canonical(string path)
-    {
-        var full = Path.GetFullPath(path);
-        return ByteText.ToOs(PathFunctions.RealPath(ByteText.FromOs(full), "/") ?? ByteText.FromOs(full));
+        MakefileFacts found = MakefileFacts.None;
+        var result = dump.Run(workingDirectory, relativeDirectory, ["DUMP=1", "FEED=" + options.Feed, .. options.ExtraVariables],
+            inputs, facts, evaluator => found = facts.Finish(evaluator));
+        return new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
     }
 }
