@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
 using Kiln.Packages.Scanning;
+using Kiln.Targets.Scanning;
 
 namespace Kiln.Cli.Commands;
 
@@ -17,7 +18,33 @@ public static class DumpCommand
         var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json, stats };
         packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!), result.GetValue(json), result.GetValue(stats)));
         dump.Subcommands.Add(packages);
+
+        var targets = new Command("targets", "Read every board of target/linux and print its .targetinfo (boards, subtargets, device profiles).");
+        targets.SetAction(result => RunTargets(result.GetValue(GlobalOptions.TopDir)!));
+        dump.Subcommands.Add(targets);
         return dump;
+    }
+
+    private static int RunTargets(string topDir)
+    {
+        TargetScanResult result;
+        try
+        {
+            result = new TargetScanner(new TargetScanOptions(topDir)).Run();
+        }
+        catch (MakeErrorException e)
+        {
+            Console.Error.WriteLine(e.Format("kiln"));
+            return ExitCodes.Failure;
+        }
+        using (var stdout = Console.OpenStandardOutput())
+        {
+            foreach (var board in result.Boards.Where(b => !b.Failed))
+                stdout.Write(ByteText.GetBytes(board.Block));
+        }
+        foreach (var failure in result.Failures)
+            Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
+        return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     private static int RunPackages(ScanOptions options, bool json, bool stats)

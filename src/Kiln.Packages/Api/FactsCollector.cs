@@ -38,11 +38,19 @@ public sealed class FactsCollector
     private readonly List<(string Name, List<KeyValuePair<string, string>> Fields)> _packages = [];
     private bool _hostBuild;
 
-    /// <summary>Adds the API's functions; call it before any makefile that calls them is parsed (again is harmless).</summary>
+    /// <summary>
+    /// Adds the API's functions (these two, and <c>kiln-kconfig</c> of <see cref="KernelConfig"/>);
+    /// call it before any makefile that calls them is parsed (again is harmless).
+    /// </summary>
     public static void Register()
     {
         FunctionTable.Extend("kiln-package", 1, 1, (ev, args) => Of(ev)?.RecordPackage(ev, args[0].Trim()) ?? "");
         FunctionTable.Extend("kiln-host-build", 1, 1, (ev, _) => Of(ev)?.RecordHostBuild() ?? "");
+        FunctionTable.Extend("kiln-kconfig", 0, 1, (ev, args) =>
+        {
+            KernelConfig.Define(ev, args.Count == 0 ? [] : args[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            return "";
+        });
     }
 
     private static FactsCollector? Of(Evaluator ev) => ev.Options.HostContext as FactsCollector;

@@ -66,12 +66,8 @@ endif
 DEFAULT_CFLAGS=$(strip $(CPU_CFLAGS) $(CPU_CFLAGS_$(CPU_TYPE)) $(CPU_CFLAGS_$(CPU_SUBTYPE)))
 
 ifneq ($(BOARD),)
-  TMP_CONFIG:=$(TMP_DIR)/.kconfig-$(call target_conf,$(TARGETID))
-  $(TMP_CONFIG): $(LINUX_KCONFIG_LIST)
-	$(LINUX_CONF_CMD) > $@ || rm -f $@
-  -include $(TMP_CONFIG)
-  .SILENT: $(TMP_CONFIG)
-  .PRECIOUS: $(TMP_CONFIG)
+  # The target's kernel configuration, merged as scripts/kconfig.pl merges it.
+  $(kiln-kconfig $(LINUX_KCONFIG_LIST))
 
   ifdef KERNEL_TESTING_PATCHVER
     ifneq ($(KERNEL_TESTING_PATCHVER),$(KERNEL_PATCHVER))

@@ -86,21 +86,15 @@ define ProfileDefault
   PACKAGES:=
 endef
 
+# A legacy profile (profiles/*.mk): its name and packages are taken when it is declared, its
+# description when the target is dumped.
 ifndef Profile
 define Profile
   $(eval $(call ProfileDefault))
   $(eval $(call Profile/$(1)))
-  dumpinfo : $(call shexport,Profile/$(1)/Description)
+  kiln_profiles += $(1)
+  kiln_profile_head/$(1) := Target-Profile: $(1)$(if $(PRIORITY),$$(newline)Target-Profile-Priority: $(PRIORITY))$$(newline)Target-Profile-Name: $(NAME)$$(newline)Target-Profile-Packages: $(PACKAGES) $(call extra_packages,$(DEFAULT_PACKAGES) $(PACKAGES))
   PACKAGES := $(filter-out -%,$(PACKAGES))
-  DUMPINFO += \
-	echo "Target-Profile: $(1)"; \
-	$(if $(PRIORITY), echo "Target-Profile-Priority: $(PRIORITY)"; ) \
-	echo "Target-Profile-Name: $(NAME)"; \
-	echo "Target-Profile-Packages: $(PACKAGES) $(call extra_packages,$(DEFAULT_PACKAGES) $(PACKAGES))"; \
-	echo "Target-Profile-Description:"; \
-	echo "$$$$$$$$$(call shvar,Profile/$(1)/Description)"; \
-	echo "@@"; \
-	echo;
 endef
 endif
 
@@ -183,6 +177,47 @@ ifeq ($(DUMP),1)
   BuildTarget=$(BuildTargets/DumpCurrent)
   include $(INCLUDE_DIR)/target-cpu.mk
 endif
+
+# A scan prints the (sub)target once the whole Makefile has been read, as OpenWrt's dumpinfo
+# recipe does: BuildTarget only asks for it. Kiln's target scanner expands kiln_target_info then,
+# and reads the image directory and the subtargets itself (OpenWrt's recipe runs make for them).
+define BuildTargets/DumpCurrent
+  kiln_target_dump := 1
+endef
+
+define kiln_target_info
+Target: $(TARGETID)
+Target-Board: $(BOARD)
+Target-Name: $(BOARDNAME)
+Target-Arch: $(ARCH)
+Target-Arch-Packages: $(if $(ARCH_PACKAGES),$(ARCH_PACKAGES),$(ARCH)$(if $(CPU_TYPE),_$(CPU_TYPE))$(if $(CPU_SUBTYPE),_$(CPU_SUBTYPE)))
+Target-Features: $(FEATURES)
+Target-Depends: $(DEPENDS)
+Target-Optimization: $(if $(CFLAGS),$(CFLAGS),$(DEFAULT_CFLAGS))
+CPU-Type: $(CPU_TYPE)$(if $(CPU_SUBTYPE),+$(CPU_SUBTYPE))
+Linux-Version: $(LINUX_VERSION)
+$(if $(LINUX_TESTING_VERSION),Linux-Testing-Version: $(LINUX_TESTING_VERSION)
+)Linux-Release: $(LINUX_RELEASE)
+Linux-Kernel-Arch: $(LINUX_KARCH)
+$(if $(SUBTARGET),,$(if $(DEFAULT_SUBTARGET),Default-Subtarget: $(DEFAULT_SUBTARGET)
+))Target-Description:
+$(Target/Description)
+@@
+Default-Packages: $(DEFAULT_PACKAGES) $(call extra_packages,$(DEFAULT_PACKAGES))
+$(call kiln_profile_blocks,$(kiln_profiles))
+endef
+
+# The profiles' blocks one after another (foreach would put a space between them).
+kiln_profile_blocks = $(if $(1),$(call kiln_profile_block,$(firstword $(1)))$(call kiln_profile_blocks,$(wordlist 2,$(words $(1)),$(1))))
+
+define kiln_profile_block
+$(kiln_profile_head/$(1))
+Target-Profile-Description:
+$(call Profile/$(1)/Description)
+@@
+
+
+endef
 
 CUR_SUBTARGET:=$(SUBTARGET)
 ifeq ($(SUBTARGETS),)

@@ -1,0 +1,18 @@
+namespace Kiln.Targets.Scanning;
+
+/// <summary>What a target scan reads: the tree's target/linux (or another directory of boards).</summary>
+public sealed record TargetScanOptions(string TopDirectory)
+{
+    public string ScanDirectory { get; init; } = "target/linux";
+
+    /// <summary>OpenWrt's scan looks three levels deep for board Makefiles.</summary>
+    public int MaxDepth { get; init; } = 3;
+
+    public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The environment the Makefiles see (TOPDIR is added); null means this process's.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>How many boards are read at once; 0 means one per processor.</summary>
+    public int Parallelism { get; init; }
+}
