@@ -325,12 +325,15 @@ public sealed partial class Evaluator
     private const int MaxRememberedEvalTexts = 256;
     private const int MaxRememberedEvalTextLength = 16 * 1024;
     private readonly Dictionary<string, SourceText> _evalTexts = new(StringComparer.Ordinal);
+    // Long texts (a device's defaults and block) share their lines; short ones are not worth it.
+    private const int MinSharedLinesTextLength = 2048;
+    private readonly EvalLines _evalLines = new();
 
     private SourceText ParseEvalText(string text)
     {
-        if (text.Length > MaxRememberedEvalTextLength) return SourceText.FromEval(text);
+        if (text.Length > MaxRememberedEvalTextLength) return SourceText.FromEval(text, _evalLines);
         if (_evalTexts.TryGetValue(text, out var source)) return source;
-        source = SourceText.FromEval(text);
+        source = SourceText.FromEval(text, text.Length >= MinSharedLinesTextLength ? _evalLines : null);
         if (_evalTexts.Count < MaxRememberedEvalTexts) _evalTexts[text] = source;
         return source;
     }

@@ -66,9 +66,9 @@ public sealed class SourceText
 
     /// <summary>
     /// Splits $(eval) text as make's readstring does: no CR handling, and no line counting (every
-    /// line reports the line of the $(eval)).
+    /// line reports the line of the $(eval)). Lines come from <paramref name="seen"/>, if given.
     /// </summary>
-    public static SourceText FromEval(string text)
+    internal static SourceText FromEval(string text, EvalLines? seen)
     {
         var lines = new List<LogicalLine>();
         var i = 0;
@@ -89,7 +89,7 @@ public sealed class SourceText
                 if ((backslashes & 1) == 0) break;
                 i = eol + 1;
             }
-            lines.Add(new LogicalLine(text[start..eol], 0));
+            lines.Add(seen?.Get(text.AsSpan(start, eol - start)) ?? new LogicalLine(text[start..eol], 0));
             i = eol + 1;
         }
         return new SourceText(null, lines.ToArray(), 0, null);

@@ -23,58 +23,105 @@ public sealed class TargetScanner(TargetScanOptions options)
             throw new MakeErrorException(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {dump.TopDirectory}");
         var clock = Stopwatch.StartNew();
         var physicalRoot = MakefileDump.Canonical(scanRoot);
-        var boards = new List<BoardScan>();
+
+        // The boards first (each says which subtargets it has), then every subtarget and image
+        // directory on its own, so that a board with many devices does not hold up the rest.
+        var boards = new List<Board>();
         ParallelWorkers.RunEach(MakefileFinder.Candidates(scanRoot, options.MaxDepth), options.Parallelism, (found, _) =>
         {
             if (!MakefileFinder.Qualifies(Path.Combine(scanRoot, found.Directory, "Makefile"), MakefileFinder.TargetCalls)) return;
             var directory = found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
-            var board = ReadBoard(dump, directory, options.ScanDirectory + "/" + found.Directory);
+            var board = new Board(directory, options.ScanDirectory + "/" + found.Directory);
+            board.Parts.Add(ReadTarget(dump, board, subtarget: null));
             lock (boards) boards.Add(board);
         });
-        boards.Sort((a, b) => string.CompareOrdinal(a.SourceMakefile, b.SourceMakefile));
-        return new TargetScanResult(boards, clock.Elapsed);
-    }
+        var parts = boards.Where(b => b.Parts[0].Error is null).SelectMany(b => b.Pending()).ToList();
+        ParallelWorkers.Run(parts.Count, options.Parallelism, i => parts[i].Read(dump));
 
-    private static BoardScan ReadBoard(MakefileDump dump, string directory, string relativeDirectory)
-    {
-        var output = new StringBuilder();
-        var diagnostics = new StringBuilder();
-        var error = ReadTarget(dump, directory, relativeDirectory, subtarget: null, output, diagnostics);
-        return new BoardScan(ByteText.FromOs(relativeDirectory + "/Makefile"), output.ToString(), diagnostics.ToString(), error);
+        boards.Sort((a, b) => string.CompareOrdinal(a.RelativeDirectory, b.RelativeDirectory));
+        return new TargetScanResult(boards.Select(b => b.Result()).ToList(), clock.Elapsed);
     }
 
     /// <summary>
-    /// One (sub)target: its own block, then its image directory's device profiles, then (for the
-    /// board itself) each subtarget in turn. Returns the first error.
+    /// One (sub)target's own block: the Makefile read with DUMP=1 (and SUBTARGET), then what
+    /// OpenWrt's dumpinfo recipe prints, expanded once the Makefile has been read.
     /// </summary>
-    private static string? ReadTarget(MakefileDump dump, string directory, string relativeDirectory, string? subtarget, StringBuilder output, StringBuilder diagnostics)
+    private static Part ReadTarget(MakefileDump dump, Board board, string? subtarget)
     {
-        var commandLine = CommandLine(subtarget);
         string info = "", current = "", subtargets = "";
-        var result = dump.Run(directory, relativeDirectory, commandLine, inspect: ev =>
+        var result = dump.Run(board.Directory, board.RelativeDirectory, CommandLine(subtarget), inspect: ev =>
         {
             if (ev.ValueOf("kiln_target_dump") is { Length: > 0 }) info = ev.ValueOf("kiln_target_info") ?? "";
             current = ev.ValueOf("CUR_SUBTARGET") ?? "";
             subtargets = ev.ValueOf("SUBTARGETS") ?? "";
         });
-        output.Append(result.Stdout).Append(info);
-        diagnostics.Append(result.Stderr);
-        if (result.Error is not null) return result.Error;
+        return new Part(result.Stdout + info, result.Stderr, result.Error) { CurrentSubtarget = current, Subtargets = subtargets };
+    }
 
-        if (current.Length > 0)
+    private static Part ReadImages(MakefileDump dump, Board board, string subtarget)
+    {
+        var result = dump.Run(board.Directory + "/image", board.RelativeDirectory + "/image", CommandLine(subtarget));
+        return new Part(result.Stdout, result.Stderr, result.Error);
+    }
+
+    /// <summary>What one evaluation printed.</summary>
+    private sealed record Part(string Output, string Diagnostics, string? Error)
+    {
+        public string CurrentSubtarget { get; init; } = "";
+
+        public string Subtargets { get; init; } = "";
+    }
+
+    /// <summary>A piece of a board still to be read, and where its result goes.</summary>
+    private sealed record PendingPart(Board Board, int Index, Func<MakefileDump, Part> Reader)
+    {
+        public void Read(MakefileDump dump) => Board.Parts[Index] = Reader(dump);
+    }
+
+    /// <summary>
+    /// A board's parts in the order OpenWrt prints them: the board, the images of the subtarget
+    /// it stands for (when it has none), then each subtarget and its images.
+    /// </summary>
+    private sealed class Board(string directory, string relativeDirectory)
+    {
+        public string Directory { get; } = directory;
+
+        public string RelativeDirectory { get; } = relativeDirectory;
+
+        public List<Part> Parts { get; } = [];
+
+        public IEnumerable<PendingPart> Pending()
         {
-            var image = dump.Run(directory + "/image", relativeDirectory + "/image", CommandLine(current));
-            output.Append(image.Stdout);
-            diagnostics.Append(image.Stderr);
-            if (image.Error is not null) return image.Error;
+            var board = Parts[0];
+            var pending = new List<PendingPart>();
+            void Add(Func<MakefileDump, Part> reader)
+            {
+                Parts.Add(null!);
+                pending.Add(new PendingPart(this, Parts.Count - 1, reader));
+            }
+            if (board.CurrentSubtarget.Length > 0) Add(dump => ReadImages(dump, this, board.CurrentSubtarget));
+            foreach (var name in board.Subtargets.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                Add(dump => ReadTarget(dump, this, name));
+                // A subtarget's Makefile stands for the subtarget itself (CUR_SUBTARGET = SUBTARGET).
+                Add(dump => ReadImages(dump, this, name));
+            }
+            return pending;
         }
-        if (subtarget is not null) return null;
-        foreach (var name in subtargets.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+
+        public BoardScan Result()
         {
-            var error = ReadTarget(dump, directory, relativeDirectory, name, output, diagnostics);
-            if (error is not null) return error;
+            var output = new StringBuilder();
+            var diagnostics = new StringBuilder();
+            foreach (var part in Parts)
+            {
+                output.Append(part.Output);
+                diagnostics.Append(part.Diagnostics);
+                if (part.Error is not null)
+                    return new BoardScan(ByteText.FromOs(RelativeDirectory + "/Makefile"), output.ToString(), diagnostics.ToString(), part.Error);
+            }
+            return new BoardScan(ByteText.FromOs(RelativeDirectory + "/Makefile"), output.ToString(), diagnostics.ToString(), null);
         }
-        return null;
     }
 
     /// <summary>What OpenWrt's scan passes (TARGET_BUILD=1 through SCAN_MAKEOPTS), and SUBTARGET for the sub-makes.</summary>
