@@ -10,12 +10,13 @@ namespace Kiln.Packages.Api;
 /// OpenWrt's scripts/kconfig.pl merges them ("+ + a b c": a later file's value, "is not set"
 /// included, replaces an earlier one). OpenWrt writes the merge to tmp/.kconfig-TARGET and
 /// includes it; Kiln's target.mk calls <c>$(kiln-kconfig FILES)</c>, which defines the same
-/// variables directly. A merge is computed once per run for each list of files.
+/// variables directly. Each file is read, and each list merged, once per run.
 /// </summary>
 public static class KernelConfig
 {
     private const string NotSet = "#undef";
     private static readonly ConcurrentDictionary<string, Lazy<KeyValuePair<string, string>[]>> Merged = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<KeyValuePair<string, string>[]>> Files = new(StringComparer.Ordinal);
 
     /// <summary>The options that end up set (in name order), from files given as byte text.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Merge(IReadOnlyList<string> files) =>
@@ -37,20 +38,28 @@ public static class KernelConfig
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
+            foreach (var (name, value) in Read(file))
+                options[name] = value;
+        return options.Where(o => o.Value != NotSet).OrderBy(o => o.Key, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>One config file's options in file order, "is not set" ones as <see cref="NotSet"/>; read once per run.</summary>
+    private static KeyValuePair<string, string>[] Read(string file) =>
+        Files.GetOrAdd(file, _ => new Lazy<KeyValuePair<string, string>[]>(() =>
         {
+            var options = new List<KeyValuePair<string, string>>();
             foreach (var line in ByteText.Encoding.GetString(File.ReadAllBytes(ByteText.ToOs(file))).Split('\n'))
             {
                 if (line.StartsWith("CONFIG_", StringComparison.Ordinal))
                 {
                     var equals = line.IndexOf('=');
-                    if (equals > "CONFIG_".Length && equals < line.Length - 1) options[line[..equals]] = line[(equals + 1)..].TrimEnd('\r');
+                    if (equals > "CONFIG_".Length && equals < line.Length - 1) options.Add(KeyValuePair.Create(line[..equals], line[(equals + 1)..].TrimEnd('\r')));
                 }
                 else if (line.StartsWith("# CONFIG_", StringComparison.Ordinal) && line.IndexOf(" is not set", StringComparison.Ordinal) is var end and > 9)
                 {
-                    options[line[2..end]] = NotSet;
+                    options.Add(KeyValuePair.Create(line[2..end], NotSet));
                 }
             }
-        }
-        return options.Where(o => o.Value != NotSet).OrderBy(o => o.Key, StringComparer.Ordinal).ToArray();
-    }
+            return options.ToArray();
+        })).Value;
 }
