@@ -114,6 +114,27 @@ public sealed partial class Evaluator
     /// <summary>Expands text as make does on a makefile line.</summary>
     public string Expand(string text) => ExpandToString(ExprParser.Parse(text));
 
+    /// <summary>
+    /// Expands <paramref name="text"/> as a recipe line of a target would be: <paramref name="locals"/>
+    /// (the target's own variables and the automatic ones such as @ and ^, all simple) come before
+    /// every other variable.
+    /// </summary>
+    public string ExpandWith(string text, IEnumerable<KeyValuePair<string, string>> locals)
+    {
+        var set = new VariableSet();
+        foreach (var (name, value) in locals)
+            Variables.Define(name, value, Origin.Automatic, recursive: false, SourceLocation.None, set);
+        Variables.PushScope(set);
+        try
+        {
+            return Expand(text);
+        }
+        finally
+        {
+            Variables.PopScope();
+        }
+    }
+
     /// <summary>The expanded value of a variable as $(NAME) would give it, or null if undefined.</summary>
     public string? ValueOf(string name)
     {

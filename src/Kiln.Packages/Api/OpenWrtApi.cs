@@ -15,12 +15,17 @@ public sealed class OpenWrtApi : IMakefileProvider
     private static readonly FrozenDictionary<string, string> Files = LoadEmbedded();
     private readonly string _rulesPath;
     private readonly string _includePrefix;
+    private readonly string _configPath;
+    private readonly string? _configText;
 
-    public OpenWrtApi(string topDirectory)
+    /// <param name="configText">What $(TOPDIR)/.config holds for these evaluations, instead of the tree's file (byte text).</param>
+    public OpenWrtApi(string topDirectory, string? configText = null)
     {
         TopDirectory = topDirectory.TrimEnd('/');
         _rulesPath = TopDirectory + "/rules.mk";
         _includePrefix = TopDirectory + "/include/";
+        _configPath = TopDirectory + "/.config";
+        _configText = configText;
     }
 
     public string TopDirectory { get; }
@@ -31,6 +36,7 @@ public sealed class OpenWrtApi : IMakefileProvider
     public string? Find(string osPath)
     {
         if (osPath == _rulesPath) return Files["rules.mk"];
+        if (_configText is not null && osPath == _configPath) return _configText;
         if (!osPath.StartsWith(_includePrefix, StringComparison.Ordinal)) return null;
         var name = osPath[_includePrefix.Length..];
         if (Files.TryGetValue("include/" + name, out var text)) return text;

@@ -17,11 +17,12 @@ public sealed class MakefileDump
     private readonly SourceCache _sources = new();
     private readonly TimeSpan _shellTimeout;
 
-    public MakefileDump(string topDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan shellTimeout)
+    /// <param name="configFile">A .config to read in place of the tree's, or null.</param>
+    public MakefileDump(string topDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan shellTimeout, string? configFile = null)
     {
         FactsCollector.Register();
         TopDirectory = Canonical(topDirectory);
-        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory));
+        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), configFile is null ? null : ByteText.Encoding.GetString(File.ReadAllBytes(configFile)));
         _shellTimeout = shellTimeout;
         Environment = new Dictionary<string, string>(environment ?? ProcessEnvironment.Read(), StringComparer.Ordinal)
         {

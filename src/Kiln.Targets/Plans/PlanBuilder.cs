@@ -1,0 +1,173 @@
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Evaluation;
+using Kiln.Make.Text;
+using Kiln.Targets.Devices;
+
+namespace Kiln.Targets.Plans;
+
+/// <summary>
+/// Turns a device into the files its build makes, each with its recipe expanded as make would
+/// expand it when building: the rule's own commands, then each pipeline step ("cmd args" between
+/// '|') as Build/cmd expands with the device's exported values, $@ and $^. Runs on the evaluator
+/// that read the image Makefile, once reading is over (recipes see the final global values).
+/// </summary>
+public sealed class PlanBuilder(Evaluator evaluator)
+{
+    private Evaluator Evaluator { get; } = evaluator;
+
+    private readonly string _kernelDirectory = evaluator.ValueOf("KDIR") ?? "";
+    private readonly string _makefile = (evaluator.ValueOf("CURDIR") ?? "") + "/Makefile";
+    private readonly bool _initramfs = !string.IsNullOrEmpty(evaluator.ValueOf("CONFIG_TARGET_ROOTFS_INITRAMFS"));
+    private readonly bool _perDeviceRootfs = !string.IsNullOrEmpty(evaluator.ValueOf("TARGET_PER_DEVICE_ROOTFS"));
+    private readonly string _apiCommands = (evaluator.ValueOf("INCLUDE_DIR") ?? "") + "/image-commands.mk";
+
+    /// <summary>The device's plan; a pipeline naming a command that does not exist stops it with the device's file and line.</summary>
+    public DevicePlan Build(Device device)
+    {
+        var files = new List<PlannedFile>();
+        try
+        {
+            files.Add(Kernel(device));
+            if (_initramfs && device.Variable("KERNEL_INITRAMFS").Length > 0) files.Add(Initramfs(device));
+            files.AddRange(device.Images.Select(image => Image(device, image)));
+            files.AddRange(device.Artifacts.Select(artifact => Artifact(device, artifact)));
+        }
+        catch (MakeErrorException e)
+        {
+            throw new MakeErrorException(device.Definition, $"Device/{device.Name}: {e.Reason}");
+        }
+        return new DevicePlan(device.Name, files);
+    }
+
+    private PlannedFile Kernel(Device device)
+    {
+        var target = device.Variable("KDIR_KERNEL_IMAGE");
+        string[] inputs = [$"{_kernelDirectory}/{device.Variable("KERNEL_NAME")}", _makefile, .. device.Words("KERNEL_DEPENDS"), "image_prepare"];
+        var recipe = new Recipe(this, device, filesystem: "", target, inputs);
+        recipe.Pipeline(device.Pipeline("KERNEL") ?? "");
+        if (device.Variable("KERNEL_SIZE").Length > 0) recipe.Step("check-size " + device.Variable("KERNEL_SIZE"), viaBuildCommand: false);
+        var name = device.Variable("KERNEL_INSTALL").Length > 0 ? device.Variable("KERNEL_IMAGE") : "";
+        return recipe.File(FileKind.Kernel, name, "kernel", null, profile: []);
+    }
+
+    private PlannedFile Initramfs(Device device)
+    {
+        var name = device.Variable("KERNEL_INITRAMFS_IMAGE");
+        var rootfsId = _perDeviceRootfs ? "." + Evaluator.ValueOf($"ROOTFS_ID/{device.Name}") : "";
+        string[] inputs = [$"{_kernelDirectory}/{device.Variable("KERNEL_INITRAMFS_NAME")}{rootfsId}", _makefile, .. device.Words("KERNEL_DEPENDS"), "image_prepare"];
+        // OpenWrt exports the device's name as FILESYSTEM to the initramfs rule.
+        var recipe = new Recipe(this, device, filesystem: device.Name, $"{_kernelDirectory}/tmp/{name}", inputs);
+        recipe.Pipeline(device.Variable("KERNEL_INITRAMFS"));
+        return recipe.File(FileKind.Initramfs, name, "kernel", "initramfs", Profile(device, name, "kernel", "initramfs"));
+    }
+
+    private PlannedFile Image(Device device, DeviceImage image)
+    {
+        string[] inputs = [device.Variable("KDIR_KERNEL_IMAGE"), image.RootFilesystem, .. _initramfs ? [$"{device.Name}-initramfs-images"] : Array.Empty<string>()];
+        var recipe = new Recipe(this, device, image.Filesystem, $"{_kernelDirectory}/tmp/{image.TemporaryName}", inputs);
+        recipe.Command("[ -f $(word 1,$^) -a -f $(word 2,$^) ]");
+        recipe.Pipeline(image.Pipeline);
+        // Like the file name, the type reaches the profiles.json recipe unexpanded.
+        var type = Evaluator.Expand(Evaluator.ExpandWith("$(word 1,$(subst ., ,$(kiln_image)))", [KeyValuePair.Create("kiln_image", image.Image)]));
+        return recipe.File(FileKind.Image, image.FileName, type, image.Filesystem, Profile(device, Evaluator.Expand(image.RecordedName), type, image.Filesystem));
+    }
+
+    private PlannedFile Artifact(Device device, DeviceArtifact artifact)
+    {
+        string[] inputs = [device.Variable("KDIR_KERNEL_IMAGE"), .. _initramfs ? [$"{device.Name}-initramfs-images"] : Array.Empty<string>(), $"{device.Name}-images"];
+        var recipe = new Recipe(this, device, filesystem: "", $"{_kernelDirectory}/tmp/{artifact.FileName}", inputs);
+        recipe.Pipeline(artifact.Pipeline);
+        return recipe.File(FileKind.Artifact, artifact.FileName, artifact.Artifact, null, Profile(device, artifact.FileName, artifact.Artifact, null));
+    }
+
+    /// <summary>What scripts/json_add_image_info.py receives for the file (profiles.json).</summary>
+    private List<KeyValuePair<string, string>> Profile(Device device, string fileName, string type, string? filesystem)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("DEVICE_ID", device.Name),
+            new("FILE_NAME", fileName),
+            new("FILE_TYPE", type),
+        };
+        if (filesystem is not null) fields.Add(new("FILE_FILESYSTEM", filesystem));
+        foreach (var name in (string[])["DEVICE_IMG_PREFIX", "DEVICE_VENDOR", "DEVICE_MODEL", "DEVICE_VARIANT"])
+            fields.Add(new(name, device.Variable(name)));
+        for (var n = 0; n <= 5; n++)
+            foreach (var part in (string[])["VENDOR", "MODEL", "VARIANT"])
+                fields.Add(new($"DEVICE_ALT{n}_{part}", device.Variable($"DEVICE_ALT{n}_{part}")));
+        fields.Add(new("DEVICE_TITLE", device.Variable("DEVICE_TITLE")));
+        fields.Add(new("DEVICE_PACKAGES", device.Variable("DEVICE_PACKAGES")));
+        fields.Add(new("TARGET", Evaluator.ValueOf("BOARD") ?? ""));
+        fields.Add(new("SUBTARGET", Evaluator.ValueOf("SUBTARGET") ?? ""));
+        fields.Add(new("VERSION_NUMBER", Evaluator.ValueOf("VERSION_NUMBER") ?? ""));
+        fields.Add(new("VERSION_CODE", Evaluator.ValueOf("VERSION_CODE") ?? ""));
+        fields.Add(new("SUPPORTED_DEVICES", device.Variable("SUPPORTED_DEVICES")));
+        return fields;
+    }
+
+    /// <summary>A recipe being expanded: the target's variables, $@ and $^, and the commands so far.</summary>
+    private sealed class Recipe
+    {
+        private readonly PlanBuilder _builder;
+        private readonly string _target;
+        private readonly IReadOnlyList<string> _inputs;
+        private readonly List<KeyValuePair<string, string>> _locals;
+        private readonly List<PlanStep> _steps = [];
+        private readonly List<RecipeCommand> _commands = [];
+
+        public Recipe(PlanBuilder builder, Device device, string filesystem, string target, IReadOnlyList<string> inputs)
+        {
+            _builder = builder;
+            _target = target;
+            _inputs = inputs;
+            var prerequisites = inputs.Distinct(StringComparer.Ordinal).ToList();
+            _locals = [.. device.Exported.Select(name => KeyValuePair.Create(name, device.Variable(name)))];
+            _locals.Add(new("FILESYSTEM", filesystem));
+            _locals.Add(new("@", target));
+            _locals.Add(new("^", string.Join(' ', prerequisites)));
+            _locals.Add(new("+", string.Join(' ', inputs)));
+            _locals.Add(new("<", prerequisites.FirstOrDefault() ?? ""));
+            Command("rm -f $@");
+        }
+
+        /// <summary>A command the rule itself has (not a pipeline step).</summary>
+        public void Command(string text) => Add(_builder.Evaluator.ExpandWith(text, _locals), step: -1);
+
+        /// <summary>The steps of a pipeline, split as OpenWrt's split_args splits it once expanded.</summary>
+        public void Pipeline(string pipeline)
+        {
+            var expanded = _builder.Evaluator.ExpandWith(pipeline, _locals);
+            foreach (var group in expanded.Replace(' ', '^').Replace('|', ' ').Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                var step = string.Join(' ', group.Replace('^', ' ').Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
+                if (step.Length > 0) Step(step, viaBuildCommand: true);
+            }
+        }
+
+        /// <summary>One step "cmd args": build_cmd checks that Build/cmd exists, then calls it.</summary>
+        public void Step(string step, bool viaBuildCommand)
+        {
+            var words = step.Split(' ');
+            var definition = _builder.Evaluator.Variables.Lookup("Build/" + words[0])?.Location.File;
+            _steps.Add(new PlanStep(words[0], words[1..], definition is not null && definition != _builder._apiCommands));
+            var locals = new List<KeyValuePair<string, string>>(_locals) { new("kiln_step", step) };
+            var text = viaBuildCommand
+                ? _builder.Evaluator.ExpandWith("$(call build_cmd,$(kiln_step))", locals)
+                : _builder.Evaluator.ExpandWith("$(call Build/$(firstword $(kiln_step)),$(wordlist 2,$(words $(kiln_step)),$(kiln_step)))", locals);
+            Add(text, _steps.Count - 1);
+        }
+
+        public PlannedFile File(FileKind kind, string name, string type, string? filesystem, IReadOnlyList<KeyValuePair<string, string>> profile) =>
+            new(kind, name, type, filesystem, _target, _inputs, _steps, _commands, profile);
+
+        /// <summary>Each line of expanded recipe text is a command, as make runs it: leading blanks and @-+ (in any mix) removed, empty ones dropped.</summary>
+        private void Add(string text, int step)
+        {
+            foreach (var line in text.Split('\n'))
+            {
+                var command = line.TrimStart(' ', '\t', '@', '-', '+');
+                if (command.Length > 0) _commands.Add(new RecipeCommand(command, step));
+            }
+        }
+    }
+}
