@@ -13,6 +13,8 @@ public static class Program
         root.Subcommands.Add(MakeEvalCommand.Create());
         root.Subcommands.Add(DumpCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(TargetsCommand.Create());
+        foreach (var command in DeviceCommands.Create()) root.Subcommands.Add(command);
         return root.Parse(args).Invoke();
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kiln.Cli.Output;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
 using Kiln.Packages.Scanning;

@@ -119,19 +119,59 @@ public sealed partial class Evaluator
     /// (the target's own variables and the automatic ones such as @ and ^, all simple) come before
     /// every other variable.
     /// </summary>
-    public string ExpandWith(string text, IEnumerable<KeyValuePair<string, string>> locals)
+    public string ExpandWith(string text, IEnumerable<KeyValuePair<string, string>> locals) => ExpandWith(text, [LocalVariables(locals)]);
+
+    /// <summary>As above, with sets made by <see cref="LocalVariables"/>; the last one comes first.</summary>
+    public string ExpandWith(string text, ReadOnlySpan<VariableSet> scopes)
     {
-        var set = new VariableSet();
-        foreach (var (name, value) in locals)
-            Variables.Define(name, value, Origin.Automatic, recursive: false, SourceLocation.None, set);
-        Variables.PushScope(set);
+        foreach (var set in scopes) Variables.PushScope(set);
         try
         {
             return Expand(text);
         }
         finally
         {
-            Variables.PopScope();
+            for (var i = 0; i < scopes.Length; i++) Variables.PopScope();
+        }
+    }
+
+    /// <summary>Simple variables to expand text with (<see cref="ExpandWith(string, ReadOnlySpan{VariableSet})"/>), made once for many expansions.</summary>
+    public VariableSet LocalVariables(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var set = new VariableSet();
+        foreach (var (name, value) in values)
+            Variables.Define(name, value, Origin.Automatic, recursive: false, SourceLocation.None, set);
+        return set;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (expansions, evals) and, if a make error stops it, puts the
+    /// evaluation back as it was before (nesting, scopes, reading location, variables being
+    /// expanded) so that reading can go on, and returns the error. What the work defined stays.
+    /// </summary>
+    public MakeErrorException? Attempt(Action work)
+    {
+        var depth = _depth;
+        var expanding = _expandingVariable;
+        var location = ReadingLocation;
+        var scope = Variables.Current;
+        var buffered = _buffer.Length;
+        try
+        {
+            work();
+            return null;
+        }
+        catch (MakeErrorException error)
+        {
+            _depth = depth;
+            _expandingVariable = expanding;
+            ReadingLocation = location;
+            Variables.Current = scope;
+            _buffer.Length = buffered;
+            // Expansions the error cut short left their variables marked as being expanded.
+            for (var s = scope; s is not null; s = s.Next)
+                foreach (var v in s.Set.All) v.Expanding = false;
+            return error;
         }
     }
 
@@ -371,7 +411,7 @@ public sealed partial class Evaluator
     internal void Warn(SourceLocation location, string message) => Output.Warning(location, ProgramName, message);
 
     /// <summary>A path as the OS sees it, for a name relative to CURDIR.</summary>
-    internal string ResolvePath(string name) => ByteText.ToOs(name.Length > 0 && name[0] == '/' ? name : WorkingDirectory + "/" + name);
+    public string ResolvePath(string name) => ByteText.ToOs(name.Length > 0 && name[0] == '/' ? name : WorkingDirectory + "/" + name);
 
     internal void AddMissingInclude(MissingInclude missing) => _missingIncludes.Add(missing);
 }

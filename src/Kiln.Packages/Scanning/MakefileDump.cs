@@ -17,12 +17,12 @@ public sealed class MakefileDump
     private readonly SourceCache _sources = new();
     private readonly TimeSpan _shellTimeout;
 
-    /// <param name="configFile">A .config to read in place of the tree's, or null.</param>
-    public MakefileDump(string topDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan shellTimeout, string? configFile = null)
+    /// <param name="configText">What the Makefiles read as $(TOPDIR)/.config in place of the tree's file (byte text), or null.</param>
+    public MakefileDump(string topDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan shellTimeout, string? configText = null)
     {
         FactsCollector.Register();
         TopDirectory = Canonical(topDirectory);
-        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), configFile is null ? null : ByteText.Encoding.GetString(File.ReadAllBytes(configFile)));
+        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), configText);
         _shellTimeout = shellTimeout;
         Environment = new Dictionary<string, string>(environment ?? ProcessEnvironment.Read(), StringComparer.Ordinal)
         {

@@ -18,7 +18,17 @@ public sealed record Device(
     IReadOnlyList<DeviceImage> Images,
     IReadOnlyList<DeviceArtifact> Artifacts)
 {
-    public string Variable(string name) => Variables.FirstOrDefault(v => v.Key == name).Value ?? "";
+    private Dictionary<string, string>? _byName;
+
+    public string Variable(string name)
+    {
+        if (_byName is null)
+        {
+            _byName = new Dictionary<string, string>(Variables.Count, StringComparer.Ordinal);
+            foreach (var (key, value) in Variables) _byName.TryAdd(key, value);
+        }
+        return _byName.GetValueOrDefault(name, "");
+    }
 
     public string? Pipeline(string name) => Pipelines.FirstOrDefault(p => p.Key == name).Value;
 

@@ -1,5 +1,6 @@
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
+using Kiln.Make.Text;
 
 namespace Kiln.Targets.Devices;
 
@@ -20,15 +21,83 @@ public sealed class DeviceCollector
 
     private readonly List<Device> _devices = [];
 
+    private readonly List<DeviceError> _errors = [];
+
     public IReadOnlyList<Device> Devices => _devices;
 
-    /// <summary>Adds <c>kiln-device</c>; call it before any image Makefile is parsed (again is harmless).</summary>
-    public static void Register() =>
+    /// <summary>Devices that could not be read (undefined, or a make error in their block); the others are read all the same.</summary>
+    public IReadOnlyList<DeviceError> Errors => _errors;
+
+    /// <summary>Adds <c>kiln-device</c> and <c>kiln-devices</c>; call it before any image Makefile is parsed (again is harmless).</summary>
+    public static void Register()
+    {
         FunctionTable.Extend("kiln-device", 1, 1, (ev, args) =>
         {
             (ev.Options.HostContext as DeviceCollector)?.Take(ev, args[0].Trim());
             return "";
         });
+        FunctionTable.Extend("kiln-devices", 1, 1, (ev, args) =>
+        {
+            ReadDevices(ev, Words(args[0]), ev.Options.HostContext as DeviceCollector);
+            return "";
+        });
+    }
+
+    /// <summary>
+    /// BuildImage's devices: every device's text made first (so what a block expands at once sees
+    /// the board's values, never those another device left), then each text read on its own.
+    /// When devices are being collected, a device that fails is set aside and the rest go on;
+    /// a scan stops at the first error, as OpenWrt's does.
+    /// </summary>
+    private static void ReadDevices(Evaluator ev, string[] names, DeviceCollector? collector)
+    {
+        void Guarded(string name, Action work)
+        {
+            if (collector is null)
+            {
+                work();
+                return;
+            }
+            if (ev.Attempt(work) is { } error) collector.Fail(ev, name, error.Reason);
+        }
+
+        var texts = new List<string>();
+        foreach (var name in names)
+        {
+            if (collector is not null && ev.Variables.Lookup("Device/" + name) is null)
+            {
+                collector._errors.Add(new DeviceError(name, ListingLocation(ev, name), $"Device/{name} is listed in TARGET_DEVICES but never defined"));
+                continue;
+            }
+            Guarded(name, () =>
+            {
+                ev.Expand($"$(eval kiln_device_text/{name} := $$(call Device,{name}))");
+                texts.Add(name);
+            });
+        }
+        foreach (var name in texts) Guarded(name, () => ev.Expand($"$(eval $(kiln_device_text/{name}))"));
+    }
+
+    private void Fail(Evaluator ev, string name, string reason)
+    {
+        _devices.RemoveAll(d => d.Name == name);
+        _errors.Add(new DeviceError(name, ev.Variables.Lookup("Device/" + name)?.Location ?? ev.ReadingLocation, reason));
+    }
+
+    /// <summary>Where the image Makefiles add the device to TARGET_DEVICES (the first line naming it), else where the reading is.</summary>
+    private static SourceLocation ListingLocation(Evaluator ev, string name)
+    {
+        foreach (var file in Words(ev, "MAKEFILE_LIST").Distinct(StringComparer.Ordinal))
+        {
+            var path = ev.ResolvePath(file);
+            if (!File.Exists(path)) continue;
+            var lines = File.ReadAllLines(path);
+            for (var i = 0; i < lines.Length; i++)
+                if (lines[i].Contains("TARGET_DEVICES", StringComparison.Ordinal) && Words(lines[i]).Contains(name, StringComparer.Ordinal))
+                    return new SourceLocation(file, i + 1);
+        }
+        return ev.ReadingLocation;
+    }
 
     private void Take(Evaluator ev, string name)
     {
@@ -70,6 +139,10 @@ public sealed class DeviceCollector
         _devices.Add(new Device(name, definition, exported, variables, pipelines, images, artifacts));
     }
 
-    private static string[] Words(Evaluator ev, string variable) =>
-        (ev.ValueOf(variable) ?? "").Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Words(Evaluator ev, string variable) => Words(ev.ValueOf(variable) ?? "");
+
+    private static string[] Words(string text) => text.Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
 }
+
+/// <summary>A device that could not be read or planned: where it is defined (or listed) and why.</summary>
+public sealed record DeviceError(string Device, SourceLocation Location, string Reason);

@@ -7,27 +7,29 @@ namespace Kiln.Targets.Devices;
 
 /// <summary>
 /// Reads a subtarget's image Makefile (target/linux/BOARD/image) the way a firmware build reads
-/// it, with a configuration, and returns its devices as BuildImage leaves them.
+/// it, with a configuration, and returns its devices as BuildImage leaves them, with their plans.
 /// </summary>
 public sealed class DeviceReader
 {
     private readonly MakefileDump _dump;
 
-    /// <param name="configFile">The .config of the build (it selects the board, subtarget, file systems...); null: the tree's.</param>
-    public DeviceReader(string topDirectory, string? configFile, TimeSpan shellTimeout, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="configText">The .config of the build (it selects the board, subtarget, file systems...) as byte text.</param>
+    public DeviceReader(string topDirectory, string configText, TimeSpan shellTimeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         DeviceCollector.Register();
-        _dump = new MakefileDump(topDirectory, environment, shellTimeout, configFile);
+        _dump = new MakefileDump(topDirectory, environment, shellTimeout, configText);
     }
 
     public string TopDirectory => _dump.TopDirectory;
 
     /// <summary>
     /// The devices of BOARD/SUBTARGET, with their build plans; the configuration must be for that
-    /// subtarget. A device whose plan cannot be made (a pipeline naming a command that does not
-    /// exist) has an error instead, and the others are still planned.
+    /// subtarget. A device that cannot be read or planned (undefined, a make error in its block, a
+    /// size that is not one, a pipeline naming a command that does not exist) has an error instead,
+    /// and the others are still planned. An error outside the devices stops the whole reading.
     /// </summary>
-    public DeviceSet Read(string board, string subtarget)
+    /// <param name="subtarget">Null for a board without subtargets.</param>
+    public DeviceSet Read(string board, string? subtarget)
     {
         var relative = $"target/linux/{board}/image";
         var directory = Path.Combine(_dump.TopDirectory, relative);
@@ -36,7 +38,7 @@ public sealed class DeviceReader
         var collector = new DeviceCollector();
         string configured = "", kernelDirectory = "", binDirectory = "";
         var plans = new List<DevicePlan>();
-        var errors = new List<string>();
+        var errors = new List<DeviceError>();
         var result = _dump.Run(directory, relative, ["TARGET_BUILD=1"], hostContext: collector, inspect: ev =>
         {
             configured = $"{ev.ValueOf("BOARD")}/{ev.ValueOf("SUBTARGET")}";
@@ -45,34 +47,38 @@ public sealed class DeviceReader
             var builder = new PlanBuilder(ev);
             foreach (var device in collector.Devices)
             {
-                try
-                {
-                    plans.Add(builder.Build(device));
-                }
-                catch (MakeErrorException e)
-                {
-                    errors.Add(Relative(e.Format("make"), relative));
-                }
+                if (ev.Attempt(() => plans.Add(builder.Build(device))) is { } error)
+                    errors.Add(new DeviceError(device.Name, device.Definition, error.Reason));
             }
         });
         if (result.Error is not null) throw new MakeErrorException(SourceLocation.None, result.Error);
-        if (configured != $"{board}/{subtarget}")
-            throw new MakeErrorException(SourceLocation.None, $"the configuration is for {(configured == "/" ? "no target" : configured)}, not {board}/{subtarget} (give one with --config)");
-        return new DeviceSet(board, subtarget, collector.Devices, plans, errors, kernelDirectory, binDirectory, result.Stderr);
+        var wanted = $"{board}/{subtarget}";
+        // A board without subtargets is BOARD/generic in OpenWrt's menus.
+        if (configured != wanted && !(subtarget == "generic" && configured == board + "/"))
+            throw new MakeErrorException(SourceLocation.None, $"the configuration is for {(configured == "/" ? "no target" : configured.TrimEnd('/'))}, not {wanted.TrimEnd('/')}");
+        errors.InsertRange(0, collector.Errors);
+        var located = errors.Select(e => e with { Location = FromTree(e.Location, ByteText.FromOs(directory), relative) }).ToList();
+        return new DeviceSet(board, subtarget, collector.Devices, plans, located, kernelDirectory, binDirectory, result.Stderr);
     }
 
-    /// <summary>A message about one of the image directory's own files names it from the tree.</summary>
-    private static string Relative(string message, string relativeDirectory) =>
-        message.Length > 0 && message[0] != '/' ? relativeDirectory + "/" + message : message;
+    /// <summary>A file of the image directory named from the tree (target/linux/BOARD/image/generic.mk).</summary>
+    private static SourceLocation FromTree(SourceLocation location, string directory, string relative) =>
+        location.File is not { } file ? location
+        : file.Length > 0 && file[0] != '/' ? location with { File = relative + "/" + file }
+        : file.StartsWith(directory + "/", StringComparison.Ordinal) ? location with { File = relative + file[directory.Length..] }
+        : location;
 }
 
 /// <summary>The devices of one subtarget, their plans (and the errors of those that have none), and where its build puts files.</summary>
 public sealed record DeviceSet(
     string Board,
-    string Subtarget,
+    string? Subtarget,
     IReadOnlyList<Device> Devices,
     IReadOnlyList<DevicePlan> Plans,
-    IReadOnlyList<string> Errors,
+    IReadOnlyList<DeviceError> Errors,
     string KernelDirectory,
     string BinDirectory,
-    string Diagnostics);
+    string Diagnostics)
+{
+    public string Target => Subtarget is null ? Board : $"{Board}/{Subtarget}";
+}

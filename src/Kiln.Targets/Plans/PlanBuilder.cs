@@ -1,6 +1,7 @@
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
+using Kiln.Make.Variables;
 using Kiln.Targets.Devices;
 
 namespace Kiln.Targets.Plans;
@@ -21,22 +22,28 @@ public sealed class PlanBuilder(Evaluator evaluator)
     private readonly bool _perDeviceRootfs = !string.IsNullOrEmpty(evaluator.ValueOf("TARGET_PER_DEVICE_ROOTFS"));
     private readonly string _apiCommands = (evaluator.ValueOf("INCLUDE_DIR") ?? "") + "/image-commands.mk";
 
-    /// <summary>The device's plan; a pipeline naming a command that does not exist stops it with the device's file and line.</summary>
+    /// <summary>The device's plan; a size that is not one, or a pipeline naming a command that does not exist, stops it (a make error).</summary>
     public DevicePlan Build(Device device)
     {
-        var files = new List<PlannedFile>();
-        try
+        foreach (var size in (string[])["IMAGE_SIZE", "KERNEL_SIZE"])
         {
-            files.Add(Kernel(device));
-            if (_initramfs && device.Variable("KERNEL_INITRAMFS").Length > 0) files.Add(Initramfs(device));
-            files.AddRange(device.Images.Select(image => Image(device, image)));
-            files.AddRange(device.Artifacts.Select(artifact => Artifact(device, artifact)));
+            var value = device.Variable(size);
+            if (value.Length > 0 && !IsSize(value))
+                throw new MakeErrorException(device.Definition, $"{size} \"{value}\" is not a size (a number, optionally followed by k, m or g)");
         }
-        catch (MakeErrorException e)
-        {
-            throw new MakeErrorException(device.Definition, $"Device/{device.Name}: {e.Reason}");
-        }
+        var files = new List<PlannedFile> { Kernel(device) };
+        if (_initramfs && device.Variable("KERNEL_INITRAMFS").Length > 0) files.Add(Initramfs(device));
+        files.AddRange(device.Images.Select(image => Image(device, image)));
+        files.AddRange(device.Artifacts.Select(artifact => Artifact(device, artifact)));
         return new DevicePlan(device.Name, files);
+    }
+
+    /// <summary>What exp_units and the shell's arithmetic accept: decimal or 0x hex digits, then k, m or g at most.</summary>
+    internal static bool IsSize(string value)
+    {
+        var digits = value.Length > 0 && value[^1] is 'k' or 'm' or 'g' ? value[..^1] : value;
+        if (digits.StartsWith("0x", StringComparison.Ordinal)) return digits.Length > 2 && digits[2..].All(char.IsAsciiHexDigit);
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 
     private PlannedFile Kernel(Device device)
@@ -80,6 +87,20 @@ public sealed class PlanBuilder(Evaluator evaluator)
         return recipe.File(FileKind.Artifact, artifact.FileName, artifact.Artifact, null, Profile(device, artifact.FileName, artifact.Artifact, null));
     }
 
+    private Device? _variablesOf;
+    private VariableSet? _deviceVariables;
+
+    /// <summary>The device's exported values as its targets see them; made once for all of its recipes.</summary>
+    private VariableSet DeviceVariables(Device device)
+    {
+        if (_variablesOf != device)
+        {
+            _deviceVariables = Evaluator.LocalVariables(device.Exported.Select(name => KeyValuePair.Create(name, device.Variable(name))));
+            _variablesOf = device;
+        }
+        return _deviceVariables!;
+    }
+
     /// <summary>What scripts/json_add_image_info.py receives for the file (profiles.json).</summary>
     private List<KeyValuePair<string, string>> Profile(Device device, string fileName, string type, string? filesystem)
     {
@@ -111,7 +132,8 @@ public sealed class PlanBuilder(Evaluator evaluator)
         private readonly PlanBuilder _builder;
         private readonly string _target;
         private readonly IReadOnlyList<string> _inputs;
-        private readonly List<KeyValuePair<string, string>> _locals;
+        private readonly VariableSet _deviceVariables;
+        private readonly VariableSet _ruleVariables;
         private readonly List<PlanStep> _steps = [];
         private readonly List<RecipeCommand> _commands = [];
 
@@ -121,22 +143,25 @@ public sealed class PlanBuilder(Evaluator evaluator)
             _target = target;
             _inputs = inputs;
             var prerequisites = inputs.Distinct(StringComparer.Ordinal).ToList();
-            _locals = [.. device.Exported.Select(name => KeyValuePair.Create(name, device.Variable(name)))];
-            _locals.Add(new("FILESYSTEM", filesystem));
-            _locals.Add(new("@", target));
-            _locals.Add(new("^", string.Join(' ', prerequisites)));
-            _locals.Add(new("+", string.Join(' ', inputs)));
-            _locals.Add(new("<", prerequisites.FirstOrDefault() ?? ""));
+            _deviceVariables = builder.DeviceVariables(device);
+            _ruleVariables = builder.Evaluator.LocalVariables(
+            [
+                new("FILESYSTEM", filesystem),
+                new("@", target),
+                new("^", string.Join(' ', prerequisites)),
+                new("+", string.Join(' ', inputs)),
+                new("<", prerequisites.FirstOrDefault() ?? ""),
+            ]);
             Command("rm -f $@");
         }
 
         /// <summary>A command the rule itself has (not a pipeline step).</summary>
-        public void Command(string text) => Add(_builder.Evaluator.ExpandWith(text, _locals), step: -1);
+        public void Command(string text) => Add(Expand(text), step: -1);
 
         /// <summary>The steps of a pipeline, split as OpenWrt's split_args splits it once expanded.</summary>
         public void Pipeline(string pipeline)
         {
-            var expanded = _builder.Evaluator.ExpandWith(pipeline, _locals);
+            var expanded = Expand(pipeline);
             foreach (var group in expanded.Replace(' ', '^').Replace('|', ' ').Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
             {
                 var step = string.Join(' ', group.Replace('^', ' ').Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
@@ -150,12 +175,15 @@ public sealed class PlanBuilder(Evaluator evaluator)
             var words = step.Split(' ');
             var definition = _builder.Evaluator.Variables.Lookup("Build/" + words[0])?.Location.File;
             _steps.Add(new PlanStep(words[0], words[1..], definition is not null && definition != _builder._apiCommands));
-            var locals = new List<KeyValuePair<string, string>>(_locals) { new("kiln_step", step) };
-            var text = viaBuildCommand
-                ? _builder.Evaluator.ExpandWith("$(call build_cmd,$(kiln_step))", locals)
-                : _builder.Evaluator.ExpandWith("$(call Build/$(firstword $(kiln_step)),$(wordlist 2,$(words $(kiln_step)),$(kiln_step)))", locals);
+            var stepVariables = _builder.Evaluator.LocalVariables([new("kiln_step", step)]);
+            var text = _builder.Evaluator.ExpandWith(viaBuildCommand ? BuildCommand : DirectCommand, [_deviceVariables, _ruleVariables, stepVariables]);
             Add(text, _steps.Count - 1);
         }
+
+        private const string BuildCommand = "$(call build_cmd,$(kiln_step))";
+        private const string DirectCommand = "$(call Build/$(firstword $(kiln_step)),$(wordlist 2,$(words $(kiln_step)),$(kiln_step)))";
+
+        private string Expand(string text) => _builder.Evaluator.ExpandWith(text, [_deviceVariables, _ruleVariables]);
 
         public PlannedFile File(FileKind kind, string name, string type, string? filesystem, IReadOnlyList<KeyValuePair<string, string>> profile) =>
             new(kind, name, type, filesystem, _target, _inputs, _steps, _commands, profile);

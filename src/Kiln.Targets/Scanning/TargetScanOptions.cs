@@ -13,6 +13,12 @@ public sealed record TargetScanOptions(string TopDirectory)
     /// <summary>The environment the Makefiles see (TOPDIR is added); null means this process's.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>Read only this board (its directory's name under the scanned directory); null reads them all.</summary>
+    public string? OnlyBoard { get; init; }
+
+    /// <summary>With <see cref="OnlyBoard"/>: read only this subtarget of it (the board's own block is read too).</summary>
+    public string? OnlySubtarget { get; init; }
+
     /// <summary>How many boards are read at once; 0 means one per processor.</summary>
     public int Parallelism { get; init; }
 }

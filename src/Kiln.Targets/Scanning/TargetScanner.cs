@@ -4,6 +4,7 @@ using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 using Kiln.Packages.Scanning;
+using Kiln.Targets.Devices;
 
 namespace Kiln.Targets.Scanning;
 
@@ -17,6 +18,7 @@ public sealed class TargetScanner(TargetScanOptions options)
 {
     public TargetScanResult Run()
     {
+        DeviceCollector.Register();
         var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout);
         var scanRoot = Path.Combine(dump.TopDirectory, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
@@ -29,13 +31,14 @@ public sealed class TargetScanner(TargetScanOptions options)
         var boards = new List<Board>();
         ParallelWorkers.RunEach(MakefileFinder.Candidates(scanRoot, options.MaxDepth), options.Parallelism, (found, _) =>
         {
+            if (options.OnlyBoard is { } only && found.Directory != only) return;
             if (!MakefileFinder.Qualifies(Path.Combine(scanRoot, found.Directory, "Makefile"), MakefileFinder.TargetCalls)) return;
             var directory = found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
             var board = new Board(directory, options.ScanDirectory + "/" + found.Directory);
             board.Parts.Add(ReadTarget(dump, board, subtarget: null));
             lock (boards) boards.Add(board);
         });
-        var parts = boards.Where(b => b.Parts[0].Error is null).SelectMany(b => b.Pending()).ToList();
+        var parts = boards.Where(b => b.Parts[0].Error is null).SelectMany(b => b.Pending(options.OnlySubtarget)).ToList();
         ParallelWorkers.Run(parts.Count, options.Parallelism, i => parts[i].Read(dump));
 
         boards.Sort((a, b) => string.CompareOrdinal(a.RelativeDirectory, b.RelativeDirectory));
@@ -90,7 +93,8 @@ public sealed class TargetScanner(TargetScanOptions options)
 
         public List<Part> Parts { get; } = [];
 
-        public IEnumerable<PendingPart> Pending()
+        /// <param name="onlySubtarget">Read only this subtarget (and the board), or all when null.</param>
+        public IEnumerable<PendingPart> Pending(string? onlySubtarget)
         {
             var board = Parts[0];
             var pending = new List<PendingPart>();
@@ -102,6 +106,7 @@ public sealed class TargetScanner(TargetScanOptions options)
             if (board.CurrentSubtarget.Length > 0) Add(dump => ReadImages(dump, this, board.CurrentSubtarget));
             foreach (var name in board.Subtargets.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
+                if (onlySubtarget is not null && name != onlySubtarget) continue;
                 Add(dump => ReadTarget(dump, this, name));
                 // A subtarget's Makefile stands for the subtarget itself (CUR_SUBTARGET = SUBTARGET).
                 Add(dump => ReadImages(dump, this, name));

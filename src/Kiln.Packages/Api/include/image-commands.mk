@@ -601,8 +601,10 @@ define Build/moxa-encode-fw
 		--buildid 00000000
 endef
 
-# The distribution's name with blanks as dashes, and the revision's first part.
-kiln_netgear_version = $(shell cat $(VERSION_DIST)| sed -e 's/[[:space:]]/-/g').$(firstword $(subst -, ,$(REVISION)))
+# The distribution's name with blanks as dashes, and the revision's first part. (OpenWrt reads
+# the name as a file, which does not exist: the part is empty. It is looked for once per reading.)
+kiln_netgear_version = $(kiln_netgear_dist).$(firstword $(subst -, ,$(REVISION)))
+kiln_netgear_dist = $(eval kiln_netgear_dist := $$(shell cat $$(VERSION_DIST) 2>/dev/null | sed -e 's/[[:space:]]/-/g'))$(kiln_netgear_dist)
 
 define Build/netgear-chk
 	$(kiln_host_bin)/mkchkimg \

@@ -534,10 +534,8 @@ define BuildImage
   clean:
   image_prepare:
 
-  $$(eval $$(call kiln_devices,$(TARGET_DEVICES)))
+  # Every device's text is made before any is read, then each is read on its own (Kiln.Targets).
+  $$(kiln-devices $(TARGET_DEVICES))
 
 endef
 
-# Every device's text is made before any is read, so that what a device's block expands at once
-# sees the board's values, never those another device left; each text is then read on its own.
-kiln_devices = $(foreach device,$(1),$(eval kiln_device_text/$(device) := $$(call Device,$(device))))$(foreach device,$(1),$(eval $(kiln_device_text/$(device))))

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Kiln.Make.Text;
 using Kiln.Packages.Model;
 
-namespace Kiln.Cli;
+using static Kiln.Cli.Output.JsonText;
+
+namespace Kiln.Cli.Output;
 
 /// <summary>
 /// Writes scanned packages as JSON: source packages (PKG_* variables, files, patches) with their
@@ -94,20 +96,4 @@ public static class PackageJson
             case AnyOf any: WriteOperands(json, "anyOf", any.Left, any.Right); break;
         }
     }
-
-    private static void WriteMap(Utf8JsonWriter json, string name, IReadOnlyList<KeyValuePair<string, string>> pairs)
-    {
-        json.WriteStartObject(name);
-        foreach (var (key, value) in pairs) json.WriteString(Os(key), Os(value));
-        json.WriteEndObject();
-    }
-
-    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
-    {
-        json.WriteStartArray(name);
-        foreach (var item in items) json.WriteStringValue(Os(item));
-        json.WriteEndArray();
-    }
-
-    private static string Os(string byteText) => ByteText.ToOs(byteText);
 }

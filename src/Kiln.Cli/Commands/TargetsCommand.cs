@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Kiln.Cli.Output;
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Text;
+using Kiln.Targets.Model;
+using Kiln.Targets.Scanning;
+
+namespace Kiln.Cli.Commands;
+
+/// <summary><c>kiln targets</c>: every board and subtarget of the tree, as a table.</summary>
+public static class TargetsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("targets", "List the tree's targets: each subtarget with its architecture, kernel and number of devices.");
+        command.SetAction(result => Run(result.GetValue(GlobalOptions.TopDir)!));
+        return command;
+    }
+
+    private static int Run(string topDir)
+    {
+        TargetCatalog catalog;
+        try
+        {
+            catalog = TargetCatalog.Read(new TargetScanOptions(topDir));
+        }
+        catch (MakeErrorException e)
+        {
+            Console.Error.WriteLine(e.Format("kiln"));
+            return ExitCodes.Failure;
+        }
+        var table = new TextTable("TARGET", "ARCH", "PACKAGES", "LINUX", "DEVICES", "NAME");
+        // A board with subtargets is listed through them; its own entry only holds their defaults.
+        var listed = catalog.Targets.Where(t => t.Subtarget is not null || !catalog.Targets.Any(s => s.Board == t.Board && s.Subtarget is not null));
+        var count = 0;
+        foreach (var target in listed)
+        {
+            var devices = target.Devices.Count();
+            table.Add(Os(target.Id), Os(target.Arch), Os(target.ArchPackages), Os(target.LinuxVersion), devices > 0 ? devices.ToString() : "-", Os(target.Name));
+            count++;
+        }
+        Console.Out.Write(table.ToString());
+        Console.Out.WriteLine($"{count} targets on {catalog.Targets.Select(t => t.Board).Distinct().Count()} boards");
+        foreach (var failure in catalog.Failures) Console.Error.WriteLine(Os(failure));
+        return catalog.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static string Os(string byteText) => ByteText.ToOs(byteText);
+}

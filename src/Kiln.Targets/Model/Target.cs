@@ -1,0 +1,59 @@
+namespace Kiln.Targets.Model;
+
+/// <summary>
+/// A board or one of its subtargets as the target scan describes it (one "Target:" block of
+/// .targetinfo). A board with subtargets has a block of its own (<see cref="Subtarget"/> null)
+/// followed by one per subtarget.
+/// </summary>
+public sealed record Target(
+    string Id,
+    string Board,
+    string? Subtarget,
+    string Name,
+    string Arch,
+    string ArchPackages,
+    IReadOnlyList<string> Features,
+    IReadOnlyList<string> Depends,
+    string Optimization,
+    string CpuType,
+    string LinuxVersion,
+    string? LinuxTestingVersion,
+    string LinuxRelease,
+    string KernelArch,
+    string? DefaultSubtarget,
+    string Description,
+    IReadOnlyList<string> DefaultPackages,
+    IReadOnlyList<TargetProfile> Profiles,
+    string SourceMakefile)
+{
+    public bool HasFeature(string feature) => Features.Contains(feature, StringComparer.Ordinal);
+
+    /// <summary>The device's profile (DEVICE_NAME), or null.</summary>
+    public TargetProfile? Device(string name) => Profiles.FirstOrDefault(p => p.Id == "DEVICE_" + name);
+
+    public IEnumerable<TargetProfile> Devices => Profiles.Where(p => p.IsDevice);
+}
+
+/// <summary>
+/// A profile of a target: a device (DEVICE_NAME, from the image Makefiles) or a legacy profile
+/// (from target/linux/BOARD/profiles).
+/// </summary>
+/// <param name="Default">What the profile's Kconfig symbol defaults to ("n", "y"...), null when the scan gives none.</param>
+/// <param name="HasImageMetadata">Whether a device's images carry OpenWrt's metadata (sysupgrade checks it); null for legacy profiles.</param>
+public sealed record TargetProfile(
+    string Id,
+    string Name,
+    int? Priority,
+    IReadOnlyList<string> Packages,
+    bool? HasImageMetadata,
+    IReadOnlyList<string> SupportedDevices,
+    string? Broken,
+    string? Default,
+    string? Config,
+    string Description)
+{
+    public bool IsDevice => Id.StartsWith("DEVICE_", StringComparison.Ordinal);
+
+    /// <summary>The device's name (what follows DEVICE_), or the legacy profile's id.</summary>
+    public string DeviceName => IsDevice ? Id["DEVICE_".Length..] : Id;
+}
