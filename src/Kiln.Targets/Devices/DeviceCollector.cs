@@ -129,7 +129,12 @@ public sealed class DeviceCollector
                 // The json rule's FILE_NAME takes the image's name unexpanded, so a deferred part of it is only
                 // expanded when the recipe runs, with the values the last device left.
                 var recorded = ev.ExpandWith($"$(call DEVICE_IMG_NAME,{fs},$(kiln_image))", [KeyValuePair.Create("kiln_image", image)]);
-                images.Add(new DeviceImage(image, fs, temporary, temporary + gzip, recorded, pipeline, rootfs));
+                // Two images of one name (listed twice, or a name without the file system) are one
+                // rule, and make runs the recipe it was given last.
+                var made = new DeviceImage(image, fs, temporary, temporary + gzip, recorded, pipeline, rootfs);
+                var same = images.FindIndex(i => i.TemporaryName == temporary);
+                if (same >= 0) images[same] = made;
+                else images.Add(made);
             }
         }
         var prefix = ev.ValueOf("DEVICE_IMG_PREFIX") ?? "";

@@ -1,7 +1,9 @@
 namespace Kiln.Targets.Plans;
 
 /// <summary>What building one device makes: its kernel, initramfs, images and artifacts.</summary>
-public sealed record DevicePlan(string Device, IReadOnlyList<PlannedFile> Files);
+/// <param name="Device">The device's name (Device/NAME).</param>
+/// <param name="DeviceId">Its DEVICE_NAME, what profiles.json and the image rules call it (the name unless its block sets another).</param>
+public sealed record DevicePlan(string Device, string DeviceId, IReadOnlyList<PlannedFile> Files);
 
 /// <summary>The kinds of file a device's build makes.</summary>
 public enum FileKind

@@ -8,8 +8,10 @@ namespace Kiln.Targets.Plans;
 public static class DryRunComparison
 {
     /// <param name="dryRun">The dry run's lines, with the tree written as it is in the plans.</param>
-    public static IReadOnlyList<DeviceComparison> Compare(IReadOnlyList<string> dryRun, IReadOnlyList<DevicePlan> plans)
+    public static IReadOnlyList<DeviceComparison> Compare(IReadOnlyList<string> dryRunLines, IReadOnlyList<DevicePlan> plans)
     {
+        // Shell comments run nothing (recipes may hold some, and make -n prints them).
+        var dryRun = dryRunLines.Where(line => !line.TrimStart(' ', '\t').StartsWith('#')).ToList();
         var expected = FilesByDevice(dryRun);
         var starts = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < dryRun.Count; i++)
@@ -17,24 +19,29 @@ public static class DryRunComparison
             if (!starts.TryGetValue(dryRun[i], out var at)) starts[dryRun[i]] = at = [];
             at.Add(i);
         }
-        var byDevice = plans.ToDictionary(p => p.Device, StringComparer.Ordinal);
+        // The dry run names a device by DEVICE_NAME, which a device block may change (even to one
+        // another device has too: their files are then listed under the one name).
+        var byDevice = plans.GroupBy(p => p.DeviceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(p => p.Files).ToList(), StringComparer.Ordinal);
         var results = new List<DeviceComparison>();
         foreach (var (device, files) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            if (!byDevice.TryGetValue(device, out var plan))
+            if (!byDevice.TryGetValue(device, out var planFiles))
             {
                 results.Add(new DeviceComparison(device, ["no plan for this device"]));
                 continue;
             }
             var problems = new List<string>();
-            var planned = plan.Files.Where(f => f.Profile.Count > 0).ToDictionary(f => f.Profile.First(p => p.Key == "FILE_NAME").Value, StringComparer.Ordinal);
+            var planned = new Dictionary<string, PlannedFile>(StringComparer.Ordinal);
+            foreach (var file in planFiles.Where(f => f.Profile.Count > 0)) planned.TryAdd(file.Profile.First(p => p.Key == "FILE_NAME").Value, file);
             foreach (var (name, fields) in files)
             {
                 if (!planned.TryGetValue(name, out var file)) problems.Add($"the dry run makes {name}, the plan does not");
                 else problems.AddRange(ProfileDifferences(name, fields, file.Profile));
             }
             foreach (var extra in planned.Keys.Where(name => !files.ContainsKey(name))) problems.Add($"the plan makes {extra}, the dry run does not");
-            foreach (var file in plan.Files)
+            // make builds a kernel only for the images and artifacts made from it.
+            var kernelUsed = planFiles.Any(f => f.Kind is FileKind.Image or FileKind.Artifact);
+            foreach (var file in planFiles.Where(f => f.Kind != FileKind.Kernel || kernelUsed))
             {
                 if (FindRecipe(dryRun, starts, file) is { } problem) problems.Add($"{Path.GetFileName(file.Target)}: {problem}");
             }

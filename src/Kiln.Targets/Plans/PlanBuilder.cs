@@ -35,7 +35,7 @@ public sealed class PlanBuilder(Evaluator evaluator)
         if (_initramfs && device.Variable("KERNEL_INITRAMFS").Length > 0) files.Add(Initramfs(device));
         files.AddRange(device.Images.Select(image => Image(device, image)));
         files.AddRange(device.Artifacts.Select(artifact => Artifact(device, artifact)));
-        return new DevicePlan(device.Name, files);
+        return new DevicePlan(device.Name, device.Variable("DEVICE_NAME"), files);
     }
 
     /// <summary>What exp_units and the shell's arithmetic accept: decimal or 0x hex digits, then k, m or g at most.</summary>
@@ -106,7 +106,7 @@ public sealed class PlanBuilder(Evaluator evaluator)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("DEVICE_ID", device.Name),
+            new("DEVICE_ID", device.Variable("DEVICE_NAME")),
             new("FILE_NAME", fileName),
             new("FILE_TYPE", type),
         };
@@ -188,13 +188,16 @@ public sealed class PlanBuilder(Evaluator evaluator)
         public PlannedFile File(FileKind kind, string name, string type, string? filesystem, IReadOnlyList<KeyValuePair<string, string>> profile) =>
             new(kind, name, type, filesystem, _target, _inputs, _steps, _commands, profile);
 
-        /// <summary>Each line of expanded recipe text is a command, as make runs it: leading blanks and @-+ (in any mix) removed, empty ones dropped.</summary>
+        /// <summary>
+        /// Each line of expanded recipe text is a command, as make runs it: leading blanks and @-+
+        /// (in any mix) removed; empty ones, and shell comments, which run nothing, dropped.
+        /// </summary>
         private void Add(string text, int step)
         {
             foreach (var line in text.Split('\n'))
             {
                 var command = line.TrimStart(' ', '\t', '@', '-', '+');
-                if (command.Length > 0) _commands.Add(new RecipeCommand(command, step));
+                if (command.Length > 0 && command[0] != '#') _commands.Add(new RecipeCommand(command, step));
             }
         }
     }
