@@ -40,7 +40,8 @@ public static class TargetsCommand
             count++;
         }
         Console.Out.Write(table.ToString());
-        Console.Out.WriteLine($"{count} targets on {catalog.Targets.Select(t => t.Board).Distinct().Count()} boards");
+        var boards = catalog.Targets.Select(t => t.Board).Distinct().Count();
+        Console.Out.WriteLine($"{count} target{(count == 1 ? "" : "s")} on {boards} board{(boards == 1 ? "" : "s")}");
         foreach (var failure in catalog.Failures) Console.Error.WriteLine(Os(failure));
         return catalog.Failures.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }

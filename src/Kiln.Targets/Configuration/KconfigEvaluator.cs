@@ -34,7 +34,8 @@ public static class KconfigEvaluator
                     var value = visible ? FirstDefault(symbol.Defaults, ValueOf) is { } d ? Math.Min(KconfigExpression.Tristate(Value(d, ValueOf)), Condition(d, ValueOf)) : 0 : 0;
                     foreach (var (selector, select) in selectors[symbol.Name])
                         value = Math.Max(value, Math.Min(KconfigExpression.Tristate(ValueOf(selector.Name)), Condition(select, ValueOf)));
-                    Set(symbol.Name, value == 0 ? "n" : "y");
+                    // m stays m for a tristate when modules are on; otherwise it means y.
+                    Set(symbol.Name, value == 0 ? "n" : value == 1 && symbol.Type == "tristate" && ValueOf("MODULES") == "y" ? "m" : "y");
                 }
                 else if (visible)
                 {
@@ -48,10 +49,12 @@ public static class KconfigEvaluator
             foreach (var choice in symbols.Select(s => s.Choice).OfType<KconfigChoice>().Distinct())
             {
                 var visible = choice.Depends.All(d => d.Evaluate(ValueOf) > 0);
+                bool Visible(KconfigSymbol member) => member.Depends.All(dep => dep.Evaluate(ValueOf) > 0);
                 var chosen = !visible ? null
                     : choice.Members.FirstOrDefault(m => given.TryGetValue(m.Name, out var v) && v == "y")
-                      ?? choice.Defaults.Where(d => Condition(d, ValueOf) > 0).Select(d => choice.Members.FirstOrDefault(m => m.Name == d.Value)).FirstOrDefault(m => m is not null)
-                      ?? choice.Members.FirstOrDefault(m => m.Depends.All(dep => dep.Evaluate(ValueOf) > 0));
+                      ?? choice.Defaults.Where(d => Condition(d, ValueOf) > 0).Select(d => choice.Members.FirstOrDefault(m => m.Name == d.Value && Visible(m)))
+                          .FirstOrDefault(m => m is not null)
+                      ?? choice.Members.FirstOrDefault(Visible);
                 foreach (var member in choice.Members) Set(member.Name, member == chosen ? "y" : "n");
             }
             if (!changed) return values;

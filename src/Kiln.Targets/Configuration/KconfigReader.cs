@@ -23,9 +23,13 @@ public sealed class KconfigReader(string topDirectory)
             ReadText(File.ReadAllText(Path.Combine(topDirectory, path)), path);
     }
 
+    // The if blocks and menus open where a file is read: a sourced file's entries are inside them.
+    private readonly List<List<KconfigExpression>> _conditions = [];
+
     public void ReadText(string text, string file)
     {
-        var conditions = new List<List<KconfigExpression>>();
+        var conditions = _conditions;
+        var outerLevels = conditions.Count;
         object? current = null; // the entry that "depends on", "default"... lines belong to
         KconfigChoice? choice = null;
         var lines = text.Replace("\\\n", " ").Split('\n');
@@ -67,7 +71,7 @@ public sealed class KconfigReader(string topDirectory)
                     current = conditions[^1];
                     break;
                 case "endif" or "endmenu":
-                    if (conditions.Count == 0) throw new KconfigException($"{location}: {keyword} without if or menu");
+                    if (conditions.Count == outerLevels) throw new KconfigException($"{location}: {keyword} without if or menu");
                     conditions.RemoveAt(conditions.Count - 1);
                     current = null;
                     break;
@@ -106,7 +110,7 @@ public sealed class KconfigReader(string topDirectory)
                 // prompt, range, option, imply, visible, optional, reset: no bearing on defaults here.
             }
         }
-        if (conditions.Count > 0) throw new KconfigException($"{file}: an if or menu is not closed");
+        if (conditions.Count > outerLevels) throw new KconfigException($"{file}: an if or menu is not closed");
     }
 
     private KconfigSymbol Symbol(string name, string location)
@@ -138,12 +142,17 @@ public sealed class KconfigReader(string topDirectory)
         return -1;
     }
 
-    /// <summary>A help text runs while its lines are blank or indented deeper than the help keyword's line.</summary>
+    /// <summary>
+    /// A help text runs from its first non-blank line while lines are blank or indented at least
+    /// as deep as that first line (Kconfig's lexer: it is not measured against the help keyword).
+    /// </summary>
     private static int SkipHelp(string[] lines, int at)
     {
-        var helpIndent = Indentation(lines[at]);
         var i = at + 1;
-        while (i < lines.Length && (lines[i].Trim().Length == 0 || Indentation(lines[i]) > helpIndent)) i++;
+        while (i < lines.Length && lines[i].Trim().Length == 0) i++;
+        if (i == lines.Length || Indentation(lines[i]) == 0) return i - 1;
+        var textIndent = Indentation(lines[i]);
+        while (i < lines.Length && (lines[i].Trim().Length == 0 || Indentation(lines[i]) >= textIndent)) i++;
         return i - 1;
     }
 

@@ -8,7 +8,7 @@ namespace Kiln.Targets.Devices;
 /// Takes each device when Kiln's image.mk builds it (<c>$(kiln-device NAME)</c> from
 /// Device/Build), with the values OpenWrt's image rules would take at that moment.
 /// </summary>
-public sealed class DeviceCollector
+public sealed class DeviceCollector : DeviceErrors
 {
     /// <summary>Besides the exported variables: what plans and profiles read.</summary>
     private static readonly string[] ExtraVariables =
@@ -21,12 +21,7 @@ public sealed class DeviceCollector
 
     private readonly List<Device> _devices = [];
 
-    private readonly List<DeviceError> _errors = [];
-
     public IReadOnlyList<Device> Devices => _devices;
-
-    /// <summary>Devices that could not be read (undefined, or a make error in their block); the others are read all the same.</summary>
-    public IReadOnlyList<DeviceError> Errors => _errors;
 
     /// <summary>Adds <c>kiln-device</c> and <c>kiln-devices</c>; call it before any image Makefile is parsed (again is harmless).</summary>
     public static void Register()
@@ -38,7 +33,7 @@ public sealed class DeviceCollector
         });
         FunctionTable.Extend("kiln-devices", 1, 1, (ev, args) =>
         {
-            ReadDevices(ev, Words(args[0]), ev.Options.HostContext as DeviceCollector);
+            ReadDevices(ev, Words(args[0]), ev.Options.HostContext as DeviceErrors);
             return "";
         });
     }
@@ -46,27 +41,32 @@ public sealed class DeviceCollector
     /// <summary>
     /// BuildImage's devices: every device's text made first (so what a block expands at once sees
     /// the board's values, never those another device left), then each text read on its own.
-    /// When devices are being collected, a device that fails is set aside and the rest go on;
-    /// a scan stops at the first error, as OpenWrt's does.
+    /// When the reading keeps device errors (collecting devices, or a scan for them), a device
+    /// that fails is set aside and the rest go on; otherwise the first error stops the reading,
+    /// as it stops OpenWrt's scan.
     /// </summary>
-    private static void ReadDevices(Evaluator ev, string[] names, DeviceCollector? collector)
+    private static void ReadDevices(Evaluator ev, string[] names, DeviceErrors? errors)
     {
         void Guarded(string name, Action work)
         {
-            if (collector is null)
+            if (errors is null)
             {
                 work();
                 return;
             }
-            if (ev.Attempt(work) is { } error) collector.Fail(ev, name, error.Reason);
+            if (ev.Attempt(work) is { } error)
+            {
+                (errors as DeviceCollector)?._devices.RemoveAll(d => d.Name == name);
+                errors.Add(new DeviceError(name, ev.Variables.Lookup("Device/" + name)?.Location ?? ev.ReadingLocation, error.Reason));
+            }
         }
 
         var texts = new List<string>();
         foreach (var name in names)
         {
-            if (collector is not null && ev.Variables.Lookup("Device/" + name) is null)
+            if (errors is not null && ev.Variables.Lookup("Device/" + name) is null)
             {
-                collector._errors.Add(new DeviceError(name, ListingLocation(ev, name), $"Device/{name} is listed in TARGET_DEVICES but never defined"));
+                errors.Add(new DeviceError(name, ListingLocation(ev, name), $"Device/{name} is listed in TARGET_DEVICES but never defined"));
                 continue;
             }
             Guarded(name, () =>
@@ -76,12 +76,6 @@ public sealed class DeviceCollector
             });
         }
         foreach (var name in texts) Guarded(name, () => ev.Expand($"$(eval $(kiln_device_text/{name}))"));
-    }
-
-    private void Fail(Evaluator ev, string name, string reason)
-    {
-        _devices.RemoveAll(d => d.Name == name);
-        _errors.Add(new DeviceError(name, ev.Variables.Lookup("Device/" + name)?.Location ?? ev.ReadingLocation, reason));
     }
 
     /// <summary>Where the image Makefiles add the device to TARGET_DEVICES (the first line naming it), else where the reading is.</summary>
@@ -151,3 +145,16 @@ public sealed class DeviceCollector
 
 /// <summary>A device that could not be read or planned: where it is defined (or listed) and why.</summary>
 public sealed record DeviceError(string Device, SourceLocation Location, string Reason);
+
+/// <summary>
+/// Devices that could not be read (undefined, or a make error in their block), kept while the
+/// others are read all the same.
+/// </summary>
+public class DeviceErrors
+{
+    private readonly List<DeviceError> _errors = [];
+
+    public IReadOnlyList<DeviceError> Errors => _errors;
+
+    internal void Add(DeviceError error) => _errors.Add(error);
+}

@@ -43,6 +43,7 @@ public static class SubtargetDevices
         {
             OnlyBoard = parts[0],
             OnlySubtarget = parts.Length > 1 ? parts[1] : null,
+            SkipFailingDevices = true,
             ShellTimeout = shellTimeout,
         });
         var target = catalog.Find(id);

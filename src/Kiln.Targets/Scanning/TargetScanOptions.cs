@@ -19,6 +19,12 @@ public sealed record TargetScanOptions(string TopDirectory)
     /// <summary>With <see cref="OnlyBoard"/>: read only this subtarget of it (the board's own block is read too).</summary>
     public string? OnlySubtarget { get; init; }
 
+    /// <summary>
+    /// Leave out the devices that cannot be read instead of failing their board (OpenWrt's scan
+    /// fails it): for reading one target's devices, which reports them itself.
+    /// </summary>
+    public bool SkipFailingDevices { get; init; }
+
     /// <summary>How many boards are read at once; 0 means one per processor.</summary>
     public int Parallelism { get; init; }
 }

@@ -38,7 +38,7 @@ public sealed class TargetScanner(TargetScanOptions options)
             board.Parts.Add(ReadTarget(dump, board, subtarget: null));
             lock (boards) boards.Add(board);
         });
-        var parts = boards.Where(b => b.Parts[0].Error is null).SelectMany(b => b.Pending(options.OnlySubtarget)).ToList();
+        var parts = boards.Where(b => b.Parts[0].Error is null).SelectMany(b => b.Pending(options.OnlySubtarget, options.SkipFailingDevices)).ToList();
         ParallelWorkers.Run(parts.Count, options.Parallelism, i => parts[i].Read(dump));
 
         boards.Sort((a, b) => string.CompareOrdinal(a.RelativeDirectory, b.RelativeDirectory));
@@ -61,9 +61,10 @@ public sealed class TargetScanner(TargetScanOptions options)
         return new Part(result.Stdout + info, result.Stderr, result.Error) { CurrentSubtarget = current, Subtargets = subtargets };
     }
 
-    private static Part ReadImages(MakefileDump dump, Board board, string subtarget)
+    private static Part ReadImages(MakefileDump dump, Board board, string subtarget, bool skipFailingDevices)
     {
-        var result = dump.Run(board.Directory + "/image", board.RelativeDirectory + "/image", CommandLine(subtarget));
+        var result = dump.Run(board.Directory + "/image", board.RelativeDirectory + "/image", CommandLine(subtarget),
+            hostContext: skipFailingDevices ? new DeviceErrors() : null);
         return new Part(result.Stdout, result.Stderr, result.Error);
     }
 
@@ -94,7 +95,8 @@ public sealed class TargetScanner(TargetScanOptions options)
         public List<Part> Parts { get; } = [];
 
         /// <param name="onlySubtarget">Read only this subtarget (and the board), or all when null.</param>
-        public IEnumerable<PendingPart> Pending(string? onlySubtarget)
+        /// <param name="skipFailingDevices">See <see cref="TargetScanOptions.SkipFailingDevices"/>.</param>
+        public IEnumerable<PendingPart> Pending(string? onlySubtarget, bool skipFailingDevices)
         {
             var board = Parts[0];
             var pending = new List<PendingPart>();
@@ -103,13 +105,13 @@ public sealed class TargetScanner(TargetScanOptions options)
                 Parts.Add(null!);
                 pending.Add(new PendingPart(this, Parts.Count - 1, reader));
             }
-            if (board.CurrentSubtarget.Length > 0) Add(dump => ReadImages(dump, this, board.CurrentSubtarget));
+            if (board.CurrentSubtarget.Length > 0) Add(dump => ReadImages(dump, this, board.CurrentSubtarget, skipFailingDevices));
             foreach (var name in board.Subtargets.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (onlySubtarget is not null && name != onlySubtarget) continue;
                 Add(dump => ReadTarget(dump, this, name));
                 // A subtarget's Makefile stands for the subtarget itself (CUR_SUBTARGET = SUBTARGET).
-                Add(dump => ReadImages(dump, this, name));
+                Add(dump => ReadImages(dump, this, name, skipFailingDevices));
             }
             return pending;
         }

@@ -6,7 +6,9 @@
 kiln_feed_names = $(if $(1),$(if $(filter src-%,$(firstword $(1))),$(word 2,$(1)) )$(call kiln_feed_names,$(wordlist 2,$(words $(1)),$(1))))
 
 FEEDS_INSTALLED:=$(notdir $(wildcard $(TOPDIR)/package/feeds/*))
-FEEDS_AVAILABLE:=$(sort $(FEEDS_INSTALLED) $(call kiln_feed_names,$(file <$(firstword $(wildcard $(TOPDIR)/feeds.conf $(TOPDIR)/feeds.conf.default)))))
+# A tree without feeds.conf has none but those installed.
+kiln_feeds_conf := $(firstword $(wildcard $(TOPDIR)/feeds.conf $(TOPDIR)/feeds.conf.default))
+FEEDS_AVAILABLE:=$(sort $(FEEDS_INSTALLED) $(if $(kiln_feeds_conf),$(call kiln_feed_names,$(file <$(kiln_feeds_conf)))))
 
 PACKAGE_SUBDIRS=$(PACKAGE_DIR)
 ifneq ($(CONFIG_PER_FEED_REPO),)
