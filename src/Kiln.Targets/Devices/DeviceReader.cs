@@ -57,8 +57,11 @@ public sealed class DeviceReader
         if (configured != wanted && !(subtarget == "generic" && configured == board + "/"))
             throw new MakeErrorException(SourceLocation.None, $"the configuration is for {(configured == "/" ? "no target" : configured.TrimEnd('/'))}, not {wanted.TrimEnd('/')}");
         errors.InsertRange(0, collector.Errors);
-        var located = errors.Select(e => e with { Location = FromTree(e.Location, ByteText.FromOs(directory), relative) }).ToList();
-        return new DeviceSet(board, subtarget, collector.Devices, plans, located, kernelDirectory, binDirectory, result.Stderr);
+        var physical = ByteText.FromOs(directory);
+        var located = errors.Select(e => e with { Location = FromTree(e.Location, physical, relative) })
+            .OrderBy(e => e.Location.File, StringComparer.Ordinal).ThenBy(e => e.Location.Line).ToList();
+        var devices = collector.Devices.Select(d => d with { Definition = FromTree(d.Definition, physical, relative) }).ToList();
+        return new DeviceSet(board, subtarget, devices, plans, located, kernelDirectory, binDirectory, result.Stderr);
     }
 
     /// <summary>A file of the image directory named from the tree (target/linux/BOARD/image/generic.mk).</summary>

@@ -29,9 +29,17 @@ public sealed record Target(
     public bool HasFeature(string feature) => Features.Contains(feature, StringComparer.Ordinal);
 
     /// <summary>The device's profile (DEVICE_NAME), or null.</summary>
-    public TargetProfile? Device(string name) => Profiles.FirstOrDefault(p => p.Id == "DEVICE_" + name);
+    public TargetProfile? Device(string name) => Devices.FirstOrDefault(p => p.Id == "DEVICE_" + name);
 
-    public IEnumerable<TargetProfile> Devices => Profiles.Where(p => p.IsDevice);
+    /// <summary>
+    /// One profile per device. The scan prints a device once for each alternative title it is
+    /// sold under ("ALT (TITLE)"), then under its own title: that last one stands for it.
+    /// </summary>
+    public IEnumerable<TargetProfile> Devices => Profiles.Where(p => p.IsDevice).GroupBy(p => p.Id, StringComparer.Ordinal).Select(g => g.Last());
+
+    /// <summary>The names the device's profile is also listed under (its alternative titles).</summary>
+    public IEnumerable<string> AlternativeNames(string name) =>
+        Profiles.Where(p => p.Id == "DEVICE_" + name).SkipLast(1).Select(p => p.Name);
 }
 
 /// <summary>

@@ -6,5 +6,5 @@ define Target/Description
 	Boxes that boot from a disk.
 endef
 
-# Boxes with a wired uplink only: no PPP by default.
-DEFAULT_PACKAGES := $(filter-out ppp ppp-mod-pppoe,$(DEFAULT_PACKAGES))
+# The boxes have a hardware random number generator: no entropy daemon by default.
+DEFAULT_PACKAGES := $(filter-out urngd,$(DEFAULT_PACKAGES))

@@ -27,7 +27,7 @@ define Device/acme_r2
   BLOCKSIZE := 128k
   IMAGE_SIZE = $$(DEMO_FLASH)
   DEMO_FLASH := 16000k
-  DEVICE_PACKAGES += -kmod-ath9k kmod-ath10k
+  DEVICE_PACKAGES += -kmod-ath9k kmod-ath10k wpad-basic-mbedtls
   SUPPORTED_DEVICES := acme,r2 acme-r2
 endef
 TARGET_DEVICES += acme_r2
@@ -36,6 +36,7 @@ TARGET_DEVICES += acme_r2
 define Device/acme_r0
   $(Device/acme-common)
   DEVICE_MODEL := R0
+  IMAGE_SIZE := 3776k
   DEFAULT := n
 endef
 TARGET_DEVICES += acme_r0
