@@ -53,5 +53,87 @@ public static class ParallelWorkers
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
     }
 
+    /// <summary>
+    /// Like <see cref="RunEach{T}"/>, but the work may add items (its second argument). Added items
+    /// come before the remaining ones, the last added first, so that what a piece of work finds
+    /// to do next is done while the rest is still being drawn.
+    /// </summary>
+    public static void RunQueue<T>(IEnumerable<T> items, int parallelism, Action<T, Action<T>> work)
+    {
+        using var source = items.GetEnumerator();
+        var gate = new object();
+        var added = new Stack<T>();
+        var drawnAll = false;
+        var busy = 0;
+        Exception? failure = null;
+        void Add(T item)
+        {
+            lock (gate)
+            {
+                added.Push(item);
+                Monitor.Pulse(gate);
+            }
+        }
+        var threads = new Thread[Threads(parallelism)];
+        for (var t = 0; t < threads.Length; t++)
+        {
+            threads[t] = new Thread(() =>
+            {
+                while (true)
+                {
+                    T item;
+                    lock (gate)
+                    {
+                        while (true)
+                        {
+                            if (failure is not null) return;
+                            if (added.Count > 0)
+                            {
+                                item = added.Pop();
+                                break;
+                            }
+                            if (!drawnAll)
+                            {
+                                if (source.MoveNext())
+                                {
+                                    item = source.Current;
+                                    break;
+                                }
+                                drawnAll = true;
+                            }
+                            // Nothing left unless a piece of work still running adds some.
+                            if (busy == 0)
+                            {
+                                Monitor.PulseAll(gate);
+                                return;
+                            }
+                            Monitor.Wait(gate);
+                        }
+                        busy++;
+                    }
+                    try
+                    {
+                        work(item, Add);
+                    }
+                    catch (Exception e)
+                    {
+                        Interlocked.CompareExchange(ref failure, e, null);
+                    }
+                    finally
+                    {
+                        lock (gate)
+                        {
+                            busy--;
+                            Monitor.PulseAll(gate);
+                        }
+                    }
+                }
+            }, StackSize);
+            threads[t].Start();
+        }
+        foreach (var thread in threads) thread.Join();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+    }
+
     private static int Threads(int parallelism) => parallelism <= 0 ? Environment.ProcessorCount : parallelism;
 }

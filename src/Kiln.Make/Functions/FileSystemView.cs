@@ -28,6 +28,8 @@ public sealed class FileSystemView(IEvaluationInputs? inputs)
     /// <summary>A directory's names as they are now, uncached (the form <see cref="List"/> returns).</summary>
     public static string[] ListNow(string osDirectory)
     {
+        // Makefiles often look into directories that do not exist: asking first costs less than the exception.
+        if (!Directory.Exists(osDirectory)) return [];
         try
         {
             return Directory.EnumerateFileSystemEntries(osDirectory)

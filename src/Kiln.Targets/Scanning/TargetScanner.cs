@@ -26,20 +26,28 @@ public sealed class TargetScanner(TargetScanOptions options)
         var clock = Stopwatch.StartNew();
         var physicalRoot = MakefileDump.Canonical(scanRoot);
 
-        // The boards first (each says which subtargets it has), then every subtarget and image
-        // directory on its own, so that a board with many devices does not hold up the rest.
+        // Each board first says which subtargets it has; then its subtargets and image directories
+        // are read as separate pieces of work, so that a board with many devices does not hold up
+        // the rest, nor the rest wait for every board.
         var boards = new List<Board>();
-        ParallelWorkers.RunEach(MakefileFinder.Candidates(scanRoot, options.MaxDepth), options.Parallelism, (found, _) =>
+        var work = MakefileFinder.Candidates(scanRoot, options.MaxDepth).Select(found => new Work(found, null));
+        ParallelWorkers.RunQueue(work, options.Parallelism, (item, add) =>
         {
+            if (item.Part is { } part)
+            {
+                part.Read(dump);
+                return;
+            }
+            var found = item.Candidate!;
             if (options.OnlyBoard is { } only && found.Directory != only) return;
             if (!MakefileFinder.Qualifies(Path.Combine(scanRoot, found.Directory, "Makefile"), MakefileFinder.TargetCalls)) return;
             var directory = found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
             var board = new Board(directory, options.ScanDirectory + "/" + found.Directory);
             board.Parts.Add(ReadTarget(dump, board, subtarget: null));
             lock (boards) boards.Add(board);
+            if (board.Parts[0].Error is not null) return;
+            foreach (var pending in board.Pending(options.OnlySubtarget, options.SkipFailingDevices)) add(new Work(null, pending));
         });
-        var parts = boards.Where(b => b.Parts[0].Error is null).SelectMany(b => b.Pending(options.OnlySubtarget, options.SkipFailingDevices)).ToList();
-        ParallelWorkers.Run(parts.Count, options.Parallelism, i => parts[i].Read(dump));
 
         boards.Sort((a, b) => string.CompareOrdinal(a.RelativeDirectory, b.RelativeDirectory));
         return new TargetScanResult(boards.Select(b => b.Result()).ToList(), clock.Elapsed);
@@ -67,6 +75,9 @@ public sealed class TargetScanner(TargetScanOptions options)
             hostContext: skipFailingDevices ? new DeviceErrors() : null);
         return new Part(result.Stdout, result.Stderr, result.Error);
     }
+
+    /// <summary>A board to read (a Makefile the walk found) or a part of a board read already.</summary>
+    private sealed record Work(FoundMakefile? Candidate, PendingPart? Part);
 
     /// <summary>What one evaluation printed.</summary>
     private sealed record Part(string Output, string Diagnostics, string? Error)
