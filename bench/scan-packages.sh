@@ -15,20 +15,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/kiln" --help >/dev/null   # build once, outside the measurement
 kiln="$root/.kiln-build/kiln"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+. "$root/bench/lib.sh"
 
 # measure LABEL DIR [KILN OPTIONS...]: median seconds goes to $tmp
 measure() {
-  local label="$1" dir="$2" times=() rss=()
+  local label="$1" dir="$2" result
   shift 2
-  for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -f '%e %M' "$kiln" --topdir "$tree" "$@" dump packages "$dir" >/dev/null; } 2>&1 | tail -n 1)
-    times+=("${out% *}"); rss+=("${out#* }")
-  done
-  t=$(printf '%s\n' "${times[@]}" | median)
-  m=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
-  echo "$label $dir: median ${t} s over $runs runs, peak ${m} KB"
-  echo "$label $t" >> "$tmp"
+  result=$(time_runs "$runs" "$kiln" --topdir "$tree" "$@" dump packages "$dir")
+  echo "$label $dir: median ${result% *} s over $runs runs, peak ${result#* } KB"
+  echo "$label ${result% *}" >> "$tmp"
 }
 
 tmp=$(mktemp)

@@ -21,24 +21,18 @@ tree="$(cd "$tree" && pwd)"
 "$root/kiln" --help >/dev/null   # build once, outside the measurement
 kiln="$root/.kiln-build/kiln"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+. "$root/bench/lib.sh"
 
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.time"' EXIT
 
 # measure LABEL KILN-ARGUMENTS...: prints and records the median seconds
 measure() {
-  local label="$1" times=() rss=()
+  local label="$1" result
   shift
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$tmp.time" -f '%e %M' "$kiln" --topdir "$tree" "$@" >/dev/null 2>&1 || true
-    out=$(tail -n 1 "$tmp.time")
-    times+=("${out% *}"); rss+=("${out#* }")
-  done
-  t=$(printf '%s\n' "${times[@]}" | median)
-  m=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
-  echo "$label: median ${t} s over $runs runs, peak ${m} KB ($(nproc) cores)"
-  echo "$label $t" >> "$tmp"
+  result=$(time_runs "$runs" "$kiln" --topdir "$tree" "$@")
+  echo "$label: median ${result% *} s over $runs runs, peak ${result#* } KB ($(nproc) cores)"
+  echo "$label ${result% *}" >> "$tmp"
 }
 
 measure "dump targets" dump targets
