@@ -22,15 +22,11 @@ public static class InfoCommand
     {
         var wanted = ByteText.FromOs(name);
         var topDir = result.GetValue(GlobalOptions.TopDir)!;
-        var sources = new List<SourcePackage>();
+        List<SourcePackage> sources;
         try
         {
             // Every feed is read: a dependency may be satisfied by a package of another feed.
-            foreach (var directory in ScanDirectories(topDir))
-            {
-                var options = GlobalOptions.Scan(result, directory);
-                sources.AddRange(PackageModel.Build(options, new MetadataScanner(options).Run()));
-            }
+            sources = TreePackages.Read(topDir, directory => GlobalOptions.Scan(result, directory));
         }
         catch (MakeErrorException e)
         {
@@ -47,12 +43,6 @@ public static class InfoCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>package/ (the base feed), then the feeds in priority order.</summary>
-    private static IEnumerable<string> ScanDirectories(string topDir)
-    {
-        if (Directory.Exists(Path.Combine(topDir, "package"))) yield return "package";
-        foreach (var feed in FeedList.Read(topDir)) yield return "feeds/" + feed;
-    }
 
     private static void Print(SourcePackage source, BinaryPackage package, PackageIndex index)
     {

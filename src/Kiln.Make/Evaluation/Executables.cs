@@ -8,7 +8,7 @@ namespace Kiln.Make.Evaluation;
 /// a name with a slash is used as it is, others are searched in PATH; a directory or a file
 /// without execute permission is "Permission denied".
 /// </summary>
-internal static partial class Executables
+public static partial class Executables
 {
     private const int EACCES = 13;
     private const int ENOENT = 2;
@@ -36,6 +36,14 @@ internal static partial class Executables
             if (error == EACCES) sawDenied = true;
         }
         return (null, sawDenied ? EACCES : ENOENT);
+    }
+
+    /// <summary>The full path of the executable PATH finds for <paramref name="name"/>, or null.</summary>
+    public static string? Locate(string name, string? searchPath)
+    {
+        foreach (var dir in (searchPath ?? "/usr/local/bin:/usr/bin:/bin").Split(':'))
+            if (dir.Length > 0 && dir[0] == '/' && Check(dir + "/" + name) == 0) return dir + "/" + name;
+        return null;
     }
 
     public static string Describe(int error) => Marshal.GetPInvokeErrorMessage(error);

@@ -165,6 +165,9 @@ TARGET_CFLAGS:=$(TARGET_OPTIMIZATION)$(if $(CONFIG_DEBUG), -g3) $(strip $(subst 
 TARGET_CXXFLAGS = $(TARGET_CFLAGS)
 TARGET_ASFLAGS_DEFAULT = $(TARGET_CFLAGS)
 TARGET_ASFLAGS = $(TARGET_ASFLAGS_DEFAULT)
+# Packages compile and link against what their dependencies staged.
+TARGET_CPPFLAGS:=-I$(STAGING_DIR)/usr/include -I$(STAGING_DIR)/include
+TARGET_LDFLAGS:=-L$(STAGING_DIR)/usr/lib -L$(STAGING_DIR)/lib
 ifneq ($(CONFIG_EXTERNAL_TOOLCHAIN),)
   LIBGCC_S_PATH=$(realpath $(wildcard $(strip $(subst ",,$(CONFIG_LIBGCC_ROOT_DIR)))/$(strip $(subst ",,$(CONFIG_LIBGCC_FILE_SPEC)))))
   LIBGCC_S=$(if $(LIBGCC_S_PATH),-L$(dir $(LIBGCC_S_PATH)) -lgcc_s)
@@ -226,7 +229,7 @@ endif
 export ORIG_PATH:=$(if $(ORIG_PATH),$(ORIG_PATH),$(PATH))
 export PATH:=$(TARGET_PATH)
 export STAGING_DIR STAGING_DIR_HOST STAGING_DIR_HOSTPKG
-export SH_FUNC:=. $(INCLUDE_DIR)/shell.sh;
+export SH_FUNC:=$(if $(wildcard $(INCLUDE_DIR)/shell.sh),. $(INCLUDE_DIR)/shell.sh;)
 
 # --- host tools -----------------------------------------------------------
 

@@ -18,6 +18,9 @@ public abstract record ConditionExpression
     /// <summary>The configuration symbols the expression mentions, in order of appearance.</summary>
     public abstract IEnumerable<string> Symbols { get; }
 
+    /// <summary>Whether the condition holds when <paramref name="enabled"/> says which symbols are set (y or m).</summary>
+    public abstract bool IsTrue(Func<string, bool> enabled);
+
     private ref struct Parser(string text)
     {
         private int _at;
@@ -64,6 +67,8 @@ public sealed record Symbol(string Name) : ConditionExpression
 {
     public override IEnumerable<string> Symbols => [Name];
 
+    public override bool IsTrue(Func<string, bool> enabled) => enabled(Name);
+
     public override string ToString() => Name;
 }
 
@@ -71,12 +76,16 @@ public sealed record Not(ConditionExpression Operand) : ConditionExpression
 {
     public override IEnumerable<string> Symbols => Operand.Symbols;
 
+    public override bool IsTrue(Func<string, bool> enabled) => !Operand.IsTrue(enabled);
+
     public override string ToString() => Operand is Symbol ? $"!{Operand}" : $"!({Operand})";
 }
 
 public sealed record AllOf(ConditionExpression Left, ConditionExpression Right) : ConditionExpression
 {
     public override IEnumerable<string> Symbols => Left.Symbols.Concat(Right.Symbols);
+
+    public override bool IsTrue(Func<string, bool> enabled) => Left.IsTrue(enabled) && Right.IsTrue(enabled);
 
     public override string ToString() => $"{Wrap(Left)}&&{Wrap(Right)}";
 
@@ -86,6 +95,8 @@ public sealed record AllOf(ConditionExpression Left, ConditionExpression Right) 
 public sealed record AnyOf(ConditionExpression Left, ConditionExpression Right) : ConditionExpression
 {
     public override IEnumerable<string> Symbols => Left.Symbols.Concat(Right.Symbols);
+
+    public override bool IsTrue(Func<string, bool> enabled) => Left.IsTrue(enabled) || Right.IsTrue(enabled);
 
     public override string ToString() => $"{Left}||{Right}";
 }

@@ -27,7 +27,7 @@ public static class SubtargetDevices
     /// which need the target's metadata (only then is the board read; a configuration's own
     /// target is checked when the images are read).
     /// </summary>
-    private static (ConfigurationSource, string) Configuration(string topDirectory, string id, string? configFile, TimeSpan shellTimeout)
+    public static (ConfigurationSource Source, string Text) Configuration(string topDirectory, string id, string? configFile, TimeSpan shellTimeout)
     {
         if (configFile is not null)
         {

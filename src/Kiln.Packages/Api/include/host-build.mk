@@ -131,6 +131,45 @@ Host/Exports=$(Host/Exports/Default)
 
 .NOTPARALLEL:
 
+ifndef DUMP
+  HOST_STAMP_PREPARED=$(HOST_BUILD_DIR)/.prepared
+endif
+
+# The steps of the host build, written out as HostBuild runs and expanded again when Kiln
+# runs them (see Build/CoreTargets in package.mk).
+define HostBuild/Core
+  HOST_STAMP_PREPARED:=$$(HOST_STAMP_PREPARED)
+  $(call Host/Exports,$(HOST_STAMP_PREPARED))
+  $(call Host/Exports,$(HOST_STAMP_CONFIGURED))
+  $(call Host/Exports,$(HOST_STAMP_BUILT))
+  $(call Host/Exports,$(HOST_STAMP_INSTALLED))
+
+  define Kiln/Recipe/host-prepare
+	@-rm -rf $(HOST_BUILD_DIR)
+	@mkdir -p $(HOST_BUILD_DIR)
+	$(foreach hook,$(Hooks/HostPrepare/Pre),$(call $(hook))$(sep))
+	$(call Host/Prepare)
+	$(foreach hook,$(Hooks/HostPrepare/Post),$(call $(hook))$(sep))
+  endef
+
+  define Kiln/Recipe/host-configure
+	$(foreach hook,$(Hooks/HostConfigure/Pre),$(call $(hook))$(sep))
+	$(call Host/Configure)
+	$(foreach hook,$(Hooks/HostConfigure/Post),$(call $(hook))$(sep))
+  endef
+
+  define Kiln/Recipe/host-compile
+	$(foreach hook,$(Hooks/HostCompile/Pre),$(call $(hook))$(sep))
+	$(call Host/Compile)
+	$(foreach hook,$(Hooks/HostCompile/Post),$(call $(hook))$(sep))
+  endef
+
+  define Kiln/Recipe/host-install
+	$(call Host/Install)
+	$(foreach hook,$(Hooks/HostInstall/Post),$(call $(hook))$(sep))
+  endef
+endef
+
 # HostBuild: declares the host build; a host-only Makefile also declares its download here.
 define HostBuild
   $(kiln-host-build $(PKG_NAME))$(HostBuild/Core)

@@ -27,3 +27,19 @@ mergelist=$(call _cleansep,$(call _addsep,$(1),$(comma)),$(comma))
 addfield=$(if $(strip $(2)),$(1): $(2))
 _define=define
 _endef=endef
+
+# BuildTarget/ipkg NAME: where the package's files are put together (its install directory),
+# and the recipe that fills it, as OpenWrt's rule for $(IDIR_NAME) runs it.
+define BuildTarget/ipkg
+  IDIR_$(1):=$(PKG_BUILD_DIR)/ipkg-$(PKGARCH)/$(1)
+  KILN_PACKAGES += $(1)
+  KILN_IDIR/$(1):=$(PKG_BUILD_DIR)/ipkg-$(PKGARCH)/$(1)
+  $(call Build/Exports,$(PKG_BUILD_DIR)/ipkg-$(PKGARCH)/$(1))
+
+  define Kiln/Recipe/install/$(1)
+	rm -rf $$(IDIR_$(1))
+	mkdir -p $$(IDIR_$(1))
+	$(call Package/$(1)/install,$$(IDIR_$(1)))
+	-find $$(IDIR_$(1)) -name 'CVS' -o -name '.svn' -o -name '.#*' -o -name '*~'| $(XARGS) rm -rf
+  endef
+endef

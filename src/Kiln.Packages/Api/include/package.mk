@@ -14,7 +14,7 @@ PKG_BUILD_PARALLEL ?=
 PKG_SKIP_DOWNLOAD=$(USE_SOURCE_DIR)$(USE_GIT_TREE)$(USE_GIT_SRC_CHECKOUT)
 
 MAKE_J:=$(if $(MAKE_JOBSERVER),$(MAKE_JOBSERVER) $(if $(filter 3.% 4.0 4.1,$(MAKE_VERSION)),-j))
-PKG_SOURCE_DATE_EPOCH:=$(if $(DUMP),,$(shell $(TOPDIR)/scripts/get_source_date_epoch.sh $(CURDIR)))
+PKG_SOURCE_DATE_EPOCH:=$(if $(DUMP),,$(if $(wildcard $(TOPDIR)/scripts/get_source_date_epoch.sh),$(shell $(TOPDIR)/scripts/get_source_date_epoch.sh $(CURDIR))))
 
 ifeq ($(strip $(PKG_BUILD_PARALLEL)),0)
 PKG_JOBS?=-j1
@@ -87,15 +87,22 @@ kiln_dep_closure = $(sort $(foreach d,$(1),$(Package/$(d)/depends) $(d)))
 find_library_dependencies = $(wildcard $(patsubst %,$(STAGING_DIR)/pkginfo/%.version,$(filter-out $(BUILD_PACKAGES),$(call kiln_dep_closure,$(call kiln_dep_closure,$(call kiln_dep_closure,$(call kiln_dep_closure,$(call kiln_dep_closure,$(Package/$(1)/depends)))))))))
 
 PKG_DIR_NAME:=$(lastword $(subst /,$(space),$(CURDIR)))
-STAMP_NO_AUTOREBUILD=$(wildcard $(PKG_BUILD_DIR)/.no_autorebuild)
-PREV_STAMP_PREPARED:=$(if $(STAMP_NO_AUTOREBUILD),$(wildcard $(PKG_BUILD_DIR)/.prepared*))
-ifneq ($(PREV_STAMP_PREPARED),)
-  STAMP_PREPARED:=$(PREV_STAMP_PREPARED)
-  CONFIG_AUTOREBUILD:=
+ifdef DUMP
+  STAMP_NO_AUTOREBUILD=$(wildcard $(PKG_BUILD_DIR)/.no_autorebuild)
+  PREV_STAMP_PREPARED:=$(if $(STAMP_NO_AUTOREBUILD),$(wildcard $(PKG_BUILD_DIR)/.prepared*))
+  ifneq ($(PREV_STAMP_PREPARED),)
+    STAMP_PREPARED:=$(PREV_STAMP_PREPARED)
+    CONFIG_AUTOREBUILD:=
+  else
+    STAMP_PREPARED=$(PKG_BUILD_DIR)/.prepared$(if $(QUILT)$(DUMP),,_$(shell $(call $(if $(CONFIG_AUTOREMOVE),find_md5_reproducible,find_md5),${CURDIR} $(PKG_FILE_DEPENDS),))_$(call confvar,CONFIG_AUTOREMOVE $(PKG_PREPARED_DEPENDS)))
+  endif
+  STAMP_CONFIGURED=$(PKG_BUILD_DIR)/.configured$(if $(DUMP),,_$(call confvar,$(PKG_CONFIG_DEPENDS)))
 else
-  STAMP_PREPARED=$(PKG_BUILD_DIR)/.prepared$(if $(QUILT)$(DUMP),,_$(shell $(call $(if $(CONFIG_AUTOREMOVE),find_md5_reproducible,find_md5),${CURDIR} $(PKG_FILE_DEPENDS),))_$(call confvar,CONFIG_AUTOREMOVE $(PKG_PREPARED_DEPENDS)))
+  # Kiln keeps the stamps of a build itself, with a hash of every input of each step in them,
+  # so their names no longer carry hashes of the package directory and configuration.
+  STAMP_PREPARED=$(PKG_BUILD_DIR)/.prepared
+  STAMP_CONFIGURED=$(PKG_BUILD_DIR)/.configured
 endif
-STAMP_CONFIGURED=$(PKG_BUILD_DIR)/.configured$(if $(DUMP),,_$(call confvar,$(PKG_CONFIG_DEPENDS)))
 STAMP_CONFIGURED_WILDCARD=$(PKG_BUILD_DIR)/.configured_*
 STAMP_BUILT:=$(PKG_BUILD_DIR)/.built
 STAMP_INSTALLED:=$(STAGING_DIR)/stamp/.$(PKG_DIR_NAME)$(if $(BUILD_VARIANT),.$(BUILD_VARIANT),)_installed
@@ -164,10 +171,50 @@ define Build/Exports/Default
 endef
 Build/Exports=$(Build/Exports/Default)
 
-# Kiln runs the build steps itself; the make rules for them are not generated.
+# The steps of a build, as the recipes of OpenWrt's stamp rules: written out when the last
+# package is declared (so, like make's rules, they hold the text as it was then) and expanded
+# again when Kiln runs them, which is also when it writes the stamp.
 define Build/CoreTargets
   STAMP_PREPARED:=$$(STAMP_PREPARED)
   STAMP_CONFIGURED:=$$(STAMP_CONFIGURED)
+  $(call Build/Exports,$(STAMP_PREPARED))
+  $(call Build/Exports,$(STAMP_CONFIGURED))
+  $(call Build/Exports,$(STAMP_BUILT))
+  $(call Build/Exports,$(STAMP_INSTALLED))
+
+  define Kiln/Recipe/prepare
+	@-rm -rf $(PKG_BUILD_DIR)
+	@mkdir -p $(PKG_BUILD_DIR)
+	$(foreach hook,$(Hooks/Prepare/Pre),$(call $(hook))$(sep))
+	$(Build/Prepare)
+	$(foreach hook,$(Hooks/Prepare/Post),$(call $(hook))$(sep))
+  endef
+
+  define Kiln/Recipe/configure
+	$(foreach hook,$(Hooks/Configure/Pre),$(call $(hook))$(sep))
+	$(Build/Configure)
+	$(foreach hook,$(Hooks/Configure/Post),$(call $(hook))$(sep))
+  endef
+
+  define Kiln/Recipe/compile
+	$(foreach hook,$(Hooks/Compile/Pre),$(call $(hook))$(sep))
+	$(Build/Compile)
+	$(foreach hook,$(Hooks/Compile/Post),$(call $(hook))$(sep))
+	$(Build/Install)
+	$(foreach hook,$(Hooks/Install/Post),$(call $(hook))$(sep))
+  endef
+
+  KILN_INSTALLDEV:=$(if $(Build/InstallDev),1)
+  define Kiln/Recipe/installdev
+	rm -rf $(TMP_DIR)/stage-$(PKG_DIR_NAME)
+	mkdir -p $(TMP_DIR)/stage-$(PKG_DIR_NAME)/host $(STAGING_DIR)/packages
+	$(foreach hook,$(Hooks/InstallDev/Pre),$(call $(hook),$(TMP_DIR)/stage-$(PKG_DIR_NAME),$(TMP_DIR)/stage-$(PKG_DIR_NAME)/host)$(sep))
+	$(call Build/InstallDev,$(TMP_DIR)/stage-$(PKG_DIR_NAME),$(TMP_DIR)/stage-$(PKG_DIR_NAME)/host)
+	$(foreach hook,$(Hooks/InstallDev/Post),$(call $(hook),$(TMP_DIR)/stage-$(PKG_DIR_NAME),$(TMP_DIR)/stage-$(PKG_DIR_NAME)/host)$(sep))
+	find $(TMP_DIR)/stage-$(PKG_DIR_NAME) -name '*.la' | $(XARGS) rm -f
+  endef
+  KILN_STAGE_DIR:=$(TMP_DIR)/stage-$(PKG_DIR_NAME)
+  KILN_STAGING_LIST:=$(STAGING_DIR)/packages/$(STAGING_FILES_LIST)
   $(call DefaultTargets)
 endef
 

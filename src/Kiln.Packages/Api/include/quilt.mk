@@ -41,15 +41,22 @@ QUILT_CMD:=quilt --quiltrc=-
 filter_series = sed -e s,\\\#.*,, $(1) | grep -E \[a-zA-Z0-9\]
 
 # 1: source tree, 2: patch directory, 3: prefix inside the tree's patch series
+# Applies the patches of $(2) to $(1) in order (series, else by name), as OpenWrt's
+# patch-kernel.sh does; a patch that fails names itself after patch's own report of the hunk.
 define PatchDir/Default
 	@if [ -d "$(2)" ] && [ "$$$$(ls $(2) | wc -l)" -gt 0 ]; then \
 		export PATCH="$(PATCH)"; \
 		if [ -s "$(2)/series" ]; then \
-			$(call filter_series,$(2)/series) | xargs -n1 \
-				$(KPATCH) "$(1)" "$(2)"; \
+			patches="$$$$($(call filter_series,$(2)/series))"; \
 		else \
-			$(KPATCH) "$(1)" "$(2)"; \
+			patches="$$$$(cd "$(2)" && ls | LC_ALL=C sort)"; \
 		fi; \
+		for p in $$$$patches; do \
+			[ -f "$(2)/$$$$p" ] && [ "$$$$p" != series ] || continue; \
+			echo "Applying $(2)/$$$$p"; \
+			case "$$$$p" in *.gz) unpack="gzip -dc";; *.bz2) unpack="bzip2 -dc";; *.xz) unpack="xz -dc";; *.zst) unpack="zstd -dc";; *) unpack=cat;; esac; \
+			$$$$unpack "$(2)/$$$$p" | $(PATCH) -p1 -E -d "$(1)" --no-backup-if-mismatch -f -N || { echo "Patch failed: $(2)/$$$$p" >&2; exit 1; }; \
+		done; \
 	fi
 endef
 

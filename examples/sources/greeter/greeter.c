@@ -1,0 +1,15 @@
+#include <stdio.h>
+#include <greet.h>
+
+#define MESSAGE "Hi"
+
+int main(int argc, char **argv)
+{
+	char line[256];
+	greet(line, sizeof(line), MESSAGE, argc > 1 ? argv[1] : "world");
+	puts(line);
+#ifndef LITE
+	printf("(libgreet %s)\n", greet_version());
+#endif
+	return 0;
+}

@@ -1,0 +1,62 @@
+using Kiln.Build.Jobs;
+using Kiln.Build.Packages;
+using Kiln.Build.Scheduling;
+using Kiln.Build.Staging;
+using Kiln.Packages.Model;
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Build;
+
+/// <summary>
+/// Takes builds away: with package names, each one's build directories, stamps, staged files
+/// and logs; without, every target build, staging directory and log (the host tools stay).
+/// </summary>
+public static class BuildCleaner
+{
+    public static IReadOnlyList<string> Clean(string topDirectory, string configText, IReadOnlyList<string> names)
+    {
+        using var jobserver = new Jobserver(1);
+        var context = BuildSession.CreateContext(topDirectory, configText, jobserver, new SilentObserver());
+        var removed = new List<string>();
+        void Remove(string path)
+        {
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            else if (File.Exists(path)) File.Delete(path);
+            else return;
+            removed.Add(Path.GetRelativePath(context.TopDirectory, path));
+        }
+
+        if (names.Count == 0)
+        {
+            Remove(Path.GetDirectoryName(context.BuildDirectory) is { } buildRoot && Path.GetFileName(buildRoot) == "build_dir" ? buildRoot : context.BuildDirectory);
+            foreach (var staging in Directory.Exists(Path.Combine(context.TopDirectory, "staging_dir"))
+                ? Directory.EnumerateDirectories(Path.Combine(context.TopDirectory, "staging_dir"), "target-*").Append(Path.Combine(context.TopDirectory, "staging_dir", "hostpkg")).ToList() : [])
+                Remove(staging);
+            Remove(context.LogDirectory);
+            return removed;
+        }
+
+        var sources = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory));
+        foreach (var name in names)
+        {
+            var source = sources.FirstOrDefault(s => s.Name == name || Path.GetFileName(s.Directory) == name || s.Packages.Any(p => p.Name == name))
+                ?? throw new BuildError($"package '{name}' is not in the tree or its feeds");
+            var makefile = PackageMakefile.Read(context, source, []);
+            var list = makefile.Value("STAGING_DIR") + "/packages/" + makefile.Value("STAGING_FILES_LIST");
+            if (File.Exists(list))
+            {
+                StagingInstaller.Remove(context.StagingDirectory, list);
+                removed.Add(Path.GetRelativePath(context.TopDirectory, list) + " (and the files it lists)");
+            }
+            Remove(makefile.Value("STAMP_INSTALLED"));
+            Remove(makefile.Value("PKG_BUILD_DIR"));
+            if (makefile.Value("HOST_BUILD_DIR") is { Length: > 0 } host)
+            {
+                Remove(makefile.Value("HOST_STAMP_INSTALLED"));
+                Remove(host);
+            }
+            Remove(Path.Combine(context.LogDirectory, source.Directory));
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,58 @@
+using Kiln.Build.Configuration;
+using Kiln.Build.HostTools;
+using Kiln.Build.Jobs;
+using Kiln.Build.Packages;
+using Kiln.Build.Scheduling;
+using Kiln.Build.Settings;
+using Kiln.Build.Sources;
+using Kiln.Build.Steps;
+using Kiln.Build.Toolchains;
+using Kiln.Packages.Model;
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Build;
+
+/// <summary>What to build.</summary>
+/// <param name="ConfigText">The .config to build with (the tree's, a given one, or a target's defaults).</param>
+/// <param name="Packages">Packages named on the command line; null: those the .config selects.</param>
+/// <param name="CacheDirectory">Where the metadata scan keeps its results, or null.</param>
+public sealed record BuildRequest(string TopDirectory, string ConfigText, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep, string? CacheDirectory);
+
+/// <summary>
+/// One build: the .config with the external toolchain's symbols, the host tools linked into
+/// staging_dir/host/bin, the package metadata of the tree and its feeds, the plan of what to
+/// build, and the scheduler that runs it.
+/// </summary>
+public static class BuildSession
+{
+    public static IReadOnlyList<NodeFailure> Run(BuildRequest request, IBuildObserver observer, CancellationToken cancel)
+    {
+        using var jobserver = new Jobserver(request.Jobs);
+        var context = CreateContext(request.TopDirectory, request.ConfigText, jobserver, observer);
+        HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
+
+        var sources = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
+        {
+            CacheDirectory = request.CacheDirectory,
+        });
+        var plan = new BuildPlanner(sources, context.Config).Plan(request.Packages);
+        var run = new BuildRun(observer, ToolchainCatalog.Identity(context.Toolchain), cancel);
+        return new BuildScheduler(context, run).Run(plan, request.LastStep);
+    }
+
+    /// <summary>The .config with the toolchain of its architecture, and what rules.mk derives from them.</summary>
+    public static BuildContext CreateContext(string topDirectory, string configText, Jobserver jobserver, IBuildObserver observer)
+    {
+        var config = DotConfig.Parse(configText);
+        var arch = config.Text("ARCH") is { Length: > 0 } a ? a
+            : throw new BuildError("the .config names no architecture (CONFIG_ARCH): give --target BOARD/SUBTARGET or a .config made for one");
+        var toolchain = ToolchainCatalog.For(arch);
+        ToolchainCatalog.Check(toolchain);
+        foreach (var (symbol, value) in toolchain.ConfigSymbols) config.Set(symbol, value);
+
+        var settings = KilnSettings.Read(topDirectory);
+        var downloader = new Downloader(Path.Combine(topDirectory, "dl"), settings.Mirrors,
+            new Progress<DownloadProgress>(p => observer.Message($"downloading {p.File}: {p.Bytes >> 20} MiB" + (p.Total is { } t ? $" of {t >> 20} MiB" : ""))));
+        return new BuildContext(topDirectory, config, toolchain, downloader, jobserver, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+    }
+}

@@ -1,0 +1,100 @@
+using Kiln.Build.Configuration;
+using Kiln.Build.Jobs;
+using Kiln.Build.Sources;
+using Kiln.Build.Toolchains;
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Evaluation;
+using Kiln.Make.Text;
+using Kiln.Packages.Api;
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Build.Packages;
+
+/// <summary>
+/// What every package of one build shares: the tree, the .config the Makefiles read (the
+/// tree's or the target's defaults, with the toolchain's symbols), the toolchain, the
+/// directories rules.mk derives from them, the downloader and the jobserver.
+/// </summary>
+public sealed class BuildContext
+{
+    private readonly OpenWrtApi _api;
+
+    public BuildContext(string topDirectory, DotConfig config, Toolchain toolchain, Downloader downloader, Jobserver jobserver, string? sourceDateEpoch)
+    {
+        TopDirectory = MakefileDump.Canonical(topDirectory);
+        Config = config;
+        Toolchain = toolchain;
+        Downloader = downloader;
+        Jobserver = jobserver;
+        ConfigText = config.Write();
+        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), ConfigText);
+        var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
+        {
+            ["TOPDIR"] = ByteText.FromOs(TopDirectory),
+        };
+        // Reproducible output: the time stamped into files is the given one (or the tree's).
+        if (sourceDateEpoch is not null) environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch;
+        Environment = environment;
+
+        var probe = Evaluate(TopDirectory, "kiln-probe", "include $(TOPDIR)/rules.mk\n", []);
+        string Value(string name) => ByteText.ToOs(probe.ValueOf(name) ?? "");
+        BuildDirectory = Value("BUILD_DIR");
+        StagingDirectory = Value("STAGING_DIR");
+        HostStagingDirectory = Value("STAGING_DIR_HOST");
+        ArchPackages = Value("ARCH_PACKAGES");
+        Shell = probe.ValueOf("SHELL") ?? "/bin/sh";
+    }
+
+    public string TopDirectory { get; }
+
+    public DotConfig Config { get; }
+
+    /// <summary>The .config text the Makefiles read as $(TOPDIR)/.config.</summary>
+    public string ConfigText { get; }
+
+    public Toolchain Toolchain { get; }
+
+    public Downloader Downloader { get; }
+
+    public Jobserver Jobserver { get; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public SourceCache Sources { get; } = new();
+
+    public string BuildDirectory { get; }
+
+    public string StagingDirectory { get; }
+
+    public string HostStagingDirectory { get; }
+
+    public string ArchPackages { get; }
+
+    public string Shell { get; }
+
+    public string LogDirectory => Path.Combine(TopDirectory, "logs");
+
+    public string DownloadDirectory => Path.Combine(TopDirectory, "dl");
+
+    /// <summary>A fresh evaluator that has read <paramref name="text"/> (or the directory's Makefile) in <paramref name="directory"/>.</summary>
+    public Evaluator Evaluate(string directory, string displayName, string? text, IReadOnlyList<string> commandLine, IEvaluationInputs? inputs = null)
+    {
+        var evaluator = new Evaluator(new EvaluatorOptions
+        {
+            WorkingDirectory = ByteText.FromOs(directory),
+            Environment = Environment,
+            CommandLineVariables = commandLine,
+            NoBuiltinRules = true,
+            ShellTimeout = TimeSpan.FromMinutes(5),
+            Output = new CollectingMakeOutput(),
+            Makefiles = _api,
+            Sources = Sources,
+            Inputs = inputs,
+        });
+        if (text is null) evaluator.ReadMakefile("Makefile");
+        else evaluator.ReadText(displayName, text);
+        if (evaluator.MissingIncludes.LastOrDefault(m => !m.Optional) is { } missing)
+            throw new MakeErrorException(missing.Location, $"{missing.Name}: {missing.Reason}");
+        return evaluator;
+    }
+}

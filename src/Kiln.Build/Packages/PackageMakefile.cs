@@ -1,0 +1,89 @@
+using Kiln.Build.Sources;
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Evaluation;
+using Kiln.Make.Text;
+using Kiln.Packages.Model;
+
+namespace Kiln.Build.Packages;
+
+/// <summary>
+/// A package Makefile read for building (no DUMP), as <c>make -C package/DIR compile</c> reads
+/// it: the recipes of its steps, its downloads, its binary packages' install directories. Its
+/// evaluator stays alive so that each step's recipe is expanded just before the step runs, as
+/// make expands a rule's recipe when it runs it. Not thread-safe: one package's steps run in turn.
+/// </summary>
+public sealed class PackageMakefile
+{
+    private readonly Evaluator _evaluator;
+
+    private PackageMakefile(SourcePackage source, string directory, Evaluator evaluator, IReadOnlyList<KeyValuePair<string, string>> filesRead)
+    {
+        Source = source;
+        Directory = directory;
+        _evaluator = evaluator;
+        FilesRead = filesRead;
+    }
+
+    public SourcePackage Source { get; }
+
+    /// <summary>The package's directory (CURDIR).</summary>
+    public string Directory { get; }
+
+    /// <summary>The files the Makefile read (itself and its includes), with their sha256.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> FilesRead { get; }
+
+    /// <summary>Reads the Makefile; a make error becomes a <see cref="BuildError"/> naming the file and line.</summary>
+    public static PackageMakefile Read(BuildContext context, SourcePackage source, IReadOnlyList<string> commandLine)
+    {
+        var directory = Path.Combine(context.TopDirectory, source.Directory);
+        var inputs = new MakefilesRead();
+        try
+        {
+            var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, commandLine, inputs));
+            return new PackageMakefile(source, directory, evaluator, inputs.Files);
+        }
+        catch (MakeErrorException e)
+        {
+            var message = e.Format("make");
+            throw new BuildError(message.StartsWith("Makefile:", StringComparison.Ordinal) ? source.Directory + "/" + message : message.Replace(ByteText.FromOs(context.TopDirectory) + "/", ""));
+        }
+    }
+
+    public string Value(string name) => ByteText.ToOs(LargeStack.Run(() => _evaluator.ValueOf(name)) ?? "");
+
+    public bool Defines(string name) => _evaluator.Variables.Lookup(name) is not null;
+
+    /// <summary>The sources the Makefile declares (Download/default and its own Download/NAME blocks).</summary>
+    public IReadOnlyList<SourceSpec> Downloads =>
+        Value("KILN_DOWNLOADS").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct()
+            .Select(name => SourceSpec.Parse(name, Value("KILN_DOWNLOAD/" + name))).ToList();
+
+    /// <summary>The binary packages the Makefile builds, in declaration order.</summary>
+    public IReadOnlyList<string> Packages => Value("KILN_PACKAGES").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+
+    public string InstallDirectory(string package) => Value("KILN_IDIR/" + package);
+
+    /// <summary>
+    /// A step's recipe expanded for its stamp (the target whose target-specific exports apply),
+    /// with the environment make would give it; null when the Makefile has no such step.
+    /// </summary>
+    public ExpandedRecipe? Expand(string recipe, string stamp)
+    {
+        if (!Defines(recipe)) return null;
+        var target = ByteText.FromOs(stamp);
+        try
+        {
+            return LargeStack.Run(() => new ExpandedRecipe(
+                _evaluator.ExpandRecipe("$(" + recipe + ")", target),
+                _evaluator.RecipeEnvironment(target),
+                _evaluator.ValueOf(".SHELLFLAGS") ?? "-c"));
+        }
+        catch (MakeErrorException e)
+        {
+            throw new BuildError(e.Format("make").Replace(ByteText.FromOs(Directory) + "/", Source.Directory + "/"));
+        }
+    }
+}
+
+/// <summary>A recipe ready to run: its text after expansion and the environment of its commands.</summary>
+public sealed record ExpandedRecipe(string Text, IReadOnlyDictionary<string, string> Environment, string ShellFlags);

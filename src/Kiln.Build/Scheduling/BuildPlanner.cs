@@ -1,0 +1,169 @@
+using Kiln.Build.Configuration;
+using Kiln.Build.Steps;
+using Kiln.Build.Toolchains;
+using Kiln.Packages.Model;
+
+namespace Kiln.Build.Scheduling;
+
+/// <summary>What a build does: the nodes to run, each after the nodes it depends on.</summary>
+public sealed record BuildPlan(IReadOnlyList<BuildNode> Nodes, IReadOnlyList<BuildNode> Requested);
+
+/// <summary>
+/// Turns the packages asked for (or those the .config selects) into build nodes: every package
+/// they select or need through DEPENDS whose condition holds in the .config, the sources named
+/// in PKG_BUILD_DEPENDS (<c>name/host</c> for a host build) and HOST_BUILD_DEPENDS, and the
+/// toolchain for the C library and its kin. A dependency makes its builder run first.
+/// </summary>
+public sealed class BuildPlanner
+{
+    private readonly PackageIndex _index;
+    private readonly DotConfig _config;
+    private readonly Dictionary<string, SourcePackage> _sourceOfPackage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourcePackage> _sourceByName = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<SourcePackage, List<string>> _selected = [];
+    private readonly Dictionary<SourcePackage, HashSet<string>> _targetNeeds = [];
+    private readonly HashSet<SourcePackage> _hostBuilds = [];
+    private readonly Dictionary<SourcePackage, HashSet<string>> _hostNeeds = [];
+    private readonly SortedSet<string> _toolchain = new(StringComparer.Ordinal);
+
+    public BuildPlanner(IReadOnlyList<SourcePackage> sources, DotConfig config)
+    {
+        _index = new PackageIndex(sources);
+        _config = config;
+        foreach (var source in sources)
+        {
+            foreach (var package in source.Packages) _sourceOfPackage.TryAdd(package.Name, source);
+            _sourceByName.TryAdd(source.Name, source);
+            _sourceByName.TryAdd(Path.GetFileName(source.Directory), source);
+        }
+    }
+
+    /// <param name="requested">Package names (binary, source, or SOURCE/host); null for what the .config selects.</param>
+    public BuildPlan Plan(IReadOnlyList<string>? requested)
+    {
+        var names = requested ?? _config.SelectedPackages.ToList();
+        if (names.Count == 0) throw new BuildError("nothing to build: name packages, or select them in the .config (CONFIG_PACKAGE_name=y)");
+        var roots = new List<(SourcePackage? Source, bool Host)>();
+        foreach (var name in names)
+        {
+            if (name.EndsWith("/host", StringComparison.Ordinal))
+            {
+                var source = SourceNamed(name[..^5], "asked for");
+                NeedHost(source);
+                roots.Add((source, true));
+            }
+            else if (ToolchainLibraries.Packages.ContainsKey(name))
+            {
+                _toolchain.Add(name);
+                roots.Add((null, false));
+            }
+            else if (_index.Find(name) is not null || _index.Satisfying(name).Count > 0)
+                roots.Add((Select(name, "asked for"), false));
+            else
+            {
+                var source = SourceNamed(name, "asked for");
+                foreach (var package in source.Packages) Select(package.Name, "asked for");
+                roots.Add((source, false));
+            }
+        }
+        return Build(roots);
+    }
+
+    /// <summary>Selects a binary package (and what it depends on); returns its source.</summary>
+    private SourcePackage Select(string name, string neededBy)
+    {
+        var candidates = _index.Satisfying(name);
+        var package = candidates.FirstOrDefault(p => _config.IsEnabled("PACKAGE_" + p.Name)) ?? candidates.FirstOrDefault()
+            ?? throw new BuildError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
+        var source = _sourceOfPackage[package.Name];
+        if (!_selected.TryGetValue(source, out var list)) _selected[source] = list = [];
+        if (list.Contains(package.Name)) return source;
+        list.Add(package.Name);
+        NeedTarget(source);
+        foreach (var dependency in package.ParsedDepends)
+        {
+            if (dependency.Package is not { } dep || !Holds(dependency)) continue;
+            if (ToolchainLibraries.Packages.ContainsKey(dep))
+            {
+                _toolchain.Add(dep);
+                continue;
+            }
+            var depSource = Select(dep, "needed by " + package.Name);
+            if (depSource != source) _targetNeeds[source].Add("target " + depSource.Directory);
+        }
+        return source;
+    }
+
+    private void NeedTarget(SourcePackage source)
+    {
+        if (_targetNeeds.ContainsKey(source)) return;
+        _targetNeeds[source] = [];
+        foreach (var word in source.BuildDepends) _targetNeeds[source].Add(BuildDependency(word, source));
+    }
+
+    private void NeedHost(SourcePackage source)
+    {
+        if (!_hostBuilds.Add(source)) return;
+        _hostNeeds[source] = [];
+        foreach (var word in source.HostBuildDepends) _hostNeeds[source].Add(BuildDependency(word, source, host: true));
+    }
+
+    /// <summary>A PKG_BUILD_DEPENDS (or HOST_BUILD_DEPENDS) word: [COND:]name or [COND:]name/host.</summary>
+    private string BuildDependency(string word, SourcePackage from, bool host = false)
+    {
+        var dependency = Dependency.Parse(word);
+        if (dependency.Package is not { } name || !Holds(dependency)) return "";
+        var wantsHost = host || name.EndsWith("/host", StringComparison.Ordinal);
+        if (name.EndsWith("/host", StringComparison.Ordinal)) name = name[..^5];
+        var source = _sourceOfPackage.GetValueOrDefault(name) ?? SourceNamed(name, "build dependency of " + from.Directory);
+        if (source == from && !wantsHost) return "";
+        if (wantsHost)
+        {
+            NeedHost(source);
+            return "host " + source.Directory;
+        }
+        NeedTarget(source);
+        return "target " + source.Directory;
+    }
+
+    private bool Holds(Dependency dependency) =>
+        dependency.Condition is null || dependency.Expression?.IsTrue(symbol => _config.IsEnabled(symbol)) == true;
+
+    private SourcePackage SourceNamed(string name, string neededBy) =>
+        _sourceByName.GetValueOrDefault(name) ?? _sourceOfPackage.GetValueOrDefault(name)
+        ?? throw new BuildError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
+
+    private BuildPlan Build(List<(SourcePackage? Source, bool Host)> roots)
+    {
+        var nodes = new Dictionary<string, BuildNode>(StringComparer.Ordinal);
+        var toolchain = _toolchain.Count > 0 ? new ToolchainBuilder(_toolchain.ToList()) : null;
+        if (toolchain is not null) nodes["toolchain"] = toolchain;
+        foreach (var source in _targetNeeds.Keys)
+        {
+            var selected = _selected.GetValueOrDefault(source) ?? [];
+            var abis = selected.SelectMany(p => _index.Find(p)!.ParsedDepends)
+                .Where(d => d.Package is not null && Holds(d) && _index.Find(d.Package!) is { } dep && _sourceOfPackage[dep.Name] != source)
+                .Select(d => _index.Find(d.Package!)!)
+                .DistinctBy(p => p.Name)
+                .Select(p => KeyValuePair.Create(p.Name, p.AbiVersion))
+                .ToList();
+            nodes["target " + source.Directory] = new PackageBuilder(source, host: false, selected, abis);
+        }
+        foreach (var source in _hostBuilds)
+            nodes["host " + source.Directory] = new PackageBuilder(source, host: true, [], []);
+
+        foreach (var (source, needs) in _targetNeeds)
+        {
+            var node = nodes["target " + source.Directory];
+            foreach (var key in needs.Where(k => k.Length > 0)) node.Dependencies.Add(nodes[key]);
+            if (toolchain is not null) node.Dependencies.Add(toolchain);
+        }
+        foreach (var (source, needs) in _hostNeeds)
+            foreach (var key in needs.Where(k => k.Length > 0))
+                nodes["host " + source.Directory].Dependencies.Add(nodes[key]);
+
+        var requested = roots.Select(r => r.Source is null ? toolchain! : nodes[(r.Host ? "host " : "target ") + r.Source.Directory]).Distinct().ToList();
+        return new BuildPlan(nodes.Values.ToList(), requested);
+    }
+}

@@ -1,0 +1,150 @@
+using Kiln.Build.HostTools;
+using Kiln.Build.Packages;
+using Kiln.Build.Recipes;
+using Kiln.Build.Scheduling;
+using Kiln.Build.Staging;
+using Kiln.Build.Stamps;
+using Kiln.Packages.Api;
+using Kiln.Packages.Model;
+
+namespace Kiln.Build.Steps;
+
+/// <summary>
+/// A source package's build for the target (download, prepare, configure, compile, install of
+/// its selected binary packages, installdev into staging) or for the host (the host- steps).
+/// Each step runs only when its inputs differ from those its stamp recorded; a step that runs
+/// takes the stamps of the later steps away first, and writes its own only when it succeeded.
+/// </summary>
+public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyList<string> selected, IReadOnlyList<KeyValuePair<string, string>> dependencyAbis)
+    : BuildNode(source.Directory + (host ? "/host" : ""))
+{
+    public SourcePackage Source { get; } = source;
+
+    public bool Host { get; } = host;
+
+    /// <summary>The binary packages of this source to install (target builds).</summary>
+    public IReadOnlyList<string> Selected { get; } = selected;
+
+    public override void Build(BuildContext context, BuildRun run, StepKind lastStep)
+    {
+        var makefile = PackageMakefile.Read(context, Source, ["MAKE_JOBSERVER=" + context.Jobserver.MakeFlag]);
+        var buildDirectory = makefile.Value(Host ? "HOST_BUILD_DIR" : "PKG_BUILD_DIR");
+        var running = Path.Combine(buildDirectory, ".kiln-running");
+        var sources = Download(context, run, makefile);
+        if (lastStep == StepKind.Download) return;
+
+        var prepare = new StepInputs();
+        foreach (var (path, hash) in makefile.FilesRead) prepare.Add("read " + Relative(context, path), hash);
+        prepare.AddTree(makefile.Directory, context.TopDirectory);
+        foreach (var (file, hash) in sources) prepare.Add("source " + file, hash);
+        foreach (var path in makefile.Value("PKG_FILE_DEPENDS").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            prepare.AddTree(Path.IsPathRooted(path) ? path : Path.Combine(makefile.Directory, path), context.TopDirectory);
+        prepare.Add("toolchain", run.ToolchainIdentity).Add("api", OpenWrtApi.Digest);
+        foreach (var (package, abi) in dependencyAbis) prepare.Add("abi " + package, abi);
+
+        // A configure or compile that was cut short may have left files behind that look finished.
+        if (File.Exists(running))
+        {
+            StepStamp.Remove(Stamp(makefile, StepKind.Prepare));
+            run.Observer.Message($"{Name}: the last build stopped during {File.ReadAllText(running).Trim()}; starting again from prepare");
+        }
+
+        var previous = prepare;
+        foreach (var step in new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile, StepKind.Install, StepKind.InstallDev })
+        {
+            if (step > lastStep) break;
+            if (Host && step == StepKind.InstallDev) break;
+            if (!Host && step == StepKind.InstallDev && makefile.Value("KILN_INSTALLDEV").Length == 0) break;
+            previous = RunStep(context, run, makefile, step, step == StepKind.Prepare ? prepare : new StepInputs().Add("after", previous.Digest()), running);
+        }
+    }
+
+    private StepInputs RunStep(BuildContext context, BuildRun run, PackageMakefile makefile, StepKind step, StepInputs inputs, string running)
+    {
+        var stamp = Stamp(makefile, step);
+        var recipes = Recipes(makefile, step);
+        foreach (var (label, recipe) in recipes)
+            if (recipe is not null) inputs.AddText("recipe" + label, recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER", StringComparison.Ordinal));
+        if (step == StepKind.Configure)
+            foreach (var symbol in makefile.Value("PKG_CONFIG_DEPENDS").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = symbol.StartsWith("CONFIG_", StringComparison.Ordinal) ? symbol[7..] : symbol;
+                inputs.Add("config CONFIG_" + name, context.Config.Value(name) ?? "n");
+            }
+
+        var stepName = (Host ? "host-" : "") + step.Name();
+        var why = StepStamp.WhyRun(StepStamp.Read(stamp), inputs);
+        if (why is null)
+        {
+            run.Observer.StepUpToDate(Name, stepName);
+            return inputs;
+        }
+        foreach (var later in Enum.GetValues<StepKind>().Where(s => s >= step && s > StepKind.Download))
+            StepStamp.Remove(Stamp(makefile, later));
+        run.Observer.StepStarted(Name, stepName, why);
+
+        var log = Path.Combine(context.LogDirectory, Source.Directory, stepName + ".txt");
+        if (File.Exists(log)) File.Delete(log);
+        var hostBin = Path.Combine(context.HostStagingDirectory, "bin");
+        if (step is StepKind.Configure or StepKind.Compile)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(running)!);
+            File.WriteAllText(running, stepName + "\n");
+        }
+        foreach (var (_, recipe) in recipes)
+        {
+            if (recipe is null) continue;
+            var missing = HostToolset.MissingFor(recipe.Text, hostBin);
+            if (missing.Count > 0) throw new BuildError($"{Name}: {stepName} needs {HostToolset.MissingMessage(missing)}");
+            RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, run.Cancel);
+        }
+        if (step == StepKind.InstallDev)
+            StagingInstaller.Install(makefile.Value("KILN_STAGE_DIR"), context.StagingDirectory, makefile.Value("KILN_STAGING_LIST"));
+        if (step is StepKind.Configure or StepKind.Compile) File.Delete(running);
+        StepStamp.Write(stamp, inputs);
+        return inputs;
+    }
+
+    /// <summary>The recipes of a step, expanded now (as make expands a recipe when it runs it), labelled for the stamp.</summary>
+    private List<(string Label, ExpandedRecipe? Recipe)> Recipes(PackageMakefile makefile, StepKind step)
+    {
+        var stamp = Stamp(makefile, step);
+        if (step == StepKind.Install)
+            return Selected.Select(p => (" " + p, makefile.Expand("Kiln/Recipe/install/" + p, makefile.InstallDirectory(p)))).ToList();
+        var name = (Host ? "host-" : "") + step.Name();
+        return [("", makefile.Expand("Kiln/Recipe/" + name, stamp))];
+    }
+
+    private string Stamp(PackageMakefile makefile, StepKind step) => (Host, step) switch
+    {
+        (false, StepKind.Prepare) => makefile.Value("STAMP_PREPARED"),
+        (false, StepKind.Configure) => makefile.Value("STAMP_CONFIGURED"),
+        (false, StepKind.Compile) => makefile.Value("STAMP_BUILT"),
+        (false, StepKind.Install) => makefile.Value("PKG_BUILD_DIR") + "/.installed",
+        (false, StepKind.InstallDev) => makefile.Value("STAMP_INSTALLED"),
+        (true, StepKind.Prepare) => makefile.Value("HOST_STAMP_PREPARED"),
+        (true, StepKind.Configure) => makefile.Value("HOST_STAMP_CONFIGURED"),
+        (true, StepKind.Compile) => makefile.Value("HOST_STAMP_BUILT"),
+        (true, StepKind.Install) => makefile.Value("HOST_STAMP_INSTALLED"),
+        _ => makefile.Value(Host ? "HOST_BUILD_DIR" : "PKG_BUILD_DIR") + "/.kiln-" + step.Name(),
+    };
+
+    /// <summary>Fetches the sources (once per run) and returns each file with the hash that identifies it.</summary>
+    private List<(string File, string Hash)> Download(BuildContext context, BuildRun run, PackageMakefile makefile)
+    {
+        var result = new List<(string, string)>();
+        if (makefile.Value("PKG_SKIP_DOWNLOAD").Length > 0) return result;
+        foreach (var spec in makefile.Downloads)
+        {
+            var path = Path.Combine(context.DownloadDirectory, spec.File);
+            if (!File.Exists(path)) run.Observer.StepStarted(Name, "download", $"dl/{spec.File} is not there");
+            context.Downloader.Fetch(spec, Name);
+            var hash = spec.ExpectedHash;
+            result.Add((spec.File, hash.Length > 0 && !Sources.SourceHash.IsSkip(hash) ? hash : Sources.SourceHash.Of(path, "")));
+        }
+        return result;
+    }
+
+    private static string Relative(BuildContext context, string path) =>
+        path.StartsWith(context.TopDirectory + "/", StringComparison.Ordinal) ? path[(context.TopDirectory.Length + 1)..] : path;
+}

@@ -1,0 +1,43 @@
+namespace Kiln.Build.Toolchains;
+
+/// <summary>
+/// An external cross toolchain from Debian's packages (OpenWrt's external-toolchain idea): the
+/// compiler's prefix, the GNU name of the target, the sysroot its C library lives in, and the
+/// packages that provide them. <see cref="Native"/>: the build machine's own compiler.
+/// </summary>
+public sealed record Toolchain(
+    string Prefix,
+    string GnuTargetName,
+    string Sysroot,
+    string LibraryDirectory,
+    bool Native,
+    string CompilerPackage,
+    string LibcPackage,
+    string? Emulator,
+    string? EmulatorPackage)
+{
+    public string Compiler => Prefix + "gcc";
+
+    /// <summary>
+    /// The symbols OpenWrt's external-toolchain menu sets, which rules.mk turns into TARGET_CROSS,
+    /// GNU_TARGET_NAME, LIBC and the build and staging directory names. Debian's toolchains use
+    /// glibc with hardware floating point.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> ConfigSymbols =>
+    [
+        new("EXTERNAL_TOOLCHAIN", "y"),
+        new("NATIVE_TOOLCHAIN", Native ? "y" : null),
+        new("TOOLCHAIN_PREFIX", $"\"{Prefix}\""),
+        new("TOOLCHAIN_ROOT", $"\"{Sysroot}\""),
+        new("TARGET_NAME", $"\"{GnuTargetName}\""),
+        new("TOOLCHAIN_BIN_PATH", "\"\""),
+        new("TOOLCHAIN_INC_PATH", "\"\""),
+        new("TOOLCHAIN_LIB_PATH", "\"\""),
+        new("LIBC", "\"glibc\""),
+        new("USE_GLIBC", "y"),
+        new("USE_MUSL", null),
+        new("SOFT_FLOAT", null),
+        new("USE_MIPS16", null),
+        new("USE_SSTRIP", null),
+    ];
+}

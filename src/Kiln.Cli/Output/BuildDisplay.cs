@@ -1,0 +1,84 @@
+using Kiln.Build.Scheduling;
+using Spectre.Console;
+
+namespace Kiln.Cli.Output;
+
+/// <summary>
+/// What a build shows while it runs: on a terminal, a live line with the packages being built
+/// and how many of the run's packages are done (Spectre.Console), with a line per step that
+/// runs; elsewhere nothing but failures (and, with --explain, why each step runs).
+/// </summary>
+public sealed class BuildDisplay(bool explain) : IBuildObserver
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, string> _running = new(StringComparer.Ordinal);
+    private int _total;
+    private int _done;
+    private StatusContext? _status;
+
+    public static bool Interactive => !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>Runs the build under the live display when there is a terminal.</summary>
+    public T Show<T>(Func<T> build)
+    {
+        if (!Interactive) return build();
+        return AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("starting", status =>
+        {
+            lock (_gate) _status = status;
+            return build();
+        });
+    }
+
+    public void Planned(int nodes)
+    {
+        lock (_gate) _total = nodes;
+        Refresh();
+    }
+
+    public void StepStarted(string node, string step, string why)
+    {
+        lock (_gate) _running[node] = step;
+        if (explain) Line($"{step} {node}: {why}");
+        else if (Interactive) Line($"{step} {node}");
+        Refresh();
+    }
+
+    public void StepUpToDate(string node, string step)
+    {
+        if (explain) Line($"{step} {node}: up to date");
+    }
+
+    public void NodeFinished(string node, bool succeeded)
+    {
+        lock (_gate)
+        {
+            _running.Remove(node);
+            _done++;
+        }
+        Refresh();
+    }
+
+    public void Message(string text)
+    {
+        if (explain || Interactive) Line(text);
+    }
+
+    private void Line(string text)
+    {
+        lock (_gate)
+        {
+            if (Interactive) AnsiConsole.MarkupLine("[grey]" + Markup.Escape(text) + "[/]");
+            else Console.Error.WriteLine(text);
+        }
+    }
+
+    private void Refresh()
+    {
+        lock (_gate)
+        {
+            if (_status is null) return;
+            var now = _running.Count == 0 ? "" : ": " + string.Join(", ", _running.Select(r => $"{r.Key} ({r.Value})"));
+            _status.Status(Markup.Escape($"[{_done}/{_total}] building{now}"));
+        }
+    }
+}
