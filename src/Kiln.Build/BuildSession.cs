@@ -48,7 +48,9 @@ public static class BuildSession
             : throw new BuildError("the .config names no architecture (CONFIG_ARCH): give --target BOARD/SUBTARGET or a .config made for one");
         var toolchain = ToolchainCatalog.For(arch);
         ToolchainCatalog.Check(toolchain);
-        foreach (var (symbol, value) in toolchain.ConfigSymbols) config.Set(symbol, value);
+        var wrapperRoot = Path.Combine(Path.GetFullPath(topDirectory), "staging_dir", "toolchain-" + toolchain.GnuTargetName + "_kiln");
+        ToolchainWrappers.Write(toolchain, wrapperRoot);
+        foreach (var (symbol, value) in toolchain.ConfigSymbols(wrapperRoot)) config.Set(symbol, value);
 
         var settings = KilnSettings.Read(topDirectory);
         var downloader = new Downloader(Path.Combine(topDirectory, "dl"), settings.Mirrors,

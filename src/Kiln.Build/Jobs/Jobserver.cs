@@ -36,7 +36,15 @@ public sealed partial class Jobserver : IDisposable
         {
             var n = Read(_read, one, 1);
             if (n == 1) break;
-            if (n < 0 && Marshal.GetLastPInvokeError() == 4) continue; // EINTR
+            var error = Marshal.GetLastPInvokeError();
+            if (n < 0 && error == EINTR) continue;
+            // The makes sharing the pipe may have made it non-blocking (make 4.3 does): wait until a slot is there.
+            if (n < 0 && error == EAGAIN)
+            {
+                var poll = new PollDescriptor { Descriptor = _read, Events = PollIn };
+                Poll(ref poll, 1, -1);
+                continue;
+            }
             throw new InvalidOperationException("jobserver read failed: " + Marshal.GetLastPInvokeError());
         }
     }
@@ -46,7 +54,7 @@ public sealed partial class Jobserver : IDisposable
     {
         var plus = new[] { (byte)'+' };
         while (Write(_write, plus, 1) != 1)
-            if (Marshal.GetLastPInvokeError() != 4) throw new InvalidOperationException("jobserver write failed");
+            if (Marshal.GetLastPInvokeError() != EINTR) throw new InvalidOperationException("jobserver write failed: " + Marshal.GetLastPInvokeError());
     }
 
     public void Dispose()
@@ -54,6 +62,21 @@ public sealed partial class Jobserver : IDisposable
         Close(_read);
         Close(_write);
     }
+
+    private const int EINTR = 4;
+    private const int EAGAIN = 11;
+    private const short PollIn = 1;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollDescriptor
+    {
+        public int Descriptor;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static partial int Poll(ref PollDescriptor descriptors, nuint count, int timeout);
 
     [LibraryImport("libc", EntryPoint = "pipe", SetLastError = true)]
     private static partial int Pipe([Out] int[] fds);

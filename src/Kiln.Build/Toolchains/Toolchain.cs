@@ -23,14 +23,15 @@ public sealed record Toolchain(
     /// GNU_TARGET_NAME, LIBC and the build and staging directory names. Debian's toolchains use
     /// glibc with hardware floating point.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, string?>> ConfigSymbols =>
+    /// <param name="wrapperRoot">Where <see cref="ToolchainWrappers"/> wrote the compiler wrappers (in its bin/).</param>
+    public IReadOnlyList<KeyValuePair<string, string?>> ConfigSymbols(string wrapperRoot) =>
     [
         new("EXTERNAL_TOOLCHAIN", "y"),
         new("NATIVE_TOOLCHAIN", Native ? "y" : null),
         new("TOOLCHAIN_PREFIX", $"\"{Prefix}\""),
-        new("TOOLCHAIN_ROOT", $"\"{Sysroot}\""),
+        new("TOOLCHAIN_ROOT", $"\"{wrapperRoot}\""),
         new("TARGET_NAME", $"\"{GnuTargetName}\""),
-        new("TOOLCHAIN_BIN_PATH", "\"\""),
+        new("TOOLCHAIN_BIN_PATH", "\"./bin\""),
         new("TOOLCHAIN_INC_PATH", "\"\""),
         new("TOOLCHAIN_LIB_PATH", "\"\""),
         new("LIBC", "\"glibc\""),
