@@ -49,15 +49,25 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
             run.Observer.Message($"{Name}: the last build stopped during {File.ReadAllText(running).Trim()}; starting again from prepare");
         }
 
-        var previous = prepare;
+        var done = new Dictionary<StepKind, StepInputs>();
         foreach (var step in new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile, StepKind.Install, StepKind.InstallDev })
         {
             if (step > lastStep) break;
-            if (Host && step == StepKind.InstallDev) break;
-            if (!Host && step == StepKind.InstallDev && makefile.Value("KILN_INSTALLDEV").Length == 0) break;
-            previous = RunStep(context, run, makefile, step, step == StepKind.Prepare ? prepare : new StepInputs().Add("after", previous.Digest()), running);
+            if (step == StepKind.InstallDev && (Host || makefile.Value("KILN_INSTALLDEV").Length == 0)) break;
+            var inputs = step == StepKind.Prepare ? prepare : new StepInputs().Add("after", done[After(step)].Digest());
+            done[step] = RunStep(context, run, makefile, step, inputs, running);
         }
     }
+
+    /// <summary>The step whose result a step builds on: both installs take what compile made.</summary>
+    private static StepKind After(StepKind step) => step is StepKind.Install or StepKind.InstallDev ? StepKind.Compile : step - 1;
+
+    /// <summary>The steps whose stamps a step's run makes stale: itself and those built on it.</summary>
+    private static IEnumerable<StepKind> StaleAfter(StepKind step) => step switch
+    {
+        StepKind.Install or StepKind.InstallDev => [step],
+        _ => Enum.GetValues<StepKind>().Where(s => s >= step),
+    };
 
     private StepInputs RunStep(BuildContext context, BuildRun run, PackageMakefile makefile, StepKind step, StepInputs inputs, string running)
     {
@@ -79,8 +89,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
             run.Observer.StepUpToDate(Name, stepName);
             return inputs;
         }
-        foreach (var later in Enum.GetValues<StepKind>().Where(s => s >= step && s > StepKind.Download))
-            StepStamp.Remove(Stamp(makefile, later));
+        foreach (var stale in StaleAfter(step)) StepStamp.Remove(Stamp(makefile, stale));
         run.Observer.StepStarted(Name, stepName, why);
 
         var log = Path.Combine(context.LogDirectory, Source.Directory, stepName + ".txt");
@@ -109,7 +118,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
     private List<(string Label, ExpandedRecipe? Recipe)> Recipes(PackageMakefile makefile, StepKind step)
     {
         var stamp = Stamp(makefile, step);
-        if (step == StepKind.Install)
+        if (step == StepKind.Install && !Host)
             return Selected.Select(p => (" " + p, makefile.Expand("Kiln/Recipe/install/" + p, makefile.InstallDirectory(p)))).ToList();
         var name = (Host ? "host-" : "") + step.Name();
         return [("", makefile.Expand("Kiln/Recipe/" + name, stamp))];

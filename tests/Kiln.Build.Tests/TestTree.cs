@@ -1,0 +1,45 @@
+namespace Kiln.Build.Tests;
+
+/// <summary>
+/// A private copy of the example tree (examples/tree, with its mirror beside it as kiln.conf
+/// expects), so that tests build, change and break it without disturbing one another.
+/// </summary>
+internal sealed class TestTree : IDisposable
+{
+    private static string Fixtures => Path.Combine(AppContext.BaseDirectory, "Fixtures");
+
+    public TestTree()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "kiln-build-tests", Guid.NewGuid().ToString("N"));
+        Copy(Path.Combine(Fixtures, "tree"), Path.Combine(Root, "tree"));
+        Copy(Path.Combine(Fixtures, "mirror"), Path.Combine(Root, "mirror"));
+    }
+
+    /// <summary>Holds tree/ and mirror/.</summary>
+    public string Root { get; }
+
+    public string Top => Path.Combine(Root, "tree");
+
+    public string In(string relative) => Path.Combine(Top, relative);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process a test killed may still be letting go of a file; the temp folder is cleaned anyway.
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+}
