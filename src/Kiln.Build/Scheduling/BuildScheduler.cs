@@ -18,7 +18,8 @@ public sealed class BuildScheduler(BuildContext context, BuildRun run)
     public IReadOnlyList<NodeFailure> Run(BuildPlan plan, StepKind lastStep)
     {
         CheckAcyclic(plan.Nodes);
-        var requested = plan.Requested.ToHashSet();
+        // --step stops only what was asked for; what other nodes need is built all the way.
+        var requested = plan.Requested.Where(n => !plan.Nodes.Any(other => other.Dependencies.Contains(n))).ToHashSet();
         var remaining = plan.Nodes.ToDictionary(n => n, n => n.Dependencies.Distinct().Count());
         var dependents = plan.Nodes.ToDictionary(n => n, _ => new List<BuildNode>());
         foreach (var node in plan.Nodes)

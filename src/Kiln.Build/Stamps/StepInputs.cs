@@ -23,12 +23,15 @@ public sealed class StepInputs
     /// <summary>A text input, by its hash (recipes are long).</summary>
     public StepInputs AddText(string name, string text) => Add(name, Hash(text));
 
-    /// <summary>Every file below a directory (or the file itself), by content, named relative to <paramref name="root"/>.</summary>
+    /// <summary>
+    /// Every file below a directory (or the file itself), by content and modification time (a
+    /// touched file counts as changed, as OpenWrt's find_md5 has it), named relative to <paramref name="root"/>.
+    /// </summary>
     public StepInputs AddTree(string path, string root)
     {
         if (File.Exists(path))
         {
-            Add("file " + Path.GetRelativePath(root, path), HashFile(path));
+            Add("file " + Path.GetRelativePath(root, path), HashFile(path) + " " + File.GetLastWriteTimeUtc(path).Ticks);
             return this;
         }
         if (!Directory.Exists(path)) return Add("missing " + Path.GetRelativePath(root, path), "");
@@ -37,7 +40,7 @@ public sealed class StepInputs
             var info = new FileInfo(entry);
             var name = "file " + Path.GetRelativePath(root, entry);
             if (info.LinkTarget is { } target) Add(name, "-> " + target);
-            else if (File.Exists(entry)) Add(name, HashFile(entry));
+            else if (File.Exists(entry)) Add(name, HashFile(entry) + " " + info.LastWriteTimeUtc.Ticks);
         }
         return this;
     }

@@ -1,0 +1,45 @@
+using Kiln.Build.Scheduling;
+using Kiln.Build.Steps;
+using Kiln.Targets.Devices;
+
+namespace Kiln.Build.Tests;
+
+/// <summary>Runs builds of a test tree through Kiln.Build, as `kiln build --target T` does.</summary>
+internal static class Builds
+{
+    public const string Mips = "demo/small";
+    public const string Pc = "pc";
+
+    /// <summary>The target's default .config (as `--target` gives it), with extra lines added.</summary>
+    public static string Config(TestTree tree, string target, string extra = "") =>
+        SubtargetDevices.Configuration(tree.Top, target, null, TimeSpan.FromSeconds(60)).Text + extra;
+
+    public static (RecordingObserver Observer, IReadOnlyList<NodeFailure> Failures) Run(
+        TestTree tree, string target, IReadOnlyList<string> packages, string extraConfig = "", StepKind lastStep = StepKind.InstallDev, int jobs = 2)
+    {
+        var observer = new RecordingObserver();
+        var request = new BuildRequest(tree.Top, Config(tree, target, extraConfig), packages, jobs, lastStep, CacheDirectory: null);
+        var failures = BuildSession.Run(request, observer, CancellationToken.None);
+        return (observer, failures);
+    }
+
+    /// <summary>Builds and fails the test with the first failure's message and log when the build fails.</summary>
+    public static RecordingObserver Succeed(TestTree tree, string target, IReadOnlyList<string> packages, string extraConfig = "")
+    {
+        var (observer, failures) = Run(tree, target, packages, extraConfig);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Node}: {f.Message}\n{string.Join("\n", f.Step?.Tail(30) ?? [])}")));
+        return observer;
+    }
+
+    /// <summary>Runs a program to its end; returns its exit status and what it printed on stdout.</summary>
+    public static (int Status, string Output) Execute(string program, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + errors.Result);
+    }
+}

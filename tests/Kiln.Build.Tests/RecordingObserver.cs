@@ -1,0 +1,43 @@
+using Kiln.Build.Scheduling;
+
+namespace Kiln.Build.Tests;
+
+/// <summary>Remembers which steps ran (with why) and which were up to date.</summary>
+internal sealed class RecordingObserver : IBuildObserver
+{
+    private readonly Lock _gate = new();
+
+    public List<(string Node, string Step, string Why)> Ran { get; } = [];
+
+    public List<(string Node, string Step)> UpToDate { get; } = [];
+
+    public List<string> Messages { get; } = [];
+
+    /// <summary>"node step" of every step that ran, sorted.</summary>
+    public IReadOnlyList<string> RanSteps
+    {
+        get
+        {
+            lock (_gate) return Ran.Select(r => $"{r.Node} {r.Step}").Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public void Planned(int nodes) { }
+
+    public void StepStarted(string node, string step, string why)
+    {
+        lock (_gate) Ran.Add((node, step, why));
+    }
+
+    public void StepUpToDate(string node, string step)
+    {
+        lock (_gate) UpToDate.Add((node, step));
+    }
+
+    public void NodeFinished(string node, bool succeeded) { }
+
+    public void Message(string text)
+    {
+        lock (_gate) Messages.Add(text);
+    }
+}
