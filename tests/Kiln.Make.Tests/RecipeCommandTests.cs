@@ -190,7 +190,8 @@ public sealed class RecipeCommandTests
     }
 
     /// <summary>
-    /// GNU make 4.3 prints the KILN_* part of each recipe's environment; Kiln must compute the same.
+    /// GNU make 4.3 prints each recipe's environment; the KILN_* variables and MAKELEVEL in it must be
+    /// those Kiln computes.
     /// </summary>
     [Fact]
     public void RecipeEnvironmentMatchesGnuMake()
@@ -202,32 +203,50 @@ public sealed class RecipeCommandTests
             "KILN_C := c\n" +
             "export KILN_C\n" +
             "unexport KILN_HIDDEN\n" +
+            "KILN_E := new\n" +
+            "unexport KILN_E\n" +
+            "export KILN_E\n" +
             "t: export KILN_T = tv\n" +
             "t: KILN_L = local\n" +
-            "t u:\n" +
-            "\t@env | grep '^KILN_' | sort; echo MAKELEVEL=$$MAKELEVEL\n";
-        AssertSameAsGnuMake(makefile, ["t", "u"], new() { ["KILN_ENV"] = "e", ["KILN_HIDDEN"] = "h", ["MAKELEVEL"] = "4" });
+            "u: export KILN_ENV += more\n";
+        var environment = new Dictionary<string, string>
+        {
+            ["KILN_ENV"] = "e",
+            ["KILN_E"] = "old",
+            ["KILN_HIDDEN"] = "h",
+            ["MAKELEVEL"] = "4",
+        };
+        AssertSameAsGnuMake(makefile, ["t", "u"], environment, IsKilnOrMakeLevel);
     }
 
-    [Theory]
-    [InlineData("export KILN_A = a\nt: KILN_A = ta\n", "")]
-    [InlineData("KILN_E = new\n", "KILN_E=old")]
-    [InlineData("t: KILN_E += more\n", "KILN_E=old")]
-    [InlineData("t: KILN_E = tv\n", "KILN_E=old")]
-    [InlineData("KILN_E := new\nunexport KILN_E\nexport KILN_E\n", "KILN_E=old")]
-    [InlineData("", "SHELL=/bin/sh")]
-    [InlineData("SHELL = /bin/bash\n", "SHELL=/bin/sh")]
-    [InlineData("export SHELL = /bin/bash\n", "SHELL=/bin/sh")]
-    [InlineData("SHELL = /bin/bash\n", "")]
-    public void ProbeGnu(string text, string env)
+    /// <summary>
+    /// Where Kiln's recipe environment differs from GNU make 4.3's (see the skip reason); each case
+    /// shows what make gives. Remove the skip once Evaluator.RecipeEnvironment is fixed.
+    /// </summary>
+    [Theory(Skip = "src bugs in Evaluator.RecipeEnvironment: environment variables reassigned in the makefile, " +
+        "target-specific values of exported variables, MAKEFLAGS and the environment's SHELL are left out")]
+    [InlineData("KILN_E = new\n", "KILN_E=old", "")]              // make: KILN_E=new (variables from the environment stay exported)
+    [InlineData("t: KILN_E = tv\n", "KILN_E=old", "")]            // make: KILN_E=tv
+    [InlineData("t: KILN_E += more\n", "KILN_E=old", "")]         // make: KILN_E=old more
+    [InlineData("export KILN_A = a\nt: KILN_A = ta\n", "", "")]   // make: KILN_A=ta (a target's value takes the global export)
+    [InlineData("", "", "MAKEFLAGS MFLAGS")]                      // make: MAKEFLAGS=s MFLAGS=-s; Kiln: MFLAGS only
+    [InlineData("SHELL = /bin/bash\n", "SHELL=/bin/sh", "SHELL")] // make: SHELL=/bin/sh (the environment's, as POSIX asks)
+    public void RecipeEnvironmentMatchesGnuMakeWhereKilnDiffersToday(string makefile, string environmentVariable, string alsoCompared)
     {
-        var e = new Dictionary<string, string>();
-        if (env.Length > 0) e[env.Split('=')[0]] = env.Split('=')[1];
-        AssertSameAsGnuMake(text + "t:\n\t@env | grep -E '^(KILN_|SHELL=|MAKEFLAGS=|MFLAGS=)' | sort; echo MAKELEVEL=$$MAKELEVEL\n", ["t"], e);
+        var environment = new Dictionary<string, string>();
+        if (environmentVariable.Length > 0) environment[environmentVariable.Split('=')[0]] = environmentVariable.Split('=', 2)[1];
+        var extra = alsoCompared.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        AssertSameAsGnuMake(makefile, ["t"], environment, name => IsKilnOrMakeLevel(name) || extra.Contains(name));
     }
 
-    /// <summary>Runs make on <paramref name="makefile"/> for each target and compares the KILN_* variables and MAKELEVEL its recipe prints with Kiln's.</summary>
-    private static void AssertSameAsGnuMake(string makefile, string[] targets, Dictionary<string, string> extraEnvironment)
+    private static bool IsKilnOrMakeLevel(string name) => name.StartsWith("KILN_", StringComparison.Ordinal) || name == "MAKELEVEL";
+
+    /// <summary>
+    /// Gives <paramref name="makefile"/> a rule for <paramref name="targets"/> whose recipe prints its
+    /// environment, runs GNU make for each target, and compares the variables <paramref name="compared"/>
+    /// selects with those of Kiln's RecipeEnvironment.
+    /// </summary>
+    private static void AssertSameAsGnuMake(string makefile, string[] targets, Dictionary<string, string> extraEnvironment, Func<string, bool> compared)
     {
         GnuMake.EnsureInstalled();
         var environment = GnuMake.BaseEnvironment();
@@ -236,12 +255,15 @@ public sealed class RecipeCommandTests
         Directory.CreateDirectory(directory);
         try
         {
-            File.WriteAllText(Path.Combine(directory, "Makefile"), makefile);
+            File.WriteAllText(Path.Combine(directory, "Makefile"), makefile + string.Join(' ', targets) + ":\n\t@env\n");
             foreach (var target in targets)
             {
                 var result = GnuMake.Run(["-s", target], directory, environment);
                 Assert.True(result.ExitCode == 0, result.Stderr);
-                var expected = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+                var expected = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(line => compared(line[..line.IndexOf('=')]))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
 
                 var ev = new Evaluator(new EvaluatorOptions
                 {
@@ -252,11 +274,10 @@ public sealed class RecipeCommandTests
                     Goals = [target],
                 });
                 ev.ReadMakefile("Makefile");
-                var recipe = ev.RecipeEnvironment(target);
-                var actual = recipe.Where(e => e.Key.StartsWith("KILN_", StringComparison.Ordinal) || e.Key is "SHELL" or "MAKEFLAGS" or "MFLAGS")
+                var actual = ev.RecipeEnvironment(target)
+                    .Where(e => compared(e.Key))
                     .Select(e => $"{e.Key}={e.Value}")
                     .Order(StringComparer.Ordinal)
-                    .Append($"MAKELEVEL={recipe["MAKELEVEL"]}")
                     .ToList();
                 Assert.Equal(expected, actual);
             }

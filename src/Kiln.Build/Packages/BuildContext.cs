@@ -31,6 +31,9 @@ public sealed class BuildContext
         var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
         {
             ["TOPDIR"] = ByteText.FromOs(TopDirectory),
+            // The same messages and sort order on every machine, as OpenWrt's top-level make sets them.
+            ["LC_ALL"] = "C",
+            ["LANG"] = "C",
         };
         // Reproducible output: the time stamped into files is the given one (or the tree's).
         if (sourceDateEpoch is not null) environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch;
