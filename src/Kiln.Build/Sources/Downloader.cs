@@ -54,6 +54,8 @@ public sealed class Downloader(string downloadDirectory, IReadOnlyList<string> m
             }
         }
         if (problems.Count == 0) problems.Add("no mirror and no URL to try");
+        // A wrong file found under the final name goes too: what is left there must be right.
+        if (File.Exists(final)) File.Delete(final);
         throw new BuildError($"{package}: cannot download {source.File}:\n  " + string.Join("\n  ", problems));
     }
 

@@ -30,7 +30,7 @@ public static class GitArchiver
             }
             var compress = Compressor(source.File);
             HostCommand.Shell(
-                $"tar --numeric-owner --owner=0 --group=0 --mode=a-s --sort=name --mtime=@{time} -c '{source.Subdirectory}' | {compress} > '{output}'",
+                $"tar --numeric-owner --owner=0 --group=0 --mode=a-s --sort=name --mtime=@{time} -c {Quote(source.Subdirectory)} | {compress} > {Quote(output)}",
                 work, $"packing {source.File}");
         }
         finally
@@ -38,6 +38,9 @@ public static class GitArchiver
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>A word for /bin/sh, whatever characters it holds.</summary>
+    private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static bool HasSubmodules(string tree) => File.Exists(Path.Combine(tree, ".gitmodules"));
 

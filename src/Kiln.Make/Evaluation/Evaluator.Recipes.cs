@@ -41,10 +41,15 @@ public sealed partial class Evaluator
             {
                 foreach (var v in scope.Set.All)
                 {
-                    if (!seen.Add(v.Name) || !Exported(v)) continue;
+                    if (!seen.Add(v.Name)) continue;
+                    // A target's own value of a variable says nothing of exporting: the global variable's word counts.
+                    var mode = v.Export == ExportMode.Default && scope.Set != Variables.Global && Variables.Global.Find(v.Name) is { } global ? global.Export : v.Export;
+                    if (!Exported(v, mode)) continue;
                     environment[v.Name] = v.IsRecursive || v.IsAppend ? ExpandVariableToString(v) : v.Value;
                 }
             }
+            // Unless a makefile exports its own, recipes run with the SHELL make was started with.
+            if (!environment.ContainsKey("SHELL") && Environment.TryGetValue("SHELL", out var shell)) environment["SHELL"] = shell;
             var level = ValueOf("MAKELEVEL");
             environment["MAKELEVEL"] = ((int.TryParse(level, out var n) ? n : 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return environment;
@@ -55,10 +60,10 @@ public sealed partial class Evaluator
         }
     }
 
-    private bool Exported(Variable v)
+    private bool Exported(Variable v, ExportMode mode)
     {
         if (!v.IsExportable) return false;
-        switch (v.Export)
+        switch (mode)
         {
             case ExportMode.Export:
                 return true;

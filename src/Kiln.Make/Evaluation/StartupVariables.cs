@@ -23,9 +23,12 @@ internal static class StartupVariables
         foreach (var name in new[] { ".SHELLFLAGS", ".LOADED", ".FEATURES" })
             vars.Define(name, MakeDefaults.Value(name), Origin.Default, recursive: false, none);
 
+        // make exports what came from the environment (a makefile that assigns it keeps it
+        // exported), except SHELL, which recipes get from the environment itself.
         foreach (var (name, value) in ev.Environment)
-            vars.Define(name, value, Origin.Environment, recursive: true, none);
-        vars.Define("GNUMAKEFLAGS", "", Origin.Environment, recursive: false, none);
+            vars.Define(name, value, Origin.Environment, recursive: true, none).Export = name == "SHELL" ? ExportMode.NoExport : ExportMode.Export;
+        var gnuMakeFlags = vars.Define("GNUMAKEFLAGS", "", Origin.Environment, recursive: false, none);
+        if (!ev.Environment.ContainsKey("GNUMAKEFLAGS")) gnuMakeFlags.Export = ExportMode.NoExport;
 
         if (options.Goals.Count > 0)
             vars.Define("MAKECMDGOALS", string.Join(' ', options.Goals), Origin.Default, recursive: false, none);
@@ -45,7 +48,7 @@ internal static class StartupVariables
 
         DefineAutomatic(vars, makeLevel);
 
-        vars.Define("MAKEFLAGS", options.FlagLetters, options.EnvironmentOverrides ? Origin.EnvironmentOverride : Origin.File, recursive: true, none);
+        vars.Define("MAKEFLAGS", options.FlagLetters, options.EnvironmentOverrides ? Origin.EnvironmentOverride : Origin.File, recursive: true, none).Export = ExportMode.Export;
         vars.Define("MFLAGS", options.FlagLetters.Length > 0 ? "-" + options.FlagLetters : "", Origin.Environment, recursive: true, none);
 
         foreach (var (name, value, recursive) in MakeDefaults.Variables)
