@@ -12,12 +12,21 @@ public class TargetModelTests
     public void TheBoardAndEachSubtargetHaveAnEntry()
     {
         Assert.Empty(Catalog.Value.Failures);
-        Assert.Equal(["demo", "demo/small", "demo/big"], Catalog.Value.Targets.Select(t => t.Id));
+        Assert.Equal(["demo", "demo/small", "demo/big", "pc"], Catalog.Value.Targets.Select(t => t.Id));
         var small = Catalog.Value.Find("demo/small");
         Assert.Equal(("demo", "small", "Small flash"), (small.Board, small.Subtarget, small.Name));
         Assert.Equal(("mips", "mips_24kc", "24kc"), (small.Arch, small.ArchPackages, small.CpuType));
         Assert.Equal(("6.6.106", "1", "mips"), (small.LinuxVersion, small.LinuxRelease, small.KernelArch));
         Assert.Equal("target/linux/demo/Makefile", small.SourceMakefile);
+    }
+
+    [Fact]
+    public void ABoardWithoutSubtargetsIsATargetOfItsOwn()
+    {
+        var pc = Catalog.Value.Find("pc");
+        Assert.Equal(("pc", null, "Demo PC"), (pc.Board, pc.Subtarget, pc.Name));
+        Assert.Equal(("x86_64", "x86_64", "x86"), (pc.Arch, pc.ArchPackages, pc.KernelArch));
+        Assert.Empty(pc.Devices);
     }
 
     [Fact]
