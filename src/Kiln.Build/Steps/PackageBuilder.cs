@@ -50,12 +50,14 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         }
 
         var done = new Dictionary<StepKind, StepInputs>();
+        var ran = new HashSet<StepKind>();
         foreach (var step in new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile, StepKind.Install, StepKind.InstallDev })
         {
             if (step > lastStep) break;
             if (step == StepKind.InstallDev && (Host || makefile.Value("KILN_INSTALLDEV").Length == 0)) break;
             var inputs = step == StepKind.Prepare ? prepare : new StepInputs().Add("after", done[After(step)].Digest());
-            done[step] = RunStep(context, run, makefile, step, inputs, running);
+            var after = step == StepKind.Prepare ? (StepKind?)null : After(step);
+            done[step] = RunStep(context, run, makefile, step, inputs, running, after is { } a && ran.Contains(a) ? a : null, ran);
         }
     }
 
@@ -69,7 +71,10 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         _ => Enum.GetValues<StepKind>().Where(s => s >= step),
     };
 
-    private StepInputs RunStep(BuildContext context, BuildRun run, PackageMakefile makefile, StepKind step, StepInputs inputs, string running)
+    /// <param name="earlierRan">The step this one builds on, when it ran in this build (and so took this one's stamp away).</param>
+    /// <param name="ran">Where a step that runs notes itself.</param>
+    private StepInputs RunStep(BuildContext context, BuildRun run, PackageMakefile makefile, StepKind step, StepInputs inputs, string running,
+        StepKind? earlierRan, HashSet<StepKind> ran)
     {
         var stamp = Stamp(makefile, step);
         var recipes = Recipes(makefile, step);
@@ -90,7 +95,8 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
             return inputs;
         }
         foreach (var stale in StaleAfter(step)) StepStamp.Remove(Stamp(makefile, stale));
-        run.Observer.StepStarted(Name, stepName, why);
+        ran.Add(step);
+        run.Observer.StepStarted(Name, stepName, earlierRan is { } earlier ? (Host ? "host-" : "") + earlier.Name() + " ran" : why);
 
         var log = Path.Combine(context.LogDirectory, Source.Directory, stepName + ".txt");
         if (File.Exists(log)) File.Delete(log);

@@ -58,10 +58,13 @@ public static class BuildCommand
             var display = new BuildDisplay(result.GetValue(explain));
             try
             {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var failures = display.Show(() => BuildSession.Run(request, display, cancel.Token));
                 if (cancel.IsCancellationRequested) return ExitCodes.Interrupted;
                 foreach (var failure in failures) Report(failure, request.TopDirectory);
-                return failures.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
+                if (failures.Count > 0) return ExitCodes.Failure;
+                Console.Error.WriteLine(display.Summary(clock.Elapsed));
+                return ExitCodes.Success;
             }
             finally
             {

@@ -14,6 +14,8 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
     private readonly SortedDictionary<string, string> _running = new(StringComparer.Ordinal);
     private int _total;
     private int _done;
+    private int _stepsRun;
+    private int _stepsUpToDate;
     private StatusContext? _status;
 
     public static bool Interactive => !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -37,7 +39,11 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
 
     public void StepStarted(string node, string step, string why)
     {
-        lock (_gate) _running[node] = step;
+        lock (_gate)
+        {
+            _running[node] = step;
+            _stepsRun++;
+        }
         if (explain) Line($"{step} {node}: {why}");
         else if (Interactive) Line($"{step} {node}");
         Refresh();
@@ -45,6 +51,7 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
 
     public void StepUpToDate(string node, string step)
     {
+        lock (_gate) _stepsUpToDate++;
         if (explain) Line($"{step} {node}: up to date");
     }
 
@@ -56,6 +63,13 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
             _done++;
         }
         Refresh();
+    }
+
+    /// <summary>One line for the end of a build that succeeded.</summary>
+    public string Summary(TimeSpan elapsed)
+    {
+        lock (_gate)
+            return $"kiln: {_done} built ({_stepsRun} steps run, {_stepsUpToDate} up to date) in {elapsed.TotalSeconds:0.0} s";
     }
 
     public void Message(string text)
