@@ -1,0 +1,74 @@
+using Kiln.Build.Configuration;
+using Kiln.Build.Scheduling;
+using Kiln.Build.Steps;
+using Kiln.Packages.Model;
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Build.Tests;
+
+/// <summary>Which packages a build takes in, and in what order, from names or from the .config.</summary>
+public sealed class PlannerTests : IDisposable
+{
+    private readonly TestTree _tree = new();
+    private readonly List<SourcePackage> _sources;
+
+    public PlannerTests() => _sources = TreePackages.Read(_tree.Top, d => new ScanOptions(_tree.Top, d));
+
+    public void Dispose() => _tree.Dispose();
+
+    private BuildPlan Plan(string config, params string[] names) =>
+        new BuildPlanner(_sources, DotConfig.Parse(config)).Plan(names.Length == 0 ? null : names);
+
+    private static Dictionary<string, string[]> Edges(BuildPlan plan) =>
+        plan.Nodes.ToDictionary(n => n.Name, n => n.Dependencies.Select(d => d.Name).Order(StringComparer.Ordinal).ToArray());
+
+    [Fact]
+    public void WithoutNamesThePackagesTheConfigSelectsAreBuilt()
+    {
+        var plan = Plan("CONFIG_PACKAGE_greeter-lite=y\n# CONFIG_PACKAGE_greeter is not set\n");
+        Assert.Equal(["package/utils/greeter"], plan.Requested.Select(n => n.Name));
+        var greeter = (PackageBuilder)plan.Nodes.Single(n => n.Name == "package/utils/greeter");
+        Assert.Equal(["greeter-lite"], greeter.Selected);
+        // greeter-lite selects libgreet (+libgreet), and every package needs the C library.
+        Assert.Equal(["package/libs/libgreet", "toolchain"], Edges(plan)["package/utils/greeter"]);
+        Assert.Equal(["libgreet"], ((PackageBuilder)plan.Nodes.Single(n => n.Name == "package/libs/libgreet")).Selected);
+    }
+
+    [Fact]
+    public void ANamedSourcePackageBuildsAllItsPackages()
+    {
+        var plan = Plan("", "libgreet");
+        Assert.Equal(["libgreet"], ((PackageBuilder)plan.Requested.Single()).Selected);
+        var bySource = Plan("", "greeter");
+        Assert.Equal(["greeter"], ((PackageBuilder)bySource.Requested.Single()).Selected);
+    }
+
+    [Fact]
+    public void AHostBuildIsAskedForWithSlashHost()
+    {
+        var plan = Plan("", "libgreet/host");
+        var host = (PackageBuilder)plan.Requested.Single();
+        Assert.True(host.Host);
+        Assert.Equal("package/libs/libgreet/host", host.Name);
+    }
+
+    [Fact]
+    public void NothingSelectedAndNothingNamedIsAnError()
+    {
+        var error = Assert.Throws<BuildError>(() => Plan("# CONFIG_PACKAGE_greeter is not set\n"));
+        Assert.StartsWith("nothing to build", error.Message);
+    }
+
+    [Fact]
+    public void ADependencyLoopIsNamed()
+    {
+        var libgreet = _tree.In("package/libs/libgreet/Makefile");
+        File.WriteAllText(libgreet, File.ReadAllText(libgreet).Replace("PKG_INSTALL:=1", "PKG_INSTALL:=1\nPKG_BUILD_DEPENDS:=greeter"));
+        var sources = TreePackages.Read(_tree.Top, d => new ScanOptions(_tree.Top, d));
+        var plan = new BuildPlanner(sources, DotConfig.Parse("")).Plan(["greeter"]);
+        var observer = new RecordingObserver();
+        var error = Assert.Throws<BuildError>(() => new BuildScheduler(null!, new BuildRun(observer, "", CancellationToken.None)).Run(plan, StepKind.InstallDev));
+        Assert.Contains("dependency loop: ", error.Message);
+        Assert.Contains("package/utils/greeter -> package/libs/libgreet -> package/utils/greeter", error.Message);
+    }
+}
