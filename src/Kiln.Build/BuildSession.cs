@@ -16,7 +16,9 @@ namespace Kiln.Build;
 /// <param name="ConfigText">The .config to build with (the tree's, a given one, or a target's defaults).</param>
 /// <param name="Packages">Packages named on the command line; null: those the .config selects.</param>
 /// <param name="CacheDirectory">Where the metadata scan keeps its results, or null.</param>
-public sealed record BuildRequest(string TopDirectory, string ConfigText, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep, string? CacheDirectory);
+/// <param name="Packager">Packs what is installed (null: packages are installed, not packed).</param>
+public sealed record BuildRequest(string TopDirectory, string ConfigText, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep, string? CacheDirectory,
+    IPackager? Packager = null);
 
 /// <summary>
 /// One build: the .config with the external toolchain's symbols, the host tools linked into
@@ -36,8 +38,14 @@ public static class BuildSession
             CacheDirectory = request.CacheDirectory,
         });
         var plan = new BuildPlanner(sources, context.Config).Plan(request.Packages);
-        var run = new BuildRun(observer, ToolchainCatalog.Identity(context.Toolchain), cancel);
-        return new BuildScheduler(context, run).Run(plan, request.LastStep);
+        var run = new BuildRun(observer, ToolchainCatalog.Identity(context.Toolchain), cancel, request.Packager);
+        var failures = new BuildScheduler(context, run).Run(plan, request.LastStep);
+        if (failures.Count == 0 && request.Packager is { } packager && run.PackedDirectories.Count > 0)
+        {
+            observer.Message("indexing " + string.Join(", ", run.PackedDirectories.Select(d => Path.GetRelativePath(context.TopDirectory, d))));
+            packager.Index(run.PackedDirectories);
+        }
+        return failures;
     }
 
     /// <summary>The .config with the toolchain of its architecture, and what rules.mk derives from them.</summary>

@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(TargetsCommand.Create());
         foreach (var command in DeviceCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in BuildCommand.Create()) root.Subcommands.Add(command);
+        foreach (var command in PackageFileCommands.Create()) root.Subcommands.Add(command);
         return root.Parse(args).Invoke();
     }
 }

@@ -77,6 +77,9 @@ public sealed class BuildContext
 
     public string LogDirectory => Path.Combine(TopDirectory, "logs");
 
+    /// <summary>Where the target's own packages go (kernel modules, libc): bin/targets/BOARD/SUBTARGET/packages.</summary>
+    public string TargetPackageDirectory => Path.Combine(TopDirectory, "bin", "targets", Config.Text("TARGET_BOARD") ?? "unknown", Config.Text("TARGET_SUBTARGET") ?? "generic", "packages");
+
     public string DownloadDirectory => Path.Combine(TopDirectory, "dl");
 
     /// <summary>A fresh evaluator that has read <paramref name="text"/> (or the directory's Makefile) in <paramref name="directory"/>.</summary>

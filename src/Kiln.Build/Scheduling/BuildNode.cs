@@ -19,4 +19,22 @@ public abstract class BuildNode(string name)
 
 /// <summary>How a build runs: where it reports, whether it explains, when it stops.</summary>
 /// <param name="ToolchainIdentity">What identifies the toolchain in stamps (see ToolchainCatalog.Identity).</param>
-public sealed record BuildRun(IBuildObserver Observer, string ToolchainIdentity, CancellationToken Cancel);
+/// <param name="Packager">What packs installed packages (null: they are installed, not packed).</param>
+public sealed record BuildRun(IBuildObserver Observer, string ToolchainIdentity, CancellationToken Cancel, IPackager? Packager = null)
+{
+    private readonly HashSet<string> _packed = [];
+
+    /// <summary>The directories packages were written to in this run (for their indexes).</summary>
+    public IReadOnlyCollection<string> PackedDirectories
+    {
+        get
+        {
+            lock (_packed) return _packed.Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    public void Packed(string directory)
+    {
+        lock (_packed) _packed.Add(directory);
+    }
+}

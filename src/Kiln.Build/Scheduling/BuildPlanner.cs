@@ -127,6 +127,13 @@ public sealed class BuildPlanner
         return "target " + source.Directory;
     }
 
+    /// <summary>What a package's control file says it depends on: the installed (ABI-suffixed) names of the dependencies whose conditions hold.</summary>
+    private List<string> InstalledDepends(BinaryPackage package) =>
+        package.ParsedDepends.Where(d => d.Package is not null && Holds(d))
+            .Select(d => _index.Find(d.Package!)?.InstalledName ?? d.Package!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
     private bool Holds(Dependency dependency) =>
         dependency.Condition is null || dependency.Expression?.IsTrue(symbol => _config.IsEnabled(symbol)) == true;
 
@@ -148,7 +155,8 @@ public sealed class BuildPlanner
                 .DistinctBy(p => p.Name)
                 .Select(p => KeyValuePair.Create(p.Name, p.AbiVersion))
                 .ToList();
-            nodes["target " + source.Directory] = new PackageBuilder(source, host: false, selected, abis);
+            var depends = selected.ToDictionary(p => p, p => (IReadOnlyList<string>)InstalledDepends(_index.Find(p)!), StringComparer.Ordinal);
+            nodes["target " + source.Directory] = new PackageBuilder(source, host: false, selected, abis, depends);
         }
         foreach (var source in _hostBuilds)
             nodes["host " + source.Directory] = new PackageBuilder(source, host: true, [], []);

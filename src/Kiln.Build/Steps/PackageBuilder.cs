@@ -15,9 +15,13 @@ namespace Kiln.Build.Steps;
 /// Each step runs only when its inputs differ from those its stamp recorded; a step that runs
 /// takes the stamps of the later steps away first, and writes its own only when it succeeded.
 /// </summary>
-public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyList<string> selected, IReadOnlyList<KeyValuePair<string, string>> dependencyAbis)
+/// <param name="depends">For each selected package, the installed names of what it depends on (for its control file).</param>
+public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyList<string> selected, IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? depends = null)
     : BuildNode(source.Directory + (host ? "/host" : ""))
 {
+    private static readonly string[] ScriptNames = ["conffiles", "postinst", "prerm", "preinst", "postrm"];
+
     public SourcePackage Source { get; } = source;
 
     public bool Host { get; } = host;
@@ -51,9 +55,10 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
 
         var done = new Dictionary<StepKind, StepInputs>();
         var ran = new HashSet<StepKind>();
-        foreach (var step in new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile, StepKind.Install, StepKind.InstallDev })
+        foreach (var step in new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile, StepKind.Install, StepKind.Pack, StepKind.InstallDev })
         {
-            if (step > lastStep) break;
+            if (step > lastStep && !(step == StepKind.Pack && lastStep == StepKind.Install)) break;
+            if (step == StepKind.Pack && (Host || run.Packager is null || Selected.Count == 0)) continue;
             if (step == StepKind.InstallDev && (Host || makefile.Value("KILN_INSTALLDEV").Length == 0)) break;
             var inputs = step == StepKind.Prepare ? prepare : new StepInputs().Add("after", done[After(step)].Digest());
             var after = step == StepKind.Prepare ? (StepKind?)null : After(step);
@@ -61,13 +66,19 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         }
     }
 
-    /// <summary>The step whose result a step builds on: both installs take what compile made.</summary>
-    private static StepKind After(StepKind step) => step is StepKind.Install or StepKind.InstallDev ? StepKind.Compile : step - 1;
+    /// <summary>The step whose result a step builds on: both installs take what compile made, packing what install made.</summary>
+    private static StepKind After(StepKind step) => step switch
+    {
+        StepKind.Install or StepKind.InstallDev => StepKind.Compile,
+        StepKind.Pack => StepKind.Install,
+        _ => step - 1,
+    };
 
     /// <summary>The steps whose stamps a step's run makes stale: itself and those built on it.</summary>
     private static IEnumerable<StepKind> StaleAfter(StepKind step) => step switch
     {
-        StepKind.Install or StepKind.InstallDev => [step],
+        StepKind.Install => [StepKind.Install, StepKind.Pack],
+        StepKind.Pack or StepKind.InstallDev => [step],
         _ => Enum.GetValues<StepKind>().Where(s => s >= step),
     };
 
@@ -77,7 +88,16 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         StepKind? earlierRan, HashSet<StepKind> ran)
     {
         var stamp = Stamp(makefile, step);
-        var recipes = Recipes(makefile, step);
+        var packages = step == StepKind.Pack ? Packages(context, makefile) : [];
+        foreach (var package in packages)
+        {
+            var file = Path.Combine(package.OutputDirectory, run.Packager!.FileName(package));
+            inputs.AddText("package " + package.Name, string.Join("\n", [package.Control, .. package.Depends, package.Description, .. package.Scripts.Select(s => s.Key + "=" + s.Value),
+                package.Architecture, package.SourceDateEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            inputs.Add("output " + Relative(context, file), File.Exists(file) ? "present" : "missing");
+        }
+        if (step == StepKind.Pack) inputs.Add("packager", run.Packager!.Identity);
+        var recipes = step == StepKind.Pack ? [] : Recipes(makefile, step);
         foreach (var (label, recipe) in recipes)
             if (recipe is not null) inputs.AddText("recipe" + label, recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER", StringComparison.Ordinal));
         if (step == StepKind.Configure)
@@ -115,6 +135,13 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         }
         if (step == StepKind.InstallDev)
             StagingInstaller.Install(makefile.Value("KILN_STAGE_DIR"), context.StagingDirectory, makefile.Value("KILN_STAGING_LIST"));
+        foreach (var package in packages)
+        {
+            run.Packager!.Pack(package);
+            run.Packed(package.OutputDirectory);
+            // The present file is what the stamp records.
+            inputs.Add("output " + Relative(context, Path.Combine(package.OutputDirectory, run.Packager.FileName(package))), "present");
+        }
         if (step is StepKind.Configure or StepKind.Compile) File.Delete(running);
         StepStamp.Write(stamp, inputs);
         return inputs;
@@ -130,12 +157,32 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         return [("", makefile.Expand("Kiln/Recipe/" + name, stamp))];
     }
 
+    /// <summary>The selected packages as the packer needs them, from the Makefile's package API.</summary>
+    private List<PackageToPack> Packages(BuildContext context, PackageMakefile makefile)
+    {
+        var epochText = context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH") is { Length: > 0 } e ? e : makefile.Value("PKG_SOURCE_DATE_EPOCH");
+        var epoch = long.TryParse(epochText, out var seconds) ? seconds : 0;
+        return Selected.Select(name =>
+        {
+            var architecture = makefile.Value("KILN_PKGARCH/" + name);
+            var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var script in ScriptNames)
+                if (makefile.Defines($"Package/{name}/{script}")) scripts[script] = makefile.Value($"Package/{name}/{script}");
+            var output = name.StartsWith("kmod-", StringComparison.Ordinal)
+                ? context.TargetPackageDirectory
+                : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages, Source.Feed.Length > 0 ? Source.Feed : "base");
+            return new PackageToPack(name, makefile.Value("KILN_INSTALLED_NAME/" + name), makefile.InstallDirectory(name), makefile.Value("Kiln/Control/" + name),
+                depends?.GetValueOrDefault(name) ?? [], makefile.Value($"Package/{name}/description"), scripts, architecture, output, epoch);
+        }).ToList();
+    }
+
     private string Stamp(PackageMakefile makefile, StepKind step) => (Host, step) switch
     {
         (false, StepKind.Prepare) => makefile.Value("STAMP_PREPARED"),
         (false, StepKind.Configure) => makefile.Value("STAMP_CONFIGURED"),
         (false, StepKind.Compile) => makefile.Value("STAMP_BUILT"),
         (false, StepKind.Install) => makefile.Value("PKG_BUILD_DIR") + "/.installed",
+        (false, StepKind.Pack) => makefile.Value("PKG_BUILD_DIR") + "/.packed",
         (false, StepKind.InstallDev) => makefile.Value("STAMP_INSTALLED"),
         (true, StepKind.Prepare) => makefile.Value("HOST_STAMP_PREPARED"),
         (true, StepKind.Configure) => makefile.Value("HOST_STAMP_CONFIGURED"),

@@ -8,6 +8,7 @@ public enum StepKind
     Configure,
     Compile,
     Install,
+    Pack,
     InstallDev,
 }
 

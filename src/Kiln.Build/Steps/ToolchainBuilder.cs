@@ -19,6 +19,11 @@ public sealed class ToolchainBuilder(IReadOnlyList<string> packages) : BuildNode
         if (lastStep < StepKind.Install) return;
         var stamp = Path.Combine(context.BuildDirectory, "toolchain", ".installed");
         var inputs = new StepInputs().Add("toolchain", run.ToolchainIdentity).Add("packages", string.Join(' ', Packages));
+        var packages = run.Packager is null ? [] : Packages.Select(p => ToPack(context, p)).ToList();
+        foreach (var package in packages)
+            inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, Path.Combine(package.OutputDirectory, run.Packager!.FileName(package))),
+                File.Exists(Path.Combine(package.OutputDirectory, run.Packager!.FileName(package))) ? "present" : "missing");
+        if (run.Packager is not null) inputs.Add("packager", run.Packager.Identity);
         var why = StepStamp.WhyRun(StepStamp.Read(stamp), inputs);
         if (why is null)
         {
@@ -29,6 +34,23 @@ public sealed class ToolchainBuilder(IReadOnlyList<string> packages) : BuildNode
         StepStamp.Remove(stamp);
         foreach (var package in Packages)
             ToolchainLibraries.Install(context.Toolchain, package, InstallDirectory(context, package));
+        foreach (var package in packages)
+        {
+            run.Packager!.Pack(package);
+            run.Packed(package.OutputDirectory);
+            inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, Path.Combine(package.OutputDirectory, run.Packager.FileName(package))), "present");
+        }
         StepStamp.Write(stamp, inputs);
+    }
+
+    /// <summary>A toolchain package as OpenWrt's toolchain Makefile describes it: libc goes with the target's own packages.</summary>
+    private static PackageToPack ToPack(BuildContext context, string package)
+    {
+        var version = ToolchainLibraries.Version(context.Toolchain);
+        var control = $"Package: {package}\nVersion: {version}\nSource: package/libs/toolchain\nSourceName: toolchain\nSection: libs\nArchitecture: {context.ArchPackages}\n";
+        var output = package == "libc" ? context.TargetPackageDirectory : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages, "base");
+        var epoch = long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var seconds) ? seconds : 0;
+        return new PackageToPack(package, package, InstallDirectory(context, package), control, package == "libc" ? [] : ["libc"],
+            $"The {package} library of the build's toolchain ({context.Toolchain.GnuTargetName}, glibc {version}).", new Dictionary<string, string>(), context.ArchPackages, output, epoch);
     }
 }

@@ -33,4 +33,18 @@ public static class ToolchainLibraries
                     if (!File.Exists(destination)) File.Copy(file, destination);
                 }
     }
+
+    /// <summary>The C library's version, as glibc states it in libc.so.6 ("release version 2.36"), or "unknown".</summary>
+    public static string Version(Toolchain toolchain)
+    {
+        var path = Path.Combine(toolchain.LibraryDirectory, "libc.so.6");
+        if (!File.Exists(path)) return "unknown";
+        var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(path));
+        var at = text.IndexOf("release version ", StringComparison.Ordinal);
+        if (at < 0) return "unknown";
+        var start = at + "release version ".Length;
+        var end = start;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.')) end++;
+        return text[start..end].TrimEnd('.');
+    }
 }

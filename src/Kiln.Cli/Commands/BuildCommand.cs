@@ -47,7 +47,8 @@ public static class BuildCommand
                 names.Length == 0 ? null : names.Select(ByteText.FromOs).ToList(),
                 Math.Max(1, result.GetValue(jobs)),
                 result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev,
-                GlobalOptions.Scan(result, "package").CacheDirectory);
+                GlobalOptions.Scan(result, "package").CacheDirectory,
+                new Kiln.Packing.Ipk.IpkPackager(result.GetValue(GlobalOptions.TopDir)!));
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, e) =>
             {

@@ -25,6 +25,9 @@ _addsep=$(word 1,$(1))$(foreach w,$(wordlist 2,$(words $(1)),$(1)),$(strip $(2) 
 _cleansep=$(subst $(space)$(2)$(space),$(2)$(space),$(1))
 mergelist=$(call _cleansep,$(call _addsep,$(1),$(comma)),$(comma))
 addfield=$(if $(strip $(2)),$(1): $(2))
+
+# A package's ABI suffix: its ABI version, after a dash when the name ends in a digit (libfoo2-1).
+kiln_abi_suffix=$(if $(2),$(if $(filter %0 %1 %2 %3 %4 %5 %6 %7 %8 %9,$(1)),-)$(2))
 _define=define
 _endef=endef
 
@@ -35,6 +38,32 @@ define BuildTarget/ipkg
   KILN_PACKAGES += $(1)
   KILN_IDIR/$(1):=$(PKG_BUILD_DIR)/ipkg-$(PKGARCH)/$(1)
   $(call Build/Exports,$(PKG_BUILD_DIR)/ipkg-$(PKGARCH)/$(1))
+
+  KILN_PKGARCH/$(1):=$(PKGARCH)
+  KILN_INSTALLED_NAME/$(1):=$(1)$(call kiln_abi_suffix,$(1),$(ABI_VERSION))
+
+  # The control file as OpenWrt's packer writes it, in its field order; Kiln adds Depends
+  # (resolved through the .config and the dependencies' ABI versions), Installed-Size and
+  # Description when it packs.
+  define Kiln/Control/$(1)
+Package: $(1)$(call kiln_abi_suffix,$(1),$(ABI_VERSION))
+Version: $(VERSION)
+$(call addfield,Conflicts,$(call mergelist,$(CONFLICTS)))
+$(call addfield,Provides,$(call mergelist,$(filter-out $(1)$(call kiln_abi_suffix,$(1),$(ABI_VERSION)),$(PROVIDES)$(if $(ABI_VERSION), $(1) $(foreach provide,$(PROVIDES),$(provide)$(call kiln_abi_suffix,$(provide),$(ABI_VERSION)))))))
+$(call addfield,Alternatives,$(call mergelist,$(ALTERNATIVES)))
+Source: $(SOURCE)
+SourceName: $(PKG_NAME)
+$(call addfield,License,$(LICENSE))
+$(call addfield,LicenseFiles,$(LICENSE_FILES))
+Section: $(SECTION)
+$(call addfield,Require-User,$(USERID))
+$(call addfield,SourceDateEpoch,$(PKG_SOURCE_DATE_EPOCH))
+$(call addfield,URL,$(URL))
+$(call addfield,ABIVersion,$(ABI_VERSION))
+$(if $(PKG_CPE_ID),CPE-ID: $(PKG_CPE_ID))
+$(if $(MAINTAINER),Maintainer: $(MAINTAINER))
+Architecture: $(PKGARCH)
+  endef
 
   define Kiln/Recipe/install/$(1)
 	rm -rf $$(IDIR_$(1))

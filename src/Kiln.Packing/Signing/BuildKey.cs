@@ -1,0 +1,42 @@
+using Kiln.Build;
+
+namespace Kiln.Packing.Signing;
+
+/// <summary>
+/// The tree's signing key pair, kept where OpenWrt keeps it: TREE/key-build (secret) and
+/// TREE/key-build.pub. Made on first use.
+/// </summary>
+public static class BuildKey
+{
+    public static string SecretPath(string top) => Path.Combine(top, "key-build");
+
+    public static string PublicPath(string top) => Path.Combine(top, "key-build.pub");
+
+    /// <summary>The secret key, made (with its public half) when the tree has none.</summary>
+    public static Usign.SecretKey Secret(string top)
+    {
+        var path = SecretPath(top);
+        if (!File.Exists(path))
+        {
+            var (secret, publicKey) = Usign.Generate("Kiln build key");
+            WriteNew(PublicPath(top), publicKey, 0b110_100_100);
+            WriteNew(path, secret, 0b110_000_000);
+        }
+        return Usign.ReadSecret(File.ReadAllText(path), "key-build");
+    }
+
+    public static Usign.PublicKey Public(string top)
+    {
+        var path = PublicPath(top);
+        if (!File.Exists(path)) throw new BuildError($"{path}: no public key (build or sign something first, which makes the key pair)");
+        return Usign.ReadPublic(File.ReadAllText(path), "key-build.pub");
+    }
+
+    private static void WriteNew(string path, string text, int mode)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, text);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, (UnixFileMode)mode);
+        File.Move(temporary, path, overwrite: true);
+    }
+}
