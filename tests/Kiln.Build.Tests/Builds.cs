@@ -18,7 +18,8 @@ internal static class Builds
         TestTree tree, string target, IReadOnlyList<string> packages, string extraConfig = "", StepKind lastStep = StepKind.InstallDev, int jobs = 2)
     {
         var observer = new RecordingObserver();
-        var request = new BuildRequest(tree.Top, Config(tree, target, extraConfig), packages, jobs, lastStep, CacheDirectory: null);
+        var request = new BuildRequest(tree.Top, Config(tree, target, extraConfig), packages, jobs, lastStep, CacheDirectory: null,
+            new Kiln.Packing.Ipk.IpkPackager(tree.Top));
         var failures = BuildSession.Run(request, observer, CancellationToken.None);
         return (observer, failures);
     }

@@ -16,7 +16,7 @@ public sealed class IncrementalTests : IDisposable
         File.SetLastWriteTimeUtc(_tree.In("package/utils/greeter/patches/010-default-message.patch"), DateTime.UtcNow.AddMinutes(1));
         var again = Builds.Succeed(_tree, Builds.Mips, Packages);
         Assert.Equal(
-            ["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter prepare"],
+            ["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter pack", "package/utils/greeter prepare"],
             again.RanSteps);
         var why = again.Ran.Single(r => r.Step == "prepare").Why;
         Assert.Contains("file package/utils/greeter/patches/010-default-message.patch: changed", why);
@@ -26,7 +26,7 @@ public sealed class IncrementalTests : IDisposable
     public void ChangingAConfigDependsSymbolRerunsConfigureOnward()
     {
         var again = Builds.Succeed(_tree, Builds.Mips, Packages, extraConfig: "CONFIG_GREETER_COLOUR=y\n");
-        Assert.Equal(["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install"], again.RanSteps);
+        Assert.Equal(["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter pack"], again.RanSteps);
         Assert.Contains("config CONFIG_GREETER_COLOUR: n -> y", again.Ran.Single(r => r.Step == "configure").Why);
 
         // The symbol reached the compiler: the greeting is in colour now.
