@@ -137,4 +137,21 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(["cmake", "ninja"], missing.Select(t => t.Name));
         Assert.Equal("missing host tools: cmake, ninja (install the Debian packages: apt-get install cmake ninja-build)", HostToolset.MissingMessage(missing));
     }
+
+    [Fact]
+    public void ACorruptPackageIsRefusedByIpkInfoAndIndex()
+    {
+        var feed = Path.Combine(_tree.Root, "feed");
+        Directory.CreateDirectory(feed);
+        File.WriteAllBytes(Path.Combine(feed, "broken_1_all.ipk"), [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
+        var (status, output) = Kiln("ipk-info", Path.Combine(feed, "broken_1_all.ipk"));
+        Assert.Equal(2, status);
+        Assert.StartsWith("kiln: broken_1_all.ipk: not a valid gzip'd tar", output);
+        Assert.DoesNotContain("   at ", output);
+
+        (status, output) = Kiln("index", feed);
+        Assert.Equal(2, status);
+        Assert.StartsWith("kiln: broken_1_all.ipk: not a valid gzip'd tar", output);
+        Assert.Equal(["broken_1_all.ipk"], Directory.GetFiles(feed).Select(Path.GetFileName));
+    }
 }
