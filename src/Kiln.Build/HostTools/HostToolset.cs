@@ -1,3 +1,4 @@
+using Kiln.Build.Files;
 using Kiln.Make.Evaluation;
 
 namespace Kiln.Build.HostTools;
@@ -72,7 +73,7 @@ public static class HostToolset
             if (File.Exists(link)) continue;
             if (tool.Script is { } script)
             {
-                WriteScript(link, script);
+                AtomicFile.Write(link, script, (UnixFileMode)0b111_101_101);
                 continue;
             }
             var program = Executables.Locate(tool.Command!, path);
@@ -117,13 +118,5 @@ public static class HostToolset
             if (text.StartsWith(name + " ", StringComparison.Ordinal)) return true;
         }
         return false;
-    }
-
-    private static void WriteScript(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, (UnixFileMode)0b111_101_101);
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -1,3 +1,4 @@
+using Kiln.Build.Files;
 namespace Kiln.Build.Staging;
 
 /// <summary>
@@ -33,9 +34,7 @@ public static class StagingInstaller
                 }
             }
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(listPath)!);
-        File.WriteAllLines(listPath + ".kiln-tmp", names);
-        File.Move(listPath + ".kiln-tmp", listPath, overwrite: true);
+        AtomicFile.Write(listPath, string.Join("\n", names) + "\n");
         if (Directory.Exists(stageDirectory)) Directory.Delete(stageDirectory, recursive: true);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Kiln.Build.Files;
 
 namespace Kiln.Build.Stamps;
 
@@ -29,12 +30,9 @@ public static class StepStamp
     /// <summary>Writes the stamp atomically (a killed build leaves either no stamp or a whole one).</summary>
     public static void Write(string path, StepInputs inputs)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var text = new StringBuilder(Header).Append('\n');
         foreach (var (name, value) in inputs.Entries) text.Append(name).Append('\t').Append(value).Append('\n');
-        var temporary = path + ".kiln-tmp";
-        File.WriteAllText(temporary, text.ToString());
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, text.ToString());
     }
 
     public static void Remove(string path)

@@ -1,3 +1,4 @@
+using Kiln.Build.Files;
 namespace Kiln.Build.Toolchains;
 
 /// <summary>
@@ -23,9 +24,7 @@ public static class ToolchainWrappers
             var text = $"#!/bin/sh\n# Kiln: {name} linking every library it is given, as OpenWrt's toolchains do.\nexec {real} -Wl,--no-as-needed \"$@\"\n";
             var path = Path.Combine(bin, name);
             if (File.Exists(path) && File.ReadAllText(path) == text) continue;
-            File.WriteAllText(path + ".tmp", text);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path + ".tmp", (UnixFileMode)0b111_101_101);
-            File.Move(path + ".tmp", path, overwrite: true);
+            AtomicFile.Write(path, text, (UnixFileMode)0b111_101_101);
         }
     }
 }

@@ -32,7 +32,7 @@ public static class PackageFileCommands
         sign.SetAction(result => Run(() =>
         {
             var file = Existing(result.GetValue(signFile)!);
-            File.WriteAllText(file + ".sig", Usign.Sign(File.ReadAllBytes(file), BuildKey.Secret(Top(result))));
+            Kiln.Build.Files.AtomicFile.Write(file + ".sig", Usign.Sign(File.ReadAllBytes(file), BuildKey.Secret(Top(result))));
             Console.Out.WriteLine($"{file}.sig written");
         }));
         yield return sign;

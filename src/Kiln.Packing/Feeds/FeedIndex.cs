@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kiln.Packing.Ipk;
 using Kiln.Packing.Signing;
+using Kiln.Build.Files;
 
 namespace Kiln.Packing.Feeds;
 
@@ -56,9 +57,5 @@ public static class FeedIndex
         return output.ToArray();
     }
 
-    private static void Replace(string path, byte[] bytes)
-    {
-        File.WriteAllBytes(path + ".kiln-tmp", bytes);
-        File.Move(path + ".kiln-tmp", path, overwrite: true);
-    }
+    private static void Replace(string path, byte[] bytes) => AtomicFile.Write(path, bytes);
 }

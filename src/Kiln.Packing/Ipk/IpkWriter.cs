@@ -1,5 +1,6 @@
 using System.Text;
 using Kiln.Packing.Archives;
+using Kiln.Build.Files;
 
 namespace Kiln.Packing.Ipk;
 
@@ -62,10 +63,7 @@ public static class IpkWriter
             new("./data.tar.gz", (UnixFileMode)0b110_100_100, TarGz.Write(data, time)),
             new("./control.tar.gz", (UnixFileMode)0b110_100_100, TarGz.Write(controlEntries, time)),
         ], time);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var temporary = output + ".kiln-tmp";
-        File.WriteAllBytes(temporary, ipk);
-        File.Move(temporary, output, overwrite: true);
+        AtomicFile.Write(output, ipk);
         return control;
     }
 

@@ -1,4 +1,5 @@
 using Kiln.Build;
+using Kiln.Build.Files;
 
 namespace Kiln.Packing.Signing;
 
@@ -19,8 +20,8 @@ public static class BuildKey
         if (!File.Exists(path))
         {
             var (secret, publicKey) = Usign.Generate("Kiln build key");
-            WriteNew(PublicPath(top), publicKey, 0b110_100_100);
-            WriteNew(path, secret, 0b110_000_000);
+            AtomicFile.Write(PublicPath(top), publicKey, (UnixFileMode)0b110_100_100);
+            AtomicFile.Write(path, secret, (UnixFileMode)0b110_000_000);
         }
         return Usign.ReadSecret(File.ReadAllText(path), "key-build");
     }
@@ -30,13 +31,5 @@ public static class BuildKey
         var path = PublicPath(top);
         if (!File.Exists(path)) throw new BuildError($"{path}: no public key (build or sign something first, which makes the key pair)");
         return Usign.ReadPublic(File.ReadAllText(path), "key-build.pub");
-    }
-
-    private static void WriteNew(string path, string text, int mode)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, (UnixFileMode)mode);
-        File.Move(temporary, path, overwrite: true);
     }
 }
