@@ -59,6 +59,12 @@ public static class BuildSession
         var wrapperRoot = Path.Combine(Path.GetFullPath(topDirectory), "staging_dir", "toolchain-" + toolchain.GnuTargetName + "_kiln");
         ToolchainWrappers.Write(toolchain, wrapperRoot);
         foreach (var (symbol, value) in toolchain.ConfigSymbols(wrapperRoot)) config.Set(symbol, value);
+        // Binaries are stripped with the toolchain's strip, as OpenWrt does for glibc, unless the .config says not to.
+        if (!config.IsEnabled("NO_STRIP"))
+        {
+            config.Set("USE_STRIP", "y");
+            if (config.Value("STRIP_ARGS") is null) config.Set("STRIP_ARGS", "\"--strip-all\"");
+        }
 
         var settings = KilnSettings.Read(topDirectory);
         var downloader = new Downloader(Path.Combine(topDirectory, "dl"), settings.Mirrors,

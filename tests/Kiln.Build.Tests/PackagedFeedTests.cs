@@ -106,4 +106,36 @@ public sealed class PackagedFeedTests(ExampleBuild build) : IClassFixture<Exampl
         var (status, output) = Builds.Execute("signify-openbsd", "-V", "-p", BuildKey.PublicPath(build.Tree.Top), "-x", Path.Combine(Feed, "Packages.sig"), "-m", Path.Combine(Feed, "Packages"));
         Assert.True(status == 0, output);
     }
+
+    [Fact]
+    public void TarHeadersLeaveTheFieldsOpkgReadsAsANamePrefixEmpty()
+    {
+        // opkg's tar reader takes header bytes 345-499 for the POSIX name prefix (GNU tar keeps
+        // access and change times there); anything but NULs would rename every member.
+        var ipk = File.ReadAllBytes(Directory.GetFiles(Feed, "greeter_*.ipk").Single());
+        var outer = Gunzip(ipk);
+        foreach (var (name, data) in Members(outer))
+        {
+            if (name.EndsWith(".tar.gz", StringComparison.Ordinal)) _ = Members(Gunzip(data)).ToList();
+        }
+
+        static IEnumerable<(string Name, byte[] Data)> Members(byte[] tar)
+        {
+            for (var at = 0; at + 512 <= tar.Length && tar[at] != 0;)
+            {
+                Assert.All(tar[(at + 345)..(at + 500)], b => Assert.Equal(0, b));
+                var name = System.Text.Encoding.ASCII.GetString(tar, at, 100).TrimEnd('\0');
+                var size = Convert.ToInt64(System.Text.Encoding.ASCII.GetString(tar, at + 124, 11).Trim('\0', ' '), 8);
+                yield return (name, tar[(at + 512)..(at + 512 + (int)size)]);
+                at += 512 + (int)((size + 511) / 512 * 512);
+            }
+        }
+
+        static byte[] Gunzip(byte[] bytes)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress)) gzip.CopyTo(output);
+            return output.ToArray();
+        }
+    }
 }

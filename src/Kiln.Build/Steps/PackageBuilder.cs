@@ -97,6 +97,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
             inputs.Add("output " + Relative(context, file), File.Exists(file) ? "present" : "missing");
         }
         if (step == StepKind.Pack) inputs.Add("packager", run.Packager!.Identity);
+        if (step == StepKind.Install) inputs.Add("strip", makefile.Value("CONFIG_NO_STRIP").Length > 0 || makefile.Value("CONFIG_DEBUG").Length > 0 ? "no" : makefile.Value("STRIP"));
         var recipes = step == StepKind.Pack ? [] : Recipes(makefile, step);
         foreach (var (label, recipe) in recipes)
             if (recipe is not null) inputs.AddText("recipe" + label, recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER", StringComparison.Ordinal));
@@ -133,6 +134,9 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
             if (missing.Count > 0) throw new BuildError($"{Name}: {stepName} needs {HostToolset.MissingMessage(missing)}");
             RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, run.Cancel);
         }
+        if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
+            foreach (var package in Selected)
+                ElfStripper.Strip(makefile.InstallDirectory(package), makefile.Value("STRIP"), recipes.FirstOrDefault().Recipe?.Environment ?? context.Environment);
         if (step == StepKind.InstallDev)
             StagingInstaller.Install(makefile.Value("KILN_STAGE_DIR"), context.StagingDirectory, makefile.Value("KILN_STAGING_LIST"));
         foreach (var package in packages)

@@ -56,9 +56,9 @@ public static class TarGz
                     Gid = 0,
                     UserName = "",
                     GroupName = "",
+                    // Access and change times stay unset (NUL): opkg's tar reader takes those header
+                    // bytes for the POSIX name prefix and would lose every member's name.
                     ModificationTime = time,
-                    AccessTime = time,
-                    ChangeTime = time,
                 };
                 if (entry.LinkTarget is not null) header.LinkName = entry.LinkTarget;
                 if (entry.Bytes is not null) header.DataStream = new MemoryStream(entry.Bytes, writable: false);

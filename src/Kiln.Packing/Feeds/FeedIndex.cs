@@ -50,8 +50,12 @@ public static class FeedIndex
         return count;
     }
 
+    /// <summary>gzip -n of nothing: the stream .NET writes no header for when given no bytes.</summary>
+    private static readonly byte[] EmptyGzip = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
     private static byte[] Gzip(byte[] bytes)
     {
+        if (bytes.Length == 0) return EmptyGzip;
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true)) gzip.Write(bytes);
         return output.ToArray();
