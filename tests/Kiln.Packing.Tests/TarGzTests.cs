@@ -95,12 +95,45 @@ public sealed class TarGzTests : IDisposable
             Assert.Equal((0, 0), (entry.Uid, entry.Gid));
             Assert.Equal(Time, entry.ModificationTime);
             var gnu = Assert.IsType<GnuTarEntry>(entry);
-            Assert.Equal(Time, gnu.AccessTime);
-            Assert.Equal(Time, gnu.ChangeTime);
             Assert.Equal("", gnu.UserName);
             Assert.Equal("", gnu.GroupName);
         }
         Assert.Equal(Expected.Length, count);
+    }
+
+    /// <summary>
+    /// The raw 512-byte headers: GNU magic, the time in octal, and NUL from byte 345 on (GNU's
+    /// access and change times, where a ustar reader such as opkg's looks for a name prefix).
+    /// </summary>
+    [Fact]
+    public void RawHeadersCarryTheTimeAndLeaveTheNamePrefixEmpty()
+    {
+        byte[] raw;
+        using (var gzip = new GZipStream(new MemoryStream(TarGz.Write(TarGz.FromDirectory(_root), Time)), CompressionMode.Decompress))
+        using (var copy = new MemoryStream())
+        {
+            gzip.CopyTo(copy);
+            raw = copy.ToArray();
+        }
+        var names = new List<string>();
+        var at = 0;
+        while (raw[at] != 0)
+        {
+            var header = raw[at..(at + 512)];
+            string Field(int offset, int length) => Encoding.ASCII.GetString(header, offset, length).TrimEnd('\0', ' ');
+            names.Add(Field(0, 100));
+            Assert.Equal("ustar  ", Encoding.ASCII.GetString(header, 257, 8).TrimEnd('\0')); // GNU magic "ustar  \0"
+            Assert.Equal(Time.ToUnixTimeSeconds(), Convert.ToInt64(Field(136, 12), 8));
+            Assert.Equal(0, Convert.ToInt64(Field(108, 8), 8)); // uid
+            Assert.Equal(0, Convert.ToInt64(Field(116, 8), 8)); // gid
+            Assert.True(header.AsSpan(345, 155).IndexOfAnyExcept((byte)0) < 0, $"{names[^1]}: bytes 345-499 are not all NUL");
+            var size = Convert.ToInt64(Field(124, 12), 8);
+            at += 512 + (int)((size + 511) / 512 * 512);
+        }
+        Assert.Equal(Expected.Select(e => e.Split(' ')[0]), names);
+        // The end: zero blocks only.
+        Assert.True(raw.AsSpan(at).IndexOfAnyExcept((byte)0) < 0);
+        Assert.True(raw.Length - at >= 1024);
     }
 
     [Fact]
@@ -207,6 +240,30 @@ public sealed class TarGzTests : IDisposable
         File.WriteAllBytes(archive, first);
         Assert.Equal(["./", "./" + longName, "./" + Path.GetDirectoryName(longName) + "/link"],
             Tool.Succeed(_temp.Path, "tar", "-tzf", archive).TrimEnd('\n').Split('\n'));
+    }
+
+    /// <summary>
+    /// A FIFO in an install directory: FromDirectory reads every non-directory with
+    /// File.ReadAllBytes, which waits forever for a writer. It should refuse it, as Read refuses
+    /// FIFOs and devices. If it blocks, the test opens the FIFO for writing to let it go.
+    /// </summary>
+    [Fact]
+    public async Task AFifoInTheDirectoryIsRefusedNotWaitedOn()
+    {
+        var fifo = Path.Combine(_root, "a", "fifo");
+        Tool.Succeed(_temp.Path, "mkfifo", fifo);
+
+        var listing = Task.Run(() => TarGz.FromDirectory(_root));
+        var finished = await Task.WhenAny(listing, Task.Delay(TimeSpan.FromSeconds(5))) == listing;
+        if (!finished)
+        {
+            await using (new FileStream(fifo, FileMode.Open, FileAccess.Write)) { }
+            await listing.ContinueWith(_ => { }, TaskScheduler.Default); // released: it reads an empty file
+        }
+
+        Assert.True(finished, "FromDirectory was still waiting on the FIFO after 5 seconds");
+        var error = await Assert.ThrowsAsync<Kiln.Build.BuildError>(() => listing);
+        Assert.Contains("fifo", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,8 +12,10 @@ public static class AtomicFile
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = $"{path}.{Environment.ProcessId}.kiln-tmp";
-        using (var stream = File.Create(temporary)) stream.Write(bytes);
-        if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, m);
+        // Created with its mode, so that a secret is never readable by others, not even for a moment.
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (mode is { } m && !OperatingSystem.IsWindows()) options.UnixCreateMode = m;
+        using (var stream = new FileStream(temporary, options)) stream.Write(bytes);
         File.Move(temporary, path, overwrite: true);
     }
 

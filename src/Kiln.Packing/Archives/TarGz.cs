@@ -33,9 +33,13 @@ public static class TarGz
                 entries.Add(new Entry(name + "/", Mode(path), null));
                 Walk(path, name + "/", entries);
             }
-            else entries.Add(new Entry(name, Mode(path), File.ReadAllBytes(path)));
+            else if (IsRegular(path)) entries.Add(new Entry(name, Mode(path), File.ReadAllBytes(path)));
+            else throw new Kiln.Build.BuildError($"{path}: not a file, directory or link (a package holds nothing else)");
         }
     }
+
+    /// <summary>A regular file (not a FIFO, socket or device, which reading would block on or misread).</summary>
+    private static bool IsRegular(string path) => Kiln.Make.Functions.FileStatus.IsRegularFile(path);
 
     private static UnixFileMode Mode(string path) => OperatingSystem.IsWindows() ? (UnixFileMode)0b110_100_100 : File.GetUnixFileMode(path);
 
@@ -69,21 +73,23 @@ public static class TarGz
     }
 
     /// <summary>
-    /// The entries of a .tar.gz, read without writing anything anywhere; a damaged archive or an
-    /// entry that would land outside its folder (an absolute name, "..", a link out of the tree)
-    /// stops with a message naming <paramref name="where"/>.
+    /// The entries of a .tar.gz, read without writing anything anywhere; a damaged archive (the
+    /// gzip trailer's length and checksum are checked too) or an entry that would land outside its
+    /// folder (an absolute name, "..", a link out of the tree, a path through a link) stops with a
+    /// message naming <paramref name="where"/>.
     /// </summary>
     public static List<Entry> Read(byte[] archive, string where)
     {
         var entries = new List<Entry>();
+        var links = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(archive, writable: false), CompressionMode.Decompress);
-            using var tar = new TarReader(gzip);
+            var tarBytes = Gunzip(archive, where);
+            using var tar = new TarReader(new MemoryStream(tarBytes, writable: false));
             while (tar.GetNextEntry(copyData: true) is { } entry)
             {
                 var name = entry.Name;
-                CheckInside(name, where);
+                var inside = Inside(name, links, where, name);
                 byte[]? bytes = null;
                 string? link = null;
                 switch (entry.EntryType)
@@ -97,7 +103,12 @@ public static class TarGz
                         break;
                     case TarEntryType.SymbolicLink:
                         link = entry.LinkName;
-                        if (!link.StartsWith('/')) CheckInside(Path.Combine(Path.GetDirectoryName(name.TrimEnd('/')) ?? "", link), where, $"link {name} -> {link}");
+                        if (!link.StartsWith('/'))
+                        {
+                            var parent = inside.Contains('/') ? inside[..inside.LastIndexOf('/')] : "";
+                            Inside(parent.Length == 0 ? link : parent + "/" + link, links, where, $"link {name} -> {link}");
+                        }
+                        links.Add(inside);
                         break;
                     case TarEntryType.Directory:
                         break;
@@ -109,22 +120,45 @@ public static class TarGz
                 entries.Add(new Entry(name, entry.Mode, bytes, link));
             }
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or IOException)
+        catch (Exception e) when (e is not Kiln.Build.BuildError and not OutOfMemoryException)
         {
+            // Whatever a damaged header makes the tar reader throw, the file is what is wrong.
             throw new Kiln.Build.BuildError($"{where}: not a valid gzip'd tar ({e.Message})");
         }
         return entries;
     }
 
-    private static void CheckInside(string name, string where, string? what = null)
+    /// <summary>The whole stream, checked against the gzip trailer (length and CRC, which .NET checks once it reads to the end).</summary>
+    private static byte[] Gunzip(byte[] archive, string where)
     {
-        var depth = 0;
-        if (name.StartsWith('/')) throw new Kiln.Build.BuildError($"{where}: {what ?? name} is an absolute path");
+        if (archive.Length < 18) throw new Kiln.Build.BuildError($"{where}: not a valid gzip'd tar (too short)");
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(new MemoryStream(archive, writable: false), CompressionMode.Decompress)) gzip.CopyTo(output);
+        if (BitConverter.ToUInt32(archive, archive.Length - 4) != (uint)output.Length)
+            throw new Kiln.Build.BuildError($"{where}: not a valid gzip'd tar (truncated or damaged: the gzip trailer does not match)");
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// The name without "." parts, when it stays inside the package and does not pass through a
+    /// link the archive made earlier (a link can lead anywhere).
+    /// </summary>
+    private static string Inside(string name, HashSet<string> links, string where, string what)
+    {
+        if (name.StartsWith('/')) throw new Kiln.Build.BuildError($"{where}: {what} is an absolute path");
+        var parts = new List<string>();
         foreach (var part in name.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             if (part == ".") continue;
-            depth += part == ".." ? -1 : 1;
-            if (depth < 0) throw new Kiln.Build.BuildError($"{where}: {what ?? name} points outside the package");
+            if (parts.Count > 0 && links.Contains(string.Join('/', parts)))
+                throw new Kiln.Build.BuildError($"{where}: {what} goes through the link {string.Join('/', parts)}");
+            if (part == "..")
+            {
+                if (parts.Count == 0) throw new Kiln.Build.BuildError($"{where}: {what} points outside the package");
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else parts.Add(part);
         }
+        return string.Join('/', parts);
     }
 }

@@ -40,7 +40,7 @@ public static class FeedIndex
         foreach (var line in manifest.ToString().Split('\n').SkipLast(1))
             if (!ManifestOnly.Any(f => line.StartsWith(f, StringComparison.Ordinal))) packages.Append(line).Append('\n');
         // OpenWrt pads Packages by a newline when its size falls where usign's reader stumbles.
-        if ((64 + Encoding.UTF8.GetByteCount(packages.ToString())) % 128 is 110 or 111) packages.Append('\n');
+        if ((64 + Encoding.UTF8.GetByteCount(packages.ToString())) % 128 is 110 or 111) packages.Append("\n\n");
 
         var packagesBytes = Encoding.UTF8.GetBytes(packages.ToString());
         Replace(Path.Combine(directory, "Packages.manifest"), Encoding.UTF8.GetBytes(manifest.ToString()));
