@@ -47,7 +47,8 @@ public static class TarGz
     public static byte[] Write(IEnumerable<Entry> entries, DateTimeOffset time)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        // gzip's default level, as ipkg-build compresses its members.
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         using (var tar = new TarWriter(gzip, TarEntryFormat.Gnu, leaveOpen: true))
         {
             foreach (var entry in entries)
