@@ -61,7 +61,11 @@ public static class BuildCommand
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var failures = display.Show(() => BuildSession.Run(request, display, cancel.Token));
-                if (cancel.IsCancellationRequested) return ExitCodes.Interrupted;
+                if (cancel.IsCancellationRequested)
+                {
+                    Console.Error.WriteLine("kiln: interrupted (steps that did not finish run again next time)");
+                    return ExitCodes.Interrupted;
+                }
                 foreach (var failure in failures) Report(failure, request.TopDirectory);
                 if (failures.Count > 0) return ExitCodes.Failure;
                 Console.Error.WriteLine(display.Summary(clock.Elapsed));
