@@ -8,8 +8,9 @@ using Kiln.Packages.Scanning;
 namespace Kiln.Build;
 
 /// <summary>
-/// Takes builds away: with package names, each one's build directories, stamps, staged files
-/// and logs; without, every target build, staging directory and log (the host tools stay).
+/// Takes builds away: with package names, each one's build directories, stamps, staged files,
+/// logs and packed files; without, every target build, staging directory, log and bin/ (the host
+/// tools stay).
 /// </summary>
 public static class BuildCleaner
 {
@@ -33,6 +34,7 @@ public static class BuildCleaner
                 ? Directory.EnumerateDirectories(Path.Combine(context.TopDirectory, "staging_dir"), "target-*").Append(Path.Combine(context.TopDirectory, "staging_dir", "hostpkg")).ToList() : [])
                 Remove(staging);
             Remove(context.LogDirectory);
+            Remove(Path.Combine(context.TopDirectory, "bin"));
             return removed;
         }
 
@@ -56,6 +58,12 @@ public static class BuildCleaner
                 Remove(host);
             }
             Remove(Path.Combine(context.LogDirectory, source.Directory));
+            // Its packed files too (the indexes are rewritten by the next build that packs there).
+            var bin = Path.Combine(context.TopDirectory, "bin");
+            if (Directory.Exists(bin))
+                foreach (var package in source.Packages)
+                    foreach (var file in Directory.EnumerateFiles(bin, package.InstalledName + "_*.ipk", SearchOption.AllDirectories).ToList())
+                        Remove(file);
         }
         return removed;
     }

@@ -79,7 +79,7 @@ public static class BuildCommand
         yield return build;
 
         var cleanNames = new Argument<string[]>("PACKAGE") { Description = "Packages whose builds to remove; none: every build, staging directory and log.", Arity = ArgumentArity.ZeroOrMore };
-        var clean = new Command("clean", "Remove package builds (build_dir, staging files, stamps, logs).") { Target, Config, cleanNames };
+        var clean = new Command("clean", "Remove package builds (build directories, staged files, stamps, logs, packed files; without names: also bin/).") { Target, Config, cleanNames };
         clean.SetAction(result => Run(result, () =>
         {
             var names = result.GetValue(cleanNames)!;
