@@ -78,4 +78,17 @@ public sealed class IncrementalTests : IDisposable
         Assert.Equal(["package/utils/greeter configure", "package/utils/greeter prepare"], observer.RanSteps.Where(s => s.StartsWith("package/utils/greeter ", StringComparison.Ordinal)));
         Assert.False(File.Exists(Path.Combine(greeterStamp, ".built")));
     }
+
+    [Fact]
+    public void CleaningAPackageTakesAwayItsBuildAndPackagesAndOnlyIt()
+    {
+        var removed = BuildCleaner.Clean(_tree.Top, Builds.Config(_tree, Builds.Mips), ["greeter"]);
+        Assert.Contains(removed, r => r.StartsWith("build_dir/target-mips-linux-gnu_glibc/greeter-", StringComparison.Ordinal));
+        Assert.Contains("bin/packages/mips_24kc/base/greeter_2025.03.14~3c1f0d2b-r1_mips_24kc.ipk", removed);
+        Assert.DoesNotContain(removed, r => r.Contains("libgreet", StringComparison.Ordinal));
+        Assert.True(File.Exists(_tree.In("bin/packages/mips_24kc/base/libgreet1_1.4.0-r2_mips_24kc.ipk")));
+
+        var again = Builds.Succeed(_tree, Builds.Mips, Packages);
+        Assert.All(again.RanSteps, step => Assert.StartsWith("package/utils/greeter ", step));
+    }
 }
