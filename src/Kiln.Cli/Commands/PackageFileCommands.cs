@@ -85,7 +85,7 @@ public static class PackageFileCommands
     private static string Json(IpkContents contents)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = Kiln.Cli.Output.JsonText.Writer(buffer))
         {
             json.WriteStartObject();
             json.WriteStartObject("control");

@@ -14,7 +14,7 @@ public static class DeviceJson
     public static void Write(Stream stream, DeviceSet set, IEnumerable<Device> devices, bool detailed)
     {
         var plans = set.Plans.ToDictionary(p => p.Device, StringComparer.Ordinal);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = JsonText.Writer(stream);
         json.WriteStartArray();
         foreach (var device in devices)
         {

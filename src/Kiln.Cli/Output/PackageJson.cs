@@ -15,7 +15,7 @@ public static class PackageJson
     public static void Write(Stream stream, IReadOnlyList<SourcePackage> sources)
     {
         var index = new PackageIndex(sources);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = JsonText.Writer(stream);
         json.WriteStartArray();
         foreach (var source in sources)
         {
