@@ -16,6 +16,7 @@ public static class BuildCleaner
 {
     public static IReadOnlyList<string> Clean(string topDirectory, string configText, IReadOnlyList<string> names)
     {
+        using var treeLock = Files.TreeLock.Take(topDirectory);
         using var jobserver = new Jobserver(1);
         var context = BuildSession.CreateContext(topDirectory, configText, jobserver, new SilentObserver());
         var removed = new List<string>();

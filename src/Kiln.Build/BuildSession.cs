@@ -1,4 +1,5 @@
 using Kiln.Build.Configuration;
+using Kiln.Build.Files;
 using Kiln.Build.HostTools;
 using Kiln.Build.Jobs;
 using Kiln.Build.Packages;
@@ -29,6 +30,7 @@ public static class BuildSession
 {
     public static IReadOnlyList<NodeFailure> Run(BuildRequest request, IBuildObserver observer, CancellationToken cancel)
     {
+        using var treeLock = TreeLock.Take(request.TopDirectory);
         using var jobserver = new Jobserver(request.Jobs);
         var context = CreateContext(request.TopDirectory, request.ConfigText, jobserver, observer);
         HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
