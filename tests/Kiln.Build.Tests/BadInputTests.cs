@@ -154,4 +154,16 @@ public sealed class BadInputTests : IDisposable
         Assert.StartsWith("kiln: broken_1_all.ipk: not a valid gzip'd tar", output);
         Assert.Equal(["broken_1_all.ipk"], Directory.GetFiles(feed).Select(Path.GetFileName));
     }
+
+    [Fact]
+    public void ASecondBuildInTheSameTreeWaitsForNoneAndSaysWhy()
+    {
+        using (Files.TreeLock.Take(_tree.Top))
+        {
+            var (status, output) = Kiln("build", "--target", Builds.Mips, "greeter");
+            Assert.Equal(2, status);
+            Assert.StartsWith($"kiln: another kiln build or clean is running in {_tree.Top}", output);
+        }
+        Assert.False(Directory.Exists(_tree.In("build_dir")));
+    }
 }
