@@ -156,7 +156,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void ASecondBuildInTheSameTreeWaitsForNoneAndSaysWhy()
+    public void ASecondBuildInALockedTreeIsRefused()
     {
         using (Files.TreeLock.Take(_tree.Top))
         {
