@@ -136,7 +136,11 @@ ifndef DUMP
 endif
 
 # The steps of the host build, written out as HostBuild runs and expanded again when Kiln
-# runs them (see Build/CoreTargets in package.mk).
+# runs them (see Build/CoreTargets in package.mk). A scan (DUMP) writes none: expanding the
+# steps would run what only a build may (checks of the build host, for one).
+ifdef DUMP
+  HostBuild/Core:=
+else
 define HostBuild/Core
   HOST_STAMP_PREPARED:=$$(HOST_STAMP_PREPARED)
   $(call Host/Exports,$(HOST_STAMP_PREPARED))
@@ -169,6 +173,7 @@ define HostBuild/Core
 	$(foreach hook,$(Hooks/HostInstall/Post),$(call $(hook))$(sep))
   endef
 endef
+endif
 
 # HostBuild: declares the host build; a host-only Makefile also declares its download here.
 define HostBuild
