@@ -47,7 +47,7 @@ public sealed class BuildScheduler(BuildContext context, BuildRun run)
             lock (gate) extraSlot = running > 1;
             if (extraSlot) context.Jobserver.Acquire();
             var node = next;
-            var thread = new Thread(() =>
+            var thread = Kiln.Make.Evaluation.LargeStack.NewThread(() =>
             {
                 NodeFailure? failure = null;
                 try
@@ -81,7 +81,7 @@ public sealed class BuildScheduler(BuildContext context, BuildRun run)
                             if (--remaining[dependent] == 0) ready.Enqueue(dependent);
                     Monitor.PulseAll(gate);
                 }
-            }, Kiln.Make.Evaluation.LargeStack.StackSize);
+            });
             workers.Add(thread);
             thread.Start();
         }

@@ -10,11 +10,23 @@ public static class LargeStack
 {
     public const int StackSize = 512 * 1024 * 1024;
 
+    [ThreadStatic]
+    private static bool _onLargeStack;
+
+    /// <summary>A thread with a large stack (<paramref name="stackSize"/>) on which <see cref="Run{T}"/> runs its work in place.</summary>
+    public static Thread NewThread(Action work, int stackSize = StackSize) => new(() =>
+    {
+        _onLargeStack = true;
+        work();
+    }, stackSize);
+
+    /// <summary>Runs <paramref name="work"/> on a large stack: in place when this thread has one, else on a new thread.</summary>
     public static T Run<T>(Func<T> work)
     {
+        if (_onLargeStack) return work();
         T result = default!;
         ExceptionDispatchInfo? failure = null;
-        var thread = new Thread(() =>
+        var thread = NewThread(() =>
         {
             try
             {
@@ -24,7 +36,7 @@ public static class LargeStack
             {
                 failure = ExceptionDispatchInfo.Capture(e);
             }
-        }, StackSize);
+        });
         thread.Start();
         thread.Join();
         failure?.Throw();

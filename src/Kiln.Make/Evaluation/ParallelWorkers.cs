@@ -25,7 +25,7 @@ public static class ParallelWorkers
         var threads = new Thread[Threads(parallelism)];
         for (var t = 0; t < threads.Length; t++)
         {
-            threads[t] = new Thread(() =>
+            threads[t] = LargeStack.NewThread(() =>
             {
                 try
                 {
@@ -77,7 +77,7 @@ public static class ParallelWorkers
         var threads = new Thread[Threads(parallelism)];
         for (var t = 0; t < threads.Length; t++)
         {
-            threads[t] = new Thread(() =>
+            threads[t] = LargeStack.NewThread(() =>
             {
                 while (true)
                 {
