@@ -123,7 +123,7 @@ public sealed class BadInputTests : IDisposable
     public void AMissingCompilerNamesTheDebianPackagesToInstall()
     {
         var missing = new Toolchain("nonexistent-linux-gnu-", "nonexistent-linux-gnu", "/usr/nonexistent-linux-gnu", "/usr/nonexistent-linux-gnu/lib",
-            Native: false, "gcc-nonexistent-linux-gnu", "libc6-dev-nonexistent-cross", null, null);
+            Native: false, "gcc-nonexistent-linux-gnu", "libc6-dev-nonexistent-cross");
         var error = Assert.Throws<BuildError>(() => ToolchainCatalog.Check(missing));
         Assert.Equal("nonexistent-linux-gnu-gcc not found: install the Debian packages gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross (apt-get install gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross)", error.Message);
     }

@@ -26,8 +26,7 @@ public sealed class BuildContext
         Toolchain = toolchain;
         Downloader = downloader;
         Jobserver = jobserver;
-        ConfigText = config.Write();
-        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), ConfigText);
+        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), config.Write());
         var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
         {
             ["TOPDIR"] = ByteText.FromOs(TopDirectory),
@@ -51,9 +50,6 @@ public sealed class BuildContext
     public string TopDirectory { get; }
 
     public DotConfig Config { get; }
-
-    /// <summary>The .config text the Makefiles read as $(TOPDIR)/.config.</summary>
-    public string ConfigText { get; }
 
     public Toolchain Toolchain { get; }
 

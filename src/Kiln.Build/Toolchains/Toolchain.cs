@@ -12,9 +12,7 @@ public sealed record Toolchain(
     string LibraryDirectory,
     bool Native,
     string CompilerPackage,
-    string LibcPackage,
-    string? Emulator,
-    string? EmulatorPackage)
+    string LibcPackage)
 {
     public string Compiler => Prefix + "gcc";
 

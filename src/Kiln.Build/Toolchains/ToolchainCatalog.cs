@@ -10,24 +10,24 @@ public static class ToolchainCatalog
     public static Toolchain For(string arch)
     {
         if (arch == "x86_64" && RuntimeInformation.OSArchitecture == Architecture.X64)
-            return new Toolchain("", "x86_64-linux-gnu", "/", "/lib/x86_64-linux-gnu", Native: true, "gcc", "libc6-dev", null, null);
+            return new Toolchain("", "x86_64-linux-gnu", "/", "/lib/x86_64-linux-gnu", Native: true, "gcc", "libc6-dev");
         return arch switch
         {
-            "mips" => Cross("mips-linux-gnu", "mips", "qemu-mips-static"),
-            "mipsel" => Cross("mipsel-linux-gnu", "mipsel", "qemu-mipsel-static"),
-            "aarch64" => Cross("aarch64-linux-gnu", "arm64", "qemu-aarch64-static"),
-            "arm" => Cross("arm-linux-gnueabihf", "armhf", "qemu-arm-static"),
-            "i386" => Cross("i686-linux-gnu", "i386", "qemu-i386-static"),
-            "x86_64" => Cross("x86_64-linux-gnu", "amd64", "qemu-x86_64-static"),
-            "powerpc" => Cross("powerpc-linux-gnu", "powerpc", "qemu-ppc-static"),
-            "riscv64" => Cross("riscv64-linux-gnu", "riscv64", "qemu-riscv64-static"),
+            "mips" => Cross("mips-linux-gnu", "mips"),
+            "mipsel" => Cross("mipsel-linux-gnu", "mipsel"),
+            "aarch64" => Cross("aarch64-linux-gnu", "arm64"),
+            "arm" => Cross("arm-linux-gnueabihf", "armhf"),
+            "i386" => Cross("i686-linux-gnu", "i386"),
+            "x86_64" => Cross("x86_64-linux-gnu", "amd64"),
+            "powerpc" => Cross("powerpc-linux-gnu", "powerpc"),
+            "riscv64" => Cross("riscv64-linux-gnu", "riscv64"),
             _ => throw new BuildError($"no external toolchain is known for the architecture '{arch}'"),
         };
     }
 
-    private static Toolchain Cross(string triplet, string debianArch, string emulator) =>
+    private static Toolchain Cross(string triplet, string debianArch) =>
         new(triplet + "-", triplet, "/usr/" + triplet, "/usr/" + triplet + "/lib", Native: false,
-            "gcc-" + triplet, "libc6-dev-" + debianArch + "-cross", emulator, "qemu-user-static");
+            "gcc-" + triplet, "libc6-dev-" + debianArch + "-cross");
 
     /// <summary>Stops with the Debian packages to install when the compiler or its C library is missing.</summary>
     public static void Check(Toolchain toolchain)
