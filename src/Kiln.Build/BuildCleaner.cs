@@ -2,6 +2,9 @@ using Kiln.Build.Jobs;
 using Kiln.Build.Packages;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Staging;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
+using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
 
@@ -14,11 +17,11 @@ namespace Kiln.Build;
 /// </summary>
 public static class BuildCleaner
 {
-    public static IReadOnlyList<string> Clean(string topDirectory, string configText, IReadOnlyList<string> names)
+    public static IReadOnlyList<string> Clean(string topDirectory, DotConfig config, IReadOnlyList<string> names)
     {
-        using var treeLock = Files.TreeLock.Take(topDirectory);
+        using var treeLock = TreeLock.Take(topDirectory);
         using var jobserver = new Jobserver(1);
-        var context = BuildSession.CreateContext(topDirectory, configText, jobserver, new SilentObserver());
+        var context = BuildSetup.CreateContext(topDirectory, config, jobserver, new SilentObserver());
         var removed = new List<string>();
         void Remove(string path)
         {
@@ -43,7 +46,7 @@ public static class BuildCleaner
         foreach (var name in names)
         {
             var source = sources.FirstOrDefault(s => s.Name == name || Path.GetFileName(s.Directory) == name || s.Packages.Any(p => p.Name == name))
-                ?? throw new BuildError($"package '{name}' is not in the tree or its feeds");
+                ?? throw new UserError($"package '{name}' is not in the tree or its feeds");
             var makefile = PackageMakefile.Read(context, source, []);
             var list = makefile.Value("STAGING_DIR") + "/packages/" + makefile.Value("STAGING_FILES_LIST");
             if (File.Exists(list))

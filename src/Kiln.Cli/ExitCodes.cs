@@ -8,5 +8,8 @@ public static class ExitCodes
     /// <summary>A user-caused failure: bad makefile, bad option, failed step (make's 2).</summary>
     public const int Failure = 2;
 
+    /// <summary>A bug in Kiln (sysexits' EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
+
     public const int Interrupted = 130;
 }

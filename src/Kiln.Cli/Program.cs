@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiln.Cli.Commands;
+using Kiln.Cli.Errors;
 
 namespace Kiln.Cli;
 
@@ -17,6 +18,7 @@ public static class Program
         foreach (var command in DeviceCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in BuildCommand.Create()) root.Subcommands.Add(command);
         foreach (var command in PackageFileCommands.Create()) root.Subcommands.Add(command);
-        return root.Parse(args).Invoke();
+        // Failures go to the one handler, not System.CommandLine's, which prints stack traces.
+        return TopLevelHandler.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
     }
 }

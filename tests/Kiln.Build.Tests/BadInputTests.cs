@@ -1,5 +1,7 @@
 using Kiln.Build.HostTools;
 using Kiln.Build.Toolchains;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
 
 namespace Kiln.Build.Tests;
 
@@ -115,7 +117,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void ATargetWithoutAKnownToolchainIsNamed()
     {
-        var error = Assert.Throws<BuildError>(() => ToolchainCatalog.For("sparc"));
+        var error = Assert.Throws<UserError>(() => ToolchainCatalog.For("sparc"));
         Assert.Equal("no external toolchain is known for the architecture 'sparc'", error.Message);
     }
 
@@ -124,7 +126,7 @@ public sealed class BadInputTests : IDisposable
     {
         var missing = new Toolchain("nonexistent-linux-gnu-", "nonexistent-linux-gnu", "/usr/nonexistent-linux-gnu", "/usr/nonexistent-linux-gnu/lib",
             Native: false, "gcc-nonexistent-linux-gnu", "libc6-dev-nonexistent-cross");
-        var error = Assert.Throws<BuildError>(() => ToolchainCatalog.Check(missing));
+        var error = Assert.Throws<UserError>(() => ToolchainCatalog.Check(missing));
         Assert.Equal("nonexistent-linux-gnu-gcc not found: install the Debian packages gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross (apt-get install gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross)", error.Message);
     }
 
@@ -158,7 +160,7 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void ASecondBuildInALockedTreeIsRefused()
     {
-        using (Files.TreeLock.Take(_tree.Top))
+        using (TreeLock.Take(_tree.Top))
         {
             var (status, output) = Kiln("build", "--target", Builds.Mips, "greeter");
             Assert.Equal(2, status);

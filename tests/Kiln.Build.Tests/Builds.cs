@@ -1,6 +1,8 @@
 using Kiln.Build.Scheduling;
 using Kiln.Build.Steps;
-using Kiln.Targets.Devices;
+using Kiln.Configuration.Choice;
+using Kiln.OpenWrt.Configuration;
+using Kiln.Pipeline.Packages;
 
 namespace Kiln.Build.Tests;
 
@@ -11,15 +13,15 @@ internal static class Builds
     public const string Pc = "pc";
 
     /// <summary>The target's default .config (as `--target` gives it), with extra lines added.</summary>
-    public static string Config(TestTree tree, string target, string extra = "") =>
-        SubtargetDevices.Configuration(tree.Top, target, null, TimeSpan.FromSeconds(60)).Text + extra;
+    public static DotConfig Config(TestTree tree, string target, string extra = "") =>
+        DotConfig.Parse(ConfigurationChoice.Choose(tree.Top, target, null, TimeSpan.FromSeconds(60)).Config.Write() + extra);
 
     public static (RecordingObserver Observer, IReadOnlyList<NodeFailure> Failures) Run(
         TestTree tree, string target, IReadOnlyList<string> packages, string extraConfig = "", StepKind lastStep = StepKind.InstallDev, int jobs = 2)
     {
         var observer = new RecordingObserver();
         var request = new BuildRequest(tree.Top, Config(tree, target, extraConfig), packages, jobs, lastStep, CacheDirectory: null,
-            new Kiln.Packing.Ipk.IpkPackager(tree.Top));
+            new IpkPackager(tree.Top));
         var failures = BuildSession.Run(request, observer, CancellationToken.None);
         return (observer, failures);
     }

@@ -1,6 +1,7 @@
-using Kiln.Build.Configuration;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Steps;
+using Kiln.Core.Errors;
+using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
 
@@ -55,7 +56,7 @@ public sealed class PlannerTests : IDisposable
     [Fact]
     public void NothingSelectedAndNothingNamedIsAnError()
     {
-        var error = Assert.Throws<BuildError>(() => Plan("# CONFIG_PACKAGE_greeter is not set\n"));
+        var error = Assert.Throws<UserError>(() => Plan("# CONFIG_PACKAGE_greeter is not set\n"));
         Assert.StartsWith("nothing to build", error.Message);
     }
 
@@ -67,7 +68,7 @@ public sealed class PlannerTests : IDisposable
         var sources = TreePackages.Read(_tree.Top, d => new ScanOptions(_tree.Top, d));
         var plan = new BuildPlanner(sources, DotConfig.Parse("")).Plan(["greeter"]);
         var observer = new RecordingObserver();
-        var error = Assert.Throws<BuildError>(() => new BuildScheduler(null!, new BuildRun(observer, "", CancellationToken.None)).Run(plan, StepKind.InstallDev));
+        var error = Assert.Throws<UserError>(() => new BuildScheduler(null!, new BuildRun(observer, "", CancellationToken.None)).Run(plan, StepKind.InstallDev));
         Assert.Contains("dependency loop: ", error.Message);
         Assert.Contains("package/utils/greeter -> package/libs/libgreet -> package/utils/greeter", error.Message);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Kiln.Build.Sources;
+using Kiln.Core.Errors;
 
 namespace Kiln.Build.Tests;
 
@@ -64,7 +65,7 @@ public sealed class SourceTests : IDisposable
         File.WriteAllBytes(Path.Combine(Mirror, FileName), content);
         var expected = Sha256(Encoding.UTF8.GetBytes("the real sources\n"));
 
-        var e = Assert.Throws<BuildError>(() => new Downloader(Dl, [Mirror]).Fetch(Spec(expected), Package));
+        var e = Assert.Throws<UserError>(() => new Downloader(Dl, [Mirror]).Fetch(Spec(expected), Package));
 
         // One attempt (the mirror), reported with the hash found and the hash wanted.
         Assert.Equal(
@@ -84,7 +85,7 @@ public sealed class SourceTests : IDisposable
         var expected = Sha256(Encoding.UTF8.GetBytes("good\n"));
         var url = "file://" + Upstream;   // the file is not there either
 
-        var e = Assert.Throws<BuildError>(() => new Downloader(Dl, [emptyMirror, Mirror]).Fetch(Spec(expected, urls: [url]), Package));
+        var e = Assert.Throws<UserError>(() => new Downloader(Dl, [emptyMirror, Mirror]).Fetch(Spec(expected, urls: [url]), Package));
 
         var lines = e.Message.Split('\n');
         Assert.Equal($"{Package}: cannot download {FileName}:", lines[0]);
@@ -101,7 +102,7 @@ public sealed class SourceTests : IDisposable
     [Fact]
     public void NothingToTryIsAnError()
     {
-        var e = Assert.Throws<BuildError>(() => new Downloader(Dl, []).Fetch(Spec(Sha256([1, 2, 3])), Package));
+        var e = Assert.Throws<UserError>(() => new Downloader(Dl, []).Fetch(Spec(Sha256([1, 2, 3])), Package));
         Assert.Equal($"{Package}: cannot download {FileName}:\n  no mirror and no URL to try", e.Message);
     }
 
@@ -203,7 +204,7 @@ public sealed class SourceTests : IDisposable
         // A wrong md5 is reported as an md5 (32 digits) of what was found.
         File.Delete(path);
         var wrong = new string('0', 32);
-        var e = Assert.Throws<BuildError>(() => new Downloader(Dl, [Mirror]).Fetch(Spec(wrong), Package));
+        var e = Assert.Throws<UserError>(() => new Downloader(Dl, [Mirror]).Fetch(Spec(wrong), Package));
         Assert.Contains($"hash {md5}, expected {wrong}", e.Message);
         Assert.Empty(Names(Dl));
     }
@@ -224,7 +225,7 @@ public sealed class SourceTests : IDisposable
     {
         File.WriteAllBytes(Path.Combine(Mirror, FileName), [1, 2, 3]);
 
-        var e = Assert.Throws<BuildError>(() => new Downloader(Dl, [Mirror]).Fetch(Spec(hash), Package));
+        var e = Assert.Throws<UserError>(() => new Downloader(Dl, [Mirror]).Fetch(Spec(hash), Package));
 
         Assert.StartsWith($"{Package}: no hash for {FileName}", e.Message);
         // Not even dl/ was made.
@@ -249,7 +250,7 @@ public sealed class SourceTests : IDisposable
     [InlineData("SKIP", "is not a sha256 or md5 hash")]
     public void UnusableHashesAreErrors(string hash, string reason)
     {
-        var e = Assert.Throws<BuildError>(() => SourceHash.CheckDeclared(hash, Package, FileName));
+        var e = Assert.Throws<UserError>(() => SourceHash.CheckDeclared(hash, Package, FileName));
         Assert.StartsWith($"{Package}: ", e.Message);
         Assert.Contains(reason, e.Message);
         Assert.Contains(FileName, e.Message);
@@ -437,9 +438,9 @@ public sealed class SourceTests : IDisposable
     public void GitSourceNeedsAVersionAndASubdirectory()
     {
         var output = Path.Combine(_root, "x.tar.gz");
-        var noVersion = Assert.Throws<BuildError>(() => GitArchiver.Pack(GitSpec(_root, "", "x.tar.gz", ""), _root, output));
+        var noVersion = Assert.Throws<UserError>(() => GitArchiver.Pack(GitSpec(_root, "", "x.tar.gz", ""), _root, output));
         Assert.Contains("PKG_SOURCE_VERSION", noVersion.Message);
-        var noSubdirectory = Assert.Throws<BuildError>(() =>
+        var noSubdirectory = Assert.Throws<UserError>(() =>
             GitArchiver.Pack(GitSpec(_root, "abc", "x.tar.gz", "") with { Subdirectory = "" }, _root, output));
         Assert.Contains("PKG_SOURCE_SUBDIR", noSubdirectory.Message);
         Assert.False(File.Exists(output));
@@ -468,7 +469,7 @@ public sealed class SourceTests : IDisposable
         var (repository, first, _) = MakeRepository();
         var wrong = new string('0', 64);
 
-        var e = Assert.Throws<BuildError>(() =>
+        var e = Assert.Throws<UserError>(() =>
             new Downloader(Dl, [Mirror]).Fetch(GitSpec(repository, first, "pkg-1.0.tar.gz", wrong), Package));
 
         Assert.StartsWith($"{Package}: cannot download pkg-1.0.tar.gz:", e.Message);
@@ -484,7 +485,7 @@ public sealed class SourceTests : IDisposable
         var (repository, _, _) = MakeRepository();
         var missing = new string('1', 40);
 
-        var e = Assert.Throws<BuildError>(() =>
+        var e = Assert.Throws<UserError>(() =>
             new Downloader(Dl, []).Fetch(GitSpec(repository, missing, "pkg-1.0.tar.gz", new string('0', 64)), Package));
 
         Assert.Contains($"{repository} (git): git checkout --quiet {missing}", e.Message);

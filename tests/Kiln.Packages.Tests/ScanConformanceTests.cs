@@ -1,3 +1,4 @@
+using Kiln.OpenWrt.Scanning;
 using Kiln.Packages.Scanning;
 
 namespace Kiln.Packages.Tests;

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using Kiln.Build;
+using Kiln.Core.Errors;
 using Kiln.Packing.Signing;
 
 namespace Kiln.Packing.Tests;
@@ -75,7 +75,7 @@ public sealed class BuildKeyTests : IDisposable
     [Fact]
     public void ThePublicKeyOfATreeWithoutKeysIsAnError()
     {
-        var error = Assert.Throws<BuildError>(() => BuildKey.Public(_temp.Path));
+        var error = Assert.Throws<UserError>(() => BuildKey.Public(_temp.Path));
 
         Assert.Equal($"{_temp.In("key-build.pub")}: no public key (build or sign something first, which makes the key pair)", error.Message);
         Assert.Empty(_temp.Listing());
@@ -90,7 +90,7 @@ public sealed class BuildKeyTests : IDisposable
         bytes[7] = 1; // kdfrounds, big-endian: 1
         File.WriteAllText(_temp.In("key-build"), $"{lines[0]}\n{Convert.ToBase64String(bytes)}\n");
 
-        var error = Assert.Throws<BuildError>(() => BuildKey.Secret(_temp.Path));
+        var error = Assert.Throws<UserError>(() => BuildKey.Secret(_temp.Path));
 
         Assert.Equal("key-build: the secret key has a passphrase, which Kiln does not ask for", error.Message);
     }

@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
-using Kiln.Build;
+using Kiln.Core.Errors;
 using Kiln.Packing.Archives;
 using Kiln.Packing.Feeds;
 using Kiln.Packing.Ipk;
@@ -10,7 +10,7 @@ namespace Kiln.Packing.Tests;
 
 /// <summary>
 /// Damaged and malicious packages, made with System.Formats.Tar: each is refused with a
-/// BuildError naming the file, and reading one writes nothing anywhere.
+/// UserError naming the file, and reading one writes nothing anywhere.
 /// </summary>
 public sealed class RefusalTests : IDisposable
 {
@@ -56,7 +56,7 @@ public sealed class RefusalTests : IDisposable
     private string Refused(string path)
     {
         var before = _temp.Listing();
-        var error = Assert.Throws<BuildError>(() => IpkContents.Read(path));
+        var error = Assert.Throws<UserError>(() => IpkContents.Read(path));
         Assert.StartsWith(Path.GetFileName(path) + ":", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, _temp.Listing());
         return error.Message;
@@ -315,7 +315,7 @@ public sealed class RefusalTests : IDisposable
     [Fact]
     public void TarGzReadNamesWhereItWasAsked()
     {
-        var error = Assert.Throws<BuildError>(() => TarGz.Read("nope"u8.ToArray(), "somewhere/thing.tar.gz"));
+        var error = Assert.Throws<UserError>(() => TarGz.Read("nope"u8.ToArray(), "somewhere/thing.tar.gz"));
 
         Assert.StartsWith("somewhere/thing.tar.gz: not a valid gzip'd tar (", error.Message, StringComparison.Ordinal);
     }
@@ -328,7 +328,7 @@ public sealed class RefusalTests : IDisposable
         var bad = Save(System.IO.File.ReadAllBytes(_temp.In("feed/sub/evil_1_all.ipk"))[..100], "broken_1_all.ipk");
         var before = _temp.Listing();
 
-        var error = Assert.Throws<BuildError>(() => FeedIndex.Write(feed, null));
+        var error = Assert.Throws<UserError>(() => FeedIndex.Write(feed, null));
 
         Assert.StartsWith("broken_1_all.ipk: ", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, _temp.Listing());

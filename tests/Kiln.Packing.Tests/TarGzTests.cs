@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Runtime.Versioning;
 using System.Text;
+using Kiln.Core.Errors;
 using Kiln.Packing.Archives;
 
 namespace Kiln.Packing.Tests;
@@ -262,7 +263,7 @@ public sealed class TarGzTests : IDisposable
         }
 
         Assert.True(finished, "FromDirectory was still waiting on the FIFO after 5 seconds");
-        var error = await Assert.ThrowsAsync<Kiln.Build.BuildError>(() => listing);
+        var error = await Assert.ThrowsAsync<UserError>(() => listing);
         Assert.Contains("fifo", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Kiln.Build;
+using Kiln.Core.Errors;
 using Kiln.Packing.Signing;
 
 namespace Kiln.Packing.Tests;
@@ -121,7 +121,7 @@ public sealed class UsignTests : IDisposable
         var bytes = Convert.FromBase64String(lines[1]);
         BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(4, 4), 42); // signify's kdfrounds, as it writes them
 
-        var error = Assert.Throws<BuildError>(() => Usign.ReadSecret($"{lines[0]}\n{Convert.ToBase64String(bytes)}\n", "key-build"));
+        var error = Assert.Throws<UserError>(() => Usign.ReadSecret($"{lines[0]}\n{Convert.ToBase64String(bytes)}\n", "key-build"));
 
         Assert.Equal("key-build: the secret key has a passphrase, which Kiln does not ask for", error.Message);
     }
@@ -134,7 +134,7 @@ public sealed class UsignTests : IDisposable
         var bytes = Convert.FromBase64String(lines[1]);
         bytes[50] ^= 1; // in the key itself
 
-        var error = Assert.Throws<BuildError>(() => Usign.ReadSecret($"{lines[0]}\n{Convert.ToBase64String(bytes)}\n", "key-build"));
+        var error = Assert.Throws<UserError>(() => Usign.ReadSecret($"{lines[0]}\n{Convert.ToBase64String(bytes)}\n", "key-build"));
 
         Assert.Equal("key-build: the secret key's checksum does not match", error.Message);
     }
@@ -147,7 +147,7 @@ public sealed class UsignTests : IDisposable
         var bytes = Convert.FromBase64String(lines[1]);
         bytes[2] = (byte)'X';
 
-        var error = Assert.Throws<BuildError>(() => Usign.ReadSecret($"{lines[0]}\n{Convert.ToBase64String(bytes)}\n", "key-build"));
+        var error = Assert.Throws<UserError>(() => Usign.ReadSecret($"{lines[0]}\n{Convert.ToBase64String(bytes)}\n", "key-build"));
 
         Assert.Equal("key-build: not a usign secret key (unknown key derivation)", error.Message);
     }
@@ -159,7 +159,7 @@ public sealed class UsignTests : IDisposable
     [InlineData("untrusted comment: x\nRWQ=\n", "k.pub: not an Ed25519 usign file of the expected kind")]
     public void AMalformedPublicKeyIsRefused(string text, string message)
     {
-        var error = Assert.Throws<BuildError>(() => Usign.ReadPublic(text, "k.pub"));
+        var error = Assert.Throws<UserError>(() => Usign.ReadPublic(text, "k.pub"));
 
         Assert.Equal(message, error.Message);
     }
@@ -169,8 +169,8 @@ public sealed class UsignTests : IDisposable
     {
         var (secretText, publicText) = Usign.Generate("mixed");
 
-        Assert.Equal("k.pub: not an Ed25519 usign file of the expected kind", Assert.Throws<BuildError>(() => Usign.ReadPublic(secretText, "k.pub")).Message);
-        Assert.Equal("k.sec: not an Ed25519 usign file of the expected kind", Assert.Throws<BuildError>(() => Usign.ReadSecret(publicText, "k.sec")).Message);
+        Assert.Equal("k.pub: not an Ed25519 usign file of the expected kind", Assert.Throws<UserError>(() => Usign.ReadPublic(secretText, "k.pub")).Message);
+        Assert.Equal("k.sec: not an Ed25519 usign file of the expected kind", Assert.Throws<UserError>(() => Usign.ReadSecret(publicText, "k.sec")).Message);
     }
 
     [Fact]

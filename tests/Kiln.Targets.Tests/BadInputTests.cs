@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
+using Kiln.Pipeline.Devices;
 using Kiln.Targets.Devices;
 using Kiln.Targets.Model;
 using Kiln.Targets.Plans;
@@ -101,7 +103,7 @@ public sealed class BadInputTests
     public void UnknownTargetNamesTheBoardsSubtargets()
     {
         var catalog = TargetCatalog.Read(new TargetScanOptions(Fixtures.Broken) { OnlyBoard = "oops", SkipFailingDevices = true });
-        var error = Assert.Throws<MakeErrorException>(() => catalog.Find("oops/nope"));
+        var error = Assert.Throws<UserError>(() => catalog.Find("oops/nope"));
         Assert.Contains("oops/nope", error.Message);
         Assert.Contains("oops/generic", error.Message);
     }

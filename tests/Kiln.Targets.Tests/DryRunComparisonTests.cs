@@ -1,3 +1,4 @@
+using Kiln.Pipeline.Devices;
 using Kiln.Targets.Devices;
 using Kiln.Targets.Plans;
 

@@ -1,3 +1,4 @@
+using Kiln.Pipeline.Devices;
 using Kiln.Targets.Devices;
 
 namespace Kiln.Targets.Tests;

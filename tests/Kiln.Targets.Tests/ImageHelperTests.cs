@@ -1,5 +1,7 @@
+using Kiln.Configuration.Choice;
+using Kiln.Configuration.Kconfig;
+using Kiln.OpenWrt.Evaluation;
 using Kiln.Packages.Scanning;
-using Kiln.Targets.Configuration;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
 

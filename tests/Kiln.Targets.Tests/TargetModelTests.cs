@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
 
@@ -64,8 +65,8 @@ public class TargetModelTests
     [Fact]
     public void ABoardAloneOrAnUnknownSubtargetIsNotATarget()
     {
-        var error = Assert.Throws<Kiln.Make.Diagnostics.MakeErrorException>(() => Catalog.Value.Find("demo/huge"));
+        var error = Assert.Throws<UserError>(() => Catalog.Value.Find("demo/huge"));
         Assert.Contains("demo/small", error.Reason);
-        Assert.Throws<Kiln.Make.Diagnostics.MakeErrorException>(() => Catalog.Value.Find("demo"));
+        Assert.Throws<UserError>(() => Catalog.Value.Find("demo"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kiln.Core.Errors;
 
 namespace Kiln.Build.HostTools;
 
@@ -15,7 +16,7 @@ public static class HostCommand
             WorkingDirectory = workingDirectory,
         };
         foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new BuildError($"cannot start {program}");
+        using var process = Process.Start(start) ?? throw new UserError($"cannot start {program}");
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Append(e.Data).Append('\n'); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Append(e.Data).Append('\n'); };
@@ -24,7 +25,7 @@ public static class HostCommand
         if (!process.WaitForExit(timeout ?? TimeSpan.FromHours(1)))
         {
             process.Kill(entireProcessTree: true);
-            throw new BuildError($"{program} {string.Join(' ', arguments)}: did not finish in time");
+            throw new UserError($"{program} {string.Join(' ', arguments)}: did not finish in time");
         }
         process.WaitForExit();
         lock (output) return (process.ExitCode, output.ToString());
@@ -34,7 +35,7 @@ public static class HostCommand
     public static string Shell(string command, string workingDirectory, string what)
     {
         var (status, output) = Run("/bin/sh", ["-c", command], workingDirectory);
-        if (status != 0) throw new BuildError($"{what} failed (exit status {status}):\n{output.TrimEnd()}");
+        if (status != 0) throw new UserError($"{what} failed (exit status {status}):\n{output.TrimEnd()}");
         return output;
     }
 }

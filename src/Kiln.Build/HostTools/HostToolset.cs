@@ -1,4 +1,5 @@
-using Kiln.Build.Files;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 
 namespace Kiln.Build.HostTools;
@@ -86,7 +87,7 @@ public static class HostToolset
             File.CreateSymbolicLink(link, program);
         }
         if (missing.Count > 0)
-            throw new BuildError(MissingMessage(missing));
+            throw new UserError(MissingMessage(missing));
     }
 
     /// <summary>

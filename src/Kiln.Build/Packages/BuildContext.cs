@@ -1,11 +1,13 @@
-using Kiln.Build.Configuration;
 using Kiln.Build.Jobs;
 using Kiln.Build.Sources;
 using Kiln.Build.Toolchains;
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
-using Kiln.Packages.Api;
+using Kiln.OpenWrt.Api;
+using Kiln.OpenWrt.Configuration;
+using Kiln.OpenWrt.Evaluation;
 using Kiln.Packages.Scanning;
 
 namespace Kiln.Build.Packages;
@@ -26,7 +28,7 @@ public sealed class BuildContext
         Toolchain = toolchain;
         Downloader = downloader;
         Jobserver = jobserver;
-        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), config.Write());
+        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), config);
         var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
         {
             ["TOPDIR"] = ByteText.FromOs(TopDirectory),
@@ -96,7 +98,7 @@ public sealed class BuildContext
         if (text is null) evaluator.ReadMakefile("Makefile");
         else evaluator.ReadText(displayName, text);
         if (evaluator.MissingIncludes.LastOrDefault(m => !m.Optional) is { } missing)
-            throw new MakeErrorException(missing.Location, $"{missing.Name}: {missing.Reason}");
+            throw new UserError(missing.Location, $"{missing.Name}: {missing.Reason}");
         return evaluator;
     }
 }

@@ -1,7 +1,10 @@
 using Kiln.Build.Sources;
+using Kiln.Core.Errors;
+using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
+using Kiln.OpenWrt.Names;
 using Kiln.Packages.Model;
 
 namespace Kiln.Build.Packages;
@@ -32,7 +35,7 @@ public sealed class PackageMakefile
     /// <summary>The files the Makefile read (itself and its includes), with their sha256.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FilesRead { get; }
 
-    /// <summary>Reads the Makefile; a make error becomes a <see cref="BuildError"/> naming the file and line.</summary>
+    /// <summary>Reads the Makefile; a make error becomes a <see cref="UserError"/> naming the file and line.</summary>
     public static PackageMakefile Read(BuildContext context, SourcePackage source, IReadOnlyList<string> commandLine)
     {
         var directory = Path.Combine(context.TopDirectory, source.Directory);
@@ -42,10 +45,10 @@ public sealed class PackageMakefile
             var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, commandLine, inputs));
             return new PackageMakefile(source, directory, evaluator, inputs.Files);
         }
-        catch (MakeErrorException e)
+        catch (UserError e)
         {
-            var message = e.Format("make");
-            throw new BuildError(message.StartsWith("Makefile:", StringComparison.Ordinal) ? source.Directory + "/" + message : message.Replace(ByteText.FromOs(context.TopDirectory) + "/", ""));
+            var message = e.MakeStyle("make");
+            throw new UserError(message.StartsWith("Makefile:", StringComparison.Ordinal) ? source.Directory + "/" + message : message.Replace(ByteText.FromOs(context.TopDirectory) + "/", ""));
         }
     }
 
@@ -55,13 +58,13 @@ public sealed class PackageMakefile
 
     /// <summary>The sources the Makefile declares (Download/default and its own Download/NAME blocks).</summary>
     public IReadOnlyList<SourceSpec> Downloads =>
-        Value("KILN_DOWNLOADS").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct()
-            .Select(name => SourceSpec.Parse(name, Value("KILN_DOWNLOAD/" + name))).ToList();
+        Value(ApiNames.Variables.Downloads).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct()
+            .Select(name => SourceSpec.Parse(name, Value(ApiNames.Variables.Download(name)))).ToList();
 
     /// <summary>The binary packages the Makefile builds, in declaration order.</summary>
-    public IReadOnlyList<string> Packages => Value("KILN_PACKAGES").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+    public IReadOnlyList<string> Packages => Value(ApiNames.Variables.Packages).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 
-    public string InstallDirectory(string package) => Value("KILN_IDIR/" + package);
+    public string InstallDirectory(string package) => Value(ApiNames.Variables.InstallDirectory(package));
 
     /// <summary>
     /// A step's recipe expanded for its stamp (the target whose target-specific exports apply),
@@ -78,9 +81,9 @@ public sealed class PackageMakefile
                 _evaluator.RecipeEnvironment(target),
                 _evaluator.ValueOf(".SHELLFLAGS") ?? "-c"));
         }
-        catch (MakeErrorException e)
+        catch (UserError e)
         {
-            throw new BuildError(e.Format("make").Replace(ByteText.FromOs(Directory) + "/", Source.Directory + "/"));
+            throw new UserError(e.MakeStyle("make").Replace(ByteText.FromOs(Directory) + "/", Source.Directory + "/"));
         }
     }
 }

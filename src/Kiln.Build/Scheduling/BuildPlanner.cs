@@ -1,6 +1,7 @@
-using Kiln.Build.Configuration;
 using Kiln.Build.Steps;
 using Kiln.Build.Toolchains;
+using Kiln.Core.Errors;
+using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Model;
 
 namespace Kiln.Build.Scheduling;
@@ -43,7 +44,7 @@ public sealed class BuildPlanner
     public BuildPlan Plan(IReadOnlyList<string>? requested)
     {
         var names = requested ?? _config.SelectedPackages.ToList();
-        if (names.Count == 0) throw new BuildError("nothing to build: name packages, or select them in the .config (CONFIG_PACKAGE_name=y)");
+        if (names.Count == 0) throw new UserError("nothing to build: name packages, or select them in the .config (CONFIG_PACKAGE_name=y)");
         var roots = new List<(SourcePackage? Source, bool Host)>();
         foreach (var name in names)
         {
@@ -75,7 +76,7 @@ public sealed class BuildPlanner
     {
         var candidates = _index.Satisfying(name);
         var package = candidates.FirstOrDefault(p => _config.IsEnabled("PACKAGE_" + p.Name)) ?? candidates.FirstOrDefault()
-            ?? throw new BuildError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
+            ?? throw new UserError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
         var source = _sourceOfPackage[package.Name];
         if (!_selected.TryGetValue(source, out var list)) _selected[source] = list = [];
         if (list.Contains(package.Name)) return source;
@@ -139,7 +140,7 @@ public sealed class BuildPlanner
 
     private SourcePackage SourceNamed(string name, string neededBy) =>
         _sourceByName.GetValueOrDefault(name) ?? _sourceOfPackage.GetValueOrDefault(name)
-        ?? throw new BuildError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
+        ?? throw new UserError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
 
     private BuildPlan Build(List<(SourcePackage? Source, bool Host)> roots)
     {

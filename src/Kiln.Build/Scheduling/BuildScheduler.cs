@@ -1,6 +1,8 @@
 using Kiln.Build.Packages;
 using Kiln.Build.Recipes;
 using Kiln.Build.Steps;
+using Kiln.Core.Errors;
+using Kiln.Core.Parallel;
 
 namespace Kiln.Build.Scheduling;
 
@@ -47,7 +49,7 @@ public sealed class BuildScheduler(BuildContext context, BuildRun run)
             lock (gate) extraSlot = running > 1;
             if (extraSlot) context.Jobserver.Acquire();
             var node = next;
-            var thread = Kiln.Make.Evaluation.LargeStack.NewThread(() =>
+            var thread = LargeStack.NewThread(() =>
             {
                 NodeFailure? failure = null;
                 try
@@ -58,7 +60,7 @@ public sealed class BuildScheduler(BuildContext context, BuildRun run)
                 {
                     failure = new NodeFailure(node.Name, e.Message, e);
                 }
-                catch (BuildError e)
+                catch (UserError e)
                 {
                     failure = new NodeFailure(node.Name, e.Message, null);
                 }
@@ -96,7 +98,7 @@ public sealed class BuildScheduler(BuildContext context, BuildRun run)
         {
             if (state.GetValueOrDefault(node) == 2) return;
             if (state.GetValueOrDefault(node) == 1)
-                throw new BuildError("dependency loop: " + string.Join(" -> ", path.SkipWhile(n => n != node).Append(node)));
+                throw new UserError("dependency loop: " + string.Join(" -> ", path.SkipWhile(n => n != node).Append(node)));
             state[node] = 1;
             path.Add(node);
             foreach (var dependency in node.Dependencies) Visit(dependency, path);

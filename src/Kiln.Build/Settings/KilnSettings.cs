@@ -1,3 +1,5 @@
+using Kiln.Core.Errors;
+
 namespace Kiln.Build.Settings;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record KilnSettings(IReadOnlyList<string> Mirrors)
             var line = raw.Trim();
             if (line.Length == 0 || line[0] == '#') continue;
             var eq = line.IndexOf('=');
-            if (eq < 0) throw new BuildError($"{FileName}:{number}: *** expected NAME = VALUE.");
+            if (eq < 0) throw new UserError($"{FileName}:{number}: *** expected NAME = VALUE.");
             var (name, value) = (line[..eq].Trim(), line[(eq + 1)..].Trim());
             switch (name)
             {
@@ -29,7 +31,7 @@ public sealed record KilnSettings(IReadOnlyList<string> Mirrors)
                     mirrors.Add(value.Contains("://", StringComparison.Ordinal) ? value : Path.GetFullPath(Path.Combine(topDirectory, value)));
                     break;
                 default:
-                    throw new BuildError($"{FileName}:{number}: *** unknown setting '{name}'.");
+                    throw new UserError($"{FileName}:{number}: *** unknown setting '{name}'.");
             }
         }
         return new KilnSettings(mirrors);

@@ -1,4 +1,5 @@
 using Kiln.Build.HostTools;
+using Kiln.Core.Errors;
 
 namespace Kiln.Build.Sources;
 
@@ -44,7 +45,7 @@ public sealed class Downloader(string downloadDirectory, IReadOnlyList<string> m
                 File.Move(temporary, final, overwrite: true);
                 return final;
             }
-            catch (Exception e) when (e is IOException or HttpRequestException or TaskCanceledException or BuildError or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or HttpRequestException or TaskCanceledException or UserError or UnauthorizedAccessException)
             {
                 problems.Add($"{where}: {e.Message.Split('\n')[0]}");
             }
@@ -56,7 +57,7 @@ public sealed class Downloader(string downloadDirectory, IReadOnlyList<string> m
         if (problems.Count == 0) problems.Add("no mirror and no URL to try");
         // A wrong file found under the final name goes too: what is left there must be right.
         if (File.Exists(final)) File.Delete(final);
-        throw new BuildError($"{package}: cannot download {source.File}:\n  " + string.Join("\n  ", problems));
+        throw new UserError($"{package}: cannot download {source.File}:\n  " + string.Join("\n  ", problems));
     }
 
     private IEnumerable<(string Where, Action<string> Fetch)> Attempts(SourceSpec source)

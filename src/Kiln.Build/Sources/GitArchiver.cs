@@ -1,4 +1,5 @@
 using Kiln.Build.HostTools;
+using Kiln.Core.Errors;
 
 namespace Kiln.Build.Sources;
 
@@ -11,8 +12,8 @@ public static class GitArchiver
 {
     public static void Pack(SourceSpec source, string url, string output)
     {
-        if (source.SourceVersion.Length == 0) throw new BuildError($"{source.File}: a git source needs PKG_SOURCE_VERSION");
-        if (source.Subdirectory.Length == 0) throw new BuildError($"{source.File}: a git source needs PKG_SOURCE_SUBDIR");
+        if (source.SourceVersion.Length == 0) throw new UserError($"{source.File}: a git source needs PKG_SOURCE_VERSION");
+        if (source.Subdirectory.Length == 0) throw new UserError($"{source.File}: a git source needs PKG_SOURCE_SUBDIR");
         var work = Path.Combine(Path.GetDirectoryName(output)!, $".kiln-git-{Guid.NewGuid():N}");
         try
         {
@@ -49,12 +50,12 @@ public static class GitArchiver
         : file.EndsWith(".xz", StringComparison.Ordinal) ? "xz -zc -7e"
         : file.EndsWith(".gz", StringComparison.Ordinal) ? "gzip -nc"
         : file.EndsWith(".bz2", StringComparison.Ordinal) ? "bzip2 -c"
-        : throw new BuildError($"{file}: unknown pack format for a git source");
+        : throw new UserError($"{file}: unknown pack format for a git source");
 
     private static string Git(string directory, params string[] arguments)
     {
         var (status, output) = HostCommand.Run("git", arguments, directory);
-        if (status != 0) throw new BuildError($"git {string.Join(' ', arguments)}: {output.Trim()}");
+        if (status != 0) throw new UserError($"git {string.Join(' ', arguments)}: {output.Trim()}");
         return output;
     }
 }

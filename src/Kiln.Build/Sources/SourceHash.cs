@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kiln.Core.Errors;
 
 namespace Kiln.Build.Sources;
 
@@ -11,7 +12,7 @@ public static class SourceHash
     public static void CheckDeclared(string expected, string package, string file)
     {
         if (IsSkip(expected) || expected.Length is 64 or 32 && expected.All(Uri.IsHexDigit)) return;
-        throw new BuildError(expected is "" or "x"
+        throw new UserError(expected is "" or "x"
             ? $"{package}: no hash for {file}: set PKG_HASH (or PKG_MIRROR_HASH for a version-control source), or 'skip'"
             : $"{package}: '{expected}' is not a sha256 or md5 hash (for {file})");
     }

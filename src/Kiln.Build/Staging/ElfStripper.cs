@@ -1,3 +1,5 @@
+using Kiln.Core.Errors;
+
 namespace Kiln.Build.Staging;
 
 /// <summary>
@@ -17,9 +19,9 @@ public static class ElfStripper
             .ToList();
         if (files.Count == 0) return;
         var path = environment.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH");
-        var program = Kiln.Make.Evaluation.Executables.Locate(words[0], path) ?? throw new BuildError($"{words[0]} not found (it strips the installed binaries)");
+        var program = Kiln.Make.Evaluation.Executables.Locate(words[0], path) ?? throw new UserError($"{words[0]} not found (it strips the installed binaries)");
         var (status, output) = HostTools.HostCommand.Run(program, [.. words.Skip(1), .. files], directory);
-        if (status != 0) throw new BuildError($"{strip} failed on {directory}:\n{output.TrimEnd()}");
+        if (status != 0) throw new UserError($"{strip} failed on {directory}:\n{output.TrimEnd()}");
     }
 
     /// <summary>An ELF file of a kind strip changes: executable (2) or shared object (3).</summary>

@@ -1,4 +1,5 @@
-using Kiln.Build.Files;
+using Kiln.Core.Files;
+
 namespace Kiln.Build.Staging;
 
 /// <summary>

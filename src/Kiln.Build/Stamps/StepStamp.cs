@@ -1,5 +1,5 @@
 using System.Text;
-using Kiln.Build.Files;
+using Kiln.Core.Files;
 
 namespace Kiln.Build.Stamps;
 

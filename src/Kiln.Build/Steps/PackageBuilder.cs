@@ -4,7 +4,9 @@ using Kiln.Build.Recipes;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Staging;
 using Kiln.Build.Stamps;
-using Kiln.Packages.Api;
+using Kiln.Core.Errors;
+using Kiln.OpenWrt.Api;
+using Kiln.OpenWrt.Names;
 using Kiln.Packages.Model;
 
 namespace Kiln.Build.Steps;
@@ -59,7 +61,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         {
             if (step > lastStep && !(step == StepKind.Pack && lastStep == StepKind.Install)) break;
             if (step == StepKind.Pack && (Host || run.Packager is null || Selected.Count == 0)) continue;
-            if (step == StepKind.InstallDev && (Host || makefile.Value("KILN_INSTALLDEV").Length == 0)) break;
+            if (step == StepKind.InstallDev && (Host || makefile.Value(ApiNames.Variables.InstallDev).Length == 0)) break;
             var inputs = step == StepKind.Prepare ? prepare : new StepInputs().Add("after", done[After(step)].Digest());
             var after = step == StepKind.Prepare ? (StepKind?)null : After(step);
             done[step] = RunStep(context, run, makefile, step, inputs, running, after is { } a && ran.Contains(a) ? a : null, ran);
@@ -131,14 +133,14 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         {
             if (recipe is null) continue;
             var missing = HostToolset.MissingFor(recipe.Text, hostBin);
-            if (missing.Count > 0) throw new BuildError($"{Name}: {stepName} needs {HostToolset.MissingMessage(missing)}");
+            if (missing.Count > 0) throw new UserError($"{Name}: {stepName} needs {HostToolset.MissingMessage(missing)}");
             RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, run.Cancel);
         }
         if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
             foreach (var package in Selected)
                 ElfStripper.Strip(makefile.InstallDirectory(package), makefile.Value("STRIP"), recipes.FirstOrDefault().Recipe?.Environment ?? context.Environment);
         if (step == StepKind.InstallDev)
-            StagingInstaller.Install(makefile.Value("KILN_STAGE_DIR"), context.StagingDirectory, makefile.Value("KILN_STAGING_LIST"));
+            StagingInstaller.Install(makefile.Value(ApiNames.Variables.StageDirectory), context.StagingDirectory, makefile.Value(ApiNames.Variables.StagingList));
         foreach (var package in packages)
         {
             run.Packager!.Pack(package);
@@ -156,9 +158,9 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
     {
         var stamp = Stamp(makefile, step);
         if (step == StepKind.Install && !Host)
-            return Selected.Select(p => (" " + p, makefile.Expand("Kiln/Recipe/install/" + p, makefile.InstallDirectory(p)))).ToList();
+            return Selected.Select(p => (" " + p, makefile.Expand(ApiNames.Recipes.Install(p), makefile.InstallDirectory(p)))).ToList();
         var name = (Host ? "host-" : "") + step.Name();
-        return [("", makefile.Expand("Kiln/Recipe/" + name, stamp))];
+        return [("", makefile.Expand(ApiNames.Recipes.Step(name), stamp))];
     }
 
     /// <summary>The selected packages as the packer needs them, from the Makefile's package API.</summary>
@@ -168,14 +170,14 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
         var epoch = long.TryParse(epochText, out var seconds) ? seconds : 0;
         return Selected.Select(name =>
         {
-            var architecture = makefile.Value("KILN_PKGARCH/" + name);
+            var architecture = makefile.Value(ApiNames.Variables.Architecture(name));
             var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var script in ScriptNames)
                 if (makefile.Defines($"Package/{name}/{script}")) scripts[script] = makefile.Value($"Package/{name}/{script}");
             var output = name.StartsWith("kmod-", StringComparison.Ordinal)
                 ? context.TargetPackageDirectory
                 : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages, Source.Feed.Length > 0 ? Source.Feed : "base");
-            return new PackageToPack(name, makefile.Value("KILN_INSTALLED_NAME/" + name), makefile.InstallDirectory(name), makefile.Value("Kiln/Control/" + name),
+            return new PackageToPack(name, makefile.Value(ApiNames.Variables.InstalledName(name)), makefile.InstallDirectory(name), makefile.Value(ApiNames.Recipes.Control(name)),
                 depends?.GetValueOrDefault(name) ?? [], makefile.Value($"Package/{name}/description"), scripts, architecture, output, epoch);
         }).ToList();
     }

@@ -1,3 +1,5 @@
+using Kiln.Core.Errors;
+
 namespace Kiln.Build.Steps;
 
 /// <summary>The steps of a package build, in the order they run (host builds have the same, prefixed host-).</summary>
@@ -28,6 +30,6 @@ public static class StepNames
         "configure" => StepKind.Configure,
         "compile" => StepKind.Compile,
         "install" => StepKind.Install,
-        _ => throw new BuildError($"unknown step '{name}' (expected download, prepare, configure, compile or install)"),
+        _ => throw new UserError($"unknown step '{name}' (expected download, prepare, configure, compile or install)"),
     };
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Kiln.Core.Errors;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 
@@ -21,7 +22,7 @@ public static class ToolchainCatalog
             "x86_64" => Cross("x86_64-linux-gnu", "amd64"),
             "powerpc" => Cross("powerpc-linux-gnu", "powerpc"),
             "riscv64" => Cross("riscv64-linux-gnu", "riscv64"),
-            _ => throw new BuildError($"no external toolchain is known for the architecture '{arch}'"),
+            _ => throw new UserError($"no external toolchain is known for the architecture '{arch}'"),
         };
     }
 
@@ -34,9 +35,9 @@ public static class ToolchainCatalog
     {
         var compiler = Executables.Locate(toolchain.Compiler, Environment.GetEnvironmentVariable("PATH"));
         if (compiler is null)
-            throw new BuildError($"{toolchain.Compiler} not found: install the Debian packages {toolchain.CompilerPackage} {toolchain.LibcPackage} (apt-get install {toolchain.CompilerPackage} {toolchain.LibcPackage})");
+            throw new UserError($"{toolchain.Compiler} not found: install the Debian packages {toolchain.CompilerPackage} {toolchain.LibcPackage} (apt-get install {toolchain.CompilerPackage} {toolchain.LibcPackage})");
         if (!File.Exists(Path.Combine(toolchain.LibraryDirectory, "libc.so.6")))
-            throw new BuildError($"{toolchain.LibraryDirectory}/libc.so.6 not found: install the Debian package {toolchain.LibcPackage} (apt-get install {toolchain.LibcPackage})");
+            throw new UserError($"{toolchain.LibraryDirectory}/libc.so.6 not found: install the Debian package {toolchain.LibcPackage} (apt-get install {toolchain.LibcPackage})");
     }
 
     /// <summary>What identifies the toolchain for stamps: the compiler's version text and the C library's size and time.</summary>

@@ -1,11 +1,13 @@
 using System.CommandLine;
-using Kiln.Build;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Steps;
+using Kiln.Build;
 using Kiln.Cli.Output;
-using Kiln.Make.Diagnostics;
+using Kiln.Configuration.Choice;
+using Kiln.Core.Errors;
 using Kiln.Make.Text;
-using Kiln.Targets.Devices;
+using Kiln.OpenWrt.Configuration;
+using Kiln.Pipeline.Packages;
 
 namespace Kiln.Cli.Commands;
 
@@ -38,17 +40,20 @@ public static class BuildCommand
         var explain = new Option<bool>("--explain") { Description = "Say why each step runs (or that it is up to date)." };
         var packages = new Argument<string[]>("PACKAGE") { Description = "Packages to build (binary or source names, NAME/host for a host build); none: those the .config selects.", Arity = ArgumentArity.ZeroOrMore };
         var build = new Command("build", "Build packages: download, prepare, configure, compile, install.") { Target, Config, jobs, step, explain, packages };
-        build.SetAction(result => Run(result, () =>
+        build.SetAction(result =>
         {
             var names = result.GetValue(packages)!;
+            // Options first: a mistake in them is reported before any work.
+            var jobCount = Jobs(result.GetValue(jobs));
+            var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
             var request = new BuildRequest(
-                result.GetValue(GlobalOptions.TopDir)!,
-                ConfigText(result),
+                GlobalOptions.Tree(result),
+                Configuration(result),
                 names.Length == 0 ? null : names.Select(ByteText.FromOs).ToList(),
-                Math.Max(1, result.GetValue(jobs)),
-                result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev,
+                jobCount,
+                lastStep,
                 GlobalOptions.Scan(result, "package").CacheDirectory,
-                new Kiln.Packing.Ipk.IpkPackager(result.GetValue(GlobalOptions.TopDir)!));
+                new IpkPackager(GlobalOptions.Tree(result)));
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, e) =>
             {
@@ -75,35 +80,25 @@ public static class BuildCommand
             {
                 Console.CancelKeyPress -= stop;
             }
-        }));
+        });
         yield return build;
 
         var cleanNames = new Argument<string[]>("PACKAGE") { Description = "Packages whose builds to remove; none: every build, staging directory and log.", Arity = ArgumentArity.ZeroOrMore };
         var clean = new Command("clean", "Remove package builds (build directories, staged files, stamps, logs, packed files; without names: also bin/).") { Target, Config, cleanNames };
-        clean.SetAction(result => Run(result, () =>
+        clean.SetAction(result =>
         {
             var names = result.GetValue(cleanNames)!;
-            foreach (var removed in BuildCleaner.Clean(result.GetValue(GlobalOptions.TopDir)!, ConfigText(result), names.Select(ByteText.FromOs).ToList()))
+            foreach (var removed in BuildCleaner.Clean(GlobalOptions.Tree(result), Configuration(result), names.Select(ByteText.FromOs).ToList()))
                 Console.Out.WriteLine("removed " + removed);
             return ExitCodes.Success;
-        }));
+        });
         yield return clean;
     }
 
-    private static string ConfigText(ParseResult result)
-    {
-        var topDir = result.GetValue(GlobalOptions.TopDir)!;
-        if (result.GetValue(Config) is { } file)
-        {
-            if (!File.Exists(file)) throw new BuildError($"{file}: no such file");
-            return ByteText.Encoding.GetString(File.ReadAllBytes(file));
-        }
-        if (result.GetValue(Target) is { } target)
-            return SubtargetDevices.Configuration(topDir, target, null, TimeSpan.FromSeconds(60)).Text;
-        var treeConfig = Path.Combine(topDir, ".config");
-        if (!File.Exists(treeConfig)) throw new BuildError($"{topDir} has no .config: give --target BOARD/SUBTARGET (or --config FILE)");
-        return ByteText.Encoding.GetString(File.ReadAllBytes(treeConfig));
-    }
+    private static DotConfig Configuration(ParseResult result) =>
+        ConfigurationChoice.Choose(GlobalOptions.Tree(result), result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60)).Config;
+
+    private static int Jobs(int jobs) => jobs >= 1 ? jobs : throw new UserError($"-j {jobs}: the number of jobs must be at least 1");
 
     private static void Report(NodeFailure failure, string topDir)
     {
@@ -117,23 +112,5 @@ public static class BuildCommand
         Console.Error.WriteLine($"  command (exit status {step.Status}): {step.Command.Trim()}");
         foreach (var line in step.Tail(20)) Console.Error.WriteLine("  | " + line);
         Console.Error.WriteLine($"  full log: {Path.GetRelativePath(topDir, step.LogPath)}");
-    }
-
-    private static int Run(ParseResult result, Func<int> work)
-    {
-        try
-        {
-            return work();
-        }
-        catch (BuildError e)
-        {
-            Console.Error.WriteLine("kiln: " + e.Message);
-            return ExitCodes.Failure;
-        }
-        catch (MakeErrorException e)
-        {
-            Console.Error.WriteLine(e.Format("kiln"));
-            return ExitCodes.Failure;
-        }
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Text;
 using Kiln.Cli.Output;
-using Kiln.Make.Diagnostics;
+using Kiln.Core.Errors;
 using Kiln.Make.Text;
-using Kiln.Targets.Configuration;
+using Kiln.OpenWrt.Evaluation;
+using Kiln.Pipeline.Devices;
 using Kiln.Targets.Devices;
 using Kiln.Targets.Plans;
 
@@ -56,7 +57,7 @@ public static class DeviceCommands
         var plan = new Command("plan", "Print what building each device makes: its files, and the steps of each, one per line.") { planTarget, only, compare, Config };
         plan.SetAction(result => Run(result, result.GetValue(planTarget)!, set =>
         {
-            if (result.GetValue(compare) is { } dryRun) return Compare(set, dryRun, result.GetValue(GlobalOptions.TopDir)!);
+            if (result.GetValue(compare) is { } dryRun) return Compare(set, dryRun, GlobalOptions.Tree(result));
             var device = result.GetValue(only);
             var plans = device is null ? set.Plans : set.Plans.Where(p => p.Device == Find(set, device).Name);
             var text = new StringBuilder();
@@ -79,28 +80,21 @@ public static class DeviceCommands
     /// <summary>Reads the target's devices, runs <paramref name="show"/>, then reports the devices that failed (only the one asked for, if any).</summary>
     private static int Run(ParseResult result, string target, Func<DeviceSet, int> show, string? onlyDevice = null)
     {
-        try
-        {
-            var (source, set) = SubtargetDevices.Load(result.GetValue(GlobalOptions.TopDir)!, ByteText.FromOs(target), result.GetValue(Config), TimeSpan.FromSeconds(60));
-            var errors = set.Errors.Where(e => onlyDevice is null || e.Device == ByteText.FromOs(onlyDevice)).ToList();
-            Console.Error.Write(ByteText.ToOs(set.Diagnostics));
-            var status = errors.Count > 0 && onlyDevice is not null ? ExitCodes.Failure : show(set);
-            foreach (var error in errors)
-                Console.Error.WriteLine(ByteText.ToOs($"{error.Location.File}:{error.Location.Line}: *** Device/{error.Device}: {error.Reason}."));
-            if (source.Default && result.GetValue(Config) is null && File.Exists(Path.Combine(result.GetValue(GlobalOptions.TopDir)!, ".config")))
-                Console.Error.WriteLine($"kiln: note: {target} read with {source} (the tree's .config is for another target)");
-            return errors.Count > 0 ? ExitCodes.Failure : status;
-        }
-        catch (Exception e) when (e is MakeErrorException or KconfigException or DeviceNotFoundException)
-        {
-            Console.Error.WriteLine(e is MakeErrorException make ? ByteText.ToOs(make.Format("kiln")) : "kiln: " + e.Message);
-            return ExitCodes.Failure;
-        }
+        var topDir = GlobalOptions.Tree(result);
+        var (chosen, set) = SubtargetDevices.Load(topDir, ByteText.FromOs(target), result.GetValue(Config), TimeSpan.FromSeconds(60));
+        var errors = set.Errors.Where(e => onlyDevice is null || e.Device == ByteText.FromOs(onlyDevice)).ToList();
+        Console.Error.Write(ByteText.ToOs(set.Diagnostics));
+        var status = errors.Count > 0 && onlyDevice is not null ? ExitCodes.Failure : show(set);
+        foreach (var error in errors)
+            Console.Error.WriteLine(ByteText.ToOs($"{error.Location.File}:{error.Location.Line}: *** Device/{error.Device}: {error.Reason}."));
+        if (chosen.IsDefault && File.Exists(Path.Combine(topDir, ".config")))
+            Console.Error.WriteLine($"kiln: note: {target} read with {chosen} (the tree's .config is for another target)");
+        return errors.Count > 0 ? ExitCodes.Failure : status;
     }
 
     private static Device Find(DeviceSet set, string name) =>
         set.Devices.FirstOrDefault(d => d.Name == ByteText.FromOs(name))
-        ?? throw new DeviceNotFoundException($"{set.Target} has no device {name}" + (set.Errors.Any(e => e.Device == ByteText.FromOs(name)) ? " that could be read" : ""));
+        ?? throw new UserError($"{set.Target} has no device {name}" + (set.Errors.Any(e => e.Device == ByteText.FromOs(name)) ? " that could be read" : ""));
 
     private static string DeviceTable(DeviceSet set)
     {
@@ -116,7 +110,7 @@ public static class DeviceCommands
 
     private static int Compare(DeviceSet set, string dryRunFile, string topDir)
     {
-        if (!File.Exists(dryRunFile)) throw new DeviceNotFoundException($"{dryRunFile}: no such file");
+        if (!File.Exists(dryRunFile)) throw new UserError($"{dryRunFile}: no such file");
         var tree = ByteText.FromOs(MakefileTree(topDir));
         var lines = ByteText.Encoding.GetString(File.ReadAllBytes(dryRunFile)).Split('\n').Select(l => l.Replace("@TOPDIR@", tree)).ToList();
         var results = DryRunComparison.Compare(lines, set.Plans);
@@ -130,10 +124,7 @@ public static class DeviceCommands
         return matching == results.Count ? ExitCodes.Success : ExitCodes.Failure;
     }
 
-    private static string MakefileTree(string topDir) => Kiln.Packages.Scanning.MakefileDump.Canonical(topDir);
+    private static string MakefileTree(string topDir) => MakefileDump.Canonical(topDir);
 
     private static Stream Stdout() => Console.OpenStandardOutput();
-
-    /// <summary>A device or file the command line names that the target does not have.</summary>
-    private sealed class DeviceNotFoundException(string message) : Exception(message);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kiln.Cli.Output;
-using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
 using Kiln.Packages.Scanning;
 using Kiln.Targets.Scanning;
@@ -21,23 +20,14 @@ public static class DumpCommand
         dump.Subcommands.Add(packages);
 
         var targets = new Command("targets", "Read every board of target/linux and print its .targetinfo (boards, subtargets, device profiles).");
-        targets.SetAction(result => RunTargets(result.GetValue(GlobalOptions.TopDir)!));
+        targets.SetAction(result => RunTargets(GlobalOptions.Tree(result)));
         dump.Subcommands.Add(targets);
         return dump;
     }
 
     private static int RunTargets(string topDir)
     {
-        TargetScanResult result;
-        try
-        {
-            result = new TargetScanner(new TargetScanOptions(topDir)).Run();
-        }
-        catch (MakeErrorException e)
-        {
-            Console.Error.WriteLine(e.Format("kiln"));
-            return ExitCodes.Failure;
-        }
+        var result = new TargetScanner(new TargetScanOptions(topDir)).Run();
         using (var stdout = Console.OpenStandardOutput())
         {
             foreach (var board in result.Boards.Where(b => !b.Failed))
@@ -52,16 +42,8 @@ public static class DumpCommand
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ScanResult result;
-        try
-        {
-            using var progress = ProgressReporter.ForStderr("Scanning");
+        using (var progress = ProgressReporter.ForStderr("Scanning"))
             result = new MetadataScanner(options).Run(progress is null ? null : progress.Report);
-        }
-        catch (MakeErrorException e)
-        {
-            Console.Error.WriteLine(e.Format("kiln"));
-            return ExitCodes.Failure;
-        }
         using var stdout = Console.OpenStandardOutput();
         if (json)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kiln.Core.Errors;
 using Kiln.Packages.Scanning;
 
 namespace Kiln.Cli.Commands;
@@ -20,10 +21,21 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>
+    /// The tree the command line names, which must be a directory: no command creates a tree, or
+    /// writes into one that is not there.
+    /// </summary>
+    public static string Tree(ParseResult result)
+    {
+        var topDir = result.GetValue(TopDir)!;
+        if (Directory.Exists(topDir)) return topDir;
+        throw new UserError(File.Exists(topDir) ? $"{topDir}: is a file, not a tree (--topdir)" : $"{topDir}: no such directory (--topdir)");
+    }
+
     /// <summary>A scan of <paramref name="directory"/> in the tree the command line names, with its cache unless --no-cache.</summary>
     public static ScanOptions Scan(ParseResult result, string directory)
     {
-        var topDir = result.GetValue(TopDir)!;
+        var topDir = Tree(result);
         return new ScanOptions(topDir, directory)
         {
             CacheDirectory = result.GetValue(NoCache) ? null : Path.Combine(topDir, "tmp", "kiln"),

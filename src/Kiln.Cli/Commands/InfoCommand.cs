@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kiln.Make.Diagnostics;
+using Kiln.Core.Errors;
 using Kiln.Make.Text;
 using Kiln.Packages.Feeds;
 using Kiln.Packages.Model;
@@ -21,24 +21,11 @@ public static class InfoCommand
     private static int Run(ParseResult result, string name)
     {
         var wanted = ByteText.FromOs(name);
-        var topDir = result.GetValue(GlobalOptions.TopDir)!;
-        List<SourcePackage> sources;
-        try
-        {
-            // Every feed is read: a dependency may be satisfied by a package of another feed.
-            sources = TreePackages.Read(topDir, directory => GlobalOptions.Scan(result, directory));
-        }
-        catch (MakeErrorException e)
-        {
-            Console.Error.WriteLine(e.Format("kiln"));
-            return ExitCodes.Failure;
-        }
+        var topDir = GlobalOptions.Tree(result);
+        // Every feed is read: a dependency may be satisfied by a package of another feed.
+        var sources = TreePackages.Read(topDir, directory => GlobalOptions.Scan(result, directory));
         var index = new PackageIndex(sources);
-        if (index.Find(wanted) is not { } package)
-        {
-            Console.Error.WriteLine($"kiln: no package named '{name}' in {topDir}");
-            return ExitCodes.Failure;
-        }
+        var package = index.Find(wanted) ?? throw new UserError($"no package named '{name}' in {topDir}");
         Print(sources.First(s => s.Packages.Contains(package)), package, index);
         return ExitCodes.Success;
     }

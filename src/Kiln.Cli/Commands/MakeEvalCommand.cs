@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Kiln.Make.Diagnostics;
-using Kiln.Make.Evaluation;
+using Kiln.Make.Driver;
 using Kiln.Make.Syntax;
-using Kiln.Make.Text;
-using Kiln.Make.Variables;
 
 namespace Kiln.Cli.Commands;
 
@@ -13,21 +11,6 @@ namespace Kiln.Cli.Commands;
 /// </summary>
 public static class MakeEvalCommand
 {
-    public sealed record Settings(
-        IReadOnlyList<string> Makefiles,
-        IReadOnlyList<string> Directories,
-        IReadOnlyList<string> IncludeDirectories,
-        IReadOnlyList<string> Assignments,
-        IReadOnlyList<string> Goals,
-        IReadOnlyList<string> Print,
-        bool Dump,
-        bool EnvironmentOverrides,
-        TimeSpan ShellTimeout,
-        bool NoBuiltinRules = false,
-        bool NoBuiltinVariables = false,
-        IReadOnlyDictionary<string, string>? Environment = null,
-        string? WorkingDirectory = null);
-
     public static Command Create()
     {
         var files = new Option<string[]>("-f", "--file", "--makefile") { Description = "Read FILE as a makefile.", HelpName = "FILE" };
@@ -50,7 +33,7 @@ public static class MakeEvalCommand
         {
             var positional = result.GetValue(rest) ?? [];
             var assignments = positional.Where(IsAssignment).ToArray();
-            var settings = new Settings(
+            var settings = new MakeRun.Settings(
                 result.GetValue(files) ?? [],
                 result.GetValue(dirs) ?? [],
                 result.GetValue(includes) ?? [],
@@ -62,90 +45,10 @@ public static class MakeEvalCommand
                 TimeSpan.FromSeconds(result.GetValue(timeout)),
                 result.GetValue(noRules) || result.GetValue(noVariables),
                 result.GetValue(noVariables));
-            return Run(settings, StreamMakeOutput.Process);
+            return MakeRun.Run(settings, StreamMakeOutput.Process);
         });
         return command;
     }
 
     private static bool IsAssignment(string arg) => CommandLineAssignment.IsAssignment(arg);
-
-    public static int Run(Settings settings, IMakeOutput output)
-    {
-        try
-        {
-            return LargeStack.Run(() => Evaluate(settings, output));
-        }
-        catch (MakeErrorException e)
-        {
-            output.Diagnostic(e.Format("make"));
-            return ExitCodes.Failure;
-        }
-    }
-
-    private static int Evaluate(Settings settings, IMakeOutput output)
-    {
-        var directory = settings.WorkingDirectory ?? Directory.GetCurrentDirectory();
-        foreach (var dir in settings.Directories)
-        {
-            var next = Path.GetFullPath(Path.Combine(directory, dir));
-            if (!Directory.Exists(next)) throw new MakeErrorException(SourceLocation.None, $"{dir}: No such file or directory");
-            // make chdir()s and then asks getcwd(), which resolves symbolic links.
-            directory = ByteText.ToOs(Kiln.Make.Functions.PathFunctions.RealPath(ByteText.FromOs(next), "/") ?? ByteText.FromOs(next));
-        }
-
-        var options = new EvaluatorOptions
-        {
-            WorkingDirectory = ByteText.FromOs(directory),
-            IncludeDirectories = settings.IncludeDirectories.Select(ByteText.FromOs).ToArray(),
-            CommandLineVariables = settings.Assignments.Select(ByteText.FromOs).ToArray(),
-            Goals = settings.Goals.Select(ByteText.FromOs).ToArray(),
-            EnvironmentOverrides = settings.EnvironmentOverrides,
-            NoBuiltinRules = settings.NoBuiltinRules,
-            NoBuiltinVariables = settings.NoBuiltinVariables,
-            FlagLetters = FlagLetters(settings),
-            ShellTimeout = settings.ShellTimeout,
-            Environment = settings.Environment,
-            Output = output,
-        };
-        var ev = new Evaluator(options);
-        var makefiles = settings.Makefiles.Count > 0 ? settings.Makefiles.Select(ByteText.FromOs).ToArray() : DefaultMakefile(directory);
-        ev.ReadMakefilesVariable();
-        foreach (var makefile in makefiles) ev.ReadMakefile(makefile);
-        ev.CheckMissingIncludes();
-
-        if (settings.Print.Count > 0 || settings.Dump)
-        {
-            foreach (var name in settings.Print) output.Info(ev.ValueOf(ByteText.FromOs(name)) ?? "");
-            if (settings.Dump) Dump(ev, output);
-            return ExitCodes.Success;
-        }
-        Goals.Check(ev);
-        return ExitCodes.Success;
-    }
-
-    /// <summary>MAKEFLAGS while reading: the single-letter flags in make's table order (make-eval is always -s).</summary>
-    private static string FlagLetters(Settings settings) =>
-        (settings.EnvironmentOverrides ? "e" : "") + (settings.NoBuiltinRules ? "r" : "") + (settings.NoBuiltinVariables ? "R" : "") + "s";
-
-    private static string[] DefaultMakefile(string directory)
-    {
-        foreach (var name in new[] { "GNUmakefile", "makefile", "Makefile" })
-            if (File.Exists(Path.Combine(directory, name))) return [name];
-        throw new MakeErrorException(SourceLocation.None, "No targets specified and no makefile found");
-    }
-
-    private static void Dump(Evaluator ev, IMakeOutput output)
-    {
-        var variables = ev.Variables.Global.All
-            .Where(v => v.Origin is Origin.File or Origin.Override && v.Location.IsKnown)
-            .OrderBy(v => v.Name, StringComparer.Ordinal);
-        foreach (var v in variables)
-        {
-            var prefix = v.Origin == Origin.Override ? "override " : "";
-            if (v.Value.Contains('\n'))
-                output.Info($"{prefix}define {v.Name} {(v.IsRecursive ? "=" : ":=")}\n{v.Value}\nendef");
-            else
-                output.Info($"{prefix}{v.Name} {(v.IsRecursive ? "=" : ":=")} {v.Value}");
-        }
-    }
 }

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using System.Text;
 using System.Text.Json;
-using Kiln.Build;
+using System.Text;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Packing.Feeds;
 using Kiln.Packing.Ipk;
 using Kiln.Packing.Signing;
@@ -18,10 +19,10 @@ public static class PackageFileCommands
     {
         var directory = new Argument<string>("DIR") { Description = "A directory of .ipk files (searched recursively).", DefaultValueFactory = _ => "." };
         var index = new Command("index", "Rewrite a directory's Packages, Packages.manifest, Packages.gz and Packages.sig.") { directory };
-        index.SetAction(result => Run(() =>
+        index.SetAction(result => Done(() =>
         {
             var dir = result.GetValue(directory)!;
-            if (!Directory.Exists(dir)) throw new BuildError($"{dir}: no such directory");
+            if (!Directory.Exists(dir)) throw new UserError($"{dir}: no such directory");
             var count = FeedIndex.Write(dir, BuildKey.Secret(Top(result)));
             Console.Out.WriteLine($"{count} packages indexed in {dir}");
         }));
@@ -29,10 +30,10 @@ public static class PackageFileCommands
 
         var signFile = new Argument<string>("FILE") { Description = "The file to sign; the signature goes to FILE.sig." };
         var sign = new Command("sign", "Sign a file with the tree's key (usign format).") { signFile };
-        sign.SetAction(result => Run(() =>
+        sign.SetAction(result => Done(() =>
         {
             var file = Existing(result.GetValue(signFile)!);
-            Kiln.Build.Files.AtomicFile.Write(file + ".sig", Usign.Sign(File.ReadAllBytes(file), BuildKey.Secret(Top(result))));
+            AtomicFile.Write(file + ".sig", Usign.Sign(File.ReadAllBytes(file), BuildKey.Secret(Top(result))));
             Console.Out.WriteLine($"{file}.sig written");
         }));
         yield return sign;
@@ -40,19 +41,19 @@ public static class PackageFileCommands
         var verifyFile = new Argument<string>("FILE") { Description = "The signed file (its signature is FILE.sig)." };
         var publicKey = new Option<string?>("--key") { Description = "The public key to check with (default: TREE/key-build.pub).", HelpName = "FILE" };
         var verify = new Command("verify", "Check FILE.sig against FILE and a public key.") { verifyFile, publicKey };
-        verify.SetAction(result => Run(() =>
+        verify.SetAction(result => Done(() =>
         {
             var file = Existing(result.GetValue(verifyFile)!);
             var keyFile = result.GetValue(publicKey);
             var key = keyFile is null ? BuildKey.Public(Top(result)) : Usign.ReadPublic(File.ReadAllText(Existing(keyFile)), keyFile);
             var problem = Usign.Verify(File.ReadAllBytes(file), File.ReadAllText(Existing(file + ".sig")), key, file + ".sig");
-            if (problem is not null) throw new BuildError(problem);
+            if (problem is not null) throw new UserError(problem);
             Console.Out.WriteLine($"{file}: good signature by key {key.Fingerprint}");
         }));
         yield return verify;
 
         var key = new Command("key", "Show where the tree's signing key pair is and its key id (made on first use).");
-        key.SetAction(result => Run(() =>
+        key.SetAction(result => Done(() =>
         {
             var top = Top(result);
             BuildKey.Secret(top);
@@ -65,7 +66,7 @@ public static class PackageFileCommands
         var ipkFile = new Argument<string>("FILE") { Description = "An .ipk file." };
         var json = new Option<bool>("--json") { Description = "Print JSON: control fields and files." };
         var info = new Command("ipk-info", "Print an .ipk's control fields and the files it installs.") { ipkFile, json };
-        info.SetAction(result => Run(() =>
+        info.SetAction(result => Done(() =>
         {
             var contents = IpkContents.Read(Existing(result.GetValue(ipkFile)!));
             Console.Out.Write(result.GetValue(json) ? Json(contents) : Text(contents));
@@ -111,21 +112,14 @@ public static class PackageFileCommands
     private static string Mode(Kiln.Packing.Archives.TarGz.Entry entry) =>
         (entry.LinkTarget is not null ? "l" : entry.Bytes is null ? "d" : "-") + Convert.ToString((int)entry.Mode, 8).PadLeft(4, '0');
 
-    private static string Top(ParseResult result) => result.GetValue(GlobalOptions.TopDir)!;
+    private static string Top(ParseResult result) => GlobalOptions.Tree(result);
 
-    private static string Existing(string path) => File.Exists(path) ? path : throw new BuildError($"{path}: no such file");
+    private static string Existing(string path) =>
+        File.Exists(path) ? path : throw new UserError(Directory.Exists(path) ? $"{path}: is a directory, not a file" : $"{path}: no such file");
 
-    private static int Run(Action work)
+    private static int Done(Action work)
     {
-        try
-        {
-            work();
-            return ExitCodes.Success;
-        }
-        catch (BuildError e)
-        {
-            Console.Error.WriteLine("kiln: " + e.Message);
-            return ExitCodes.Failure;
-        }
+        work();
+        return ExitCodes.Success;
     }
 }

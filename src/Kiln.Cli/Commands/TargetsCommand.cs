@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kiln.Cli.Output;
-using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
@@ -13,22 +12,13 @@ public static class TargetsCommand
     public static Command Create()
     {
         var command = new Command("targets", "List the tree's targets: each subtarget with its architecture, kernel and number of devices.");
-        command.SetAction(result => Run(result.GetValue(GlobalOptions.TopDir)!));
+        command.SetAction(result => Run(GlobalOptions.Tree(result)));
         return command;
     }
 
     private static int Run(string topDir)
     {
-        TargetCatalog catalog;
-        try
-        {
-            catalog = TargetCatalog.Read(new TargetScanOptions(topDir));
-        }
-        catch (MakeErrorException e)
-        {
-            Console.Error.WriteLine(e.Format("kiln"));
-            return ExitCodes.Failure;
-        }
+        var catalog = TargetCatalog.Read(new TargetScanOptions(topDir));
         var table = new TextTable("TARGET", "ARCH", "PACKAGES", "LINUX", "DEVICES", "NAME");
         // A board with subtargets is listed through them; its own entry only holds their defaults.
         var listed = catalog.Targets.Where(t => t.Subtarget is not null || !catalog.Targets.Any(s => s.Board == t.Board && s.Subtarget is not null));

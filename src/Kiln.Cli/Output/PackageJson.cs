@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Kiln.Make.Text;
 using Kiln.Packages.Model;
-
 using static Kiln.Cli.Output.JsonText;
 
 namespace Kiln.Cli.Output;

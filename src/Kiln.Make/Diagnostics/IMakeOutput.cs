@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Text;
 
 namespace Kiln.Make.Diagnostics;

@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Syntax;
 using Kiln.Make.Text;
@@ -22,7 +23,7 @@ internal sealed class ConditionalStack
         {
             case ConditionalKind.Endif:
                 if (c.ExtraText) ExtraText(ev, at, c);
-                if (Depth == 0) throw new MakeErrorException(at, "extraneous 'endif'");
+                if (Depth == 0) throw new UserError(at, "extraneous 'endif'");
                 Depth--;
                 return Result();
             case ConditionalKind.Else:
@@ -67,9 +68,9 @@ internal sealed class ConditionalStack
 
     private void ApplyElse(ConditionalSyntax c, Evaluator ev, SourceLocation at)
     {
-        if (Depth == 0) throw new MakeErrorException(at, "extraneous 'else'");
+        if (Depth == 0) throw new UserError(at, "extraneous 'else'");
         var o = Depth - 1;
-        if (_seenElse[o]) throw new MakeErrorException(at, "only one 'else' per conditional");
+        if (_seenElse[o]) throw new UserError(at, "only one 'else' per conditional");
         _ignoring[o] = _ignoring[o] switch
         {
             0 => 2,

@@ -1,6 +1,7 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
-using Kiln.Make.Syntax;
 using Kiln.Make.Syntax.Expressions;
+using Kiln.Make.Syntax;
 using Kiln.Make.Text;
 using Kiln.Make.Variables;
 
@@ -12,7 +13,7 @@ public sealed partial class Evaluator
     internal Variable AssignVariable(VariableDefinition definition, Origin origin, SourceLocation location, VariableScope? targetScope)
     {
         var name = ExpandToString(definition.NameExpr);
-        if (name.Length == 0) throw new MakeErrorException(location, "empty variable name");
+        if (name.Length == 0) throw new UserError(location, "empty variable name");
         return DefineVariable(location, name, definition.ValueText, definition.ValueExpr, origin, definition.Operator, targetScope);
     }
 

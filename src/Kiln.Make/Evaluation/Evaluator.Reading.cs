@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Rules;
 using Kiln.Make.Syntax;
@@ -108,7 +109,7 @@ public sealed partial class Evaluator
             return Sources.GetBuiltin(path, displayName, builtin);
         }
         var status = Files.Stat(path);
-        if (status is { IsDirectory: true }) throw new MakeErrorException(SourceLocation.None, $"{name}: Is a directory");
+        if (status is { IsDirectory: true }) throw new UserError(SourceLocation.None, $"{name}: Is a directory");
         if (status is not { } file)
         {
             error = new FileNotFoundException(path);
@@ -130,7 +131,7 @@ public sealed partial class Evaluator
             var missing = _missingIncludes[i];
             if (missing.Optional) continue;
             Warn(missing.Location, $"{missing.Name}: {missing.Reason}");
-            throw new MakeErrorException(SourceLocation.None, $"No rule to make target '{missing.Name}'");
+            throw new UserError(SourceLocation.None, $"No rule to make target '{missing.Name}'");
         }
     }
 

@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Functions;
 using Kiln.Make.Text;
@@ -20,7 +21,7 @@ public sealed partial class Evaluator
         if (outcome.DidTimeOut)
         {
             Options.Inputs?.NotRepeatable();
-            throw new MakeErrorException(ReadingLocation,
+            throw new UserError(ReadingLocation,
                 $"$(shell {command}) did not finish within {Options.ShellTimeout.TotalSeconds:0} seconds and was stopped");
         }
         if (outcome.StartFailure is { } failure)

@@ -1,8 +1,9 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Functions;
 using Kiln.Make.Rules;
-using Kiln.Make.Syntax;
 using Kiln.Make.Syntax.Expressions;
+using Kiln.Make.Syntax;
 using Kiln.Make.Text;
 using Kiln.Make.Variables;
 
@@ -68,7 +69,7 @@ public sealed partial class Evaluator
             Sources = options.Sources,
             Makefiles = options.Makefiles,
             Inputs = options.Inputs,
-            HostContext = options.HostContext,
+            Functions = options.Functions,
         };
     }
 
@@ -149,7 +150,7 @@ public sealed partial class Evaluator
     /// evaluation back as it was before (nesting, scopes, reading location, variables being
     /// expanded) so that reading can go on, and returns the error. What the work defined stays.
     /// </summary>
-    public MakeErrorException? Attempt(Action work)
+    public UserError? Attempt(Action work)
     {
         var depth = _depth;
         var expanding = _expandingVariable;
@@ -161,7 +162,7 @@ public sealed partial class Evaluator
             work();
             return null;
         }
-        catch (MakeErrorException error)
+        catch (UserError error)
         {
             _depth = depth;
             _expandingVariable = expanding;
@@ -326,6 +327,9 @@ public sealed partial class Evaluator
             throw ErrorAtExpansion($"insufficient number of arguments ({count}) to function '{function.Name}'");
     }
 
+    /// <summary>Make's function of that name, else one the embedding program gave this evaluator.</summary>
+    internal MakeFunction? FindFunction(ReadOnlySpan<char> name) => FunctionTable.Find(name) ?? Options.Functions.Find(name);
+
     /// <summary>$(call NAME,ARGS...): NAME's value expanded with $(0)..$(N) bound in a new scope.</summary>
     internal void Call(string[] arguments, TextBuilder output)
     {
@@ -337,7 +341,7 @@ public sealed partial class Evaluator
         // $(0) is the first argument cut after the name, as make leaves it.
         arguments[0] = nameText[..nameEnd];
 
-        if (FunctionTable.Find(name) is { } builtin)
+        if (FindFunction(name) is { } builtin)
         {
             CallBuiltin(builtin, arguments[1..], output);
             return;
@@ -406,7 +410,7 @@ public sealed partial class Evaluator
     }
 
     /// <summary>An error located where make's *expanding_var points: the variable being expanded, else the line being read.</summary>
-    internal MakeErrorException ErrorAtExpansion(string reason) => new(_expandingVariable ?? ReadingLocation, reason);
+    internal UserError ErrorAtExpansion(string reason) => new(_expandingVariable ?? ReadingLocation, reason);
 
     internal void Warn(SourceLocation location, string message) => Output.Warning(location, ProgramName, message);
 

@@ -53,8 +53,8 @@ public sealed class EvaluatorOptions
     /// <summary>Makefiles served instead of the file system (for example a built-in API), or null.</summary>
     public IMakefileProvider? Makefiles { get; init; }
 
-    /// <summary>Whatever the program embedding Kiln wants its added functions to find (see <see cref="Functions.FunctionTable.Extend"/>).</summary>
-    public object? HostContext { get; init; }
+    /// <summary>The functions the program embedding Kiln adds to this evaluation.</summary>
+    public Functions.FunctionSet Functions { get; init; } = Kiln.Make.Functions.FunctionSet.Empty;
 
     /// <summary>Told of every file read, path probed and command run, or null.</summary>
     public IEvaluationInputs? Inputs { get; init; }

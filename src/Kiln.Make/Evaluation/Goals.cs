@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
 
@@ -14,13 +15,13 @@ public static class Goals
     {
         var goals = ev.Options.Goals.Count > 0 ? ev.Options.Goals : DefaultGoal(ev);
         if (ev.Options.Goals.Count == 0 && goals.Count > 1)
-            throw new MakeErrorException(SourceLocation.None, ".DEFAULT_GOAL contains more than one target");
-        if (goals.Count == 0) throw new MakeErrorException(SourceLocation.None, "No targets");
+            throw new UserError(SourceLocation.None, ".DEFAULT_GOAL contains more than one target");
+        if (goals.Count == 0) throw new UserError(SourceLocation.None, "No targets");
         foreach (var goal in goals)
         {
             if (ev.Rules.For(goal).Any() || HasPatternRuleFor(ev, goal)) continue;
             if (File.Exists(ev.ResolvePath(goal)) || Directory.Exists(ev.ResolvePath(goal))) continue;
-            throw new MakeErrorException(SourceLocation.None, $"No rule to make target '{goal}'");
+            throw new UserError(SourceLocation.None, $"No rule to make target '{goal}'");
         }
         return goals;
     }

@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Syntax;
 using Kiln.Make.Text;
@@ -76,7 +77,7 @@ internal sealed class MakefileReader
             if (syntax.Conditional is { } conditional)
             {
                 var result = _conditionals.Apply(conditional, _ev, at);
-                if (result < 0) throw new MakeErrorException(at, "invalid syntax in conditional");
+                if (result < 0) throw new UserError(at, "invalid syntax in conditional");
                 _ignoring = result == 1;
                 continue;
             }
@@ -103,16 +104,16 @@ internal sealed class MakefileReader
                 case "load":
                 case "-load":
                     _rules.RecordWaitingRule();
-                    throw new MakeErrorException(at, "the load directive (dynamic objects) is not supported by Kiln");
+                    throw new UserError(at, "the load directive (dynamic objects) is not supported by Kiln");
             }
 
-            if (text[0] == _ev.RecipePrefix) throw new MakeErrorException(at, "recipe commences before first target");
+            if (text[0] == _ev.RecipePrefix) throw new UserError(at, "recipe commences before first target");
 
             _rules.Read(line, at);
         }
 
         if (_conditionals.Depth > 0)
-            throw new MakeErrorException(new SourceLocation(_file, _lineBase + _source.EndLine), "missing 'endif'");
+            throw new UserError(new SourceLocation(_file, _lineBase + _source.EndLine), "missing 'endif'");
         _rules.RecordWaitingRule();
     }
 
@@ -143,7 +144,7 @@ internal sealed class MakefileReader
     private void Undefine(AssignmentSyntax assignment, Origin origin, SourceLocation at)
     {
         var name = TrimName(_ev.ExpandToString(assignment.RemainderExpr));
-        if (name.Length == 0) throw new MakeErrorException(at, "empty variable name");
+        if (name.Length == 0) throw new UserError(at, "empty variable name");
         _ev.Variables.Undefine(name, origin);
     }
 
@@ -153,12 +154,12 @@ internal sealed class MakefileReader
         var header = DefineHeader.Parse(assignment.Remainder);
         if (header.ExtraText) _ev.Warn(at, "extraneous text after 'define' directive");
         var name = TrimName(_ev.ExpandToString(header.NameExpr));
-        if (name.Length == 0) throw new MakeErrorException(at, "empty variable name");
+        if (name.Length == 0) throw new UserError(at, "empty variable name");
 
         var body = DefineBody.Read(_source, index, _ev.RecipePrefix);
         foreach (var warningLine in body.ExtraTextLines)
             _ev.Warn(Location(_source.Lines[warningLine]), "extraneous text after 'endef' directive");
-        if (body.EndIndex < 0) throw new MakeErrorException(at, "missing 'endef', unterminated 'define'");
+        if (body.EndIndex < 0) throw new UserError(at, "missing 'endef', unterminated 'define'");
 
         _ev.ReadingLocation = Location(_source.Lines[body.EndIndex]);
         var v = _ev.DefineVariable(at, name, body.Text, body.TextExpr, origin, header.Operator, targetScope: null);

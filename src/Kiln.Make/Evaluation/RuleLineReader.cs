@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Rules;
 using Kiln.Make.Syntax;
@@ -47,7 +48,7 @@ internal sealed class RuleLineReader(Evaluator ev, bool setDefaultGoal)
         switch (words[0].Type)
         {
             case MakeWordType.EndOfLine:
-                if (recipe is not null) throw new MakeErrorException(at, "missing rule before recipe");
+                if (recipe is not null) throw new UserError(at, "missing rule before recipe");
                 return;
             case MakeWordType.Colon:
             case MakeWordType.DoubleColon:
@@ -104,7 +105,7 @@ internal sealed class RuleLineReader(Evaluator ev, bool setDefaultGoal)
         {
             if (Words.IsBlank(text)) return;
             var tabHint = ev.RecipePrefix == '\t' && syntax.Line.StartsWith("        ", StringComparison.Ordinal);
-            throw new MakeErrorException(at, tabHint ? "missing separator (did you mean TAB instead of 8 spaces?)" : "missing separator");
+            throw new UserError(at, tabHint ? "missing separator (did you mean TAB instead of 8 spaces?)" : "missing separator");
         }
 
         var grouped = text[colon] == '&';
@@ -130,7 +131,7 @@ internal sealed class RuleLineReader(Evaluator ev, bool setDefaultGoal)
             return;
         }
         if (assignment is not null)
-            throw new MakeErrorException(at, "Malformed target-specific variable definition");
+            throw new UserError(at, "Malformed target-specific variable definition");
 
         NoTargets = false;
         var prerequisites = tail;
@@ -153,10 +154,10 @@ internal sealed class RuleLineReader(Evaluator ev, bool setDefaultGoal)
         if (patternColon >= 0)
         {
             var patterns = FileNames.Parse(prerequisites[..patternColon], ev, glob: false);
-            if (patterns.Count == 0) throw new MakeErrorException(at, "missing target pattern");
-            if (patterns.Count > 1) throw new MakeErrorException(at, "multiple target patterns");
+            if (patterns.Count == 0) throw new UserError(at, "missing target pattern");
+            if (patterns.Count > 1) throw new UserError(at, "multiple target patterns");
             pattern = patterns[0];
-            if (!pattern.Contains('%')) throw new MakeErrorException(at, "target pattern contains no '%'");
+            if (!pattern.Contains('%')) throw new UserError(at, "target pattern contains no '%'");
             prerequisites = prerequisites[(patternColon + 1)..];
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kiln.Core.Files;
 using Kiln.Make.Functions;
 using Kiln.Make.Syntax;
 using Kiln.Make.Text;

@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Syntax;
 using Kiln.Make.Text;
@@ -95,7 +96,7 @@ internal static class StartupVariables
         foreach (var text in assignments)
         {
             var definition = VariableDefinition.TryParse(text, 0)
-                ?? throw new MakeErrorException(SourceLocation.None, $"'{text}' is not a variable assignment");
+                ?? throw new UserError(SourceLocation.None, $"'{text}' is not a variable assignment");
             var v = ev.AssignVariable(definition, Origin.CommandLine, SourceLocation.None, targetScope: null);
             recorded.Insert(0, QuoteForEnvironment(v.Name) + (v.IsRecursive ? "=" : ":=") + QuoteForEnvironment(v.Value));
         }

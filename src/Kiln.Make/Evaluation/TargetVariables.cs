@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Syntax;
 using Kiln.Make.Text;
 using Kiln.Make.Variables;

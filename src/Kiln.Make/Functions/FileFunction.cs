@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 
@@ -18,7 +19,7 @@ internal static class FileFunction
             if (name.Length == 0) throw ev.ErrorAtExpansion("file: missing filename");
             var path = ev.ResolvePath(name);
             ev.Options.Inputs?.NotRepeatable();
-            if (Directory.Exists(path)) throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"open: {name}: Is a directory");
+            if (Directory.Exists(path)) throw new Kiln.Core.Errors.UserError(ev.ReadingLocation, $"open: {name}: Is a directory");
             try
             {
                 using var stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write);
@@ -31,7 +32,7 @@ internal static class FileFunction
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"open: {name}: {SystemErrors.Describe(e)}");
+                throw new Kiln.Core.Errors.UserError(ev.ReadingLocation, $"open: {name}: {SystemErrors.Describe(e)}");
             }
         }
         else if (spec.StartsWith('<'))
@@ -40,7 +41,7 @@ internal static class FileFunction
             if (name.Length == 0) throw ev.ErrorAtExpansion("file: missing filename");
             if (a.Length > 1) throw ev.ErrorAtExpansion("file: too many arguments");
             var path = ev.ResolvePath(name);
-            if (ev.Files.IsDirectory(path)) throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"read: {name}: Is a directory");
+            if (ev.Files.IsDirectory(path)) throw new Kiln.Core.Errors.UserError(ev.ReadingLocation, $"read: {name}: Is a directory");
             string content;
             try
             {
@@ -55,7 +56,7 @@ internal static class FileFunction
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new Diagnostics.MakeErrorException(ev.ReadingLocation, $"open: {name}: {SystemErrors.Describe(e)}");
+                throw new Kiln.Core.Errors.UserError(ev.ReadingLocation, $"open: {name}: {SystemErrors.Describe(e)}");
             }
             if (content.EndsWith('\n'))
                 content = content.EndsWith("\r\n", StringComparison.Ordinal) ? content[..^2] : content[..^1];

@@ -1,3 +1,4 @@
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 

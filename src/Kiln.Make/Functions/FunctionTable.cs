@@ -4,32 +4,16 @@ using Kiln.Make.Evaluation;
 namespace Kiln.Make.Functions;
 
 /// <summary>
-/// The built-in functions of GNU make 4.3 (no guile; let and intcmp came later), plus the
-/// functions a program embedding Kiln adds, as make's <c>load</c> adds them: for the whole
-/// process, before the makefiles that call them are read.
+/// The built-in functions of GNU make 4.3 (no guile; let and intcmp came later). Functions a
+/// program embedding Kiln adds belong to one evaluator (<see cref="FunctionSet"/>).
 /// </summary>
 public static class FunctionTable
 {
-    private static readonly object ExtendLock = new();
-    private static volatile Table Current = new(Builtins());
+    private static readonly Table Builtin = new(Builtins());
 
-    public static IEnumerable<MakeFunction> All => Current.Functions.Values;
+    public static IEnumerable<MakeFunction> All => Builtin.Functions.Values;
 
-    public static MakeFunction? Find(ReadOnlySpan<char> name) => Current.Lookup.TryGetValue(name, out var f) ? f : null;
-
-    /// <summary>
-    /// Adds a function whose arguments are expanded before <paramref name="body"/> runs and whose
-    /// result is the text it returns. Adding the same name again keeps the first definition.
-    /// </summary>
-    public static void Extend(string name, int minArgs, int maxArgs, Func<Evaluator, IReadOnlyList<string>, string> body)
-    {
-        lock (ExtendLock)
-        {
-            if (Current.Functions.ContainsKey(name)) return;
-            var function = new MakeFunction(name, minArgs, maxArgs, (ev, args, output) => output.Append(body(ev, args))) { IsExtension = true };
-            Current = new Table(Current.Functions.Values.Append(function));
-        }
-    }
+    public static MakeFunction? Find(ReadOnlySpan<char> name) => Builtin.Lookup.TryGetValue(name, out var f) ? f : null;
 
     private static List<MakeFunction> Builtins()
     {

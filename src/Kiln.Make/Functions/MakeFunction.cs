@@ -47,7 +47,7 @@ public sealed class MakeFunction
 
     public bool ExpandsArguments => Expanded is not null;
 
-    /// <summary>Added by the program embedding Kiln (<see cref="FunctionTable.Extend"/>), not one of make's.</summary>
+    /// <summary>Added by the program embedding Kiln (<see cref="FunctionSet"/>), not one of make's.</summary>
     public bool IsExtension { get; init; }
 
     internal ArgumentTrim Trim { get; }

@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 
@@ -10,6 +11,6 @@ internal static class MessageFunctions
     {
         table.Add(new MakeFunction("info", 0, 1, (ev, a, o) => ev.Output.Info(a[0])));
         table.Add(new MakeFunction("warning", 0, 1, (ev, a, o) => ev.Warn(ev.ReadingLocation, a[0])));
-        table.Add(new MakeFunction("error", 0, 1, (ev, a, o) => throw new Diagnostics.MakeErrorException(ev.ReadingLocation, a[0])));
+        table.Add(new MakeFunction("error", 0, 1, (ev, a, o) => throw new Kiln.Core.Errors.UserError(ev.ReadingLocation, a[0])));
     }
 }

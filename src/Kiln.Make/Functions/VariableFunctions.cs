@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Syntax.Expressions;
 using Kiln.Make.Text;

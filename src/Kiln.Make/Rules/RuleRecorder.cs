@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
@@ -17,15 +18,15 @@ internal sealed class RuleRecorder
         var at = pending.Location;
         var hasRecipe = pending.Recipe.Count > 0;
         var recipeAt = new SourceLocation(at.File, pending.RecipeLine);
-        if (!hasRecipe && pending.Grouped) throw new MakeErrorException(at, "grouped targets must provide a recipe");
+        if (!hasRecipe && pending.Grouped) throw new UserError(at, "grouped targets must provide a recipe");
 
         var first = pending.Targets[0];
         var isPatternRule = HasUnquotedPercent(first);
         if (isPatternRule)
         {
-            if (pending.Pattern is not null) throw new MakeErrorException(at, "mixed implicit and static pattern rules");
+            if (pending.Pattern is not null) throw new UserError(at, "mixed implicit and static pattern rules");
             foreach (var t in pending.Targets.Skip(1))
-                if (!HasUnquotedPercent(t)) throw new MakeErrorException(at, "mixed implicit and normal rules");
+                if (!HasUnquotedPercent(t)) throw new UserError(at, "mixed implicit and normal rules");
         }
         else
         {
@@ -38,7 +39,7 @@ internal sealed class RuleRecorder
                 _targets.TryGetValue(name, out var record);
                 if (!pending.DoubleColon)
                 {
-                    if (record is { DoubleColon: true }) throw new MakeErrorException(at, $"target file '{name}' has both : and :: entries");
+                    if (record is { DoubleColon: true }) throw new UserError(at, $"target file '{name}' has both : and :: entries");
                     if (hasRecipe && record?.RecipeAt is { } old && record.RecipeRule != pending)
                     {
                         ev.Warn(recipeAt, $"warning: overriding recipe for target '{name}'");
@@ -57,7 +58,7 @@ internal sealed class RuleRecorder
                 }
                 else
                 {
-                    if (record is { DoubleColon: false }) throw new MakeErrorException(at, $"target file '{name}' has both : and :: entries");
+                    if (record is { DoubleColon: false }) throw new UserError(at, $"target file '{name}' has both : and :: entries");
                     record ??= new TargetRecord { DoubleColon = true };
                 }
                 _targets[name] = record;

@@ -73,6 +73,25 @@ public static class ExprParser
             parts.Add(call);
             return call is ErrorExpr ? -1 : resume;
         }
+        if (ExtensionCall(s, open, end) is var (name, argsStart, argsEnd))
+        {
+            // Whether this is a call depends on the evaluator's own functions: keep both readings.
+            var reference = new PartList();
+            var next = ParseVariableReference(s, open, end, ref reference);
+            if (next == argsEnd + 1)
+            {
+                parts.Add(new ExtensionCallExpr(name, s[argsStart..argsEnd], openParen, reference.Build()));
+                return next;
+            }
+        }
+        return ParseVariableReference(s, open, end, ref parts);
+    }
+
+    /// <summary>A variable reference (not a function call) whose opening paren is at <paramref name="open"/>.</summary>
+    private static int ParseVariableReference(string s, int open, int end, ref PartList parts)
+    {
+        var openParen = s[open];
+        var closeParen = openParen == '(' ? ')' : '}';
 
         var begin = open + 1;
         var close = s.IndexOf(closeParen, begin, end - begin);
@@ -118,31 +137,42 @@ public static class ExprParser
         return new VariableRefExpr(NameTable.Intern(name));
     }
 
-    private static Expr? TryParseFunction(string s, int open, int end, out int resume)
+    /// <summary>Where a word that could name a function ends (a space follows it), or -1.</summary>
+    private static int FunctionNameEnd(string s, int open, int end)
     {
-        resume = -1;
-        var nameStart = open + 1;
-        var e = nameStart;
+        var e = open + 1;
         while (e < end && CharClass.IsFunctionNameChar(s[e])) e++;
-        if (e == nameStart || (e < end && !CharClass.IsSpace(s[e]))) return null;
-        var function = FunctionTable.Find(s.AsSpan(nameStart, e - nameStart));
-        if (function is null) return null;
+        return e == open + 1 || (e < end && !CharClass.IsSpace(s[e])) ? -1 : e;
+    }
 
-        var openParen = s[open];
+    /// <summary>Where the arguments after a function name end: the matching close paren, or -1.</summary>
+    private static int ArgumentsEnd(string s, int argsStart, int end, char openParen)
+    {
         var closeParen = openParen == '(' ? ')' : '}';
-        var argsStart = CharClass.SkipSpace(s, e, end);
         var depth = 0;
-        var argsEnd = argsStart;
-        for (; argsEnd < end; argsEnd++)
+        for (var p = argsStart; p < end; p++)
         {
-            var c = s[argsEnd];
+            var c = s[p];
             if (c == openParen) depth++;
-            else if (c == closeParen && --depth < 0) break;
+            else if (c == closeParen && --depth < 0) return p;
         }
-        if (depth >= 0)
-            return new ErrorExpr($"unterminated call to function '{function.Name}': missing '{closeParen}'");
+        return -1;
+    }
 
-        resume = argsEnd + 1;
+    /// <summary>A reference shaped like a call of a function make does not have: a program's own function, perhaps.</summary>
+    private static (string Name, int ArgsStart, int ArgsEnd)? ExtensionCall(string s, int open, int end)
+    {
+        var nameEnd = FunctionNameEnd(s, open, end);
+        if (nameEnd < 0) return null;
+        var argsStart = CharClass.SkipSpace(s, nameEnd, end);
+        var argsEnd = ArgumentsEnd(s, argsStart, end, s[open]);
+        return argsEnd < 0 ? null : (NameTable.Intern(s[(open + 1)..nameEnd]), argsStart, argsEnd);
+    }
+
+    /// <summary>The arguments of a function call, split and trimmed as <paramref name="function"/> takes them.</summary>
+    internal static Expr[] ParseArguments(MakeFunction function, string s, int argsStart, int argsEnd, char openParen)
+    {
+        var closeParen = openParen == '(' ? ')' : '}';
         var arguments = SplitArguments(s, argsStart, argsEnd, openParen, closeParen, function.MaxArgs);
         var parsed = new Expr[arguments.Count];
         for (var n = 0; n < parsed.Length; n++)
@@ -152,7 +182,26 @@ public static class ExprParser
                 (a, b) = Trim(s, a, b);
             parsed[n] = Parse(s, a, b);
         }
-        return new FunctionCallExpr(function, parsed);
+        return parsed;
+    }
+
+    private static Expr? TryParseFunction(string s, int open, int end, out int resume)
+    {
+        resume = -1;
+        var e = FunctionNameEnd(s, open, end);
+        if (e < 0) return null;
+        var function = FunctionTable.Find(s.AsSpan(open + 1, e - open - 1));
+        if (function is null) return null;
+
+        var openParen = s[open];
+        var closeParen = openParen == '(' ? ')' : '}';
+        var argsStart = CharClass.SkipSpace(s, e, end);
+        var argsEnd = ArgumentsEnd(s, argsStart, end, openParen);
+        if (argsEnd < 0)
+            return new ErrorExpr($"unterminated call to function '{function.Name}': missing '{closeParen}'");
+
+        resume = argsEnd + 1;
+        return new FunctionCallExpr(function, ParseArguments(function, s, argsStart, argsEnd, openParen));
     }
 
     /// <summary>Splits <c>s[start..end)</c> at top-level commas; the last allowed argument takes the rest.</summary>

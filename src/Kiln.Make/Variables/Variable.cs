@@ -1,5 +1,6 @@
-using Kiln.Make.Syntax;
+using Kiln.Core.Errors;
 using Kiln.Make.Syntax.Expressions;
+using Kiln.Make.Syntax;
 using Kiln.Make.Text;
 
 namespace Kiln.Make.Variables;

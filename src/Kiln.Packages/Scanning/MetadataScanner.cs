@@ -2,10 +2,14 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
+using Kiln.Core.Errors;
+using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
-using Kiln.Packages.Api;
+using Kiln.OpenWrt.Api;
+using Kiln.OpenWrt.Evaluation;
+using Kiln.OpenWrt.Scanning;
 using Kiln.Packages.Scanning.Cache;
 
 namespace Kiln.Packages.Scanning;
@@ -24,7 +28,7 @@ public sealed class MetadataScanner(ScanOptions options)
         var top = dump.TopDirectory;
         var scanRoot = Path.Combine(top, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
-            throw new MakeErrorException(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
+            throw new UserError(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
         var clock = Stopwatch.StartNew();
         // make -C reports the physical directory; only a path through a link needs resolving.
         var physicalRoot = MakefileDump.Canonical(scanRoot);
@@ -110,7 +114,7 @@ public sealed class MetadataScanner(ScanOptions options)
         var facts = new FactsCollector();
         MakefileFacts found = MakefileFacts.None;
         var result = dump.Run(workingDirectory, relativeDirectory, ["DUMP=1", "FEED=" + options.Feed, .. options.ExtraVariables],
-            inputs, facts, evaluator => found = facts.Finish(evaluator));
+            inputs, facts.Functions, evaluator => found = facts.Finish(evaluator));
         return new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
     }
 }

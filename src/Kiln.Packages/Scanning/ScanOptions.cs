@@ -1,3 +1,5 @@
+using Kiln.OpenWrt.Scanning;
+
 namespace Kiln.Packages.Scanning;
 
 /// <summary>What a metadata scan reads: the tree, the directory in it, and the make variables OpenWrt's scan passes.</summary>

@@ -1,5 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
 
 namespace Kiln.Packing.Archives;
 
@@ -34,12 +36,12 @@ public static class TarGz
                 Walk(path, name + "/", entries);
             }
             else if (IsRegular(path)) entries.Add(new Entry(name, Mode(path), File.ReadAllBytes(path)));
-            else throw new Kiln.Build.BuildError($"{path}: not a file, directory or link (a package holds nothing else)");
+            else throw new UserError($"{path}: not a file, directory or link (a package holds nothing else)");
         }
     }
 
     /// <summary>A regular file (not a FIFO, socket or device, which reading would block on or misread).</summary>
-    private static bool IsRegular(string path) => Kiln.Make.Functions.FileStatus.IsRegularFile(path);
+    private static bool IsRegular(string path) => FileStatus.IsRegularFile(path);
 
     private static UnixFileMode Mode(string path) => OperatingSystem.IsWindows() ? (UnixFileMode)0b110_100_100 : File.GetUnixFileMode(path);
 
@@ -114,17 +116,17 @@ public static class TarGz
                     case TarEntryType.Directory:
                         break;
                     case TarEntryType.HardLink:
-                        throw new Kiln.Build.BuildError($"{where}: hard link {name} (ipk files hold none)");
+                        throw new UserError($"{where}: hard link {name} (ipk files hold none)");
                     default:
-                        throw new Kiln.Build.BuildError($"{where}: {name} is a {entry.EntryType}, which an ipk does not hold");
+                        throw new UserError($"{where}: {name} is a {entry.EntryType}, which an ipk does not hold");
                 }
                 entries.Add(new Entry(name, entry.Mode, bytes, link));
             }
         }
-        catch (Exception e) when (e is not Kiln.Build.BuildError and not OutOfMemoryException)
+        catch (Exception e) when (e is not UserError and not OutOfMemoryException)
         {
             // Whatever a damaged header makes the tar reader throw, the file is what is wrong.
-            throw new Kiln.Build.BuildError($"{where}: not a valid gzip'd tar ({e.Message})");
+            throw new UserError($"{where}: not a valid gzip'd tar ({e.Message})");
         }
         return entries;
     }
@@ -132,11 +134,11 @@ public static class TarGz
     /// <summary>The whole stream, checked against the gzip trailer (length and CRC, which .NET checks once it reads to the end).</summary>
     private static byte[] Gunzip(byte[] archive, string where)
     {
-        if (archive.Length < 18) throw new Kiln.Build.BuildError($"{where}: not a valid gzip'd tar (too short)");
+        if (archive.Length < 18) throw new UserError($"{where}: not a valid gzip'd tar (too short)");
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(new MemoryStream(archive, writable: false), CompressionMode.Decompress)) gzip.CopyTo(output);
         if (BitConverter.ToUInt32(archive, archive.Length - 4) != (uint)output.Length)
-            throw new Kiln.Build.BuildError($"{where}: not a valid gzip'd tar (truncated or damaged: the gzip trailer does not match)");
+            throw new UserError($"{where}: not a valid gzip'd tar (truncated or damaged: the gzip trailer does not match)");
         return output.ToArray();
     }
 
@@ -146,16 +148,16 @@ public static class TarGz
     /// </summary>
     private static string Inside(string name, HashSet<string> links, string where, string what)
     {
-        if (name.StartsWith('/')) throw new Kiln.Build.BuildError($"{where}: {what} is an absolute path");
+        if (name.StartsWith('/')) throw new UserError($"{where}: {what} is an absolute path");
         var parts = new List<string>();
         foreach (var part in name.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             if (part == ".") continue;
             if (parts.Count > 0 && links.Contains(string.Join('/', parts)))
-                throw new Kiln.Build.BuildError($"{where}: {what} goes through the link {string.Join('/', parts)}");
+                throw new UserError($"{where}: {what} goes through the link {string.Join('/', parts)}");
             if (part == "..")
             {
-                if (parts.Count == 0) throw new Kiln.Build.BuildError($"{where}: {what} points outside the package");
+                if (parts.Count == 0) throw new UserError($"{where}: {what} points outside the package");
                 parts.RemoveAt(parts.Count - 1);
             }
             else parts.Add(part);

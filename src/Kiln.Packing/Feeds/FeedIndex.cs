@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Packing.Ipk;
 using Kiln.Packing.Signing;
-using Kiln.Build.Files;
 
 namespace Kiln.Packing.Feeds;
 

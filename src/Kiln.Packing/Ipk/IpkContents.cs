@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Packing.Archives;
 
 namespace Kiln.Packing.Ipk;
@@ -14,12 +15,12 @@ public sealed record IpkContents(ControlFile Control, IReadOnlyList<TarGz.Entry>
         var where = Path.GetFileName(path);
         var outer = TarGz.Read(File.ReadAllBytes(path), where);
         byte[] Member(string name) =>
-            outer.FirstOrDefault(e => e.Name == "./" + name || e.Name == name)?.Bytes ?? throw new Kiln.Build.BuildError($"{where}: no {name} in the package");
+            outer.FirstOrDefault(e => e.Name == "./" + name || e.Name == name)?.Bytes ?? throw new UserError($"{where}: no {name} in the package");
         var version = System.Text.Encoding.ASCII.GetString(Member("debian-binary")).Trim();
-        if (version != "2.0") throw new Kiln.Build.BuildError($"{where}: debian-binary says '{version}', not 2.0");
+        if (version != "2.0") throw new UserError($"{where}: debian-binary says '{version}', not 2.0");
         var control = TarGz.Read(Member("control.tar.gz"), where + ": control.tar.gz");
         var data = TarGz.Read(Member("data.tar.gz"), where + ": data.tar.gz");
-        var controlFile = control.FirstOrDefault(e => e.Name is "./control" or "control")?.Bytes ?? throw new Kiln.Build.BuildError($"{where}: no control file in control.tar.gz");
+        var controlFile = control.FirstOrDefault(e => e.Name is "./control" or "control")?.Bytes ?? throw new UserError($"{where}: no control file in control.tar.gz");
         return new IpkContents(ControlFile.Parse(System.Text.Encoding.UTF8.GetString(controlFile)), control, data);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Packing.Archives;
-using Kiln.Build.Files;
 
 namespace Kiln.Packing.Ipk;
 

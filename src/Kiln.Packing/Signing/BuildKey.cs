@@ -1,5 +1,5 @@
-using Kiln.Build;
-using Kiln.Build.Files;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
 
 namespace Kiln.Packing.Signing;
 
@@ -29,7 +29,7 @@ public static class BuildKey
     public static Usign.PublicKey Public(string top)
     {
         var path = PublicPath(top);
-        if (!File.Exists(path)) throw new BuildError($"{path}: no public key (build or sign something first, which makes the key pair)");
+        if (!File.Exists(path)) throw new UserError($"{path}: no public key (build or sign something first, which makes the key pair)");
         return Usign.ReadPublic(File.ReadAllText(path), "key-build.pub");
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Kiln.Core.Errors;
 
 namespace Kiln.Packing.Signing;
 
@@ -18,7 +19,7 @@ internal static partial class Sodium
         }
         catch (DllNotFoundException)
         {
-            throw new Kiln.Build.BuildError("libsodium is missing: install the Debian package libsodium23 (apt-get install libsodium23)");
+            throw new UserError("libsodium is missing: install the Debian package libsodium23 (apt-get install libsodium23)");
         }
     });
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Kiln.Build;
+using Kiln.Core.Errors;
 
 namespace Kiln.Packing.Signing;
 
@@ -40,10 +40,10 @@ public static class Usign
     public static SecretKey ReadSecret(string text, string where)
     {
         var bytes = Payload(text, where, 2 + 2 + 4 + 16 + 8 + 8 + 64);
-        if (bytes[2] != 'B' || bytes[3] != 'K') throw new BuildError($"{where}: not a usign secret key (unknown key derivation)");
-        if (BitConverter.ToUInt32(bytes, 4) != 0) throw new BuildError($"{where}: the secret key has a passphrase, which Kiln does not ask for");
+        if (bytes[2] != 'B' || bytes[3] != 'K') throw new UserError($"{where}: not a usign secret key (unknown key derivation)");
+        if (BitConverter.ToUInt32(bytes, 4) != 0) throw new UserError($"{where}: the secret key has a passphrase, which Kiln does not ask for");
         var key = bytes[40..104];
-        if (!SHA512.HashData(key)[..8].AsSpan().SequenceEqual(bytes.AsSpan(24, 8))) throw new BuildError($"{where}: the secret key's checksum does not match");
+        if (!SHA512.HashData(key)[..8].AsSpan().SequenceEqual(bytes.AsSpan(24, 8))) throw new UserError($"{where}: the secret key's checksum does not match");
         return new SecretKey(bytes[32..40], key);
     }
 
@@ -70,7 +70,7 @@ public static class Usign
     {
         var lines = text.Split('\n');
         if (lines.Length < 2 || !lines[0].StartsWith("untrusted comment: ", StringComparison.Ordinal))
-            throw new BuildError($"{where}: not a usign file (no 'untrusted comment:' line)");
+            throw new UserError($"{where}: not a usign file (no 'untrusted comment:' line)");
         byte[] bytes;
         try
         {
@@ -78,10 +78,10 @@ public static class Usign
         }
         catch (FormatException)
         {
-            throw new BuildError($"{where}: the second line is not base64");
+            throw new UserError($"{where}: the second line is not base64");
         }
         if (bytes.Length != length || bytes[0] != 'E' || bytes[1] != 'd')
-            throw new BuildError($"{where}: not an Ed25519 usign file of the expected kind");
+            throw new UserError($"{where}: not an Ed25519 usign file of the expected kind");
         return bytes;
     }
 

@@ -1,6 +1,8 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
 using Kiln.Make.Text;
+using Kiln.OpenWrt.Names;
 
 namespace Kiln.Targets.Devices;
 
@@ -23,20 +25,30 @@ public sealed class DeviceCollector : DeviceErrors
 
     public IReadOnlyList<Device> Devices => _devices;
 
-    /// <summary>Adds <c>kiln-device</c> and <c>kiln-devices</c>; call it before any image Makefile is parsed (again is harmless).</summary>
-    public static void Register()
-    {
-        FunctionTable.Extend("kiln-device", 1, 1, (ev, args) =>
+    /// <summary>The API's device functions, reporting to this collector.</summary>
+    public FunctionSet Functions => FunctionSet.Empty
+        .With(ApiNames.Functions.Device, 1, 1, (ev, args) =>
         {
-            (ev.Options.HostContext as DeviceCollector)?.Take(ev, args[0].Trim());
+            Take(ev, args[0].Trim());
+            return "";
+        })
+        .With(ApiNames.Functions.Devices, 1, 1, (ev, args) =>
+        {
+            ReadDevices(ev, Words(args[0]), this);
             return "";
         });
-        FunctionTable.Extend("kiln-devices", 1, 1, (ev, args) =>
+
+    /// <summary>
+    /// The device functions for a scan, which records no device: a failing device goes to
+    /// <paramref name="errors"/> when given, else stops the reading.
+    /// </summary>
+    public static FunctionSet ScanFunctions(DeviceErrors? errors) => FunctionSet.Empty
+        .With(ApiNames.Functions.Device, 1, 1, (_, _) => "")
+        .With(ApiNames.Functions.Devices, 1, 1, (ev, args) =>
         {
-            ReadDevices(ev, Words(args[0]), ev.Options.HostContext as DeviceErrors);
+            ReadDevices(ev, Words(args[0]), errors);
             return "";
         });
-    }
 
     /// <summary>
     /// BuildImage's devices: every device's text made first (so what a block expands at once sees

@@ -1,6 +1,8 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
-using Kiln.Packages.Scanning;
+using Kiln.OpenWrt.Configuration;
+using Kiln.OpenWrt.Evaluation;
 using Kiln.Targets.Plans;
 
 namespace Kiln.Targets.Devices;
@@ -13,11 +15,10 @@ public sealed class DeviceReader
 {
     private readonly MakefileDump _dump;
 
-    /// <param name="configText">The .config of the build (it selects the board, subtarget, file systems...) as byte text.</param>
-    public DeviceReader(string topDirectory, string configText, TimeSpan shellTimeout, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="config">The .config of the build (it selects the board, subtarget, file systems...).</param>
+    public DeviceReader(string topDirectory, DotConfig config, TimeSpan shellTimeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        DeviceCollector.Register();
-        _dump = new MakefileDump(topDirectory, environment, shellTimeout, configText);
+        _dump = new MakefileDump(topDirectory, environment, shellTimeout, config);
     }
 
     public string TopDirectory => _dump.TopDirectory;
@@ -34,12 +35,12 @@ public sealed class DeviceReader
         var relative = $"target/linux/{board}/image";
         var directory = Path.Combine(_dump.TopDirectory, relative);
         if (!Directory.Exists(directory))
-            throw new MakeErrorException(SourceLocation.None, $"{relative}: no such directory in {_dump.TopDirectory}");
+            throw new UserError(SourceLocation.None, $"{relative}: no such directory in {_dump.TopDirectory}");
         var collector = new DeviceCollector();
         string configured = "", kernelDirectory = "", binDirectory = "";
         var plans = new List<DevicePlan>();
         var errors = new List<DeviceError>();
-        var result = _dump.Run(directory, relative, ["TARGET_BUILD=1"], hostContext: collector, inspect: ev =>
+        var result = _dump.Run(directory, relative, ["TARGET_BUILD=1"], functions: collector.Functions, inspect: ev =>
         {
             configured = $"{ev.ValueOf("BOARD")}/{ev.ValueOf("SUBTARGET")}";
             kernelDirectory = ev.ValueOf("KDIR") ?? "";
@@ -51,11 +52,11 @@ public sealed class DeviceReader
                     errors.Add(new DeviceError(device.Name, device.Definition, error.Reason));
             }
         });
-        if (result.Error is not null) throw new MakeErrorException(SourceLocation.None, result.Error);
+        if (result.Error is not null) throw new UserError(SourceLocation.None, result.Error);
         var wanted = $"{board}/{subtarget}";
         // A board without subtargets is BOARD/generic in OpenWrt's menus.
         if (configured != wanted && !(subtarget == "generic" && configured == board + "/"))
-            throw new MakeErrorException(SourceLocation.None, $"the configuration is for {(configured == "/" ? "no target" : configured.TrimEnd('/'))}, not {wanted.TrimEnd('/')}");
+            throw new UserError(SourceLocation.None, $"the configuration is for {(configured == "/" ? "no target" : configured.TrimEnd('/'))}, not {wanted.TrimEnd('/')}");
         errors.InsertRange(0, collector.Errors);
         var physical = ByteText.FromOs(directory);
         var located = errors.Select(e => e with { Location = FromTree(e.Location, physical, relative) })

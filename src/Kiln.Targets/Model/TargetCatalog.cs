@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Text;
 using Kiln.Targets.Scanning;
@@ -32,6 +33,6 @@ public sealed record TargetCatalog(IReadOnlyList<Target> Targets, IReadOnlyList<
         var board = id.Split('/')[0];
         var subtargets = Targets.Where(t => t.Board == board && t.Subtarget is not null).Select(t => t.Id).ToList();
         var hint = subtargets.Count > 0 ? $"; {board} has {string.Join(", ", subtargets)}" : Failures.Count > 0 ? $"; {string.Join("; ", Failures)}" : "";
-        throw new MakeErrorException(SourceLocation.None, $"no target {id} in this tree{hint}");
+        throw new UserError(SourceLocation.None, $"no target {id} in this tree{hint}");
     }
 }

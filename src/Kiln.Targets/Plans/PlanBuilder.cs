@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
@@ -29,7 +30,7 @@ public sealed class PlanBuilder(Evaluator evaluator)
         {
             var value = device.Variable(size);
             if (value.Length > 0 && !IsSize(value))
-                throw new MakeErrorException(device.Definition, $"{size} \"{value}\" is not a size (a number, optionally followed by k, m or g)");
+                throw new UserError(device.Definition, $"{size} \"{value}\" is not a size (a number, optionally followed by k, m or g)");
         }
         var files = new List<PlannedFile> { Kernel(device) };
         if (_initramfs && device.Variable("KERNEL_INITRAMFS").Length > 0) files.Add(Initramfs(device));

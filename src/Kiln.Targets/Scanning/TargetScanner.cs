@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using Kiln.Core.Errors;
+using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
-using Kiln.Packages.Scanning;
+using Kiln.OpenWrt.Evaluation;
+using Kiln.OpenWrt.Scanning;
 using Kiln.Targets.Devices;
 
 namespace Kiln.Targets.Scanning;
@@ -18,11 +21,10 @@ public sealed class TargetScanner(TargetScanOptions options)
 {
     public TargetScanResult Run()
     {
-        DeviceCollector.Register();
         var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout);
         var scanRoot = Path.Combine(dump.TopDirectory, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
-            throw new MakeErrorException(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {dump.TopDirectory}");
+            throw new UserError(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {dump.TopDirectory}");
         var clock = Stopwatch.StartNew();
         var physicalRoot = MakefileDump.Canonical(scanRoot);
 
@@ -72,7 +74,7 @@ public sealed class TargetScanner(TargetScanOptions options)
     private static Part ReadImages(MakefileDump dump, Board board, string subtarget, bool skipFailingDevices)
     {
         var result = dump.Run(board.Directory + "/image", board.RelativeDirectory + "/image", CommandLine(subtarget),
-            hostContext: skipFailingDevices ? new DeviceErrors() : null);
+            functions: DeviceCollector.ScanFunctions(skipFailingDevices ? new DeviceErrors() : null));
         return new Part(result.Stdout, result.Stderr, result.Error);
     }
 

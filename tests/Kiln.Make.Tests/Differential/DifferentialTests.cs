@@ -1,5 +1,5 @@
-using Kiln.Cli.Commands;
 using Kiln.Make.Diagnostics;
+using Kiln.Make.Driver;
 
 namespace Kiln.Make.Tests.Differential;
 
@@ -78,7 +78,7 @@ public sealed class DifferentialTests
     {
         var output = new CollectingMakeOutput();
         var (assignments, goals, includes) = SplitArguments(@case.Arguments);
-        var settings = new MakeEvalCommand.Settings(
+        var settings = new MakeRun.Settings(
             Makefiles: ["Makefile"],
             Directories: [],
             IncludeDirectories: includes,
@@ -90,7 +90,7 @@ public sealed class DifferentialTests
             ShellTimeout: TimeSpan.FromSeconds(30),
             Environment: environment,
             WorkingDirectory: directory);
-        var code = MakeEvalCommand.Run(settings, output);
+        var code = MakeRun.Run(settings, output);
         return new GnuMake.Result(output.Stdout, output.Stderr, code);
     }
 

@@ -72,13 +72,4 @@ public sealed class EvaluationInputsTests : IDisposable
         Assert.False(inputs.Repeatable);
         Assert.Equal("text\n", File.ReadAllText(Path.Combine(_directory, "out.txt")));
     }
-
-    [Fact]
-    public void AddedFunctionsAreCalledWithExpandedArguments()
-    {
-        FunctionTable.Extend("test-join", 2, 2, (ev, args) => $"{args[0]}+{args[1]}");
-        var (_, output) = Read("a := x\n$(info $(test-join $(a),y))\n$(info [$(test-join)])\n");
-        // Without a space after its name, make reads the reference as a variable, as for built-in functions.
-        Assert.Equal("x+y\n[]\n", output.Stdout);
-    }
 }

@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 
@@ -26,7 +27,7 @@ public sealed class EvaluatorTests
     public void EndlessCallRecursionStopsWithAnErrorAtTheVariable()
     {
         var ev = NewEvaluator(new CollectingMakeOutput());
-        var e = Assert.Throws<MakeErrorException>(() => ev.ReadText("r.mk", "f = $(call f)\nx := $(call f)\n"));
+        var e = Assert.Throws<UserError>(() => ev.ReadText("r.mk", "f = $(call f)\nx := $(call f)\n"));
         Assert.Equal("r.mk", e.Location.File);
         Assert.Equal(1, e.Location.Line);
         Assert.Contains("nested more than 200 levels", e.Reason);
@@ -35,9 +36,9 @@ public sealed class EvaluatorTests
     [Fact]
     public void ErrorsFormatLikeMake()
     {
-        var e = new MakeErrorException(new Kiln.Make.Text.SourceLocation("pkg/Makefile", 12), "missing endef");
-        Assert.Equal("pkg/Makefile:12: *** missing endef.  Stop.", e.Format("make"));
-        Assert.Equal("make: *** No targets.  Stop.", new MakeErrorException(Kiln.Make.Text.SourceLocation.None, "No targets").Format("make"));
+        var e = new UserError(new SourceLocation("pkg/Makefile", 12), "missing endef");
+        Assert.Equal("pkg/Makefile:12: *** missing endef.  Stop.", e.MakeStyle("make"));
+        Assert.Equal("make: *** No targets.  Stop.", new UserError(SourceLocation.None, "No targets").MakeStyle("make"));
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class EvaluatorTests
             Output = output,
             ShellTimeout = TimeSpan.FromMilliseconds(300),
         });
-        var e = Assert.Throws<MakeErrorException>(() => ev.ReadText("s.mk", "x := $(shell sleep 30)\n"));
+        var e = Assert.Throws<UserError>(() => ev.ReadText("s.mk", "x := $(shell sleep 30)\n"));
         Assert.Equal(1, e.Location.Line);
         Assert.Contains("did not finish within", e.Reason);
     }

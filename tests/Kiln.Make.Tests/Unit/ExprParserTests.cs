@@ -1,5 +1,5 @@
-using Kiln.Make.Syntax;
 using Kiln.Make.Syntax.Expressions;
+using Kiln.Make.Syntax;
 
 namespace Kiln.Make.Tests.Unit;
 
@@ -32,8 +32,11 @@ public sealed class ExprParserTests
     [InlineData("$(info)", "info")]
     public void StaticReferences(string text, string name)
     {
-        Assert.Equal(name, Assert.IsType<VariableRefExpr>(ExprParser.Parse(text)).Name);
+        Assert.Equal(name, Assert.IsType<VariableRefExpr>(AsReference(ExprParser.Parse(text))).Name);
     }
+
+    /// <summary>What a reference shaped like a function call is when the evaluator has no such function.</summary>
+    private static Expr AsReference(Expr expr) => expr is ExtensionCallExpr call ? call.Reference : expr;
 
     [Fact]
     public void SubstitutionReferenceIsSplitAtColonAndEquals()
@@ -73,7 +76,7 @@ public sealed class ExprParserTests
     [Fact]
     public void FunctionNameMustBeFollowedBySpace()
     {
-        Assert.IsType<VariableRefExpr>(ExprParser.Parse("$(info-x y)"));
+        Assert.Equal("info-x y", Assert.IsType<VariableRefExpr>(AsReference(ExprParser.Parse("$(info-x y)"))).Name);
     }
 
     [Fact]

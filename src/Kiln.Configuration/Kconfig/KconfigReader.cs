@@ -1,0 +1,217 @@
+using Kiln.Core.Errors;
+
+namespace Kiln.Configuration.Kconfig;
+
+/// <summary>
+/// Reads Kconfig files (OpenWrt's Config.in dialect) for the defaults of their symbols: config,
+/// menuconfig, choice, if, menu, source (with wildcards, relative to the tree), default, depends on,
+/// select. Prompts, help texts, ranges and comments are read past.
+/// </summary>
+public sealed class KconfigReader(string topDirectory)
+{
+    private readonly List<KconfigSymbol> _symbols = [];
+    private readonly Dictionary<string, KconfigSymbol> _byName = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<KconfigSymbol> Symbols => _symbols;
+
+    /// <summary>
+    /// Reads a file of the tree (a path relative to it, wildcards allowed). A missing file is an
+    /// error, except the ones OpenWrt generates under tmp/ (Kiln gives the target's symbols itself).
+    /// </summary>
+    public void ReadFile(string relativePath)
+    {
+        if (relativePath.StartsWith("tmp/", StringComparison.Ordinal)) return;
+        foreach (var path in Expand(relativePath))
+            ReadText(File.ReadAllText(Path.Combine(topDirectory, path)), path);
+    }
+
+    // The if blocks and menus open where a file is read: a sourced file's entries are inside them.
+    private readonly List<List<KconfigExpression>> _conditions = [];
+
+    public void ReadText(string text, string file)
+    {
+        var conditions = _conditions;
+        var outerLevels = conditions.Count;
+        object? current = null; // the entry that "depends on", "default"... lines belong to
+        KconfigChoice? choice = null;
+        var lines = text.Replace("\\\n", " ").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var location = $"{file}:{i + 1}";
+            var trimmed = StripComment(line).Trim();
+            if (trimmed.Length == 0) continue;
+            var (keyword, rest) = SplitKeyword(trimmed);
+            switch (keyword)
+            {
+                case "config" or "menuconfig":
+                    var symbol = Symbol(rest, location);
+                    foreach (var level in conditions) symbol.Depends.AddRange(level);
+                    if (choice is not null)
+                    {
+                        symbol.Choice = choice;
+                        choice.Members.Add(symbol);
+                        symbol.Depends.AddRange(choice.Depends);
+                    }
+                    current = symbol;
+                    break;
+                case "choice":
+                    choice = new KconfigChoice();
+                    foreach (var level in conditions) choice.Depends.AddRange(level);
+                    current = choice;
+                    break;
+                case "endchoice":
+                    choice = null;
+                    current = null;
+                    break;
+                case "if":
+                    conditions.Add([KconfigExpression.Parse(rest, location)]);
+                    current = null;
+                    break;
+                case "menu":
+                    conditions.Add([]);
+                    current = conditions[^1];
+                    break;
+                case "endif" or "endmenu":
+                    if (conditions.Count == outerLevels) throw new UserError($"{location}: {keyword} without if or menu");
+                    conditions.RemoveAt(conditions.Count - 1);
+                    current = null;
+                    break;
+                case "source":
+                    ReadFile(Unquote(rest));
+                    break;
+                case "comment" or "mainmenu":
+                    current = null;
+                    break;
+                case "help" or "---help---":
+                    i = SkipHelp(lines, i);
+                    break;
+                case "depends":
+                    var dependency = KconfigExpression.Parse(rest.StartsWith("on ", StringComparison.Ordinal) ? rest[3..] : rest, location);
+                    if (current is KconfigSymbol s) s.Depends.Add(dependency);
+                    else if (current is KconfigChoice c) c.Depends.Add(dependency);
+                    else if (current is List<KconfigExpression> menu) menu.Add(dependency);
+                    break;
+                case "bool" or "boolean" or "tristate" or "int" or "hex" or "string":
+                    if (current is KconfigSymbol typed) typed.Type = keyword == "boolean" ? "bool" : keyword;
+                    break;
+                case "def_bool" or "def_tristate":
+                    if (current is KconfigSymbol defined)
+                    {
+                        defined.Type = keyword[4..];
+                        defined.Defaults.Add(Default(rest, location));
+                    }
+                    break;
+                case "default":
+                    if (current is KconfigSymbol withDefault) withDefault.Defaults.Add(Default(rest, location));
+                    else if (current is KconfigChoice choiceDefault) choiceDefault.Defaults.Add(Default(rest, location));
+                    break;
+                case "select":
+                    if (current is KconfigSymbol selecting) selecting.Selects.Add(Default(rest, location));
+                    break;
+                // prompt, range, option, imply, visible, optional, reset: no bearing on defaults here.
+            }
+        }
+        if (conditions.Count > outerLevels) throw new UserError($"{file}: an if or menu is not closed");
+    }
+
+    private KconfigSymbol Symbol(string name, string location)
+    {
+        if (_byName.TryGetValue(name, out var existing)) return existing;
+        var symbol = new KconfigSymbol(name, location);
+        _byName[name] = symbol;
+        _symbols.Add(symbol);
+        return symbol;
+    }
+
+    /// <summary>"VALUE [if EXPR]".</summary>
+    private static KconfigDefault Default(string text, string location)
+    {
+        var at = IfOutsideQuotes(text);
+        return at < 0
+            ? new KconfigDefault(text.Trim(), null)
+            : new KconfigDefault(text[..at].Trim(), KconfigExpression.Parse(text[(at + 3)..].Trim(), location));
+    }
+
+    private static int IfOutsideQuotes(string text)
+    {
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '"') quoted = !quoted;
+            else if (!quoted && i + 3 < text.Length && text[i] is ' ' or '\t' && text[i + 1] == 'i' && text[i + 2] == 'f' && text[i + 3] is ' ' or '\t') return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A help text runs from its first non-blank line while lines are blank or indented at least
+    /// as deep as that first line (Kconfig's lexer: it is not measured against the help keyword).
+    /// </summary>
+    private static int SkipHelp(string[] lines, int at)
+    {
+        var i = at + 1;
+        while (i < lines.Length && lines[i].Trim().Length == 0) i++;
+        if (i == lines.Length || Indentation(lines[i]) == 0) return i - 1;
+        var textIndent = Indentation(lines[i]);
+        while (i < lines.Length && (lines[i].Trim().Length == 0 || Indentation(lines[i]) >= textIndent)) i++;
+        return i - 1;
+    }
+
+    private static int Indentation(string line)
+    {
+        var width = 0;
+        foreach (var c in line)
+        {
+            if (c == ' ') width++;
+            else if (c == '\t') width = (width / 8 + 1) * 8;
+            else break;
+        }
+        return width;
+    }
+
+    private static string StripComment(string line)
+    {
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == '"') quoted = !quoted;
+            else if (line[i] == '#' && !quoted) return line[..i];
+        }
+        return line;
+    }
+
+    private static (string Keyword, string Remainder) SplitKeyword(string line)
+    {
+        var space = line.IndexOfAny([' ', '\t']);
+        return space < 0 ? (line, "") : (line[..space], line[(space + 1)..].Trim());
+    }
+
+    private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
+
+    /// <summary>The tree's files a source line names, wildcards expanded, in sorted order.</summary>
+    private IEnumerable<string> Expand(string relativePath)
+    {
+        if (!relativePath.Contains('*'))
+        {
+            if (!File.Exists(Path.Combine(topDirectory, relativePath))) throw new UserError($"{relativePath}: no such Kconfig file in {topDirectory}");
+            return [relativePath];
+        }
+        IEnumerable<string> paths = [""];
+        var parts = relativePath.Split('/');
+        for (var p = 0; p < parts.Length; p++)
+        {
+            var part = parts[p];
+            var last = p == parts.Length - 1;
+            paths = paths.SelectMany(prefix =>
+            {
+                var directory = Path.Combine(topDirectory, prefix);
+                if (!part.Contains('*')) return File.Exists(Path.Combine(directory, part)) || Directory.Exists(Path.Combine(directory, part)) ? [prefix + part + (last ? "" : "/")] : Array.Empty<string>();
+                if (!Directory.Exists(directory)) return [];
+                var found = last ? Directory.GetFiles(directory, part) : Directory.GetDirectories(directory, part);
+                return found.Select(f => prefix + Path.GetFileName(f) + (last ? "" : "/")).Order(StringComparer.Ordinal).ToArray();
+            }).ToList();
+        }
+        return paths.Where(p => File.Exists(Path.Combine(topDirectory, p)));
+    }
+}

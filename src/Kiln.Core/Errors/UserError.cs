@@ -1,0 +1,34 @@
+namespace Kiln.Core.Errors;
+
+/// <summary>
+/// A problem the user caused and can fix: a bad makefile, option, .config or file, a wrong hash, a
+/// missing tool. Its message is complete as it is and is printed without a stack trace; it carries
+/// the makefile location GNU make would print, when there is one. Anything else that escapes is a
+/// bug in Kiln.
+/// </summary>
+public sealed class UserError : Exception
+{
+    public UserError(string reason)
+        : this(SourceLocation.None, reason)
+    {
+    }
+
+    public UserError(SourceLocation location, string reason)
+        : base(reason)
+    {
+        Location = location;
+        Reason = reason;
+    }
+
+    public SourceLocation Location { get; }
+
+    public string Reason { get; }
+
+    /// <summary>The line GNU make prints: <c>FILE:LINE: *** REASON.  Stop.</c>, or with the program name when there is no location.</summary>
+    public string MakeStyle(string programName) => Location.IsKnown
+        ? $"{Location.File}:{Location.Line}: *** {Reason}.  Stop."
+        : $"{programName}: *** {Reason}.  Stop.";
+
+    /// <summary>How Kiln reports it: make's form when a makefile line is to blame, else <c>kiln: REASON</c>.</summary>
+    public string Describe() => Location.IsKnown ? MakeStyle("kiln") : "kiln: " + Reason;
+}

@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Kiln.Make.Evaluation;
+using Kiln.Make.Functions;
+using Kiln.OpenWrt.Configuration;
+using Kiln.OpenWrt.Names;
+
+namespace Kiln.OpenWrt.Api;
+
+/// <summary>
+/// Kiln's own implementation of OpenWrt's package API: <c>$(TOPDIR)/rules.mk</c> and the
+/// makefiles of <c>$(TOPDIR)/include/</c> are served from Kiln's embedded copies, whatever the
+/// tree has. Data files of the tree's include/ (such as the kernel version pins) are read from
+/// the tree; an API makefile Kiln does not provide stops with a message saying so.
+/// </summary>
+public sealed class OpenWrtApi : IMakefileProvider
+{
+    private static readonly FrozenDictionary<string, string> Files = LoadEmbedded();
+    private readonly string _rulesPath;
+    private readonly string _includePrefix;
+    private readonly string _configPath;
+    private readonly string? _configText;
+    private readonly KernelConfig _kernelConfig = new();
+
+    /// <param name="config">What $(TOPDIR)/.config holds for these evaluations, instead of the tree's file.</param>
+    public OpenWrtApi(string topDirectory, DotConfig? config = null)
+    {
+        TopDirectory = topDirectory.TrimEnd('/');
+        _rulesPath = TopDirectory + "/rules.mk";
+        _includePrefix = TopDirectory + "/include/";
+        _configPath = TopDirectory + "/.config";
+        _configText = config?.Write();
+        Functions = FunctionSet.Empty.With(ApiNames.Functions.KernelConfig, 0, 1, (ev, args) =>
+        {
+            _kernelConfig.Define(ev, args.Count == 0 ? [] : args[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            return "";
+        });
+    }
+
+    /// <summary>The functions the API makefiles call that Kiln provides in C# (those of every evaluation).</summary>
+    public FunctionSet Functions { get; }
+
+    public string TopDirectory { get; }
+
+    /// <summary>A hash of every API makefile's name and text: builds made with another API are not up to date.</summary>
+    public static string Digest { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join("\0", Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\0" + f.Value)))));
+
+    /// <summary>The names of the API makefiles Kiln provides (rules.mk, include/package.mk, ...).</summary>
+    public static IEnumerable<string> Provided => Files.Keys.Order(StringComparer.Ordinal);
+
+    public string? Find(string osPath)
+    {
+        if (osPath == _rulesPath) return Files["rules.mk"];
+        if (_configText is not null && osPath == _configPath) return _configText;
+        if (!osPath.StartsWith(_includePrefix, StringComparison.Ordinal)) return null;
+        var name = osPath[_includePrefix.Length..];
+        if (Files.TryGetValue("include/" + name, out var text)) return text;
+        if (!name.EndsWith(".mk", StringComparison.Ordinal)) return null;
+        return $"$(error Kiln does not provide the OpenWrt API file include/{name})\n";
+    }
+
+    private static FrozenDictionary<string, string> LoadEmbedded()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames())
+        {
+            if (!resource.StartsWith("api/", StringComparison.Ordinal)) continue;
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            files[resource["api/".Length..]] = Kiln.Make.Text.ByteText.Encoding.GetString(memory.ToArray());
+        }
+        return files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

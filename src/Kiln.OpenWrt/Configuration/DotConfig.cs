@@ -1,0 +1,91 @@
+using System.Text;
+using Kiln.Core.Errors;
+using Kiln.Make.Text;
+
+namespace Kiln.OpenWrt.Configuration;
+
+/// <summary>
+/// A .config: <c>CONFIG_NAME=value</c> lines and <c>#&#160;CONFIG_NAME is not set</c>, in order.
+/// Values keep their quotes, as make reads them.
+/// </summary>
+public sealed class DotConfig
+{
+    private readonly List<KeyValuePair<string, string?>> _entries = [];
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    /// <summary>A .config file; one that cannot be read is the user's to fix.</summary>
+    public static DotConfig Read(string path)
+    {
+        if (Directory.Exists(path)) throw new UserError($"{path}: is a directory, not a .config");
+        if (!File.Exists(path)) throw new UserError($"{path}: no such file");
+        try
+        {
+            return Parse(ByteText.Encoding.GetString(File.ReadAllBytes(path)));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"{path}: cannot be read: {e.Message}");
+        }
+    }
+
+    /// <summary>The lines of a .config given as byte text (one char per byte).</summary>
+    public static DotConfig Parse(string text)
+    {
+        var config = new DotConfig();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.StartsWith("CONFIG_", StringComparison.Ordinal) && line.IndexOf('=') is var eq and > 7)
+                config.Set(line[7..eq], line[(eq + 1)..]);
+            else if (line.StartsWith("# CONFIG_", StringComparison.Ordinal) && line.EndsWith(" is not set", StringComparison.Ordinal))
+                config.Set(line[9..^" is not set".Length], null);
+        }
+        return config;
+    }
+
+    /// <summary>A copy to change without changing this one.</summary>
+    public DotConfig Copy() => Parse(Write());
+
+    /// <summary>The value of CONFIG_<paramref name="symbol"/> as written (y, m, "text", 42), or null when unset.</summary>
+    public string? Value(string symbol) => _index.TryGetValue(symbol, out var i) ? _entries[i].Value : null;
+
+    /// <summary>y or m.</summary>
+    public bool IsEnabled(string symbol) => Value(symbol) is "y" or "m";
+
+    /// <summary>A string symbol without its quotes.</summary>
+    public string? Text(string symbol) => Value(symbol) is { } v ? v.Trim('"') : null;
+
+    /// <summary>Sets (or, with null, unsets) a symbol; a new one goes at the end.</summary>
+    public void Set(string symbol, string? value)
+    {
+        if (_index.TryGetValue(symbol, out var i)) _entries[i] = new(symbol, value);
+        else
+        {
+            _index[symbol] = _entries.Count;
+            _entries.Add(new(symbol, value));
+        }
+    }
+
+    /// <summary>The packages selected as y or m (CONFIG_PACKAGE_name), in file order.</summary>
+    public IEnumerable<string> SelectedPackages =>
+        _entries.Where(e => e.Key.StartsWith("PACKAGE_", StringComparison.Ordinal) && e.Value is "y" or "m").Select(e => e.Key["PACKAGE_".Length..]);
+
+    /// <summary>Whether the configuration is for BOARD/SUBTARGET (CONFIG_TARGET_BOARD and the subtarget's own symbol).</summary>
+    public bool Selects(string targetId)
+    {
+        var board = targetId.Split('/')[0];
+        return Text("TARGET_BOARD") == board && Value("TARGET_" + TargetSymbol(targetId)) == "y";
+    }
+
+    /// <summary>OpenWrt's name of a target in config symbols: ath79/generic is ath79_generic.</summary>
+    public static string TargetSymbol(string id) => id.Replace('/', '_').Replace('.', '_').Replace('-', '_');
+
+    /// <summary>The .config text (byte text), as make reads it from $(TOPDIR)/.config.</summary>
+    public string Write()
+    {
+        var text = new StringBuilder();
+        foreach (var (symbol, value) in _entries)
+            text.Append(value is null ? $"# CONFIG_{symbol} is not set\n" : $"CONFIG_{symbol}={value}\n");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,93 @@
+using Kiln.Core.Errors;
+using Kiln.Make.Diagnostics;
+using Kiln.Make.Evaluation;
+using Kiln.Make.Functions;
+using Kiln.Make.Text;
+using Kiln.OpenWrt.Api;
+using Kiln.OpenWrt.Configuration;
+
+namespace Kiln.OpenWrt.Evaluation;
+
+/// <summary>
+/// Reads one Makefile the way a scan's <c>make -C DIR DUMP=1 ...</c> does, with Kiln's API and
+/// parsed includes shared between calls, and collects what it prints. Thread-safe: each call has
+/// an evaluator of its own.
+/// </summary>
+public sealed class MakefileDump
+{
+    private readonly OpenWrtApi _api;
+    private readonly SourceCache _sources = new();
+    private readonly TimeSpan _shellTimeout;
+
+    /// <param name="config">What the Makefiles read as $(TOPDIR)/.config in place of the tree's file, or null.</param>
+    public MakefileDump(string topDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan shellTimeout, DotConfig? config = null)
+    {
+        TopDirectory = Canonical(topDirectory);
+        _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), config);
+        _shellTimeout = shellTimeout;
+        Environment = new Dictionary<string, string>(environment ?? ProcessEnvironment.Read(), StringComparer.Ordinal)
+        {
+            ["TOPDIR"] = ByteText.FromOs(TopDirectory),
+        };
+    }
+
+    /// <summary>The tree, with links resolved.</summary>
+    public string TopDirectory { get; }
+
+    /// <summary>The environment every Makefile sees: the given (or this process's) one, with TOPDIR.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>
+    /// Reads <paramref name="workingDirectory"/>/Makefile with <paramref name="commandLine"/>.
+    /// Errors name files inside the tree by their path from it (<paramref name="relativeDirectory"/>
+    /// is the working directory's). <paramref name="functions"/> are the caller's own, besides the API's. <paramref name="inspect"/> sees the evaluator once the Makefile
+    /// has been read without error.
+    /// </summary>
+    public DumpOutput Run(string workingDirectory, string relativeDirectory, IReadOnlyList<string> commandLine,
+        IEvaluationInputs? inputs = null, FunctionSet? functions = null, Action<Evaluator>? inspect = null)
+    {
+        var output = new CollectingMakeOutput();
+        var evaluator = new Evaluator(new EvaluatorOptions
+        {
+            WorkingDirectory = ByteText.FromOs(workingDirectory),
+            Environment = Environment,
+            CommandLineVariables = commandLine,
+            NoBuiltinRules = true,
+            ShellTimeout = _shellTimeout,
+            Output = output,
+            Makefiles = _api,
+            Sources = _sources,
+            Inputs = inputs,
+            Functions = functions is null ? _api.Functions : _api.Functions.With(functions),
+        });
+        var relative = ByteText.FromOs(relativeDirectory);
+        try
+        {
+            evaluator.ReadMakefile("Makefile");
+            // make would say "No rule to make target"; the include line is the useful place to point at.
+            if (evaluator.MissingIncludes.LastOrDefault(m => !m.Optional) is { } missing)
+                throw new UserError(missing.Location, $"{missing.Name}: {missing.Reason}");
+            inspect?.Invoke(evaluator);
+            return new DumpOutput(output.Stdout, output.Stderr, null);
+        }
+        catch (UserError e)
+        {
+            var where = e.Location.IsKnown ? e.MakeStyle("make") : $"{relative}/Makefile: {e.MakeStyle("make")}";
+            return new DumpOutput(output.Stdout, output.Stderr, RelativeTo(where, ByteText.FromOs(workingDirectory), relative));
+        }
+    }
+
+    /// <summary>Locations inside the Makefile's own directory are shown relative to the tree.</summary>
+    private static string RelativeTo(string message, string workingDirectory, string relativeDirectory) =>
+        message.StartsWith("Makefile:", StringComparison.Ordinal) ? relativeDirectory + "/" + message : message.Replace(workingDirectory + "/", relativeDirectory + "/");
+
+    /// <summary>The path with links resolved (make -C reports the physical directory).</summary>
+    public static string Canonical(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return ByteText.ToOs(PathFunctions.RealPath(ByteText.FromOs(full), "/") ?? ByteText.FromOs(full));
+    }
+}
+
+/// <summary>What one Makefile printed, and the error that stopped it (already formatted), if one did.</summary>
+public sealed record DumpOutput(string Stdout, string Stderr, string? Error);

@@ -1,0 +1,53 @@
+using Kiln.Build.HostTools;
+using Kiln.Build.Jobs;
+using Kiln.Build.Packages;
+using Kiln.Build.Scheduling;
+using Kiln.Build.Settings;
+using Kiln.Build.Sources;
+using Kiln.Build.Steps;
+using Kiln.Build.Toolchains;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
+using Kiln.OpenWrt.Configuration;
+using Kiln.Packages.Model;
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Pipeline.Packages;
+
+/// <summary>What to build.</summary>
+/// <param name="Config">The .config to build with (the tree's, a given one, or a target's defaults).</param>
+/// <param name="Packages">Packages named on the command line; null: those the .config selects.</param>
+/// <param name="CacheDirectory">Where the metadata scan keeps its results, or null.</param>
+/// <param name="Packager">Packs what is installed (null: packages are installed, not packed).</param>
+public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep, string? CacheDirectory,
+    IPackager? Packager = null);
+
+/// <summary>
+/// One build: the .config with the external toolchain's symbols, the host tools linked into
+/// staging_dir/host/bin, the package metadata of the tree and its feeds, the plan of what to
+/// build, and the scheduler that runs it.
+/// </summary>
+public static class BuildSession
+{
+    public static IReadOnlyList<NodeFailure> Run(BuildRequest request, IBuildObserver observer, CancellationToken cancel)
+    {
+        using var treeLock = TreeLock.Take(request.TopDirectory);
+        using var jobserver = new Jobserver(request.Jobs);
+        var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer);
+        HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
+
+        var sources = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
+        {
+            CacheDirectory = request.CacheDirectory,
+        });
+        var plan = new BuildPlanner(sources, context.Config).Plan(request.Packages);
+        var run = new BuildRun(observer, ToolchainCatalog.Identity(context.Toolchain), cancel, request.Packager);
+        var failures = new BuildScheduler(context, run).Run(plan, request.LastStep);
+        if (failures.Count == 0 && request.Packager is { } packager && run.PackedDirectories.Count > 0)
+        {
+            observer.Message("indexing " + string.Join(", ", run.PackedDirectories.Select(d => Path.GetRelativePath(context.TopDirectory, d))));
+            packager.Index(run.PackedDirectories);
+        }
+        return failures;
+    }
+}
