@@ -60,14 +60,14 @@ public static class BuildCommand
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var failures = display.Show(() => BuildSession.Run(request, display, cancel.Token));
-                if (cancel.IsCancellationRequested)
+                var result = display.Show(() => BuildSession.Run(request, display, cancel.Token));
+                if (result.Interrupted)
                 {
                     Console.Error.WriteLine("kiln: interrupted (steps that did not finish run again next time)");
                     return ExitCodes.Interrupted;
                 }
-                foreach (var failure in failures) Report(failure, request.TopDirectory);
-                if (failures.Count > 0) return ExitCodes.Failure;
+                foreach (var failure in result.Failures) Report(failure, request.TopDirectory);
+                if (result.Failures.Count > 0) return ExitCodes.Failure;
                 Console.Error.WriteLine(display.Summary(clock.Elapsed));
                 return ExitCodes.Success;
             }
@@ -112,11 +112,28 @@ public static class BuildCommand
         if (step is null)
         {
             Console.Error.WriteLine("  " + failure.Message.Replace("\n", "\n  "));
+            if (failure.InternalError is { } error) Console.Error.WriteLine("  " + WriteInternalError(failure.Node, error, topDir));
             return;
         }
         Console.Error.WriteLine($"  command (exit status {step.Status}): {step.Command.Trim()}");
         foreach (var line in step.Tail(20)) Console.Error.WriteLine("  | " + line);
         Console.Error.WriteLine($"  full log: {Path.GetRelativePath(topDir, step.LogPath)}");
+    }
+
+    /// <summary>Writes a bug's whole exception (its stack trace) to the node's log directory, for a report; says where.</summary>
+    private static string WriteInternalError(string node, Exception error, string topDir)
+    {
+        var log = Path.Combine(topDir, "logs", node, "internal-error.txt");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+            File.WriteAllText(log, error.ToString() + "\n");
+            return $"details (please report): {Path.GetRelativePath(topDir, log)}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"details not written to {log}: {e.Message}";
+        }
     }
 
     private static int Run(ParseResult result, Func<int> work)
