@@ -22,8 +22,8 @@ internal static class Builds
         var observer = new RecordingObserver();
         var request = new BuildRequest(tree.Top, Config(tree, target, extraConfig), packages, jobs, lastStep, CacheDirectory: null,
             new IpkPackager(tree.Top));
-        var failures = BuildSession.Run(request, observer, CancellationToken.None);
-        return (observer, failures);
+        var result = BuildSession.Run(request, observer, CancellationToken.None);
+        return (observer, result.Failures);
     }
 
     /// <summary>Builds and fails the test with the first failure's message and log when the build fails.</summary>

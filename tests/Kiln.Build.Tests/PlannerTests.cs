@@ -1,5 +1,6 @@
 using Kiln.Build.Scheduling;
 using Kiln.Build.Steps;
+using Kiln.Build.Tests.Scheduling;
 using Kiln.Core.Errors;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Model;
@@ -17,8 +18,11 @@ public sealed class PlannerTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
+    /// <summary>Plans are made, not run: the nodes need no context.</summary>
+    private static readonly BuildRun Run = new(null!, new SilentObserver(), "");
+
     private BuildPlan Plan(string config, params string[] names) =>
-        new BuildPlanner(_sources, DotConfig.Parse(config)).Plan(names.Length == 0 ? null : names);
+        new BuildPlanner(_sources, DotConfig.Parse(config)).Plan(names.Length == 0 ? null : names, Run);
 
     private static Dictionary<string, string[]> Edges(BuildPlan plan) =>
         plan.Nodes.ToDictionary(n => n.Name, n => n.Dependencies.Select(d => d.Name).Order(StringComparer.Ordinal).ToArray());
@@ -66,10 +70,22 @@ public sealed class PlannerTests : IDisposable
         var libgreet = _tree.In("package/libs/libgreet/Makefile");
         File.WriteAllText(libgreet, File.ReadAllText(libgreet).Replace("PKG_INSTALL:=1", "PKG_INSTALL:=1\nPKG_BUILD_DEPENDS:=greeter"));
         var sources = TreePackages.Read(_tree.Top, d => new ScanOptions(_tree.Top, d));
-        var plan = new BuildPlanner(sources, DotConfig.Parse("")).Plan(["greeter"]);
+        var plan = new BuildPlanner(sources, DotConfig.Parse("")).Plan(["greeter"], Run);
         var observer = new RecordingObserver();
-        var error = Assert.Throws<UserError>(() => new BuildScheduler(null!, new BuildRun(observer, "", CancellationToken.None)).Run(plan, StepKind.InstallDev));
+        var error = Assert.Throws<UserError>(() => new BuildScheduler(new CountingSlots(2), observer).Run(plan.Nodes, CancellationToken.None));
         Assert.Contains("dependency loop: ", error.Message);
         Assert.Contains("package/utils/greeter -> package/libs/libgreet -> package/utils/greeter", error.Message);
+        Assert.Null(observer.PlannedNodes);
+    }
+
+    [Fact]
+    public void StepStopsOnlyRequestedNodesThatNothingElseNeeds()
+    {
+        var plan = new BuildPlanner(_sources, DotConfig.Parse("")).Plan(["greeter", "libgreet"], Run, StepKind.Configure);
+        var lastSteps = plan.Nodes.Cast<PackageNode>().ToDictionary(n => n.Name, n => n.LastStep);
+        Assert.Equal(StepKind.Configure, lastSteps["package/utils/greeter"]);
+        // greeter needs libgreet installed into staging, so libgreet goes all the way although it was named too.
+        Assert.Equal(StepKind.InstallDev, lastSteps["package/libs/libgreet"]);
+        Assert.Equal(StepKind.InstallDev, lastSteps["toolchain"]);
     }
 }

@@ -2,7 +2,7 @@ using Kiln.Build.Scheduling;
 
 namespace Kiln.Build.Tests;
 
-/// <summary>Remembers which steps ran (with why) and which were up to date.</summary>
+/// <summary>Remembers the plan's size, which steps ran (with why) and which were up to date, and how each node ended.</summary>
 internal sealed class RecordingObserver : IBuildObserver
 {
     private readonly Lock _gate = new();
@@ -13,6 +13,11 @@ internal sealed class RecordingObserver : IBuildObserver
 
     public List<string> Messages { get; } = [];
 
+    /// <summary>What <see cref="Planned"/> was told; null when it was not called.</summary>
+    public int? PlannedNodes { get; private set; }
+
+    public List<(string Node, bool Succeeded)> Finished { get; } = [];
+
     /// <summary>"node step" of every step that ran, sorted.</summary>
     public IReadOnlyList<string> RanSteps
     {
@@ -22,7 +27,10 @@ internal sealed class RecordingObserver : IBuildObserver
         }
     }
 
-    public void Planned(int nodes) { }
+    public void Planned(int nodes)
+    {
+        lock (_gate) PlannedNodes = nodes;
+    }
 
     public void StepStarted(string node, string step, string why)
     {
@@ -34,7 +42,10 @@ internal sealed class RecordingObserver : IBuildObserver
         lock (_gate) UpToDate.Add((node, step));
     }
 
-    public void NodeFinished(string node, bool succeeded) { }
+    public void NodeFinished(string node, bool succeeded)
+    {
+        lock (_gate) Finished.Add((node, succeeded));
+    }
 
     public void Message(string text)
     {

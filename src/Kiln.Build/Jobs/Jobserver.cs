@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Kiln.Build.Scheduling;
 
 namespace Kiln.Build.Jobs;
 
@@ -8,7 +9,7 @@ namespace Kiln.Build.Jobs;
 /// own makes (given <see cref="MakeFlag"/>, with the pipe's descriptors inherited) take slots
 /// for their extra jobs, so that at most N jobs run in all.
 /// </summary>
-public sealed partial class Jobserver : IDisposable
+public sealed partial class Jobserver : IJobSlots, IDisposable
 {
     private readonly int _read;
     private readonly int _write;

@@ -41,7 +41,9 @@ public sealed class BuildPlanner
     }
 
     /// <param name="requested">Package names (binary, source, or SOURCE/host); null for what the .config selects.</param>
-    public BuildPlan Plan(IReadOnlyList<string>? requested)
+    /// <param name="run">What the nodes share when they run.</param>
+    /// <param name="lastStep">How far the requested nodes go (their dependencies always go all the way).</param>
+    public BuildPlan Plan(IReadOnlyList<string>? requested, BuildRun run, StepKind lastStep = StepKind.InstallDev)
     {
         var names = requested ?? _config.SelectedPackages.ToList();
         if (names.Count == 0) throw new UserError("nothing to build: name packages, or select them in the .config (CONFIG_PACKAGE_name=y)");
@@ -68,7 +70,7 @@ public sealed class BuildPlanner
                 roots.Add((source, false));
             }
         }
-        return Build(roots);
+        return Build(roots, run, lastStep);
     }
 
     /// <summary>Selects a binary package (and what it depends on); returns its source.</summary>
@@ -142,10 +144,10 @@ public sealed class BuildPlanner
         _sourceByName.GetValueOrDefault(name) ?? _sourceOfPackage.GetValueOrDefault(name)
         ?? throw new UserError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
 
-    private BuildPlan Build(List<(SourcePackage? Source, bool Host)> roots)
+    private BuildPlan Build(List<(SourcePackage? Source, bool Host)> roots, BuildRun run, StepKind lastStep)
     {
-        var nodes = new Dictionary<string, BuildNode>(StringComparer.Ordinal);
-        var toolchain = _toolchain.Count > 0 ? new ToolchainBuilder(_toolchain.ToList()) : null;
+        var nodes = new Dictionary<string, PackageNode>(StringComparer.Ordinal);
+        var toolchain = _toolchain.Count > 0 ? new ToolchainBuilder(run, _toolchain.ToList()) : null;
         if (toolchain is not null) nodes["toolchain"] = toolchain;
         foreach (var source in _targetNeeds.Keys)
         {
@@ -157,10 +159,10 @@ public sealed class BuildPlanner
                 .Select(p => KeyValuePair.Create(p.Name, p.AbiVersion))
                 .ToList();
             var depends = selected.ToDictionary(p => p, p => (IReadOnlyList<string>)InstalledDepends(_index.Find(p)!), StringComparer.Ordinal);
-            nodes["target " + source.Directory] = new PackageBuilder(source, host: false, selected, abis, depends);
+            nodes["target " + source.Directory] = new PackageBuilder(run, source, host: false, selected, abis, depends);
         }
         foreach (var source in _hostBuilds)
-            nodes["host " + source.Directory] = new PackageBuilder(source, host: true, [], []);
+            nodes["host " + source.Directory] = new PackageBuilder(run, source, host: true, [], []);
 
         foreach (var (source, needs) in _targetNeeds)
         {
@@ -173,6 +175,8 @@ public sealed class BuildPlanner
                 nodes["host " + source.Directory].Dependencies.Add(nodes[key]);
 
         var requested = roots.Select(r => r.Source is null ? toolchain! : nodes[(r.Host ? "host " : "target ") + r.Source.Directory]).Distinct().ToList();
+        // --step stops only what was asked for; what other nodes need is built all the way.
+        foreach (var node in requested.Where(n => !nodes.Values.Any(other => other.Dependencies.Contains(n)))) node.LastStep = lastStep;
         return new BuildPlan(nodes.Values.ToList(), requested);
     }
 }

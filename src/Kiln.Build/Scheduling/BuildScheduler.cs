@@ -1,94 +1,48 @@
-using Kiln.Build.Packages;
+using System.Runtime.ExceptionServices;
 using Kiln.Build.Recipes;
-using Kiln.Build.Steps;
 using Kiln.Core.Errors;
 using Kiln.Core.Parallel;
 
 namespace Kiln.Build.Scheduling;
 
-/// <summary>A node that failed: which step, and the command and log when a recipe failed.</summary>
-public sealed record NodeFailure(string Node, string Message, StepFailure? Step);
+/// <summary>A node that failed: why, the step's failure when a recipe failed, and the exception when Kiln itself failed.</summary>
+/// <param name="InternalError">An exception that is no user error (a bug): its message is in <paramref name="Message"/>, its whole text is for a log.</param>
+public sealed record NodeFailure(string Node, string Message, StepFailure? Step = null, Exception? InternalError = null);
+
+/// <summary>How a run of the scheduler ended.</summary>
+/// <param name="Interrupted">Cancellation left nodes unfinished.</param>
+public sealed record BuildResult(IReadOnlyList<NodeFailure> Failures, bool Interrupted)
+{
+    public bool Succeeded => Failures.Count == 0 && !Interrupted;
+}
 
 /// <summary>
-/// Runs a plan's nodes in dependency order, independent ones at the same time: as many as the
-/// jobserver has slots (the first runs on Kiln's own slot, each further one takes a slot, as a
-/// make does for its jobs). After a failure no new node starts; those running finish.
+/// Runs a graph of nodes in dependency order, independent ones at the same time: as many as the
+/// job slots allow (the first runs on Kiln's own slot, each further one takes a slot, as a make
+/// does for its jobs). Ready nodes start in name order. After a failure or a cancellation no new
+/// node starts; those running finish. Whatever a node throws is that node's failure.
 /// </summary>
-public sealed class BuildScheduler(BuildContext context, BuildRun run)
+public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
 {
-    /// <param name="lastStep">How far the requested nodes go (their dependencies always go all the way).</param>
-    public IReadOnlyList<NodeFailure> Run(BuildPlan plan, StepKind lastStep)
+    /// <summary>Runs <paramref name="nodes"/> and the nodes they depend on, also those not in the list.</summary>
+    /// <exception cref="UserError">The nodes depend on each other in a loop (then nothing runs).</exception>
+    /// <remarks>An exception of the job slots (a broken jobserver) stops the run and comes out once the running nodes have ended.</remarks>
+    public BuildResult Run(IReadOnlyList<BuildNode> nodes, CancellationToken cancel)
     {
-        CheckAcyclic(plan.Nodes);
-        // --step stops only what was asked for; what other nodes need is built all the way.
-        var requested = plan.Requested.Where(n => !plan.Nodes.Any(other => other.Dependencies.Contains(n))).ToHashSet();
-        var remaining = plan.Nodes.ToDictionary(n => n, n => n.Dependencies.Distinct().Count());
-        var dependents = plan.Nodes.ToDictionary(n => n, _ => new List<BuildNode>());
-        foreach (var node in plan.Nodes)
-            foreach (var dependency in node.Dependencies.Distinct()) dependents[dependency].Add(node);
+        var graph = WithDependencies(nodes);
+        CheckAcyclic(graph);
+        observer.Planned(graph.Count);
+        return new Execution(graph, slots, observer, cancel).Run();
+    }
 
-        var gate = new object();
-        var ready = new Queue<BuildNode>(plan.Nodes.Where(n => remaining[n] == 0).OrderBy(n => n.Name, StringComparer.Ordinal));
-        var failures = new List<NodeFailure>();
-        var running = 0;
-        var finished = 0;
-        run.Observer.Planned(plan.Nodes.Count);
-
-        var workers = new List<Thread>();
-        while (true)
-        {
-            BuildNode? next;
-            lock (gate)
-            {
-                while (ready.Count == 0 && running > 0 && failures.Count == 0) Monitor.Wait(gate);
-                if (failures.Count > 0 || run.Cancel.IsCancellationRequested || (ready.Count == 0 && running == 0)) break;
-                next = ready.Dequeue();
-                running++;
-            }
-            var extraSlot = false;
-            lock (gate) extraSlot = running > 1;
-            if (extraSlot) context.Jobserver.Acquire();
-            var node = next;
-            var thread = LargeStack.NewThread(() =>
-            {
-                NodeFailure? failure = null;
-                try
-                {
-                    node.Build(context, run, requested.Contains(node) ? lastStep : StepKind.InstallDev);
-                }
-                catch (StepFailure e)
-                {
-                    failure = new NodeFailure(node.Name, e.Message, e);
-                }
-                catch (UserError e)
-                {
-                    failure = new NodeFailure(node.Name, e.Message, null);
-                }
-                catch (OperationCanceledException)
-                {
-                    failure = new NodeFailure(node.Name, "interrupted", null);
-                }
-                finally
-                {
-                    if (extraSlot) context.Jobserver.Release();
-                }
-                run.Observer.NodeFinished(node.Name, failure is null);
-                lock (gate)
-                {
-                    running--;
-                    finished++;
-                    if (failure is not null) failures.Add(failure);
-                    else
-                        foreach (var dependent in dependents[node])
-                            if (--remaining[dependent] == 0) ready.Enqueue(dependent);
-                    Monitor.PulseAll(gate);
-                }
-            });
-            workers.Add(thread);
-            thread.Start();
-        }
-        foreach (var worker in workers) worker.Join();
-        return failures;
+    private static List<BuildNode> WithDependencies(IReadOnlyList<BuildNode> nodes)
+    {
+        var graph = nodes.Distinct().ToList();
+        var seen = graph.ToHashSet();
+        for (var i = 0; i < graph.Count; i++)
+            foreach (var dependency in graph[i].Dependencies)
+                if (seen.Add(dependency)) graph.Add(dependency);
+        return graph;
     }
 
     private static void CheckAcyclic(IReadOnlyList<BuildNode> nodes)
@@ -106,5 +60,162 @@ public sealed class BuildScheduler(BuildContext context, BuildRun run)
             state[node] = 2;
         }
         foreach (var node in nodes) Visit(node, []);
+    }
+
+    /// <summary>
+    /// One run. Only the scheduler's thread starts nodes and gives slots back. Like a make, it holds
+    /// one slot for each running node beyond the first, whichever node ended: the slot of a node
+    /// that ends serves the next ready one. A slot is taken on a thread of its own, so that the
+    /// scheduler still hears of nodes ending meanwhile and starts ready ones on the slots they
+    /// leave, rather than wait on the jobserver for a slot it already has.
+    /// </summary>
+    private sealed class Execution
+    {
+        private readonly IJobSlots _slots;
+        private readonly IBuildObserver _observer;
+        private readonly CancellationToken _cancel;
+        private readonly int _total;
+        private readonly Dictionary<BuildNode, int> _rank;
+        private readonly Dictionary<BuildNode, int> _unfinishedDependencies;
+        private readonly Dictionary<BuildNode, List<BuildNode>> _dependents;
+        private readonly PriorityQueue<BuildNode, int> _ready = new();
+        private readonly List<NodeFailure> _failures = [];
+        private readonly List<Thread> _workers = [];
+        private readonly object _gate = new();
+        private int _running;
+        private int _succeeded;
+        private int _slotsHeld;
+        private bool _acquiring;
+        private ExceptionDispatchInfo? _slotError;
+
+        public Execution(List<BuildNode> graph, IJobSlots slots, IBuildObserver observer, CancellationToken cancel)
+        {
+            (_slots, _observer, _cancel, _total) = (slots, observer, cancel, graph.Count);
+            _rank = graph.OrderBy(n => n.Name, StringComparer.Ordinal).Select((node, rank) => (node, rank)).ToDictionary(p => p.node, p => p.rank);
+            _unfinishedDependencies = graph.ToDictionary(n => n, n => n.Dependencies.Distinct().Count());
+            _dependents = graph.ToDictionary(n => n, _ => new List<BuildNode>());
+            foreach (var node in graph)
+                foreach (var dependency in node.Dependencies.Distinct()) _dependents[dependency].Add(node);
+            foreach (var node in graph.Where(n => _unfinishedDependencies[n] == 0)) _ready.Enqueue(node, _rank[node]);
+        }
+
+        public BuildResult Run()
+        {
+            lock (_gate)
+            {
+                while (true)
+                {
+                    var stopping = _failures.Count > 0 || _slotError is not null || _cancel.IsCancellationRequested;
+                    var spareSlots = _slotsHeld - Math.Max(_running - 1, 0);
+                    if (!stopping && _ready.Count > 0 && (_running == 0 || spareSlots > 0))
+                    {
+                        Start(_ready.Dequeue());
+                        continue;
+                    }
+                    if (spareSlots > 0) GiveBack(spareSlots);
+                    // A slot being taken is waited for even when stopping, to give it back (all come back once the nodes end).
+                    if (_running == 0 && (!_acquiring || _slotError is not null) && (stopping || _ready.Count == 0)) break;
+                    if (!stopping && _ready.Count > 0 && !_acquiring && _slots.Jobs > 1) AcquireInBackground();
+                    Monitor.Wait(_gate);
+                }
+            }
+            foreach (var worker in _workers) worker.Join();
+            _slotError?.Throw();
+            return new BuildResult(_failures, _cancel.IsCancellationRequested && _succeeded < _total);
+        }
+
+        private void Start(BuildNode node)
+        {
+            _running++;
+            var worker = LargeStack.NewThread(() => Work(node));
+            _workers.Add(worker);
+            worker.Start();
+        }
+
+        /// <summary>Runs a node on its worker thread; nothing it throws leaves the thread.</summary>
+        private void Work(BuildNode node)
+        {
+            NodeFailure? failure = null;
+            var interrupted = false;
+            try
+            {
+                node.Run(_cancel);
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                interrupted = true;
+            }
+            catch (Exception e)
+            {
+                failure = Failure(node, e);
+            }
+            try
+            {
+                _observer.NodeFinished(node.Name, failure is null && !interrupted);
+            }
+            catch (Exception e)
+            {
+                failure ??= Failure(node, e);
+            }
+            lock (_gate)
+            {
+                _running--;
+                if (failure is not null) _failures.Add(failure);
+                else if (!interrupted)
+                {
+                    _succeeded++;
+                    foreach (var dependent in _dependents[node])
+                        if (--_unfinishedDependencies[dependent] == 0) _ready.Enqueue(dependent, _rank[dependent]);
+                }
+                Monitor.PulseAll(_gate);
+            }
+        }
+
+        private static NodeFailure Failure(BuildNode node, Exception e) => e switch
+        {
+            StepFailure step => new NodeFailure(node.Name, step.Message, step),
+            _ when ErrorKinds.IsUserCaused(e) => new NodeFailure(node.Name, ErrorKinds.Message(e)),
+            _ => new NodeFailure(node.Name, $"internal error: {e.GetType().FullName}: {e.Message}", InternalError: e),
+        };
+
+        private void AcquireInBackground()
+        {
+            _acquiring = true;
+            new Thread(() =>
+            {
+                ExceptionDispatchInfo? error = null;
+                try
+                {
+                    _slots.Acquire();
+                }
+                catch (Exception e)
+                {
+                    error = ExceptionDispatchInfo.Capture(e);
+                }
+                lock (_gate)
+                {
+                    if (error is null) _slotsHeld++;
+                    else _slotError ??= error;
+                    _acquiring = false;
+                    Monitor.PulseAll(_gate);
+                }
+            }) { IsBackground = true, Name = "kiln job slot" }.Start();
+        }
+
+        private void GiveBack(int count)
+        {
+            try
+            {
+                for (; count > 0; count--)
+                {
+                    _slots.Release();
+                    _slotsHeld--;
+                }
+            }
+            catch (Exception e)
+            {
+                _slotError ??= ExceptionDispatchInfo.Capture(e);
+            }
+        }
     }
 }

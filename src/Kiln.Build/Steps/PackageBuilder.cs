@@ -18,9 +18,9 @@ namespace Kiln.Build.Steps;
 /// takes the stamps of the later steps away first, and writes its own only when it succeeded.
 /// </summary>
 /// <param name="depends">For each selected package, the installed names of what it depends on (for its control file).</param>
-public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyList<string> selected, IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
+public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host, IReadOnlyList<string> selected, IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? depends = null)
-    : BuildNode(source.Directory + (host ? "/host" : ""))
+    : PackageNode(source.Directory + (host ? "/host" : ""), run)
 {
     private static readonly string[] ScriptNames = ["conffiles", "postinst", "prerm", "preinst", "postrm"];
 
@@ -31,7 +31,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
     /// <summary>The binary packages of this source to install (target builds).</summary>
     public IReadOnlyList<string> Selected { get; } = selected;
 
-    public override void Build(BuildContext context, BuildRun run, StepKind lastStep)
+    protected override void Build(BuildContext context, BuildRun run, StepKind lastStep, CancellationToken cancel)
     {
         var makefile = PackageMakefile.Read(context, Source, ["MAKE_JOBSERVER=" + context.Jobserver.MakeFlag]);
         var buildDirectory = makefile.Value(Host ? "HOST_BUILD_DIR" : "PKG_BUILD_DIR");
@@ -64,7 +64,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
             if (step == StepKind.InstallDev && (Host || makefile.Value(ApiNames.Variables.InstallDev).Length == 0)) break;
             var inputs = step == StepKind.Prepare ? prepare : new StepInputs().Add("after", done[After(step)].Digest());
             var after = step == StepKind.Prepare ? (StepKind?)null : After(step);
-            done[step] = RunStep(context, run, makefile, step, inputs, running, after is { } a && ran.Contains(a) ? a : null, ran);
+            done[step] = RunStep(context, run, makefile, step, inputs, running, after is { } a && ran.Contains(a) ? a : null, ran, cancel);
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
     /// <param name="earlierRan">The step this one builds on, when it ran in this build (and so took this one's stamp away).</param>
     /// <param name="ran">Where a step that runs notes itself.</param>
     private StepInputs RunStep(BuildContext context, BuildRun run, PackageMakefile makefile, StepKind step, StepInputs inputs, string running,
-        StepKind? earlierRan, HashSet<StepKind> ran)
+        StepKind? earlierRan, HashSet<StepKind> ran, CancellationToken cancel)
     {
         var stamp = Stamp(makefile, step);
         var packages = step == StepKind.Pack ? Packages(context, makefile) : [];
@@ -134,7 +134,7 @@ public sealed class PackageBuilder(SourcePackage source, bool host, IReadOnlyLis
             if (recipe is null) continue;
             var missing = HostToolset.MissingFor(recipe.Text, hostBin);
             if (missing.Count > 0) throw new UserError($"{Name}: {stepName} needs {HostToolset.MissingMessage(missing)}");
-            RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, run.Cancel);
+            RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, cancel);
         }
         if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
             foreach (var package in Selected)

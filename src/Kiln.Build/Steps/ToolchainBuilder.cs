@@ -6,7 +6,7 @@ using Kiln.Build.Toolchains;
 namespace Kiln.Build.Steps;
 
 /// <summary>The packages the toolchain provides (libc, libgcc, ...), installed from its sysroot.</summary>
-public sealed class ToolchainBuilder(IReadOnlyList<string> packages) : BuildNode("toolchain")
+public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> packages) : PackageNode("toolchain", run)
 {
     public IReadOnlyList<string> Packages { get; } = packages;
 
@@ -14,7 +14,7 @@ public sealed class ToolchainBuilder(IReadOnlyList<string> packages) : BuildNode
     public static string InstallDirectory(BuildContext context, string package) =>
         Path.Combine(context.BuildDirectory, "toolchain", "ipkg-" + context.ArchPackages, package);
 
-    public override void Build(BuildContext context, BuildRun run, StepKind lastStep)
+    protected override void Build(BuildContext context, BuildRun run, StepKind lastStep, CancellationToken cancel)
     {
         if (lastStep < StepKind.Install) return;
         var stamp = Path.Combine(context.BuildDirectory, "toolchain", ".installed");

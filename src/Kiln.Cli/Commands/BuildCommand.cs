@@ -65,14 +65,14 @@ public static class BuildCommand
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                var failures = display.Show(() => BuildSession.Run(request, display, cancel.Token));
-                if (cancel.IsCancellationRequested)
+                var outcome = display.Show(() => BuildSession.Run(request, display, cancel.Token));
+                if (outcome.Interrupted)
                 {
                     Console.Error.WriteLine("kiln: interrupted (steps that did not finish run again next time)");
                     return ExitCodes.Interrupted;
                 }
-                foreach (var failure in failures) Report(failure, request.TopDirectory);
-                if (failures.Count > 0) return ExitCodes.Failure;
+                foreach (var failure in outcome.Failures) Report(failure, request.TopDirectory);
+                if (outcome.Failures.Count > 0) return ExitCodes.Failure;
                 Console.Error.WriteLine(display.Summary(clock.Elapsed));
                 return ExitCodes.Success;
             }
@@ -106,7 +106,7 @@ public static class BuildCommand
         Console.Error.WriteLine($"FAILED: {failure.Node}{(step is null ? "" : "/" + Path.GetFileNameWithoutExtension(step.LogPath))}");
         if (step is null)
         {
-            Console.Error.WriteLine("  " + failure.Message.Replace("\n", "\n  "));
+            Console.Error.WriteLine("  " + (failure.InternalError is { } bug ? InternalErrorLog.Report(bug, failure.Node) : failure.Message).Replace("\n", "\n  "));
             return;
         }
         Console.Error.WriteLine($"  command (exit status {step.Status}): {step.Command.Trim()}");

@@ -14,7 +14,7 @@ public static class TopLevelHandler
         // A thread that lets an exception escape is a bug too: say so the same way before the runtime stops.
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
-            Console.Error.WriteLine(Report(e.ExceptionObject as Exception ?? new Exception(e.ExceptionObject?.ToString())));
+            Console.Error.WriteLine(InternalErrorLog.Report(e.ExceptionObject as Exception ?? new Exception(e.ExceptionObject?.ToString())));
             Console.Error.Flush();
             Environment.Exit(ExitCodes.InternalError);
         };
@@ -29,24 +29,8 @@ public static class TopLevelHandler
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine(Report(e));
+            Console.Error.WriteLine(InternalErrorLog.Report(e));
             return ExitCodes.InternalError;
-        }
-    }
-
-    /// <summary>The line that says a bug happened, and where its details went.</summary>
-    public static string Report(Exception bug)
-    {
-        var summary = $"kiln: internal error (a bug in Kiln, please report it): {bug.GetType().Name}: {bug.Message}";
-        try
-        {
-            var log = Path.Combine(Path.GetTempPath(), $"kiln-internal-error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
-            File.WriteAllText(log, $"kiln {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}\n{DateTime.UtcNow:O}\n\n{bug}\n");
-            return $"{summary} (details: {log})";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return summary;
         }
     }
 }

@@ -10,6 +10,9 @@ public static class ErrorKinds
     /// </summary>
     public static bool IsUserCaused(Exception e) => e is UserError or IOException or UnauthorizedAccessException;
 
+    /// <summary>What went wrong, in make's form when a makefile line is to blame.</summary>
+    public static string Message(Exception e) => e is UserError { Location.IsKnown: true } located ? located.MakeStyle("kiln") : e.Message;
+
     /// <summary>The one line that reports a user-caused failure (see <see cref="IsUserCaused"/>).</summary>
     public static string Describe(Exception e) => e is UserError user ? user.Describe() : "kiln: " + e.Message;
 }

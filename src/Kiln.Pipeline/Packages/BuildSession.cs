@@ -29,7 +29,7 @@ public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOn
 /// </summary>
 public static class BuildSession
 {
-    public static IReadOnlyList<NodeFailure> Run(BuildRequest request, IBuildObserver observer, CancellationToken cancel)
+    public static BuildResult Run(BuildRequest request, IBuildObserver observer, CancellationToken cancel)
     {
         using var treeLock = TreeLock.Take(request.TopDirectory);
         using var jobserver = new Jobserver(request.Jobs);
@@ -40,14 +40,14 @@ public static class BuildSession
         {
             CacheDirectory = request.CacheDirectory,
         });
-        var plan = new BuildPlanner(sources, context.Config).Plan(request.Packages);
-        var run = new BuildRun(observer, ToolchainCatalog.Identity(context.Toolchain), cancel, request.Packager);
-        var failures = new BuildScheduler(context, run).Run(plan, request.LastStep);
-        if (failures.Count == 0 && request.Packager is { } packager && run.PackedDirectories.Count > 0)
+        var run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager);
+        var plan = new BuildPlanner(sources, context.Config).Plan(request.Packages, run, request.LastStep);
+        var result = new BuildScheduler(jobserver, observer).Run(plan.Nodes, cancel);
+        if (result.Succeeded && request.Packager is { } packager && run.PackedDirectories.Count > 0)
         {
             observer.Message("indexing " + string.Join(", ", run.PackedDirectories.Select(d => Path.GetRelativePath(context.TopDirectory, d))));
             packager.Index(run.PackedDirectories);
         }
-        return failures;
+        return result;
     }
 }
