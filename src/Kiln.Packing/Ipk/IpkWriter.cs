@@ -35,8 +35,8 @@ public static class IpkWriter
     /// <returns>The control file as written.</returns>
     public static ControlFile Write(string installDirectory, ControlFile control, IReadOnlyDictionary<string, string> scripts, DateTimeOffset time, string output)
     {
-        var data = TarGz.FromDirectory(installDirectory);
-        var size = data.Where(e => e.Bytes is not null).Sum(e => (long)e.Bytes!.Length);
+        var data = TarGz.List(installDirectory);
+        var size = data.Sum(e => e.Size);
         control.Set("Installed-Size", size.ToString(System.Globalization.CultureInfo.InvariantCulture), before: "Description");
 
         var executable = (UnixFileMode)0b111_101_101;
@@ -57,10 +57,13 @@ public static class IpkWriter
         // Sorted as tar --sort=name would list the control directory.
         controlEntries = controlEntries.Take(1).Concat(controlEntries.Skip(1).OrderBy(e => e.Name, StringComparer.Ordinal)).ToList();
 
+        // Only the compressed data archive is held in memory, not the files.
+        using var dataArchive = new MemoryStream();
+        TarGz.Write(data, time, dataArchive);
         var ipk = TarGz.Write(
         [
             new("./debian-binary", (UnixFileMode)0b110_100_100, "2.0\n"u8.ToArray()),
-            new("./data.tar.gz", (UnixFileMode)0b110_100_100, TarGz.Write(data, time)),
+            new("./data.tar.gz", (UnixFileMode)0b110_100_100, dataArchive.ToArray()),
             new("./control.tar.gz", (UnixFileMode)0b110_100_100, TarGz.Write(controlEntries, time)),
         ], time);
         AtomicFile.Write(output, ipk);

@@ -8,7 +8,7 @@ namespace Kiln.Pipeline.Packages;
 /// <summary>The build's packer: each installed package becomes an .ipk; each directory written to gets a signed index.</summary>
 public sealed class IpkPackager(string topDirectory) : IPackager
 {
-    public string Identity => "ipk 2";
+    public string Identity => "ipk 3";
 
     public string FileName(PackageToPack package) =>
         $"{package.InstalledName}_{ControlFile.Parse(package.Control)["Version"]}_{package.Architecture}.ipk";
