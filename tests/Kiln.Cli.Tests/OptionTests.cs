@@ -1,0 +1,82 @@
+namespace Kiln.Cli.Tests;
+
+/// <summary>
+/// Bad option values, unknown names and malformed command lines: one "kiln: " message naming
+/// what was wrong (not System.CommandLine's text, not a usage screen first). A value that cannot
+/// be right is refused before any work, so nothing is created.
+/// </summary>
+public sealed class OptionTests
+{
+    private static BadInput Refused(string name, string mentions, params string[] arguments) =>
+        new(name, BadInput.InTree(arguments)) { Mentions = _ => mentions };
+
+    private static BadInput Unknown(string name, string mentions, IReadOnlyList<string> writes, params string[] arguments) =>
+        new(name, BadInput.InTree(arguments)) { Mentions = _ => mentions, MayWrite = writes };
+
+    private static readonly BadInput[] Values =
+    [
+        // make refuses -j 0 and negative counts too ("the '-j' option requires a positive integer argument").
+        Refused("build -j 0", "-j", "build", "--target", "demo/small", "-j", "0", "greeter"),
+        Refused("build -j -3", "-j", "build", "--target", "demo/small", "-j", "-3", "greeter"),
+        Refused("build -j abc", "abc", "build", "--target", "demo/small", "-j", "abc", "greeter"),
+        Refused("build -j beyond an int", "99999999999", "build", "--target", "demo/small", "-j", "99999999999", "greeter"),
+        Refused("build --step bogus", "bogus", "build", "--target", "demo/small", "--step", "bogus", "greeter"),
+        Refused("make-eval --shell-timeout abc", "abc", "make-eval", "--shell-timeout", "abc"),
+    ];
+
+    public static TheoryData<string> ValueCases => BadInput.Names(Values);
+
+    [Theory, MemberData(nameof(ValueCases))]
+    public void ABadOptionValueIsRefusedBeforeAnyWork(string option) => BadInput.Check(Values, option);
+
+    private static readonly BadInput[] UnknownNames =
+    [
+        Unknown("build --target nosuch/board", "nosuch/board", Writes.Build, "build", "--target", "nosuch/board", "greeter"),
+        Unknown("clean --target nosuch/board", "nosuch/board", Writes.Clean, "clean", "--target", "nosuch/board"),
+        Unknown("devices nosuch", "nosuch", Writes.Scan, "devices", "nosuch"),
+        Unknown("devices demo/nosuch", "demo/nosuch", Writes.Scan, "devices", "demo/nosuch"),
+        Unknown("device demo/small nosuchdevice", "nosuchdevice", Writes.Scan, "device", "demo/small", "nosuchdevice"),
+        Unknown("plan demo/small --device nosuch", "nosuch", Writes.Scan, "plan", "demo/small", "--device", "nosuch"),
+        Unknown("build nosuchpackage", "nosuchpackage", Writes.Build, "build", "--target", "demo/small", "nosuchpackage"),
+        Unknown("build of a host build the package does not have", "greeter/host", Writes.Build, "build", "--target", "demo/small", "greeter/host"),
+        Unknown("clean nosuchpackage", "nosuchpackage", Writes.Clean, "clean", "--target", "demo/small", "nosuchpackage"),
+        Unknown("info nosuchpackage", "nosuchpackage", Writes.Scan, "info", "nosuchpackage"),
+        new("build --config of a file that does not exist", s => ["--topdir", s.Top, "build", "--config", s.Path("nonexistent/.config"), "greeter"])
+        {
+            Mentions = s => s.Path("nonexistent/.config"),
+        },
+        new("devices --config of a file that does not exist", s => ["--topdir", s.Top, "devices", "demo/small", "--config", s.Path("nonexistent/.config")])
+        {
+            MayWrite = Writes.Scan,
+            Mentions = s => s.Path("nonexistent/.config"),
+        },
+        new("plan --compare of a file that does not exist", s => ["--topdir", s.Top, "plan", "demo/small", "--compare", s.Path("nonexistent.dryrun")])
+        {
+            MayWrite = Writes.Scan,
+            Mentions = s => s.Path("nonexistent.dryrun"),
+        },
+        Unknown("build without --target in a tree without .config", ".config", Writes.Nothing, "build", "greeter"),
+    ];
+
+    public static TheoryData<string> NameCases => BadInput.Names(UnknownNames);
+
+    [Theory, MemberData(nameof(NameCases))]
+    public void AnUnknownNameIsNamed(string input) => BadInput.Check(UnknownNames, input);
+
+    private static readonly BadInput[] CommandLines =
+    [
+        Refused("no command at all", "command"),
+        Refused("an unknown command", "frobnicate", "frobnicate"),
+        Refused("an unknown option of build", "--frobnicate", "build", "--target", "demo/small", "--frobnicate", "greeter"),
+        Refused("an option targets does not take", "--jobs", "targets", "--jobs", "3"),
+        Refused("info without its NAME", "NAME", "info"),
+        Refused("device without its NAME", "NAME", "device", "demo/small"),
+        Refused("devices without its TARGET", "TARGET", "devices"),
+        Refused("--topdir without its TREE", "--topdir", "targets", "--topdir"),
+    ];
+
+    public static TheoryData<string> CommandLineCases => BadInput.Names(CommandLines);
+
+    [Theory, MemberData(nameof(CommandLineCases))]
+    public void AMalformedCommandLineIsRefusedWithOneMessage(string commandLine) => BadInput.Check(CommandLines, commandLine);
+}
