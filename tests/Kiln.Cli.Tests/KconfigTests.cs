@@ -17,8 +17,8 @@ public sealed class KconfigTests
 
     private static readonly BadInput[] ConfigIn =
     [
-        BadExpression("build --target pc", ["build", "--target", "pc", "greeter"], Writes.Build),
-        BadExpression("build --target demo/small", ["build", "--target", "demo/small", "greeter"], Writes.Build),
+        BadExpression("build --target pc", ["build", "--target", "pc", "libgreet"], Writes.Build),
+        BadExpression("build --target demo/small", ["build", "--target", "demo/small", "libgreet"], Writes.Build),
         BadExpression("devices", ["devices", "demo/small"], Writes.Scan),
         BadExpression("plan", ["plan", "demo/small"], Writes.Scan),
         BadExpression("clean --target demo/small", ["clean", "--target", "demo/small"], Writes.Clean),
@@ -51,19 +51,19 @@ public sealed class KconfigTests
         CONFIG_TARGET_BOARD="demo"
         CONFIG_TARGET_SUBTARGET="small"
         CONFIG_TARGET_ARCH_PACKAGES="mips_24kc"
-        CONFIG_PACKAGE_greeter=y
+        CONFIG_PACKAGE_libgreet=y
 
         """;
 
     private static readonly BadInput[] DotConfig =
     [
-        new("build with a .config of garbage lines", BadInput.InTree("build", "greeter"))
+        new("build with a .config of garbage lines", BadInput.InTree("build", "libgreet"))
         {
             Setup = s => s.Write("tree/.config", "garbage line\n%%% more garbage\nCONFIG_\n=y\n"),
             MayWrite = Writes.Build,
             Mentions = _ => ".config",
         },
-        new("build with a .config of binary bytes", BadInput.InTree("build", "greeter"))
+        new("build with a .config of binary bytes", BadInput.InTree("build", "libgreet"))
         {
             Setup = s => s.WriteBytes("tree/.config", BinaryBytes),
             MayWrite = Writes.Build,
@@ -82,13 +82,13 @@ public sealed class KconfigTests
             MayWrite = Writes.Scan,
             Mentions = _ => "binary.config",
         },
-        new("build --config without CONFIG_ARCH", s => ["--topdir", s.Top, "build", "--config", s.Path("noarch.config"), "greeter"])
+        new("build --config without CONFIG_ARCH", s => ["--topdir", s.Top, "build", "--config", s.Path("noarch.config"), "libgreet"])
         {
             Setup = s => s.Write("noarch.config", WithoutArch),
             MayWrite = Writes.Build,
             Mentions = _ => "CONFIG_ARCH",
         },
-        new("build --config for an architecture without a toolchain", s => ["--topdir", s.Top, "build", "--config", s.Path("sparc.config"), "greeter"])
+        new("build --config for an architecture without a toolchain", s => ["--topdir", s.Top, "build", "--config", s.Path("sparc.config"), "libgreet"])
         {
             Setup = s => s.Write("sparc.config", WithoutArch + "CONFIG_ARCH=\"sparc\"\n"),
             MayWrite = Writes.Build,

@@ -88,7 +88,7 @@ public sealed class MakefileTests
         BrokenBoard("targets", "targets"),
         BrokenBoard("dump targets", "dump", "targets"),
         BrokenBoard("devices", "devices", "demo/small"),
-        BrokenBoard("build", "build", "--target", "demo/small", "greeter"),
+        BrokenBoard("build", "build", "--target", "demo/small", "libgreet"),
         new("plan with an error at the top of the image Makefile", BadInput.InTree("plan", "demo/small"))
         {
             Setup = s => s.Write(SmallImages, "$(error image boom)\n" + File.ReadAllText(s.Path(SmallImages))),

@@ -15,7 +15,7 @@ public sealed class PackageFileTests
     private static byte[] TruncatedGzip(int length)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal)) gzip.Write(Noise(length));
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(Noise(length));
         return buffer.ToArray()[..(int)(buffer.Length / 2)];
     }
 
@@ -23,7 +23,7 @@ public sealed class PackageFileTests
     private static byte[] IpkWithoutControl()
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal))
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
         using (var tar = new TarWriter(gzip, TarEntryFormat.Gnu))
         {
             var entry = new GnuTarEntry(TarEntryType.RegularFile, "./debian-binary") { DataStream = new MemoryStream("2.0\n"u8.ToArray()) };

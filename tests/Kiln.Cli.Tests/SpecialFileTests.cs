@@ -16,17 +16,18 @@ public sealed class SpecialFileTests
             MayWrite = Writes.Key,
             Mentions = _ => "/proc",
         },
+        // Package messages name the file without its directory.
         new("ipk-info /dev/null", BadInput.InTree("ipk-info", "/dev/null"))
         {
-            Mentions = _ => "/dev/null",
+            Mentions = _ => "null",
         },
         // An empty .config selects no target and no architecture: nothing can be built with it.
-        new("build --config /dev/null", BadInput.InTree("build", "--config", "/dev/null", "greeter"))
+        new("build --config /dev/null", BadInput.InTree("build", "--config", "/dev/null", "libgreet"))
         {
             MayWrite = Writes.Build,
             Mentions = _ => "CONFIG_ARCH",
         },
-        new("build --config with a read error", BadInput.InTree("build", "--config", Unreadable, "greeter"))
+        new("build --config with a read error", BadInput.InTree("build", "--config", Unreadable, "libgreet"))
         {
             MayWrite = Writes.Build,
             Mentions = _ => Unreadable,

@@ -6,10 +6,11 @@ namespace Kiln.Cli.Tests;
 /// </summary>
 public sealed class TreeLayoutTests
 {
-    private static readonly string[] BuildGreeter = ["build", "--target", "demo/small", "greeter"];
+    // libgreet has a source to download: the build uses every one of the tree's directories.
+    private static readonly string[] BuildLibgreet = ["build", "--target", "demo/small", "libgreet"];
 
     private static BadInput FileNamed(string directory) =>
-        new($"a file named {directory} in the tree", BadInput.InTree(BuildGreeter))
+        new($"a file named {directory} in the tree", BadInput.InTree(BuildLibgreet))
         {
             Setup = s => s.FileInsteadOfDirectory("tree/" + directory),
             MayWrite = Writes.Build,
@@ -24,7 +25,7 @@ public sealed class TreeLayoutTests
         FileNamed("build_dir"),
         FileNamed("staging_dir"),
         FileNamed("bin"),
-        new("build with package/ a file", BadInput.InTree(BuildGreeter))
+        new("build with package/ a file", BadInput.InTree(BuildLibgreet))
         {
             Setup = s => s.FileInsteadOfDirectory("tree/package"),
             MayWrite = Writes.Build,
@@ -71,7 +72,7 @@ public sealed class TreeLayoutTests
 
     private static readonly BadInput[] DirectoriesForFiles =
     [
-        new("build --config DIR", s => ["--topdir", s.Top, "build", "--config", s.Path("tree/config"), "greeter"])
+        new("build --config DIR", s => ["--topdir", s.Top, "build", "--config", s.Path("tree/config"), "libgreet"])
         {
             MayWrite = Writes.Build,
             Mentions = s => s.Path("tree/config"),

@@ -33,7 +33,7 @@ public sealed class TreePathTests
         Missing("devices", "devices", "demo/small"),
         Missing("device", "device", "demo/small", "acme_r1"),
         Missing("plan", "plan", "demo/small"),
-        Missing("build", "build", "--target", "demo/small", "greeter"),
+        Missing("build", "build", "--target", "demo/small", "libgreet"),
         Missing("clean", "clean", "--target", "demo/small"),
         Missing("index of an existing feed", s => ["index", s.MakeDirectory("feed")]),
         Missing("sign an existing file", s => ["sign", s.Write("file", "signed\n")]),
@@ -64,7 +64,7 @@ public sealed class TreePathTests
         FileAsTree("targets", _ => ["targets"]),
         FileAsTree("dump packages", _ => ["dump", "packages"]),
         FileAsTree("info", _ => ["info", "greeter"]),
-        FileAsTree("build", _ => ["build", "--target", "demo/small", "greeter"]),
+        FileAsTree("build", _ => ["build", "--target", "demo/small", "libgreet"]),
         FileAsTree("key", _ => ["key"]),
         FileAsTree("sign", s => ["sign", s.Write("file", "signed\n")]),
     ];
@@ -88,7 +88,7 @@ public sealed class TreePathTests
         EmptyTree("dump packages", "dump", "packages"),
         EmptyTree("targets", "targets"),
         EmptyTree("info", "info", "greeter"),
-        EmptyTree("build", "build", "--target", "demo/small", "greeter"),
+        EmptyTree("build", "build", "--target", "demo/small", "libgreet"),
         EmptyTree("plan", "plan", "demo/small"),
     ];
 
