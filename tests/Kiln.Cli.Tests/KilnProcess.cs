@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Kiln.Cli.Tests;
+
+/// <summary>What one run of kiln did.</summary>
+public sealed record KilnRun(IReadOnlyList<string> Arguments, int Status, string Stdout, string Stderr)
+{
+    public string FirstErrorLine => Stderr.Split('\n')[0];
+
+    /// <summary>The command line, exit status and output, for a failing assertion's message.</summary>
+    public override string ToString() =>
+        $"$ kiln {string.Join(' ', Arguments.Select(Quote))}\nexit status: {Status}\n--- stderr:\n{Clip(Stderr)}\n--- stdout:\n{Clip(Stdout)}";
+
+    private static string Quote(string a) => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "/._-=+:,@".Contains(c)) ? a : $"'{a}'";
+
+    private static string Clip(string text)
+    {
+        var lines = text.Split('\n');
+        return lines.Length <= 25 ? text : string.Join('\n', lines.Take(25)) + $"\n[... {lines.Length - 25} more lines]";
+    }
+}
+
+/// <summary>Runs the real kiln executable (the apphost the Kiln.Cli reference puts beside the tests).</summary>
+public static class KilnProcess
+{
+    public const int SigInt = 2;
+
+    public static string Program => Path.Combine(AppContext.BaseDirectory, "kiln");
+
+    /// <summary>Runs kiln in <paramref name="directory"/> to its end (killed after <paramref name="timeout"/>, which fails the case).</summary>
+    public static KilnRun Run(string directory, IReadOnlyList<string> arguments, TimeSpan? timeout = null)
+    {
+        using var kiln = Start(directory, arguments, processGroup: false);
+        var limit = timeout ?? TimeSpan.FromSeconds(90);
+        if (!kiln.Process.WaitForExit(limit))
+        {
+            kiln.Process.Kill(entireProcessTree: true);
+            Assert.Fail($"kiln {string.Join(' ', arguments)} still ran after {limit.TotalSeconds:0} s");
+        }
+        return kiln.Result();
+    }
+
+    /// <summary>Starts kiln with no input; <paramref name="processGroup"/>: in a process group of its own (through setsid), as a shell job.</summary>
+    public static RunningKiln Start(string directory, IReadOnlyList<string> arguments, bool processGroup)
+    {
+        var start = new ProcessStartInfo(processGroup ? "setsid" : Program)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (processGroup) start.ArgumentList.Add(Program);
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        return new RunningKiln(Process.Start(start)!, arguments);
+    }
+
+    /// <summary>Sends a signal to a process, or to a process group when <paramref name="pid"/> is negative.</summary>
+    public static void Signal(int pid, int signal)
+    {
+        if (Kill(pid, signal) != 0) throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
+
+/// <summary>A kiln process with its output being read.</summary>
+public sealed class RunningKiln : IDisposable
+{
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    public RunningKiln(Process process, IReadOnlyList<string> arguments)
+    {
+        Process = process;
+        Arguments = arguments;
+        process.StandardInput.Close();
+        _stdout = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public Process Process { get; }
+
+    public IReadOnlyList<string> Arguments { get; }
+
+    /// <summary>What it printed and its status, once it has exited.</summary>
+    public KilnRun Result()
+    {
+        Process.WaitForExit();
+        return new KilnRun(Arguments, Process.ExitCode, _stdout.GetAwaiter().GetResult(), _stderr.GetAwaiter().GetResult());
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+        Process.Dispose();
+    }
+}
