@@ -42,11 +42,11 @@ public static class BuildCleaner
             return removed;
         }
 
-        var sources = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory));
+        var tree = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory));
         foreach (var name in names)
         {
-            var source = sources.FirstOrDefault(s => s.Name == name || Path.GetFileName(s.Directory) == name || s.Packages.Any(p => p.Name == name))
-                ?? throw new UserError($"package '{name}' is not in the tree or its feeds");
+            var source = tree.Sources.FirstOrDefault(s => s.Name == name || Path.GetFileName(s.Directory) == name || s.Packages.Any(p => p.Name == name))
+                ?? throw tree.NotFound(name, "asked for");
             var makefile = PackageMakefile.Read(context, source, []);
             var list = makefile.Value("STAGING_DIR") + "/packages/" + makefile.Value("STAGING_FILES_LIST");
             if (File.Exists(list))

@@ -19,6 +19,11 @@ public static class Program
         foreach (var command in BuildCommand.Create()) root.Subcommands.Add(command);
         foreach (var command in PackageFileCommands.Create()) root.Subcommands.Add(command);
         // Failures go to the one handler, not System.CommandLine's, which prints stack traces.
-        return TopLevelHandler.Run(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+        return TopLevelHandler.Run(() =>
+        {
+            var parsed = root.Parse(args);
+            CommandLineErrors.Check(parsed);
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        });
     }
 }

@@ -12,7 +12,7 @@ namespace Kiln.Build.Tests;
 public sealed class PlannerTests : IDisposable
 {
     private readonly TestTree _tree = new();
-    private readonly List<SourcePackage> _sources;
+    private readonly TreePackages _sources;
 
     public PlannerTests() => _sources = TreePackages.Read(_tree.Top, d => new ScanOptions(_tree.Top, d));
 

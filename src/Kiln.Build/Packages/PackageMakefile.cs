@@ -18,9 +18,11 @@ namespace Kiln.Build.Packages;
 public sealed class PackageMakefile
 {
     private readonly Evaluator _evaluator;
+    private readonly string _topDirectory;
 
-    private PackageMakefile(SourcePackage source, string directory, Evaluator evaluator, IReadOnlyList<KeyValuePair<string, string>> filesRead)
+    private PackageMakefile(string topDirectory, SourcePackage source, string directory, Evaluator evaluator, IReadOnlyList<KeyValuePair<string, string>> filesRead)
     {
+        _topDirectory = topDirectory;
         Source = source;
         Directory = directory;
         _evaluator = evaluator;
@@ -43,16 +45,38 @@ public sealed class PackageMakefile
         try
         {
             var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, commandLine, inputs));
-            return new PackageMakefile(source, directory, evaluator, inputs.Files);
+            return new PackageMakefile(context.TopDirectory, source, directory, evaluator, inputs.Files);
         }
         catch (UserError e)
         {
-            var message = e.MakeStyle("make");
-            throw new UserError(message.StartsWith("Makefile:", StringComparison.Ordinal) ? source.Directory + "/" + message : message.Replace(ByteText.FromOs(context.TopDirectory) + "/", ""));
+            throw Located(e, SourceLocation.None, source.Directory, context.TopDirectory);
         }
     }
 
-    public string Value(string name) => ByteText.ToOs(LargeStack.Run(() => _evaluator.ValueOf(name)) ?? "");
+    /// <summary>A variable's value; a make error while expanding it names the line that set it if make named none.</summary>
+    public string Value(string name)
+    {
+        try
+        {
+            return ByteText.ToOs(LargeStack.Run(() => _evaluator.ValueOf(name)) ?? "");
+        }
+        catch (UserError e)
+        {
+            throw Located(e, _evaluator.Variables.Lookup(name)?.Location ?? SourceLocation.None, Source.Directory, _topDirectory);
+        }
+    }
+
+    /// <summary>
+    /// The error with its file named from the tree (the package's own Makefile as
+    /// package/.../Makefile), at <paramref name="fallback"/> when make gave no location.
+    /// </summary>
+    private static UserError Located(UserError e, SourceLocation fallback, string packageDirectory, string topDirectory)
+    {
+        var at = e.Location.IsKnown ? e.Location : fallback;
+        if (!at.IsKnown) return new UserError(new SourceLocation(packageDirectory + "/Makefile", 0), e.Reason);
+        var file = at.File!.StartsWith('/') ? at.File.Replace(ByteText.FromOs(topDirectory) + "/", "") : at.File;
+        return new UserError(new SourceLocation(file.Contains('/') ? file : packageDirectory + "/" + file, at.Line), e.Reason);
+    }
 
     public bool Defines(string name) => _evaluator.Variables.Lookup(name) is not null;
 
@@ -83,7 +107,7 @@ public sealed class PackageMakefile
         }
         catch (UserError e)
         {
-            throw new UserError(e.MakeStyle("make").Replace(ByteText.FromOs(Directory) + "/", Source.Directory + "/"));
+            throw Located(e, _evaluator.Variables.Lookup(recipe)?.Location ?? SourceLocation.None, Source.Directory, _topDirectory);
         }
     }
 }

@@ -17,6 +17,7 @@ public sealed record BuildPlan(IReadOnlyList<BuildNode> Nodes, IReadOnlyList<Bui
 /// </summary>
 public sealed class BuildPlanner
 {
+    private readonly TreePackages _tree;
     private readonly PackageIndex _index;
     private readonly DotConfig _config;
     private readonly Dictionary<string, SourcePackage> _sourceOfPackage = new(StringComparer.Ordinal);
@@ -28,11 +29,12 @@ public sealed class BuildPlanner
     private readonly Dictionary<SourcePackage, HashSet<string>> _hostNeeds = [];
     private readonly SortedSet<string> _toolchain = new(StringComparer.Ordinal);
 
-    public BuildPlanner(IReadOnlyList<SourcePackage> sources, DotConfig config)
+    public BuildPlanner(TreePackages tree, DotConfig config)
     {
-        _index = new PackageIndex(sources);
+        _tree = tree;
+        _index = new PackageIndex(tree.Sources);
         _config = config;
-        foreach (var source in sources)
+        foreach (var source in tree.Sources)
         {
             foreach (var package in source.Packages) _sourceOfPackage.TryAdd(package.Name, source);
             _sourceByName.TryAdd(source.Name, source);
@@ -53,6 +55,7 @@ public sealed class BuildPlanner
             if (name.EndsWith("/host", StringComparison.Ordinal))
             {
                 var source = SourceNamed(name[..^5], "asked for");
+                if (!source.HostBuild) throw new UserError($"{source.Directory}/Makefile has no host build (HostBuild), so '{name}' cannot be built");
                 NeedHost(source);
                 roots.Add((source, true));
             }
@@ -78,7 +81,7 @@ public sealed class BuildPlanner
     {
         var candidates = _index.Satisfying(name);
         var package = candidates.FirstOrDefault(p => _config.IsEnabled("PACKAGE_" + p.Name)) ?? candidates.FirstOrDefault()
-            ?? throw new UserError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
+            ?? throw _tree.NotFound(name, neededBy);
         var source = _sourceOfPackage[package.Name];
         if (!_selected.TryGetValue(source, out var list)) _selected[source] = list = [];
         if (list.Contains(package.Name)) return source;
@@ -142,7 +145,7 @@ public sealed class BuildPlanner
 
     private SourcePackage SourceNamed(string name, string neededBy) =>
         _sourceByName.GetValueOrDefault(name) ?? _sourceOfPackage.GetValueOrDefault(name)
-        ?? throw new UserError($"package '{name}' ({neededBy}) is not in the tree or its feeds");
+        ?? throw _tree.NotFound(name, neededBy);
 
     private BuildPlan Build(List<(SourcePackage? Source, bool Host)> roots, BuildRun run, StepKind lastStep)
     {

@@ -42,7 +42,7 @@ public static class BuildCommand
         var build = new Command("build", "Build packages: download, prepare, configure, compile, install.") { Target, Config, jobs, step, explain, packages };
         build.SetAction(result =>
         {
-            var names = result.GetValue(packages)!;
+            var names = Names(result.GetValue(packages)!);
             // Options first: a mistake in them is reported before any work.
             var jobCount = Jobs(result.GetValue(jobs));
             var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
@@ -87,7 +87,7 @@ public static class BuildCommand
         var clean = new Command("clean", "Remove package builds (build directories, staged files, stamps, logs, packed files; without names: also bin/).") { Target, Config, cleanNames };
         clean.SetAction(result =>
         {
-            var names = result.GetValue(cleanNames)!;
+            var names = Names(result.GetValue(cleanNames)!);
             foreach (var removed in BuildCleaner.Clean(GlobalOptions.Tree(result), Configuration(result), names.Select(ByteText.FromOs).ToList()))
                 Console.Out.WriteLine("removed " + removed);
             return ExitCodes.Success;
@@ -97,6 +97,10 @@ public static class BuildCommand
 
     private static DotConfig Configuration(ParseResult result) =>
         ConfigurationChoice.Choose(GlobalOptions.Tree(result), result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60)).Config;
+
+    /// <summary>Package names; a word that starts with '-' is an option this command does not have.</summary>
+    private static string[] Names(string[] names) =>
+        names.FirstOrDefault(n => n.StartsWith('-')) is { } option ? throw new UserError($"{option}: no such option (see 'kiln --help')") : names;
 
     private static int Jobs(int jobs) => jobs >= 1 ? jobs : throw new UserError($"-j {jobs}: the number of jobs must be at least 1");
 

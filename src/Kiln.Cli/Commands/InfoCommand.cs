@@ -23,9 +23,10 @@ public static class InfoCommand
         var wanted = ByteText.FromOs(name);
         var topDir = GlobalOptions.Tree(result);
         // Every feed is read: a dependency may be satisfied by a package of another feed.
-        var sources = TreePackages.Read(topDir, directory => GlobalOptions.Scan(result, directory));
+        var tree = TreePackages.Read(topDir, directory => GlobalOptions.Scan(result, directory));
+        var sources = tree.Sources;
         var index = new PackageIndex(sources);
-        var package = index.Find(wanted) ?? throw new UserError($"no package named '{name}' in {topDir}");
+        var package = index.Find(wanted) ?? throw tree.NotFound(wanted, "asked for");
         Print(sources.First(s => s.Packages.Contains(package)), package, index);
         return ExitCodes.Success;
     }

@@ -29,6 +29,17 @@ public sealed class UserError : Exception
         ? $"{Location.File}:{Location.Line}: *** {Reason}.  Stop."
         : $"{programName}: *** {Reason}.  Stop.";
 
+    /// <summary>An error from the line make printed for it (<c>FILE:LINE: *** REASON.  Stop.</c>), kept as it is if it has another form.</summary>
+    public static UserError FromMakeStyle(string line)
+    {
+        const string stop = ".  Stop.";
+        var marker = line.IndexOf(": *** ", StringComparison.Ordinal);
+        if (marker > 0 && line.EndsWith(stop, StringComparison.Ordinal) && line.LastIndexOf(':', marker - 1) is var colon and > 0
+            && int.TryParse(line.AsSpan(colon + 1, marker - colon - 1), out var number))
+            return new UserError(new SourceLocation(line[..colon], number), line[(marker + 6)..^stop.Length]);
+        return new UserError(line);
+    }
+
     /// <summary>How Kiln reports it: make's form when a makefile line is to blame, else <c>kiln: REASON</c>.</summary>
     public string Describe() => Location.IsKnown ? MakeStyle("kiln") : "kiln: " + Reason;
 }

@@ -15,8 +15,17 @@ public static class AtomicFile
         // Created with its mode, so that a secret is never readable by others, not even for a moment.
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (mode is { } m && !OperatingSystem.IsWindows()) options.UnixCreateMode = m;
-        using (var stream = new FileStream(temporary, options)) stream.Write(bytes);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            using (var stream = new FileStream(temporary, options)) stream.Write(bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // Nothing half-written stays behind, not even under the temporary name.
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     public static void Write(string path, string text, UnixFileMode? mode = null) => Write(path, Encoding.UTF8.GetBytes(text), mode);

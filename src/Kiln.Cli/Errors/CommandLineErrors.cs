@@ -1,0 +1,19 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Kiln.Core.Errors;
+
+namespace Kiln.Cli.Errors;
+
+/// <summary>A command line Kiln cannot take is one user error, in Kiln's words, before any work.</summary>
+public static class CommandLineErrors
+{
+    public static void Check(ParseResult parsed)
+    {
+        // --help and --version answer whatever else the line holds.
+        if (parsed.Action is HelpAction || parsed.Errors.Count == 0) return;
+        var first = parsed.Errors[0].Message;
+        var command = parsed.CommandResult.Command;
+        var help = command.Parents.Any() ? $"kiln {command.Name} --help" : "kiln --help";
+        throw new UserError($"{first.TrimEnd('.')} (see '{help}')");
+    }
+}
