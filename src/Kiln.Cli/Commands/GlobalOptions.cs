@@ -21,6 +21,9 @@ public static class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>What an OpenWrt-style tree has at least one of.</summary>
+    private static readonly string[] TreeMarkers = ["package", "target", "feeds.conf", "feeds.conf.default", "rules.mk", "include"];
+
     /// <summary>
     /// The tree the command line names, which must be a directory: no command creates a tree, or
     /// writes into one that is not there.
@@ -28,8 +31,11 @@ public static class GlobalOptions
     public static string Tree(ParseResult result)
     {
         var topDir = result.GetValue(TopDir)!;
-        if (Directory.Exists(topDir)) return topDir;
-        throw new UserError(File.Exists(topDir) ? $"{topDir}: is a file, not a tree (--topdir)" : $"{topDir}: no such directory (--topdir)");
+        if (!Directory.Exists(topDir))
+            throw new UserError(File.Exists(topDir) ? $"{topDir}: is a file, not a tree (--topdir)" : $"{topDir}: no such directory (--topdir)");
+        if (!TreeMarkers.Any(marker => Path.Exists(Path.Combine(topDir, marker))))
+            throw new UserError($"{topDir}: not an OpenWrt-style tree (it has none of {string.Join(", ", TreeMarkers)}; --topdir names the tree)");
+        return topDir;
     }
 
     /// <summary>A scan of <paramref name="directory"/> in the tree the command line names, with its cache unless --no-cache.</summary>

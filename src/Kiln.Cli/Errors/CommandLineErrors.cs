@@ -11,7 +11,8 @@ public static class CommandLineErrors
     {
         // --help and --version answer whatever else the line holds.
         if (parsed.Action is HelpAction || parsed.Errors.Count == 0) return;
-        var first = parsed.Errors[0].Message;
+        // "Unrecognized command or argument 'x'" says more than the "Required command" that comes with it.
+        var first = (parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0]).Message;
         var command = parsed.CommandResult.Command;
         var help = command.Parents.Any() ? $"kiln {command.Name} --help" : "kiln --help";
         throw new UserError($"{first.TrimEnd('.')} (see '{help}')");

@@ -63,6 +63,23 @@ public static class MakefileFinder
         return false;
     }
 
+    /// <summary>Why a file named Makefile cannot be read as one (a directory, a link to nothing, no permission), or null.</summary>
+    public static string? Problem(string makefile)
+    {
+        if (Directory.Exists(makefile)) return "is a directory, not a Makefile";
+        if (!File.Exists(makefile))
+            return new FileInfo(makefile).LinkTarget is { } target ? $"is a symbolic link to {target}, which does not exist" : "no such file";
+        try
+        {
+            using var stream = File.OpenRead(makefile);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "cannot be read: " + e.Message;
+        }
+    }
+
     private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories) List(string directory, HashSet<string> visited)
     {
         var subdirectories = new List<(string Name, bool IsLink)>();

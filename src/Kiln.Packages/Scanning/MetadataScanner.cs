@@ -60,6 +60,12 @@ public sealed class MetadataScanner(ScanOptions options)
                 scan = Evaluate(dump, WorkingDirectory(found), directory, inputs);
                 if (inputs is { Repeatable: true }) entry = new CachedScan(directory, inputs.Inputs, scan);
             }
+            else if (MakefileFinder.Problem(Path.Combine(scanRoot, directory, "Makefile")) is { } problem)
+            {
+                // Not silently left out: the scan would otherwise seem to have found every package.
+                var makefile = ByteText.FromOs(options.ScanDirectory + "/" + directory + "/Makefile");
+                scan = new MakefileScan(makefile, "", "", $"{makefile}: {problem}", MakefileFacts.None);
+            }
             else
             {
                 return;

@@ -213,9 +213,20 @@ public sealed class BuildSchedulerTests
     }
 
     [Theory]
+    [InlineData(typeof(IOException))]
+    [InlineData(typeof(UnauthorizedAccessException))]
+    public void AFileSystemProblemInANodeIsItsFailureWithTheMessageAsItIs(Type type)
+    {
+        // A file where a directory belongs, no permission: the user's to fix, so no bug report.
+        var a = Node("a", _ => throw (Exception)Activator.CreateInstance(type, "Could not find a part of the path '/tree/logs/a'.")!);
+        var failure = Assert.Single(Run(2, a).Failures);
+        Assert.Equal("Could not find a part of the path '/tree/logs/a'.", failure.Message);
+        Assert.Null(failure.InternalError);
+    }
+
+    [Theory]
     [InlineData(typeof(InvalidOperationException))]
     [InlineData(typeof(NullReferenceException))]
-    [InlineData(typeof(IOException))]
     [InlineData(typeof(OperationCanceledException))] // not the build's cancellation: a bug like the others
     public void AnyOtherExceptionInANodeIsThatNodesInternalError(Type type)
     {
