@@ -5,6 +5,7 @@ using Kiln.Build.Staging;
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.OpenWrt.Configuration;
+using Kiln.OpenWrt.Evaluation;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
 
@@ -20,6 +21,12 @@ public static class BuildCleaner
     public static IReadOnlyList<string> Clean(string topDirectory, DotConfig config, IReadOnlyList<string> names)
     {
         using var treeLock = TreeLock.Take(topDirectory);
+        // Names first: a name the tree does not have is refused before anything is written.
+        var canonical = MakefileDump.Canonical(topDirectory);
+        var tree = names.Count == 0 ? null : TreePackages.Read(canonical, directory => new ScanOptions(canonical, directory));
+        var sources = names.Select(name =>
+            tree!.Sources.FirstOrDefault(s => s.Name == name || Path.GetFileName(s.Directory) == name || s.Packages.Any(p => p.Name == name))
+            ?? throw tree!.NotFound(name, "asked for")).ToList();
         using var jobserver = new Jobserver(1);
         var context = BuildSetup.CreateContext(topDirectory, config, jobserver, new SilentObserver());
         var removed = new List<string>();
@@ -42,11 +49,8 @@ public static class BuildCleaner
             return removed;
         }
 
-        var tree = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory));
-        foreach (var name in names)
+        foreach (var source in sources)
         {
-            var source = tree.Sources.FirstOrDefault(s => s.Name == name || Path.GetFileName(s.Directory) == name || s.Packages.Any(p => p.Name == name))
-                ?? throw tree.NotFound(name, "asked for");
             var makefile = PackageMakefile.Read(context, source, []);
             var list = makefile.Value("STAGING_DIR") + "/packages/" + makefile.Value("STAGING_FILES_LIST");
             if (File.Exists(list))
