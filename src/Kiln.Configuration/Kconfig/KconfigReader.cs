@@ -34,6 +34,8 @@ public sealed class KconfigReader(string topDirectory)
         var outerLevels = conditions.Count;
         object? current = null; // the entry that "depends on", "default"... lines belong to
         KconfigChoice? choice = null;
+        string? choiceOpened = null;
+        var opened = new List<string>(); // where each if or menu of this file began
         var lines = text.Replace("\\\n", " ").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -57,24 +59,29 @@ public sealed class KconfigReader(string topDirectory)
                     break;
                 case "choice":
                     choice = new KconfigChoice();
+                    choiceOpened = location;
                     foreach (var level in conditions) choice.Depends.AddRange(level);
                     current = choice;
                     break;
                 case "endchoice":
+                    if (choice is null) throw new UserError($"{location}: endchoice without choice");
                     choice = null;
                     current = null;
                     break;
                 case "if":
                     conditions.Add([KconfigExpression.Parse(rest, location)]);
+                    opened.Add(location + ": if");
                     current = null;
                     break;
                 case "menu":
                     conditions.Add([]);
+                    opened.Add(location + ": menu");
                     current = conditions[^1];
                     break;
                 case "endif" or "endmenu":
                     if (conditions.Count == outerLevels) throw new UserError($"{location}: {keyword} without if or menu");
                     conditions.RemoveAt(conditions.Count - 1);
+                    opened.RemoveAt(opened.Count - 1);
                     current = null;
                     break;
                 case "source":
@@ -112,7 +119,9 @@ public sealed class KconfigReader(string topDirectory)
                 // prompt, range, option, imply, visible, optional, reset: no bearing on defaults here.
             }
         }
-        if (conditions.Count > outerLevels) throw new UserError($"{file}: an if or menu is not closed");
+        // As Kconfig's parser, each block ends in the file that began it.
+        if (choice is not null) throw new UserError($"{choiceOpened}: choice without endchoice");
+        if (opened.Count > 0) throw new UserError($"{opened[^1]} without end{opened[^1][(opened[^1].LastIndexOf(' ') + 1)..]}");
     }
 
     private KconfigSymbol Symbol(string name, string location)

@@ -51,7 +51,8 @@ public static class MakeRun
         foreach (var dir in settings.Directories)
         {
             var next = Path.GetFullPath(Path.Combine(directory, dir));
-            if (!Directory.Exists(next)) throw new UserError(SourceLocation.None, $"{dir}: No such file or directory");
+            if (!Directory.Exists(next))
+                throw new UserError(SourceLocation.None, $"{dir}: {(File.Exists(next) ? "Not a directory" : "No such file or directory")}");
             // make chdir()s and then asks getcwd(), which resolves symbolic links.
             directory = ByteText.ToOs(Kiln.Make.Functions.PathFunctions.RealPath(ByteText.FromOs(next), "/") ?? ByteText.FromOs(next));
         }

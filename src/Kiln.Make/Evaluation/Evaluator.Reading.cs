@@ -116,6 +116,9 @@ public sealed partial class Evaluator
             return null;
         }
         var source = shared ? Sources.Get(path, file, displayName, out error) : SourceCache.Read(path, displayName, out error);
+        // A file that is there but cannot be read stops make at once, as a directory does.
+        if (source is null && error is IOException and not FileNotFoundException and not DirectoryNotFoundException)
+            throw new UserError(SourceLocation.None, $"{name}: {SystemErrors.Describe(error)}");
         if (source?.ContentHash is { } hash) Options.Inputs?.FileRead(path, hash);
         return source;
     }

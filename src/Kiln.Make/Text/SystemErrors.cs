@@ -8,6 +8,7 @@ public static class SystemErrors
         FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
         UnauthorizedAccessException => "Permission denied",
         _ when e.HResult == 21 || e.Message.Contains("directory", StringComparison.OrdinalIgnoreCase) => "Is a directory",
-        _ => e.Message,
+        // .NET appends " : 'PATH'" to the system's own text.
+        _ => e.Message.IndexOf(" : '", StringComparison.Ordinal) is var end and > 0 ? e.Message[..end] : e.Message,
     };
 }
