@@ -13,7 +13,8 @@ if (args.Length != 3)
 }
 var (packages, output, keyFile) = (args[0], args[1], args[2]);
 var clock = Stopwatch.StartNew();
-var time = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+var time = DateTimeOffset.FromUnixTimeSeconds(long.Parse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH") ?? "0",
+    System.Globalization.CultureInfo.InvariantCulture));
 var directories = Directory.GetDirectories(packages).Order(StringComparer.Ordinal).ToList();
 Parallel.ForEach(directories, directory =>
 {
@@ -21,7 +22,8 @@ Parallel.ForEach(directories, directory =>
     var fields = ControlFile.Parse(File.ReadAllText(Path.Combine(control, "control")));
     fields.Remove("Installed-Size");
     var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
-    foreach (var (script, file) in new[] { ("conffiles", "conffiles"), ("postinst", "postinst-pkg"), ("prerm", "prerm-pkg"), ("preinst", "preinst"), ("postrm", "postrm") })
+    foreach (var (script, file) in new[] { ("conffiles", "conffiles"), ("postinst", "postinst-pkg"), ("prerm", "prerm-pkg"), ("preinst", "preinst"),
+        ("postrm", "postrm") })
         if (File.Exists(Path.Combine(control, file))) scripts[script] = File.ReadAllText(Path.Combine(control, file));
     var name = $"{fields["Package"]}_{fields["Version"]}_{fields["Architecture"]}.ipk";
     IpkWriter.Write(Path.Combine(directory, "data"), fields, scripts, time, Path.Combine(output, name));

@@ -97,13 +97,15 @@ public sealed class BadInputTests : IDisposable
     {
         var makefile = _tree.In("package/libs/libgreet/Makefile");
         var wrong = new string('0', 64);
-        File.WriteAllText(makefile, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(makefile), "PKG_HASH:=[0-9a-f]{64}", "PKG_HASH:=" + wrong));
+        File.WriteAllText(makefile, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(makefile), "PKG_HASH:=[0-9a-f]{64}", "PKG_HASH:="
+            + wrong));
         var (status, output) = Kiln("build", "--target", Builds.Mips, "libgreet");
         Assert.Equal(2, status);
         Assert.Contains("FAILED: package/libs/libgreet", output);
         Assert.Contains("cannot download libgreet-1.4.0.tar.gz", output);
         Assert.Contains("expected " + wrong, output);
-        Assert.False(Directory.Exists(_tree.In("dl")) && Directory.EnumerateFileSystemEntries(_tree.In("dl")).Any(f => f.Contains("libgreet", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(_tree.In("dl")) && Directory.EnumerateFileSystemEntries(_tree.In("dl"))
+            .Any(f => f.Contains("libgreet", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -127,7 +129,8 @@ public sealed class BadInputTests : IDisposable
         var missing = new Toolchain("nonexistent-linux-gnu-", "nonexistent-linux-gnu", "/usr/nonexistent-linux-gnu", "/usr/nonexistent-linux-gnu/lib",
             Native: false, "gcc-nonexistent-linux-gnu", "libc6-dev-nonexistent-cross");
         var error = Assert.Throws<UserError>(() => ToolchainCatalog.Check(missing));
-        Assert.Equal("nonexistent-linux-gnu-gcc not found: install the Debian packages gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross (apt-get install gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross)", error.Message);
+        Assert.Equal("nonexistent-linux-gnu-gcc not found: install the Debian packages gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross " +
+            "(apt-get install gcc-nonexistent-linux-gnu libc6-dev-nonexistent-cross)", error.Message);
     }
 
     [Fact]
@@ -137,7 +140,8 @@ public sealed class BadInputTests : IDisposable
         Directory.CreateDirectory(empty);
         var missing = HostToolset.MissingFor("\t(cd build; /tree/staging_dir/host/bin/cmake -S . -B out)\n\tninja -C out\n", empty);
         Assert.Equal(["cmake", "ninja"], missing.Select(t => t.Name));
-        Assert.Equal("missing host tools: cmake, ninja (install the Debian packages: apt-get install cmake ninja-build)", HostToolset.MissingMessage(missing));
+        Assert.Equal("missing host tools: cmake, ninja (install the Debian packages: apt-get install cmake ninja-build)",
+            HostToolset.MissingMessage(missing));
     }
 
     [Fact]

@@ -30,7 +30,8 @@ internal static class Builds
     public static RecordingObserver Succeed(TestTree tree, string target, IReadOnlyList<string> packages, string extraConfig = "")
     {
         var (observer, failures) = Run(tree, target, packages, extraConfig);
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Node}: {f.Message}\n{string.Join("\n", f.Step?.Tail(30) ?? [])}")));
+        Assert.True(failures.Count == 0, string.Join("\n",
+            failures.Select(f => $"{f.Node}: {f.Message}\n{string.Join("\n", f.Step?.Tail(30) ?? [])}")));
         return observer;
     }
 

@@ -36,7 +36,8 @@ public sealed class ExampleBuild : IDisposable
 public sealed class ExampleBuildTests(ExampleBuild build) : IClassFixture<ExampleBuild>
 {
     private static (int Status, string Output) Qemu(string program, string libraries, params string[] arguments) =>
-        Builds.Execute("qemu-mips-static", ["-cpu", "24Kf", "-L", "/usr/mips-linux-gnu", "-E", "LD_LIBRARY_PATH=" + libraries, program, .. arguments]);
+        Builds.Execute("qemu-mips-static", ["-cpu", "24Kf", "-L", "/usr/mips-linux-gnu", "-E", "LD_LIBRARY_PATH=" + libraries, program,
+            .. arguments]);
 
     [Fact]
     public void MipsGreeterRunsUnderQemuWithThePatchAppliedAndTheLibraryItLinks()
@@ -94,7 +95,8 @@ public sealed class ExampleBuildTests(ExampleBuild build) : IClassFixture<Exampl
         Assert.Equal(0b111_101_101, (int)File.GetUnixFileMode(greeter + "/usr/bin/greeter"));
         Assert.Equal(0b111_101_101, (int)File.GetUnixFileMode(greeter + "/etc/init.d/greeter"));
         Assert.Equal(0b110_000_000, (int)File.GetUnixFileMode(greeter + "/etc/config/greeter"));
-        Assert.Equal(File.ReadAllBytes(build.Tree.In("package/utils/greeter/files/greeter.config")), File.ReadAllBytes(greeter + "/etc/config/greeter"));
+        Assert.Equal(File.ReadAllBytes(build.Tree.In("package/utils/greeter/files/greeter.config")),
+            File.ReadAllBytes(greeter + "/etc/config/greeter"));
         Assert.Equal(["etc", "usr"], Directory.GetDirectories(greeter).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -132,7 +134,8 @@ public sealed class ExampleBuildTests(ExampleBuild build) : IClassFixture<Exampl
         [
             "package/libs/libgreet compile", "package/libs/libgreet configure", "package/libs/libgreet install",
             "package/libs/libgreet installdev", "package/libs/libgreet pack", "package/libs/libgreet prepare",
-            "package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter pack", "package/utils/greeter prepare",
+            "package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter pack",
+                "package/utils/greeter prepare",
             "toolchain install",
         ], build.Mips.RanSteps.Where(s => !s.EndsWith(" download", StringComparison.Ordinal)));
     }

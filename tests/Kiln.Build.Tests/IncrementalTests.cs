@@ -16,7 +16,8 @@ public sealed class IncrementalTests : IDisposable
         File.SetLastWriteTimeUtc(_tree.In("package/utils/greeter/patches/010-default-message.patch"), DateTime.UtcNow.AddMinutes(1));
         var again = Builds.Succeed(_tree, Builds.Mips, Packages);
         Assert.Equal(
-            ["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter pack", "package/utils/greeter prepare"],
+            ["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter pack",
+                "package/utils/greeter prepare"],
             again.RanSteps);
         var why = again.Ran.Single(r => r.Step == "prepare").Why;
         Assert.Contains("file package/utils/greeter/patches/010-default-message.patch: changed", why);
@@ -26,14 +27,18 @@ public sealed class IncrementalTests : IDisposable
     public void ChangingAConfigDependsSymbolRerunsConfigureOnward()
     {
         var again = Builds.Succeed(_tree, Builds.Mips, Packages, extraConfig: "CONFIG_GREETER_COLOUR=y\n");
-        Assert.Equal(["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install", "package/utils/greeter pack"], again.RanSteps);
+        Assert.Equal(["package/utils/greeter compile", "package/utils/greeter configure", "package/utils/greeter install",
+            "package/utils/greeter pack"], again.RanSteps);
         Assert.Contains("config CONFIG_GREETER_COLOUR: n -> y", again.Ran.Single(r => r.Step == "configure").Why);
 
         // The symbol reached the compiler: the greeting is in colour now.
         var build = _tree.In("build_dir/target-mips-linux-gnu_glibc");
-        var greeter = Directory.GetFiles(build, "greeter", SearchOption.AllDirectories).Single(f => f.Contains("/ipkg-mips_24kc/greeter/usr/bin/", StringComparison.Ordinal));
-        var libraries = Directory.GetDirectories(build, "lib", SearchOption.AllDirectories).Single(d => d.EndsWith("ipkg-mips_24kc/libgreet/usr/lib", StringComparison.Ordinal));
-        var (_, output) = Builds.Execute("qemu-mips-static", "-cpu", "24Kf", "-L", "/usr/mips-linux-gnu", "-E", "LD_LIBRARY_PATH=" + libraries, greeter);
+        var greeter = Directory.GetFiles(build, "greeter", SearchOption.AllDirectories).Single(f => f.Contains("/ipkg-mips_24kc/greeter/usr/bin/",
+            StringComparison.Ordinal));
+        var libraries = Directory.GetDirectories(build, "lib", SearchOption.AllDirectories).Single(d => d.EndsWith("ipkg-mips_24kc/libgreet/usr/lib",
+            StringComparison.Ordinal));
+        var (_, output) = Builds.Execute("qemu-mips-static", "-cpu", "24Kf", "-L", "/usr/mips-linux-gnu", "-E", "LD_LIBRARY_PATH=" + libraries,
+            greeter);
         Assert.StartsWith("\u001b[1;32mHello, world!\u001b[0m\n", output);
     }
 
@@ -75,7 +80,8 @@ public sealed class IncrementalTests : IDisposable
         File.SetLastWriteTimeUtc(_tree.In("package/utils/greeter/Makefile"), DateTime.UtcNow.AddMinutes(1));
         var (observer, failures) = Builds.Run(_tree, Builds.Mips, ["greeter"], lastStep: Steps.StepKind.Configure);
         Assert.Empty(failures);
-        Assert.Equal(["package/utils/greeter configure", "package/utils/greeter prepare"], observer.RanSteps.Where(s => s.StartsWith("package/utils/greeter ", StringComparison.Ordinal)));
+        Assert.Equal(["package/utils/greeter configure", "package/utils/greeter prepare"],
+            observer.RanSteps.Where(s => s.StartsWith("package/utils/greeter ", StringComparison.Ordinal)));
         Assert.False(File.Exists(Path.Combine(greeterStamp, ".built")));
     }
 

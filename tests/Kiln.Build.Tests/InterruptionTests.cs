@@ -55,10 +55,12 @@ public sealed class InterruptionTests : IDisposable
         return true;
     }
 
-    private (int Status, string Output) Kiln(string command) => Builds.Execute(Path.Combine(AppContext.BaseDirectory, "kiln"), Arguments(command)[1..]);
+    private (int Status, string Output) Kiln(string command) => Builds.Execute(Path.Combine(AppContext.BaseDirectory, "kiln"),
+        Arguments(command)[1..]);
 
     private string[] Arguments(string command) =>
-        [Path.Combine(AppContext.BaseDirectory, "kiln"), "--topdir", _tree.Top, command, "--target", Builds.Mips, .. command == "build" ? Packages : []];
+        [Path.Combine(AppContext.BaseDirectory, "kiln"), "--topdir", _tree.Top, command, "--target", Builds.Mips, .. command == "build" ? Packages
+            : []];
 
     /// <summary>Every file the build installed or staged, with its content hash or link target.</summary>
     private SortedDictionary<string, string> Outputs()

@@ -15,7 +15,8 @@ public sealed class IpkPackagerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private PackageToPack Package(IReadOnlyList<string>? depends = null, string description = "  Line one\n\tsecond line", string output = "bin/packages/mips_24kc/base")
+    private PackageToPack Package(IReadOnlyList<string>? depends = null, string description = "  Line one\n\tsecond line",
+        string output = "bin/packages/mips_24kc/base")
     {
         Directory.CreateDirectory(_temp.In("install/usr/lib"));
         File.WriteAllText(_temp.In("install/usr/lib/libbar.so.2"), "0123456789");

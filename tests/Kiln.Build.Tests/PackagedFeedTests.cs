@@ -16,7 +16,8 @@ public sealed class PackagedFeedTests(ExampleBuild build) : IClassFixture<Exampl
     public void TheFeedHoldsEveryPackageUnderItsInstalledName()
     {
         Assert.Equal(
-            ["greet-test_1.4.0-r2_mips_24kc.ipk", "greeter-lite_2025.03.14~3c1f0d2b-r1_mips_24kc.ipk", "greeter_2025.03.14~3c1f0d2b-r1_mips_24kc.ipk", "libgreet1_1.4.0-r2_mips_24kc.ipk"],
+            ["greet-test_1.4.0-r2_mips_24kc.ipk", "greeter-lite_2025.03.14~3c1f0d2b-r1_mips_24kc.ipk", "greeter_2025.03.14~3c1f0d2b-r1_mips_24kc.ipk",
+                "libgreet1_1.4.0-r2_mips_24kc.ipk"],
             Directory.GetFiles(Feed, "*.ipk").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(File.Exists(build.Tree.In("bin/targets/demo/small/packages/libc_2.36_mips_24kc.ipk")));
         Assert.True(File.Exists(build.Tree.In("bin/packages/x86_64/base/greeter_2025.03.14~3c1f0d2b-r1_x86_64.ipk")));
@@ -26,7 +27,8 @@ public sealed class PackagedFeedTests(ExampleBuild build) : IClassFixture<Exampl
     public void ControlFieldsComeInOpenWrtsOrderWithTheResolvedDependencies()
     {
         var greeter = Ipk("greeter");
-        Assert.Equal(["Package", "Version", "Depends", "Source", "SourceName", "License", "Section", "URL", "Architecture", "Installed-Size", "Description"],
+        Assert.Equal(["Package", "Version", "Depends", "Source", "SourceName", "License", "Section", "URL", "Architecture", "Installed-Size",
+            "Description"],
             greeter.Control.Fields.Select(f => f.Key));
         Assert.Equal("greeter", greeter.Control["Package"]);
         Assert.Equal("2025.03.14~3c1f0d2b-r1", greeter.Control["Version"]);
@@ -35,7 +37,8 @@ public sealed class PackagedFeedTests(ExampleBuild build) : IClassFixture<Exampl
         Assert.Equal("feeds/base/utils/greeter", greeter.Control["Source"]);
         Assert.Equal("mips_24kc", greeter.Control["Architecture"]);
         Assert.Equal(" Greets whoever logs in", greeter.Control["Description"]);
-        Assert.Equal(greeter.DataEntries.Where(e => e.Bytes is not null).Sum(e => e.Bytes!.Length).ToString(System.Globalization.CultureInfo.InvariantCulture), greeter.Control["Installed-Size"]);
+        Assert.Equal(greeter.DataEntries.Where(e => e.Bytes is not null).Sum(e => e.Bytes!.Length)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture), greeter.Control["Installed-Size"]);
 
         var library = Ipk("libgreet1");
         Assert.Equal("libgreet1", library.Control["Package"]);
@@ -54,11 +57,13 @@ public sealed class PackagedFeedTests(ExampleBuild build) : IClassFixture<Exampl
     public void FilesModesAndLinksAreThoseOfTheInstallDirectory()
     {
         var greeter = Ipk("greeter");
-        Assert.Equal(["./", "./etc/", "./etc/config/", "./etc/config/greeter", "./etc/init.d/", "./etc/init.d/greeter", "./usr/", "./usr/bin/", "./usr/bin/greeter"],
+        Assert.Equal(["./", "./etc/", "./etc/config/", "./etc/config/greeter", "./etc/init.d/", "./etc/init.d/greeter", "./usr/", "./usr/bin/",
+            "./usr/bin/greeter"],
             greeter.DataEntries.Select(e => e.Name));
         Assert.Equal((UnixFileMode)0b110_000_000, greeter.DataEntries.Single(e => e.Name == "./etc/config/greeter").Mode);
         Assert.Equal((UnixFileMode)0b111_101_101, greeter.DataEntries.Single(e => e.Name == "./usr/bin/greeter").Mode);
-        Assert.Equal(File.ReadAllBytes(build.MipsPackage("greeter") + "/usr/bin/greeter"), greeter.DataEntries.Single(e => e.Name == "./usr/bin/greeter").Bytes);
+        Assert.Equal(File.ReadAllBytes(build.MipsPackage("greeter") + "/usr/bin/greeter"),
+            greeter.DataEntries.Single(e => e.Name == "./usr/bin/greeter").Bytes);
 
         var library = Ipk("libgreet1");
         Assert.Equal("libgreet.so.1.4.0", library.DataEntries.Single(e => e.Name == "./usr/lib/libgreet.so.1").LinkTarget);
@@ -69,8 +74,10 @@ public sealed class PackagedFeedTests(ExampleBuild build) : IClassFixture<Exampl
     {
         var greeter = Ipk("greeter");
         Assert.Equal(["./", "./conffiles", "./control", "./postinst", "./prerm"], greeter.ControlEntries.Select(e => e.Name));
-        Assert.Equal("/etc/config/greeter\n", System.Text.Encoding.UTF8.GetString(greeter.ControlEntries.Single(e => e.Name == "./conffiles").Bytes!));
-        Assert.Equal(IpkWriter.DefaultPostinst, System.Text.Encoding.UTF8.GetString(greeter.ControlEntries.Single(e => e.Name == "./postinst").Bytes!));
+        Assert.Equal("/etc/config/greeter\n",
+            System.Text.Encoding.UTF8.GetString(greeter.ControlEntries.Single(e => e.Name == "./conffiles").Bytes!));
+        Assert.Equal(IpkWriter.DefaultPostinst,
+            System.Text.Encoding.UTF8.GetString(greeter.ControlEntries.Single(e => e.Name == "./postinst").Bytes!));
         Assert.Equal((UnixFileMode)0b111_101_101, greeter.ControlEntries.Single(e => e.Name == "./prerm").Mode);
     }
 
@@ -103,7 +110,8 @@ public sealed class PackagedFeedTests(ExampleBuild build) : IClassFixture<Exampl
 
         var signature = File.ReadAllText(Path.Combine(Feed, "Packages.sig"));
         Assert.Null(Usign.Verify(File.ReadAllBytes(Path.Combine(Feed, "Packages")), signature, BuildKey.Public(build.Tree.Top), "Packages.sig"));
-        var (status, output) = Builds.Execute("signify-openbsd", "-V", "-p", BuildKey.PublicPath(build.Tree.Top), "-x", Path.Combine(Feed, "Packages.sig"), "-m", Path.Combine(Feed, "Packages"));
+        var (status, output) = Builds.Execute("signify-openbsd", "-V", "-p", BuildKey.PublicPath(build.Tree.Top), "-x",
+            Path.Combine(Feed, "Packages.sig"), "-m", Path.Combine(Feed, "Packages"));
         Assert.True(status == 0, output);
     }
 

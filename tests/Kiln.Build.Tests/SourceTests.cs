@@ -551,7 +551,8 @@ public sealed class SourceTests : IDisposable
         return Run("git", directory, arguments, environment);
     }
 
-    private static string Run(string program, string directory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    private static string Run(string program, string directory, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {

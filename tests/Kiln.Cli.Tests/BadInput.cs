@@ -68,7 +68,8 @@ public static class Writes
     public static readonly string[] Scan = ["tree/tmp"];
 
     /// <summary>A build writes its directories; it also packs, indexes and signs (the key pair is made on first use).</summary>
-    public static readonly string[] Build = ["tree/tmp", "tree/build_dir", "tree/staging_dir", "tree/logs", "tree/dl", "tree/bin", "tree/key-build", "tree/key-build.pub"];
+    public static readonly string[] Build = ["tree/tmp", "tree/build_dir", "tree/staging_dir", "tree/logs", "tree/dl", "tree/bin", "tree/key-build",
+        "tree/key-build.pub"];
 
     /// <summary>Clean takes the tree's lock in tmp/ and may keep scan results there; it makes nothing.</summary>
     public static readonly string[] Clean = ["tree/tmp"];
@@ -108,7 +109,8 @@ public static class Refusal
         var first = lines[0];
         if (!FirstLine.IsMatch(first))
             problems.Add($"the first line of stderr is not a kiln: or make-style message: {first}");
-        if (first.StartsWith("FAILED: ", StringComparison.Ordinal) && (lines.Length < 2 || !lines[1].StartsWith("  ", StringComparison.Ordinal) || lines[1].Trim().Length == 0))
+        if (first.StartsWith("FAILED: ", StringComparison.Ordinal) && (lines.Length < 2 || !lines[1].StartsWith("  ", StringComparison.Ordinal)
+            || lines[1].Trim().Length == 0))
             problems.Add("a FAILED: line without its reason under it");
         if (StackTrace.IsMatch(run.Stderr) || StackTrace.IsMatch(run.Stdout))
             problems.Add("a stack trace or exception text in the output");
@@ -120,9 +122,11 @@ public static class Refusal
     }
 
     /// <summary>Paths created outside <paramref name="mayWrite"/>, and paths that were there and are gone or changed kind.</summary>
-    public static IEnumerable<string> Changes(SortedDictionary<string, char> before, SortedDictionary<string, char> after, IReadOnlyList<string> mayWrite)
+    public static IEnumerable<string> Changes(SortedDictionary<string, char> before, SortedDictionary<string, char> after,
+        IReadOnlyList<string> mayWrite)
     {
-        var created = after.Keys.Where(p => !before.ContainsKey(p) && !mayWrite.Any(w => p == w || p.StartsWith(w + "/", StringComparison.Ordinal))).ToList();
+        var created = after.Keys.Where(p => !before.ContainsKey(p) && !mayWrite.Any(w => p == w || p.StartsWith(w + "/", StringComparison.Ordinal)))
+            .ToList();
         // A new directory's contents are noise once the directory is named.
         var tops = created.Where(p => !created.Any(q => p.StartsWith(q + "/", StringComparison.Ordinal))).ToList();
         if (tops.Count > 0)

@@ -88,7 +88,8 @@ public sealed class KconfigTests
             MayWrite = Writes.Build,
             Mentions = _ => "CONFIG_ARCH",
         },
-        new("build --config for an architecture without a toolchain", s => ["--topdir", s.Top, "build", "--config", s.Path("sparc.config"), "libgreet"])
+        new("build --config for an architecture without a toolchain", s => ["--topdir", s.Top, "build", "--config", s.Path("sparc.config"),
+            "libgreet"])
         {
             Setup = s => s.Write("sparc.config", WithoutArch + "CONFIG_ARCH=\"sparc\"\n"),
             MayWrite = Writes.Build,

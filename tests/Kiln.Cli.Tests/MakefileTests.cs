@@ -28,7 +28,9 @@ public sealed class MakefileTests
         new("make-eval: a makefile that does not exist", s => ["make-eval", "-f", s.Path("nonexistent.mk")])
         {
             NoTree = true,
-            Stderr = s => $"make: {s.Path("nonexistent.mk")}: No such file or directory\nmake: *** No rule to make target '{s.Path("nonexistent.mk")}'.  Stop.\n",
+            Stderr = s =>
+                $"make: {s.Path("nonexistent.mk")}: No such file or directory\nmake: *** No rule to make target '{s.Path("nonexistent.mk")}'.  " +
+                $"Stop.\n",
         },
         // GNU make: "make: unrecognized option '--frobnicate'" and its usage.
         new("make-eval: an unknown option", s => ["make-eval", "-f", s.Write("Makefile", "A = 1\n"), "--frobnicate"])

@@ -53,7 +53,8 @@ public sealed class OptionTests
         {
             Mentions = s => s.Path("nonexistent/.config"),
         },
-        new("devices --config of a file that does not exist", s => ["--topdir", s.Top, "devices", "demo/small", "--config", s.Path("nonexistent/.config")])
+        new("devices --config of a file that does not exist", s => ["--topdir", s.Top, "devices", "demo/small", "--config",
+            s.Path("nonexistent/.config")])
         {
             MayWrite = Writes.Scan,
             Mentions = s => s.Path("nonexistent/.config"),

@@ -52,7 +52,8 @@ public sealed class RecipeCommandTests
     {
         var commands = RecipeCommand.Split("@echo a\necho b\n-echo c");
         Assert.Equal(
-            [new RecipeCommand("echo a", true, false, false), new RecipeCommand("echo b", false, false, false), new RecipeCommand("echo c", false, true, false)],
+            [new RecipeCommand("echo a", true, false, false), new RecipeCommand("echo b", false, false, false),
+                new RecipeCommand("echo c", false, true, false)],
             commands);
     }
 
@@ -247,7 +248,8 @@ public sealed class RecipeCommandTests
     /// environment, runs GNU make for each target, and compares the variables <paramref name="compared"/>
     /// selects with those of Kiln's RecipeEnvironment.
     /// </summary>
-    private static void AssertSameAsGnuMake(string makefile, string[] targets, Dictionary<string, string> extraEnvironment, Func<string, bool> compared)
+    private static void AssertSameAsGnuMake(string makefile, string[] targets, Dictionary<string, string> extraEnvironment,
+        Func<string, bool> compared)
     {
         GnuMake.EnsureInstalled();
         var environment = GnuMake.BaseEnvironment();

@@ -29,7 +29,8 @@ public sealed class BadInputTests
 
     [Fact]
     public void SelfReferenceIsReported() =>
-        Assert.Equal("package/recursion/Makefile:3: *** Recursive variable 'PKG_VERSION' references itself (eventually).  Stop.", ErrorOf("recursion"));
+        Assert.Equal("package/recursion/Makefile:3: *** Recursive variable 'PKG_VERSION' references itself (eventually).  Stop.",
+            ErrorOf("recursion"));
 
     [Fact]
     public void EndlessRecursionStopsWithAnError()

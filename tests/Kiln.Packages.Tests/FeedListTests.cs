@@ -13,7 +13,8 @@ public sealed class FeedListTests : IDisposable
     {
         foreach (var feed in new[] { "alpha", "beta", "gamma" }) Directory.CreateDirectory(Path.Combine(_tree, "feeds", feed));
         File.WriteAllText(Path.Combine(_tree, "feeds.conf.default"),
-            "src-git gamma https://example.org/gamma.git\n# src-git alpha commented out\nsrc-link missing /nowhere\n\nsrc-git beta https://example.org/beta.git;main\n");
+            "src-git gamma https://example.org/gamma.git\n# src-git alpha commented out\nsrc-link missing /nowhere\n\nsrc-git beta " +
+                "https://example.org/beta.git;main\n");
         Assert.Equal(["gamma", "beta", "alpha"], FeedList.Read(_tree));
     }
 

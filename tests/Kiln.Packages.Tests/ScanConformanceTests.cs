@@ -32,14 +32,16 @@ public sealed class ScanConformanceTests
     public void OnlyMakefilesThatDefinePackagesAreScanned()
     {
         var found = MakefileFinder.Find(Path.Combine(Fixtures.Tree, "package"), 5, MakefileFinder.PackageCalls);
-        Assert.Equal(["apps/hello", "devel/hosttool", "kernel/kmod-demo", "libs/libfoo", "utils/described", "utils/gitpkg", "utils/multi"], found.Select(f => f.Directory));
+        Assert.Equal(["apps/hello", "devel/hosttool", "kernel/kmod-demo", "libs/libfoo", "utils/described", "utils/gitpkg", "utils/multi"],
+            found.Select(f => f.Directory));
         Assert.All(found, f => Assert.False(f.ThroughLink));
     }
 
     [Fact]
     public void OutputIsTheSameEveryRun()
     {
-        string Run() => string.Concat(new MetadataScanner(new ScanOptions(Fixtures.Tree, "package") { Parallelism = 4 }).Run().Makefiles.Select(m => m.Block));
+        string Run() => string.Concat(new MetadataScanner(new ScanOptions(Fixtures.Tree, "package") { Parallelism = 4 })
+            .Run().Makefiles.Select(m => m.Block));
         Assert.Equal(Run(), Run());
     }
 

@@ -57,7 +57,8 @@ public sealed class ControlFileTests
         control.Set("Section", "libs", before: "NoSuchField");
         control.Set("Architecture", "all");
 
-        Assert.Equal(["Package", "Version", "Depends", "Installed-Size", "Description", "Section", "Architecture"], control.Fields.Select(f => f.Key));
+        Assert.Equal(["Package", "Version", "Depends", "Installed-Size", "Description", "Section", "Architecture"],
+            control.Fields.Select(f => f.Key));
         Assert.Equal("2.0", control["Version"]);
         Assert.Equal("42", control["Installed-Size"]);
     }

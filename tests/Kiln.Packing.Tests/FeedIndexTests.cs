@@ -17,9 +17,11 @@ public sealed class FeedIndexTests : IDisposable
         "LicenseFiles: COPYING\nSection: utils\nRequire-User: tiny=123:tiny=123\nMaintainer: Someone <someone@example.org>\nArchitecture: all\n" +
         "Description:  Tiny thing\n on two lines\n";
 
-    private const string ZzControl = "Package: zz\nVersion: 2.0\nSource: feeds/base/zz\nMaintainer: Other <other@example.org>\nArchitecture: all\nDescription:  Zed\n";
+    private const string ZzControl =
+        "Package: zz\nVersion: 2.0\nSource: feeds/base/zz\nMaintainer: Other <other@example.org>\nArchitecture: all\nDescription:  Zed\n";
 
-    private const string LibcControl = "Package: libc\nVersion: 1.2\nSource: package/libs/toolchain\nArchitecture: all\nDescription:  The C library\n";
+    private const string LibcControl =
+        "Package: libc\nVersion: 1.2\nSource: package/libs/toolchain\nArchitecture: all\nDescription:  The C library\n";
 
     private readonly TemporaryDirectory _temp = new();
     private readonly string _feed;
@@ -52,7 +54,8 @@ public sealed class FeedIndexTests : IDisposable
 
     private string ExpectedPackages =>
         "Package: zz\nVersion: 2.0\nArchitecture: all\nInstalled-Size: 12\n" + Fields("sub/zz_2.0_all.ipk") + "Description:  Zed\n\n" +
-        "Package: tiny\nVersion: 1.0\nDepends: libc\nLicense: MIT\nSection: utils\nArchitecture: all\nInstalled-Size: 10\n" + Fields("tiny_1.0_all.ipk") +
+        "Package: tiny\nVersion: 1.0\nDepends: libc\nLicense: MIT\nSection: utils\nArchitecture: all\nInstalled-Size: 10\n"
+            + Fields("tiny_1.0_all.ipk") +
         "Description:  Tiny thing\n on two lines\n\n";
 
     private string ExpectedManifest =>
@@ -92,7 +95,8 @@ public sealed class FeedIndexTests : IDisposable
     {
         FeedIndex.Write(_feed, null);
 
-        var stanzas = File.ReadAllText(Path.Combine(_feed, "Packages")).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(ControlFile.Parse).ToList();
+        var stanzas = File.ReadAllText(Path.Combine(_feed, "Packages")).Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(ControlFile.Parse)
+            .ToList();
         Assert.Equal(["zz", "tiny"], stanzas.Select(s => s["Package"]));
         foreach (var stanza in stanzas)
         {

@@ -79,7 +79,8 @@ public static class Tool
 
     /// <summary>Fails the test, saying what to install, when signify-openbsd is not there.</summary>
     public static void RequireSignify() =>
-        Assert.True(File.Exists(Signify), $"{Signify} is missing: install signify-openbsd (apt-get install signify-openbsd) to run the usign compatibility tests");
+        Assert.True(File.Exists(Signify),
+            $"{Signify} is missing: install signify-openbsd (apt-get install signify-openbsd) to run the usign compatibility tests");
 }
 
 /// <summary>Entries compared by value (the record compares its byte arrays by reference).</summary>

@@ -13,7 +13,8 @@ public sealed class IpkWriterTests : IDisposable
     private const UnixFileMode Plain = (UnixFileMode)0b110_100_100;
 
     private const string ControlText =
-        "Package: foo\nVersion: 1.0-r1\nDepends: libc\nSource: feeds/base/foo\nArchitecture: mips_24kc\nDescription:  Foo does things\n and more things\n";
+        "Package: foo\nVersion: 1.0-r1\nDepends: libc\nSource: feeds/base/foo\nArchitecture: mips_24kc\nDescription:  Foo does things\n and more " +
+            "things\n";
 
     private static readonly string Library = new('L', 1000);
     private const string Program = "#!/bin/sh\necho foo\n";
@@ -66,7 +67,8 @@ public sealed class IpkWriterTests : IDisposable
         var expected = ControlText.Replace("Description:", $"Installed-Size: {InstalledSize}\nDescription:", StringComparison.Ordinal);
         Assert.Equal(expected, contents.Control.Write());
         Assert.Equal(expected, returned.Write());
-        Assert.Equal(["Package", "Version", "Depends", "Source", "Architecture", "Installed-Size", "Description"], contents.Control.Fields.Select(f => f.Key));
+        Assert.Equal(["Package", "Version", "Depends", "Source", "Architecture", "Installed-Size", "Description"],
+            contents.Control.Fields.Select(f => f.Key));
         // The second space of OpenWrt's "Description:  text" belongs to the value.
         Assert.Equal(" Foo does things\n and more things", contents.Control["Description"]);
     }
@@ -146,7 +148,8 @@ public sealed class IpkWriterTests : IDisposable
 
         Assert.Equal("2.0\n", File.ReadAllText(Path.Combine(unpacked, "debian-binary")));
         Assert.Equal(
-            ["./", "./etc/", "./etc/config/", "./etc/config/foo", "./etc/foo.conf", "./usr/", "./usr/bin/", "./usr/bin/foo", "./usr/lib/", "./usr/lib/libfoo.so", "./usr/lib/libfoo.so.1"],
+            ["./", "./etc/", "./etc/config/", "./etc/config/foo", "./etc/foo.conf", "./usr/", "./usr/bin/", "./usr/bin/foo", "./usr/lib/",
+                "./usr/lib/libfoo.so", "./usr/lib/libfoo.so.1"],
             Tool.Succeed(unpacked, "tar", "-tzf", "data.tar.gz").TrimEnd('\n').Split('\n'));
         Assert.Equal(ControlText.Replace("Description:", $"Installed-Size: {InstalledSize}\nDescription:", StringComparison.Ordinal),
             Tool.Succeed(unpacked, "tar", "-xzOf", "control.tar.gz", "./control"));
@@ -187,7 +190,8 @@ public sealed class IpkWriterTests : IDisposable
         WriteIpk();
 
         Assert.NotEqual(before, File.ReadAllBytes(output));
-        Assert.Equal((InstalledSize - Program.Length + "#!/bin/sh\necho changed and longer\n".Length).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Assert.Equal((InstalledSize - Program.Length + "#!/bin/sh\necho changed and longer\n".Length)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture),
             IpkContents.Read(output).Control["Installed-Size"]);
     }
 }

@@ -36,7 +36,8 @@ public sealed class RefusalTests : IDisposable
 
     private static GnuTarEntry Member(string name, byte[] bytes) => new(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(bytes) };
 
-    private static readonly byte[] GoodControl = TarGzOf(Directory("./"), File("./control", "Package: evil\nVersion: 1\nArchitecture: all\nDescription:  evil\n"));
+    private static readonly byte[] GoodControl = TarGzOf(Directory("./"), File("./control",
+        "Package: evil\nVersion: 1\nArchitecture: all\nDescription:  evil\n"));
 
     /// <summary>An .ipk whose data.tar.gz holds <paramref name="data"/>, in a folder two levels down so that "../x" has somewhere to go.</summary>
     private string Ipk(params TarEntry[] data) => Save(TarGzOf(
@@ -231,7 +232,8 @@ public sealed class RefusalTests : IDisposable
     public void AMaliciousControlArchiveIsRefusedToo()
     {
         var path = Save(TarGzOf(Member("./debian-binary", "2.0\n"u8.ToArray()), Member("./data.tar.gz", TarGzOf(Directory("./"))),
-            Member("./control.tar.gz", TarGzOf(Directory("./"), File("./control", "Package: evil\n"), File("../postinst", "#!/bin/sh\n")))), "ctl.ipk");
+            Member("./control.tar.gz", TarGzOf(Directory("./"), File("./control", "Package: evil\n"), File("../postinst", "#!/bin/sh\n")))),
+                "ctl.ipk");
 
         Assert.Equal("ctl.ipk: control.tar.gz: ../postinst points outside the package", Refused(path));
     }

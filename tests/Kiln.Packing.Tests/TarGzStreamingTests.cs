@@ -22,7 +22,8 @@ public sealed class TarGzStreamingTests(ITestOutputHelper output) : IDisposable
 
     private const long BigSize = (5 << 19) + 7;
 
-    /// <summary>A tree with what the writer has to get right: a file of several blocks and a part, an empty file, a link, a name longer than a header holds.</summary>
+    /// <summary>A tree with what the writer has to get right: a file of several blocks and a part, an empty file, a link, a name longer than a header
+    /// holds.</summary>
     private string SmallTree()
     {
         var root = _temp.In("root");
@@ -69,7 +70,8 @@ public sealed class TarGzStreamingTests(ITestOutputHelper output) : IDisposable
         using (var file = File.Create(plain)) TarGz.Write(TarGz.List(root), Time, file, gzip: false);
 
         using var unzipped = new MemoryStream();
-        using (var gzip = new GZipStream(new MemoryStream(TarGz.Write(TarGz.FromDirectory(root), Time)), CompressionMode.Decompress)) gzip.CopyTo(unzipped);
+        using (var gzip = new GZipStream(new MemoryStream(TarGz.Write(TarGz.FromDirectory(root), Time)), CompressionMode.Decompress))
+            gzip.CopyTo(unzipped);
 
         Assert.Equal(unzipped.ToArray(), File.ReadAllBytes(plain));
         Assert.Contains("./usr/lib/link -> big", Tool.Succeed(_temp.Path, "tar", "-tvf", plain), StringComparison.Ordinal);

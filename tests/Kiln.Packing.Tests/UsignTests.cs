@@ -95,7 +95,8 @@ public sealed class UsignTests : IDisposable
         var bytes = Convert.FromBase64String(signature[1]);
         bytes[40] ^= 0x80;
 
-        var result = Usign.Verify(Message, $"{signature[0]}\n{Convert.ToBase64String(bytes)}\n", Usign.ReadPublic(publicText, "test.pub"), "Packages.sig");
+        var result = Usign.Verify(Message, $"{signature[0]}\n{Convert.ToBase64String(bytes)}\n", Usign.ReadPublic(publicText, "test.pub"),
+            "Packages.sig");
 
         Assert.Equal("Packages.sig: the signature does not match the file", result);
     }
@@ -169,8 +170,10 @@ public sealed class UsignTests : IDisposable
     {
         var (secretText, publicText) = Usign.Generate("mixed");
 
-        Assert.Equal("k.pub: not an Ed25519 usign file of the expected kind", Assert.Throws<UserError>(() => Usign.ReadPublic(secretText, "k.pub")).Message);
-        Assert.Equal("k.sec: not an Ed25519 usign file of the expected kind", Assert.Throws<UserError>(() => Usign.ReadSecret(publicText, "k.sec")).Message);
+        Assert.Equal("k.pub: not an Ed25519 usign file of the expected kind", Assert.Throws<UserError>(() => Usign.ReadPublic(secretText,
+            "k.pub")).Message);
+        Assert.Equal("k.sec: not an Ed25519 usign file of the expected kind", Assert.Throws<UserError>(() => Usign.ReadSecret(publicText,
+            "k.sec")).Message);
     }
 
     [Fact]
@@ -203,7 +206,8 @@ public sealed class UsignTests : IDisposable
         File.WriteAllBytes(_temp.In("message"), Message);
         File.WriteAllText(_temp.In("message.sig"), Usign.Sign(Message, Usign.ReadSecret(secretText, "kiln.sec")));
 
-        Assert.Contains("Signature Verified", Tool.Succeed(_temp.Path, Tool.Signify, "-V", "-p", "kiln.pub", "-x", "message.sig", "-m", "message"), StringComparison.Ordinal);
+        Assert.Contains("Signature Verified", Tool.Succeed(_temp.Path, Tool.Signify, "-V", "-p", "kiln.pub", "-x", "message.sig", "-m", "message"),
+            StringComparison.Ordinal);
 
         // signify signs with Kiln's secret key; Kiln verifies that.
         Tool.Succeed(_temp.Path, Tool.Signify, "-S", "-s", "kiln.sec", "-m", "message", "-x", "signify.sig");

@@ -18,7 +18,8 @@ public sealed class BadInputTests
     private const string ImageMakefile = "target/linux/oops/image/Makefile";
     private const string FailsMakefile = "target/linux/fails/Makefile";
 
-    private static readonly Lazy<DeviceSet> Oops = new(() => SubtargetDevices.Load(Fixtures.Broken, "oops/generic", configFile: null, TimeSpan.FromSeconds(60)).Devices);
+    private static readonly Lazy<DeviceSet> Oops = new(() => SubtargetDevices.Load(Fixtures.Broken, "oops/generic", configFile: null,
+        TimeSpan.FromSeconds(60)).Devices);
     private static readonly Lazy<TargetScanResult> Scan = new(() => ScanBroken(skipFailingDevices: false));
     private static readonly Lazy<TargetScanResult> ScanSkipping = new(() => ScanBroken(skipFailingDevices: true));
 
@@ -73,7 +74,8 @@ public sealed class BadInputTests
     {
         var fails = Board(Scan.Value, "fails");
         Assert.True(fails.Failed);
-        Assert.Equal($"{FailsMakefile}:{LineOf(FailsMakefile, "$(error this board is not finished)")}: *** this board is not finished.  Stop.", fails.Error);
+        Assert.Equal($"{FailsMakefile}:{LineOf(FailsMakefile, "$(error this board is not finished)")}: *** this board is not finished.  Stop.",
+            fails.Error);
     }
 
     [Fact]

@@ -66,7 +66,8 @@ public class DeviceTests
     [Fact]
     public void IwinfoIsAddedWhereAWirelessDaemonIs()
     {
-        Assert.Equal("kmod-ath9k -kmod-ath9k kmod-ath10k wpad-basic-mbedtls iwinfo", ExampleBoard.Small.Device("acme_r2").Variable("DEVICE_PACKAGES"));
+        Assert.Equal("kmod-ath9k -kmod-ath9k kmod-ath10k wpad-basic-mbedtls iwinfo", ExampleBoard.Small.Device("acme_r2")
+            .Variable("DEVICE_PACKAGES"));
         Assert.Equal("kmod-ath9k", ExampleBoard.Small.Device("acme_r1").Variable("DEVICE_PACKAGES"));
     }
 

@@ -10,7 +10,8 @@ namespace Kiln.Targets.Tests;
 /// </summary>
 public sealed class DryRunComparisonTests
 {
-    private static readonly Lazy<DeviceSet> Small = new(() => SubtargetDevices.Load(Fixtures.Example, "demo/small", configFile: null, TimeSpan.FromSeconds(60)).Devices);
+    private static readonly Lazy<DeviceSet> Small = new(() => SubtargetDevices.Load(Fixtures.Example, "demo/small", configFile: null,
+        TimeSpan.FromSeconds(60)).Devices);
 
     private static IReadOnlyList<DevicePlan> Plans => Small.Value.Plans;
 
@@ -128,5 +129,6 @@ public sealed class DryRunComparisonTests
         Enumerable.Range(0, lines.Count).Where(i => lines[i] == line);
 
     private static int JsonLine(List<string> lines, string fileName) =>
-        Assert.Single(Enumerable.Range(0, lines.Count), i => lines[i].Contains("json_add_image_info.py", StringComparison.Ordinal) && lines[i].Contains($" FILE_NAME=\"{fileName}\" ", StringComparison.Ordinal));
+        Assert.Single(Enumerable.Range(0, lines.Count), i => lines[i].Contains("json_add_image_info.py", StringComparison.Ordinal)
+            && lines[i].Contains($" FILE_NAME=\"{fileName}\" ", StringComparison.Ordinal));
 }

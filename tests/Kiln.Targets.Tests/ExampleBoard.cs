@@ -13,7 +13,8 @@ internal static class ExampleBoard
 
     public static DeviceSet Big => BigSet.Value;
 
-    public static DeviceSet Read(string target) => SubtargetDevices.Load(Fixtures.Example, target, configFile: null, TimeSpan.FromSeconds(60)).Devices;
+    public static DeviceSet Read(string target) => SubtargetDevices.Load(Fixtures.Example, target, configFile: null,
+        TimeSpan.FromSeconds(60)).Devices;
 
     public static Device Device(this DeviceSet set, string name) => set.Devices.Single(d => d.Name == name);
 

@@ -16,7 +16,8 @@ public class PlanTests
         var files = ExampleBoard.Small.Plan("acme_r1").Files;
         Assert.Equal([FileKind.Kernel, FileKind.Initramfs, FileKind.Image, FileKind.Image], files.Select(f => f.Kind));
         Assert.Equal(
-            ["", "openwrt-demo-small-acme_r1-initramfs-kernel.bin", "openwrt-demo-small-acme_r1-squashfs-sysupgrade.bin", "openwrt-demo-small-acme_r1-squashfs-factory.bin"],
+            ["", "openwrt-demo-small-acme_r1-initramfs-kernel.bin", "openwrt-demo-small-acme_r1-squashfs-sysupgrade.bin",
+                "openwrt-demo-small-acme_r1-squashfs-factory.bin"],
             files.Select(f => f.Name));
         Assert.Equal(["kernel-bin", "append-dtb", "lzma", "uImage lzma"], Steps(files[0]));
         Assert.EndsWith("/acme_r1-kernel.bin", files[0].Target);
@@ -99,7 +100,8 @@ public class PlanTests
     [Fact]
     public void ReadingTwiceGivesTheSamePlans()
     {
-        static string Text(Devices.DeviceSet set) => string.Join('\n', set.Plans.SelectMany(p => p.Files.SelectMany(f => f.Recipe.Select(c => $"{p.Device} {f.Name} {c.Command}"))));
+        static string Text(Devices.DeviceSet set) => string.Join('\n',
+            set.Plans.SelectMany(p => p.Files.SelectMany(f => f.Recipe.Select(c => $"{p.Device} {f.Name} {c.Command}"))));
         Assert.Equal(Text(ExampleBoard.Small), Text(ExampleBoard.Read("demo/small")));
     }
 }

@@ -109,7 +109,8 @@ public static class HostToolset
     }
 
     public static string MissingMessage(IReadOnlyList<HostTool> missing) =>
-        $"missing host tools: {string.Join(", ", missing.Select(t => t.Command ?? t.Name))} (install the Debian packages: apt-get install {string.Join(' ', missing.Select(t => t.DebianPackage).Distinct())})";
+        $"missing host tools: {string.Join(", ", missing.Select(t => t.Command ?? t.Name))} (install the Debian packages: apt-get install " +
+            $"{string.Join(' ', missing.Select(t => t.DebianPackage).Distinct())})";
 
     private static bool StartsCommand(string recipe, string name)
     {

@@ -55,7 +55,8 @@ public sealed partial class Jobserver : IJobSlots, IDisposable
     {
         var plus = new[] { (byte)'+' };
         while (Write(_write, plus, 1) != 1)
-            if (Marshal.GetLastPInvokeError() != EINTR) throw new InvalidOperationException("jobserver write failed: " + Marshal.GetLastPInvokeError());
+            if (Marshal.GetLastPInvokeError() != EINTR) throw new InvalidOperationException("jobserver write failed: "
+                + Marshal.GetLastPInvokeError());
     }
 
     public void Dispose()

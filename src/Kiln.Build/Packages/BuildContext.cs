@@ -21,7 +21,8 @@ public sealed class BuildContext
 {
     private readonly OpenWrtApi _api;
 
-    public BuildContext(string topDirectory, DotConfig config, Toolchain toolchain, Downloader downloader, Jobserver jobserver, string? sourceDateEpoch)
+    public BuildContext(string topDirectory, DotConfig config, Toolchain toolchain, Downloader downloader, Jobserver jobserver,
+        string? sourceDateEpoch)
     {
         TopDirectory = MakefileDump.Canonical(topDirectory);
         Config = config;
@@ -76,7 +77,8 @@ public sealed class BuildContext
     public string LogDirectory => Path.Combine(TopDirectory, "logs");
 
     /// <summary>Where the target's own packages go (kernel modules, libc): bin/targets/BOARD/SUBTARGET/packages.</summary>
-    public string TargetPackageDirectory => Path.Combine(TopDirectory, "bin", "targets", Config.Text("TARGET_BOARD") ?? "unknown", Config.Text("TARGET_SUBTARGET") ?? "generic", "packages");
+    public string TargetPackageDirectory => Path.Combine(TopDirectory, "bin", "targets", Config.Text("TARGET_BOARD") ?? "unknown",
+        Config.Text("TARGET_SUBTARGET") ?? "generic", "packages");
 
     public string DownloadDirectory => Path.Combine(TopDirectory, "dl");
 

@@ -31,7 +31,8 @@ public static class BuildSetup
 
         var settings = KilnSettings.Read(topDirectory);
         var downloader = new Downloader(Path.Combine(topDirectory, "dl"), settings.Mirrors,
-            new Progress<DownloadProgress>(p => observer.Message($"downloading {p.File}: {p.Bytes >> 20} MiB" + (p.Total is { } t ? $" of {t >> 20} MiB" : ""))));
+            new Progress<DownloadProgress>(p => observer.Message($"downloading {p.File}: {p.Bytes >> 20} MiB"
+                + (p.Total is { } t ? $" of {t >> 20} MiB" : ""))));
         return new BuildContext(topDirectory, config, toolchain, downloader, jobserver, Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
     }
 }

@@ -20,7 +20,8 @@ public sealed class PackageMakefile
     private readonly Evaluator _evaluator;
     private readonly string _topDirectory;
 
-    private PackageMakefile(string topDirectory, SourcePackage source, string directory, Evaluator evaluator, IReadOnlyList<KeyValuePair<string, string>> filesRead)
+    private PackageMakefile(string topDirectory, SourcePackage source, string directory, Evaluator evaluator,
+        IReadOnlyList<KeyValuePair<string, string>> filesRead)
     {
         _topDirectory = topDirectory;
         Source = source;

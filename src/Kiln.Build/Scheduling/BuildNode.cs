@@ -10,7 +10,8 @@ public abstract class BuildNode(string name)
 
     public List<BuildNode> Dependencies { get; } = [];
 
-    /// <summary>Does the work; a <see cref="UserError"/> or <see cref="Recipes.StepFailure"/> is the node's failure as the user sees it, any other exception an internal error.</summary>
+    /// <summary>Does the work; a <see cref="UserError"/> or <see cref="Recipes.StepFailure"/> is the node's failure as the user sees it, any other
+    /// exception an internal error.</summary>
     public abstract void Run(CancellationToken cancel);
 
     public override string ToString() => Name;

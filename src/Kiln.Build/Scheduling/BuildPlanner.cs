@@ -133,7 +133,8 @@ public sealed class BuildPlanner
         return "target " + source.Directory;
     }
 
-    /// <summary>What a package's control file says it depends on: the installed (ABI-suffixed) names of the dependencies whose conditions hold.</summary>
+    /// <summary>What a package's control file says it depends on: the installed (ABI-suffixed) names of the dependencies whose conditions
+    /// hold.</summary>
     private List<string> InstalledDepends(BinaryPackage package) =>
         package.ParsedDepends.Where(d => d.Package is not null && Holds(d))
             .Select(d => _index.Find(d.Package!)?.InstalledName ?? d.Package!)
@@ -177,7 +178,8 @@ public sealed class BuildPlanner
             foreach (var key in needs.Where(k => k.Length > 0))
                 nodes["host " + source.Directory].Dependencies.Add(nodes[key]);
 
-        var requested = roots.Select(r => r.Source is null ? toolchain! : nodes[(r.Host ? "host " : "target ") + r.Source.Directory]).Distinct().ToList();
+        var requested = roots.Select(r => r.Source is null ? toolchain! : nodes[(r.Host ? "host " : "target ") + r.Source.Directory]).Distinct()
+            .ToList();
         // --step stops only what was asked for; what other nodes need is built all the way.
         foreach (var node in requested.Where(n => !nodes.Values.Any(other => other.Dependencies.Contains(n)))) node.LastStep = lastStep;
         return new BuildPlan(nodes.Values.ToList(), requested);

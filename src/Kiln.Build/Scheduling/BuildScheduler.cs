@@ -6,7 +6,8 @@ using Kiln.Core.Parallel;
 namespace Kiln.Build.Scheduling;
 
 /// <summary>A node that failed: why, the step's failure when a recipe failed, and the exception when Kiln itself failed.</summary>
-/// <param name="InternalError">An exception that is no user error (a bug): its message is in <paramref name="Message"/>, its whole text is for a log.</param>
+/// <param name="InternalError">An exception that is no user error (a bug): its message is in <paramref name="Message"/>, its whole text is for a
+/// log.</param>
 public sealed record NodeFailure(string Node, string Message, StepFailure? Step = null, Exception? InternalError = null);
 
 /// <summary>How a run of the scheduler ended.</summary>

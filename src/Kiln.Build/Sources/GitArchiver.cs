@@ -31,7 +31,8 @@ public static class GitArchiver
             }
             var compress = Compressor(source.File);
             HostCommand.Shell(
-                $"tar --numeric-owner --owner=0 --group=0 --mode=a-s --sort=name --mtime=@{time} -c {Quote(source.Subdirectory)} | {compress} > {Quote(output)}",
+                $"tar --numeric-owner --owner=0 --group=0 --mode=a-s --sort=name --mtime=@{time} -c {Quote(source.Subdirectory)} | {compress} > " +
+                    $"{Quote(output)}",
                 work, $"packing {source.File}");
         }
         finally

@@ -19,7 +19,8 @@ public static class ElfStripper
             .ToList();
         if (files.Count == 0) return;
         var path = environment.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH");
-        var program = Kiln.Make.Evaluation.Executables.Locate(words[0], path) ?? throw new UserError($"{words[0]} not found (it strips the installed binaries)");
+        var program = Kiln.Make.Evaluation.Executables.Locate(words[0], path)
+            ?? throw new UserError($"{words[0]} not found (it strips the installed binaries)");
         var (status, output) = HostTools.HostCommand.Run(program, [.. words.Skip(1), .. files], directory);
         if (status != 0) throw new UserError($"{strip} failed on {directory}:\n{output.TrimEnd()}");
     }

@@ -35,7 +35,8 @@ public sealed class StepInputs
             return this;
         }
         if (!Directory.Exists(path)) return Add("missing " + Path.GetRelativePath(root, path), "");
-        foreach (var entry in Directory.EnumerateFileSystemEntries(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(path, "*", new EnumerationOptions { RecurseSubdirectories = true,
+            AttributesToSkip = 0 }))
         {
             var info = new FileInfo(entry);
             var name = "file " + Path.GetRelativePath(root, entry);

@@ -48,7 +48,8 @@ public static class StepStamp
         foreach (var (name, value) in inputs.Entries)
         {
             if (!recorded.TryGetValue(name, out var old)) reasons.Add($"{name}: new");
-            else if (old != value) reasons.Add(name.StartsWith("config ", StringComparison.Ordinal) || name.StartsWith("abi ", StringComparison.Ordinal) ? $"{name}: {old} -> {value}" : $"{name}: changed");
+            else if (old != value) reasons.Add(name.StartsWith("config ", StringComparison.Ordinal)
+                || name.StartsWith("abi ", StringComparison.Ordinal) ? $"{name}: {old} -> {value}" : $"{name}: changed");
         }
         foreach (var name in recorded.Keys)
             if (!inputs.Entries.ContainsKey(name)) reasons.Add($"{name}: gone");

@@ -18,7 +18,8 @@ namespace Kiln.Build.Steps;
 /// takes the stamps of the later steps away first, and writes its own only when it succeeded.
 /// </summary>
 /// <param name="depends">For each selected package, the installed names of what it depends on (for its control file).</param>
-public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host, IReadOnlyList<string> selected, IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
+public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host, IReadOnlyList<string> selected,
+    IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? depends = null)
     : PackageNode(source.Directory + (host ? "/host" : ""), run)
 {
@@ -94,15 +95,18 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         foreach (var package in packages)
         {
             var file = Path.Combine(package.OutputDirectory, run.Packager!.FileName(package));
-            inputs.AddText("package " + package.Name, string.Join("\n", [package.Control, .. package.Depends, package.Description, .. package.Scripts.Select(s => s.Key + "=" + s.Value),
+            inputs.AddText("package " + package.Name, string.Join("\n", [package.Control, .. package.Depends, package.Description,
+                .. package.Scripts.Select(s => s.Key + "=" + s.Value),
                 package.Architecture, package.SourceDateEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
             inputs.Add("output " + Relative(context, file), File.Exists(file) ? "present" : "missing");
         }
         if (step == StepKind.Pack) inputs.Add("packager", run.Packager!.Identity);
-        if (step == StepKind.Install) inputs.Add("strip", makefile.Value("CONFIG_NO_STRIP").Length > 0 || makefile.Value("CONFIG_DEBUG").Length > 0 ? "no" : makefile.Value("STRIP"));
+        if (step == StepKind.Install) inputs.Add("strip", makefile.Value("CONFIG_NO_STRIP").Length > 0 || makefile.Value("CONFIG_DEBUG").Length > 0
+            ? "no" : makefile.Value("STRIP"));
         var recipes = step == StepKind.Pack ? [] : Recipes(makefile, step);
         foreach (var (label, recipe) in recipes)
-            if (recipe is not null) inputs.AddText("recipe" + label, recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER", StringComparison.Ordinal));
+            if (recipe is not null) inputs.AddText("recipe" + label, recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER",
+                StringComparison.Ordinal));
         if (step == StepKind.Configure)
             foreach (var symbol in makefile.Value("PKG_CONFIG_DEPENDS").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -138,9 +142,11 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         }
         if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
             foreach (var package in Selected)
-                ElfStripper.Strip(makefile.InstallDirectory(package), makefile.Value("STRIP"), recipes.FirstOrDefault().Recipe?.Environment ?? context.Environment);
+                ElfStripper.Strip(makefile.InstallDirectory(package), makefile.Value("STRIP"), recipes.FirstOrDefault().Recipe?.Environment
+                    ?? context.Environment);
         if (step == StepKind.InstallDev)
-            StagingInstaller.Install(makefile.Value(ApiNames.Variables.StageDirectory), context.StagingDirectory, makefile.Value(ApiNames.Variables.StagingList));
+            StagingInstaller.Install(makefile.Value(ApiNames.Variables.StageDirectory), context.StagingDirectory,
+                makefile.Value(ApiNames.Variables.StagingList));
         foreach (var package in packages)
         {
             run.Packager!.Pack(package);
@@ -177,7 +183,8 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             var output = name.StartsWith("kmod-", StringComparison.Ordinal)
                 ? context.TargetPackageDirectory
                 : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages, Source.Feed.Length > 0 ? Source.Feed : "base");
-            return new PackageToPack(name, makefile.Value(ApiNames.Variables.InstalledName(name)), makefile.InstallDirectory(name), makefile.Value(ApiNames.Recipes.Control(name)),
+            return new PackageToPack(name, makefile.Value(ApiNames.Variables.InstalledName(name)), makefile.InstallDirectory(name),
+                makefile.Value(ApiNames.Recipes.Control(name)),
                 depends?.GetValueOrDefault(name) ?? [], makefile.Value($"Package/{name}/description"), scripts, architecture, output, epoch);
         }).ToList();
     }

@@ -38,7 +38,8 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
         {
             run.Packager!.Pack(package);
             run.Packed(package.OutputDirectory);
-            inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, Path.Combine(package.OutputDirectory, run.Packager.FileName(package))), "present");
+            inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, Path.Combine(package.OutputDirectory, run.Packager.FileName(package))),
+                "present");
         }
         StepStamp.Write(stamp, inputs);
     }
@@ -47,10 +48,14 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
     private static PackageToPack ToPack(BuildContext context, string package)
     {
         var version = ToolchainLibraries.Version(context.Toolchain);
-        var control = $"Package: {package}\nVersion: {version}\nSource: package/libs/toolchain\nSourceName: toolchain\nSection: libs\nArchitecture: {context.ArchPackages}\n";
-        var output = package == "libc" ? context.TargetPackageDirectory : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages, "base");
+        var control =
+            $"Package: {package}\nVersion: {version}\nSource: package/libs/toolchain\nSourceName: toolchain\nSection: libs\nArchitecture: " +
+            $"{context.ArchPackages}\n";
+        var output = package == "libc" ? context.TargetPackageDirectory : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages,
+            "base");
         var epoch = long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var seconds) ? seconds : 0;
         return new PackageToPack(package, package, InstallDirectory(context, package), control, package == "libc" ? [] : ["libc"],
-            $"The {package} library of the build's toolchain ({context.Toolchain.GnuTargetName}, glibc {version}).", new Dictionary<string, string>(), context.ArchPackages, output, epoch);
+            $"The {package} library of the build's toolchain ({context.Toolchain.GnuTargetName}, glibc {version}).", new Dictionary<string, string>(),
+                context.ArchPackages, output, epoch);
     }
 }

@@ -35,9 +35,11 @@ public static class ToolchainCatalog
     {
         var compiler = Executables.Locate(toolchain.Compiler, Environment.GetEnvironmentVariable("PATH"));
         if (compiler is null)
-            throw new UserError($"{toolchain.Compiler} not found: install the Debian packages {toolchain.CompilerPackage} {toolchain.LibcPackage} (apt-get install {toolchain.CompilerPackage} {toolchain.LibcPackage})");
+            throw new UserError($"{toolchain.Compiler} not found: install the Debian packages {toolchain.CompilerPackage} {toolchain.LibcPackage} " +
+                $"(apt-get install {toolchain.CompilerPackage} {toolchain.LibcPackage})");
         if (!File.Exists(Path.Combine(toolchain.LibraryDirectory, "libc.so.6")))
-            throw new UserError($"{toolchain.LibraryDirectory}/libc.so.6 not found: install the Debian package {toolchain.LibcPackage} (apt-get install {toolchain.LibcPackage})");
+            throw new UserError($"{toolchain.LibraryDirectory}/libc.so.6 not found: install the Debian package {toolchain.LibcPackage} (apt-get " +
+                $"install {toolchain.LibcPackage})");
     }
 
     /// <summary>What identifies the toolchain for stamps: the compiler's version text and the C library's size and time.</summary>

@@ -10,7 +10,8 @@ public static class ToolchainLibraries
     /// <summary>Package name → file name patterns in the sysroot's library directory.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Packages = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["libc"] = ["ld.so.1", "ld-linux*.so.*", "libc.so.6", "libm.so.6", "libresolv.so.2", "libdl.so.2", "libutil.so.1", "libanl.so.1", "libnss_dns.so.2", "libnss_files.so.2"],
+        ["libc"] = ["ld.so.1", "ld-linux*.so.*", "libc.so.6", "libm.so.6", "libresolv.so.2", "libdl.so.2", "libutil.so.1", "libanl.so.1",
+            "libnss_dns.so.2", "libnss_files.so.2"],
         ["libpthread"] = ["libpthread.so.0"],
         ["librt"] = ["librt.so.1"],
         ["libgcc"] = ["libgcc_s.so.1"],

@@ -22,7 +22,8 @@ public static class ToolchainWrappers
             var name = toolchain.Prefix + compiler;
             var real = Kiln.Make.Evaluation.Executables.Locate(name, Environment.GetEnvironmentVariable("PATH"));
             if (real is null || real.StartsWith(bin + "/", StringComparison.Ordinal)) continue;
-            var text = $"#!/bin/sh\n# Kiln: {name} linking every library it is given, as OpenWrt's toolchains do.\nexec {real} -Wl,--no-as-needed \"$@\"\n";
+            var text = $"#!/bin/sh\n# Kiln: {name} linking every library it is given, as OpenWrt's toolchains do.\nexec {real} -Wl,--no-as-needed " +
+                $"\"$@\"\n";
             var path = Path.Combine(bin, name);
             if (File.Exists(path) && File.ReadAllText(path) == text) continue;
             AtomicFile.Write(path, text, (UnixFileMode)0b111_101_101);

@@ -36,10 +36,16 @@ public static class BuildCommand
             Description = "How many jobs run at once, across packages and inside them (a GNU make jobserver).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var step = new Option<string?>("--step") { Description = "Stop the named packages after this step: prepare, configure, compile or install.", HelpName = "STEP" };
+        var step = new Option<string?>("--step") { Description = "Stop the named packages after this step: prepare, configure, compile or install.",
+            HelpName = "STEP" };
         var explain = new Option<bool>("--explain") { Description = "Say why each step runs (or that it is up to date)." };
-        var packages = new Argument<string[]>("PACKAGE") { Description = "Packages to build (binary or source names, NAME/host for a host build); none: those the .config selects.", Arity = ArgumentArity.ZeroOrMore };
-        var build = new Command("build", "Build packages: download, prepare, configure, compile, install.") { Target, Config, jobs, step, explain, packages };
+        var packages = new Argument<string[]>("PACKAGE")
+        {
+            Description = "Packages to build (binary or source names, NAME/host for a host build); none: those the .config selects.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var build = new Command("build", "Build packages: download, prepare, configure, compile, install.") { Target, Config, jobs, step, explain,
+            packages };
         build.SetAction(result =>
         {
             var names = Names(result.GetValue(packages)!);
@@ -83,8 +89,16 @@ public static class BuildCommand
         });
         yield return build;
 
-        var cleanNames = new Argument<string[]>("PACKAGE") { Description = "Packages whose builds to remove; none: every build, staging directory and log.", Arity = ArgumentArity.ZeroOrMore };
-        var clean = new Command("clean", "Remove package builds (build directories, staged files, stamps, logs, packed files; without names: also bin/).") { Target, Config, cleanNames };
+        var cleanNames = new Argument<string[]>("PACKAGE")
+        {
+            Description = "Packages whose builds to remove; none: every build, staging directory and log.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var clean = new Command("clean",
+            "Remove package builds (build directories, staged files, stamps, logs, packed files; without names: also bin/).")
+        {
+            Target, Config, cleanNames,
+        };
         clean.SetAction(result =>
         {
             var names = Names(result.GetValue(cleanNames)!);
@@ -110,7 +124,8 @@ public static class BuildCommand
         Console.Error.WriteLine($"FAILED: {failure.Node}{(step is null ? "" : "/" + Path.GetFileNameWithoutExtension(step.LogPath))}");
         if (step is null)
         {
-            Console.Error.WriteLine("  " + (failure.InternalError is { } bug ? InternalErrorLog.Report(bug, failure.Node) : failure.Message).Replace("\n", "\n  "));
+            Console.Error.WriteLine("  " + (failure.InternalError is { } bug ? InternalErrorLog.Report(bug, failure.Node) : failure.Message)
+                .Replace("\n", "\n  "));
             return;
         }
         Console.Error.WriteLine($"  command (exit status {step.Status}): {step.Command.Trim()}");

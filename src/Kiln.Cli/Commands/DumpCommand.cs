@@ -12,11 +12,13 @@ public static class DumpCommand
     public static Command Create()
     {
         var dump = new Command("dump", "Print metadata of the tree.");
-        var directory = new Argument<string>("DIR") { Description = "Directory to scan, relative to the tree (package or feeds/NAME).", DefaultValueFactory = _ => "package" };
+        var directory = new Argument<string>("DIR") { Description = "Directory to scan, relative to the tree (package or feeds/NAME).",
+            DefaultValueFactory = _ => "package" };
         var json = new Option<bool>("--json") { Description = "Print structured JSON instead of OpenWrt's .packageinfo text." };
         var stats = new Option<bool>("--stats") { Description = "Print phase timings on stderr." };
         var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json, stats };
-        packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!), result.GetValue(json), result.GetValue(stats)));
+        packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!), result.GetValue(json),
+            result.GetValue(stats)));
         dump.Subcommands.Add(packages);
 
         var targets = new Command("targets", "Read every board of target/linux and print its .targetinfo (boards, subtargets, device profiles).");
@@ -62,10 +64,14 @@ public static class DumpCommand
         if (stats)
         {
             Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles ({result.Reused} unchanged since the last run); " +
-                $"scan {result.Duration.TotalMilliseconds:0} ms (walk {result.FindTime.TotalMilliseconds:0} ms of it), total in command {clock.Elapsed.TotalMilliseconds:0} ms, " +
+                $"scan {result.Duration.TotalMilliseconds:0} ms (walk {result.FindTime.TotalMilliseconds:0} ms of it), total in command " +
+                    $"{clock.Elapsed.TotalMilliseconds:0} ms, " +
                 $"since process start {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms; " +
-                $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods), " +
-                $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms ({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections), heap {GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
+                $"JIT {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount()} " +
+                    $"methods), " +
+                $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms " +
+                    $"({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections), heap " +
+                    $"{GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
         }
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }

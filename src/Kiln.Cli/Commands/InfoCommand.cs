@@ -40,7 +40,8 @@ public static class InfoCommand
         Line("Title:", package.Field("Title"));
         Line("Feed:", source.Feed);
         Line("Makefile:", source.Makefile);
-        Line("Source:", string.Join(' ', new[] { source.Variable("PKG_SOURCE"), source.Variable("PKG_SOURCE_URL") }.Where(v => !string.IsNullOrEmpty(v))));
+        Line("Source:", string.Join(' ', new[] { source.Variable("PKG_SOURCE"),
+            source.Variable("PKG_SOURCE_URL") }.Where(v => !string.IsNullOrEmpty(v))));
         Line("URL:", package.Field("URL"));
         Line("License:", package.Field("License"));
         Line("Section:", $"{package.Field("Section")} ({package.Field("Category")})");

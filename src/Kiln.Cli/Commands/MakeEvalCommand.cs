@@ -17,13 +17,15 @@ public static class MakeEvalCommand
         var dirs = new Option<string[]>("-C", "--directory") { Description = "Change to DIR before reading makefiles.", HelpName = "DIR" };
         var includes = new Option<string[]>("-I", "--include-dir") { Description = "Search DIR for included makefiles.", HelpName = "DIR" };
         var print = new Option<string[]>("--print") { Description = "After reading, print the expanded value of VAR.", HelpName = "VAR" };
-        var dump = new Option<bool>("--dump") { Description = "After reading, print every makefile variable (flavour and unexpanded value), sorted." };
+        var dump = new Option<bool>("--dump") { Description = "After reading, print every makefile variable (flavour and unexpanded value), " +
+            "sorted." };
         var silent = new Option<bool>("-s", "--silent", "--quiet") { Description = "Accepted for compatibility; make-eval is always silent." };
         var envOverrides = new Option<bool>("-e", "--environment-overrides") { Description = "Environment variables override makefiles." };
         var noRules = new Option<bool>("-r", "--no-builtin-rules") { Description = "No built-in rules (as make -r)." };
         var noVariables = new Option<bool>("-R", "--no-builtin-variables") { Description = "No built-in rule variables (as make -R)." };
         var timeout = new Option<int>("--shell-timeout") { Description = "Seconds one $(shell) command may run.", DefaultValueFactory = _ => 120 };
-        var rest = new Argument<string[]>("VAR=VALUE|GOAL") { Arity = ArgumentArity.ZeroOrMore, Description = "Variable assignments and goals, as for make." };
+        var rest = new Argument<string[]>("VAR=VALUE|GOAL") { Arity = ArgumentArity.ZeroOrMore,
+            Description = "Variable assignments and goals, as for make." };
 
         var command = new Command("make-eval", "Read makefiles as GNU make 4.3 does and print what reading prints.")
         {

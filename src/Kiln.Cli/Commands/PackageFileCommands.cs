@@ -17,7 +17,8 @@ public static class PackageFileCommands
 {
     public static IEnumerable<Command> Create()
     {
-        var directory = new Argument<string>("DIR") { Description = "A directory of .ipk files (searched recursively).", DefaultValueFactory = _ => "." };
+        var directory = new Argument<string>("DIR") { Description = "A directory of .ipk files (searched recursively).",
+            DefaultValueFactory = _ => "." };
         var index = new Command("index", "Rewrite a directory's Packages, Packages.manifest, Packages.gz and Packages.sig.") { directory };
         index.SetAction(result => Done(() =>
         {
@@ -39,7 +40,8 @@ public static class PackageFileCommands
         yield return sign;
 
         var verifyFile = new Argument<string>("FILE") { Description = "The signed file (its signature is FILE.sig)." };
-        var publicKey = new Option<string?>("--key") { Description = "The public key to check with (default: TREE/key-build.pub).", HelpName = "FILE" };
+        var publicKey = new Option<string?>("--key") { Description = "The public key to check with (default: TREE/key-build.pub).",
+            HelpName = "FILE" };
         var verify = new Command("verify", "Check FILE.sig against FILE and a public key.") { verifyFile, publicKey };
         verify.SetAction(result => Done(() =>
         {
@@ -79,7 +81,8 @@ public static class PackageFileCommands
         var text = new StringBuilder(contents.Control.Write()).Append('\n');
         foreach (var entry in contents.ControlEntries.Where(e => e.Name != "./")) text.Append($"control {Mode(entry)} {entry.Name}\n");
         foreach (var entry in contents.DataEntries)
-            text.Append($"{Mode(entry)} {entry.Name}{(entry.LinkTarget is { } target ? " -> " + target : "")}{(entry.Bytes is { } b ? $" ({b.Length} bytes)" : "")}\n");
+            text.Append($"{Mode(entry)} " +
+                $"{entry.Name}{(entry.LinkTarget is { } target ? " -> " + target : "")}{(entry.Bytes is { } b ? $" ({b.Length} bytes)" : "")}\n");
         return text.ToString();
     }
 

@@ -26,7 +26,8 @@ public static class TargetsCommand
         foreach (var target in listed)
         {
             var devices = target.Devices.Count();
-            table.Add(Os(target.Id), Os(target.Arch), Os(target.ArchPackages), Os(target.LinuxVersion), devices > 0 ? devices.ToString() : "-", Os(target.Name));
+            table.Add(Os(target.Id), Os(target.Arch), Os(target.ArchPackages), Os(target.LinuxVersion), devices > 0 ? devices.ToString() : "-",
+                Os(target.Name));
             count++;
         }
         Console.Out.Write(table.ToString());

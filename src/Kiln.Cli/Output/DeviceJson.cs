@@ -24,7 +24,8 @@ public static class DeviceJson
             json.WriteBoolean("selected", device.Selected);
             json.WriteString("definition", Os($"{device.Definition.File}:{device.Definition.Line}"));
             WriteMap(json, "vars", device.Variables);
-            WriteMap(json, "pipelines", device.Pipelines.Concat(device.Images.Select(i => KeyValuePair.Create($"IMAGE/{i.Image}/{i.Filesystem}", i.Pipeline))));
+            WriteMap(json, "pipelines", device.Pipelines.Concat(device.Images.Select(i => KeyValuePair.Create($"IMAGE/{i.Image}/{i.Filesystem}",
+                i.Pipeline))));
             if (plans.TryGetValue(device.Name, out var plan))
             {
                 json.WriteStartArray("images");

@@ -6,7 +6,8 @@ namespace Kiln.Cli.Output;
 /// <summary>Writing Kiln's byte text (makefile values) into JSON as the text the OS would show.</summary>
 public static class JsonText
 {
-    /// <summary>An indented writer that leaves &lt;, &gt;, &amp; and quotes readable: the output is read by people and programs, never embedded in HTML.</summary>
+    /// <summary>An indented writer that leaves &lt;, &gt;, &amp; and quotes readable: the output is read by people and programs, never embedded in
+    /// HTML.</summary>
     public static Utf8JsonWriter Writer(Stream stream) =>
         new(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 

@@ -98,13 +98,15 @@ public static class DefaultConfiguration
         _ => [],
     };
 
-    /// <summary>One symbol per device, defaulting as OpenWrt's target menu has it (on with all profiles, unless the device says otherwise or is broken).</summary>
+    /// <summary>One symbol per device, defaulting as OpenWrt's target menu has it (on with all profiles, unless the device says otherwise or is
+    /// broken).</summary>
     private static string DeviceKconfig(Target target)
     {
         var text = new System.Text.StringBuilder();
         foreach (var device in target.Devices)
         {
-            text.Append($"config TARGET_DEVICE_{DotConfig.TargetSymbol(target.Id)}_{device.Id}\n\tbool\n\tdepends on TARGET_{DotConfig.TargetSymbol(target.Id)}\n");
+            text.Append($"config TARGET_DEVICE_{DotConfig.TargetSymbol(target.Id)}_{device.Id}\n\tbool\n\tdepends on " +
+                $"TARGET_{DotConfig.TargetSymbol(target.Id)}\n");
             text.Append($"\tdefault {(device.Broken is not null ? "n" : device.Default ?? "y if TARGET_ALL_PROFILES")}\n");
         }
         return text.ToString();

@@ -32,7 +32,8 @@ public static class KconfigEvaluator
                 var visible = symbol.Depends.All(d => d.Evaluate(ValueOf) > 0);
                 if (symbol.IsBoolean)
                 {
-                    var value = visible ? FirstDefault(symbol.Defaults, ValueOf) is { } d ? Math.Min(KconfigExpression.Tristate(Value(d, ValueOf)), Condition(d, ValueOf)) : 0 : 0;
+                    var value = visible ? FirstDefault(symbol.Defaults, ValueOf) is { } d ? Math.Min(KconfigExpression.Tristate(Value(d, ValueOf)),
+                        Condition(d, ValueOf)) : 0 : 0;
                     foreach (var (selector, select) in selectors[symbol.Name])
                         value = Math.Max(value, Math.Min(KconfigExpression.Tristate(ValueOf(selector.Name)), Condition(select, ValueOf)));
                     // m stays m for a tristate when modules are on; otherwise it means y.
@@ -53,7 +54,8 @@ public static class KconfigEvaluator
                 bool Visible(KconfigSymbol member) => member.Depends.All(dep => dep.Evaluate(ValueOf) > 0);
                 var chosen = !visible ? null
                     : choice.Members.FirstOrDefault(m => given.TryGetValue(m.Name, out var v) && v == "y")
-                      ?? choice.Defaults.Where(d => Condition(d, ValueOf) > 0).Select(d => choice.Members.FirstOrDefault(m => m.Name == d.Value && Visible(m)))
+                      ?? choice.Defaults.Where(d => Condition(d, ValueOf) > 0).Select(d => choice.Members.FirstOrDefault(m => m.Name == d.Value
+                          && Visible(m)))
                           .FirstOrDefault(m => m is not null)
                       ?? choice.Members.FirstOrDefault(Visible);
                 foreach (var member in choice.Members) Set(member.Name, member == chosen ? "y" : "n");

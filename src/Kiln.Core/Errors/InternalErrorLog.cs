@@ -9,10 +9,12 @@ public static class InternalErrorLog
     /// <summary>The one line that says a bug happened, and where its details went.</summary>
     public static string Report(Exception bug, string? context = null)
     {
-        var summary = $"kiln: internal error (a bug in Kiln, please report it){(context is null ? "" : " in " + context)}: {bug.GetType().Name}: {bug.Message}";
+        var summary =
+            $"kiln: internal error (a bug in Kiln, please report it){(context is null ? "" : " in " + context)}: {bug.GetType().Name}: {bug.Message}";
         try
         {
-            var log = Path.Combine(Path.GetTempPath(), $"kiln-internal-error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
+            var log = Path.Combine(Path.GetTempPath(),
+                $"kiln-internal-error-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
             File.WriteAllText(log, $"kiln {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}\n{DateTime.UtcNow:O}\n{context}\n\n{bug}\n");
             return $"{summary} (details: {log})";
         }

@@ -89,7 +89,8 @@ public sealed partial class Evaluator
         return name[i..];
     }
 
-    /// <summary>Reads the files named in the MAKEFILES environment variable first, as make does: silently skipped when missing, never setting the default goal.</summary>
+    /// <summary>Reads the files named in the MAKEFILES environment variable first, as make does: silently skipped when missing, never setting the
+    /// default goal.</summary>
     public void ReadMakefilesVariable()
     {
         StartMakefileList();

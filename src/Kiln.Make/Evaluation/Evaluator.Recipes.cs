@@ -43,7 +43,8 @@ public sealed partial class Evaluator
                 {
                     if (!seen.Add(v.Name)) continue;
                     // A target's own value of a variable says nothing of exporting: the global variable's word counts.
-                    var mode = v.Export == ExportMode.Default && scope.Set != Variables.Global && Variables.Global.Find(v.Name) is { } global ? global.Export : v.Export;
+                    var mode = v.Export == ExportMode.Default && scope.Set != Variables.Global && Variables.Global.Find(v.Name) is { } global
+                        ? global.Export : v.Export;
                     if (!Exported(v, mode)) continue;
                     environment[v.Name] = v.IsRecursive || v.IsAppend ? ExpandVariableToString(v) : v.Value;
                 }

@@ -47,5 +47,6 @@ public sealed partial class Evaluator
     }
 
     private void SetShellStatus(int status) =>
-        Variables.Define(".SHELLSTATUS", status.ToString(System.Globalization.CultureInfo.InvariantCulture), Origin.Override, recursive: false, SourceLocation.None);
+        Variables.Define(".SHELLSTATUS", status.ToString(System.Globalization.CultureInfo.InvariantCulture), Origin.Override, recursive: false,
+            SourceLocation.None);
 }

@@ -41,7 +41,8 @@ public sealed partial class Evaluator
 
     private static EvaluatorOptions WithInheritedMakeFlags(EvaluatorOptions options, IReadOnlyDictionary<string, string> environment)
     {
-        var letters = options.FlagLetters + (options.EnvironmentOverrides ? "e" : "") + (options.NoBuiltinRules ? "r" : "") + (options.NoBuiltinVariables ? "Rr" : "");
+        var letters = options.FlagLetters + (options.EnvironmentOverrides ? "e" : "") + (options.NoBuiltinRules ? "r" : "")
+            + (options.NoBuiltinVariables ? "Rr" : "");
         List<string> inherited = [];
         if (environment.TryGetValue("MAKEFLAGS", out var makeflags))
         {
@@ -136,7 +137,8 @@ public sealed partial class Evaluator
         }
     }
 
-    /// <summary>Simple variables to expand text with (<see cref="ExpandWith(string, ReadOnlySpan{VariableSet})"/>), made once for many expansions.</summary>
+    /// <summary>Simple variables to expand text with (<see cref="ExpandWith(string, ReadOnlySpan{VariableSet})"/>), made once for many
+    /// expansions.</summary>
     public VariableSet LocalVariables(IEnumerable<KeyValuePair<string, string>> values)
     {
         var set = new VariableSet();
@@ -368,7 +370,8 @@ public sealed partial class Evaluator
         Variables.PopScope();
     }
 
-    private static readonly string[] ArgumentNames = Enumerable.Range(0, 32).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    private static readonly string[] ArgumentNames = Enumerable.Range(0, 32)
+        .Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private static string ArgumentName(int i) =>
         i < ArgumentNames.Length ? ArgumentNames[i] : NameTable.Intern(i.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -406,7 +409,8 @@ public sealed partial class Evaluator
     private void EnterNesting(string what)
     {
         if (++_depth > Options.MaxExpansionDepth)
-            throw ErrorAtExpansion($"expansion nested more than {Options.MaxExpansionDepth} levels deep while expanding '{what}' (endless recursion?)");
+            throw ErrorAtExpansion($"expansion nested more than {Options.MaxExpansionDepth} levels deep while expanding '{what}' (endless " +
+                $"recursion?)");
     }
 
     /// <summary>An error located where make's *expanding_var points: the variable being expanded, else the line being read.</summary>

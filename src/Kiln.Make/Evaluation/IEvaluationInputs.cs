@@ -34,6 +34,7 @@ public interface IEvaluationInputs
     /// <summary>A variable that came from the environment was looked up (commands get the whole environment: see <see cref="ShellRan"/>).</summary>
     void EnvironmentRead(string name);
 
-    /// <summary>The evaluation did something that reusing its result would not repeat (wrote a file) or that may turn out otherwise (a command timed out).</summary>
+    /// <summary>The evaluation did something that reusing its result would not repeat (wrote a file) or that may turn out otherwise (a command timed
+    /// out).</summary>
     void NotRepeatable();
 }

@@ -17,7 +17,9 @@ internal static class MakeDefaults
     /// <summary>Built-in rule variables and make's own informational variables (origin default).</summary>
     public static readonly (string Name, string Value, bool Recursive)[] Variables =
     [
-        (".FEATURES", "target-specific order-only second-expansion else-if shortest-stem undefine oneshell nocomment grouped-target extra-prereqs archives jobserver output-sync check-symlink load", false),
+        (".FEATURES",
+            "target-specific order-only second-expansion else-if shortest-stem undefine oneshell nocomment grouped-target extra-prereqs archives " +
+            "jobserver output-sync check-symlink load", false),
         (".LIBPATTERNS", "lib%.so lib%.a", true),
         (".LOADED", "", false),
         (".SHELLFLAGS", "-c", false),
@@ -80,7 +82,9 @@ internal static class MakeDefaults
         ("PREPROCESS.r", "$(FC) $(FFLAGS) $(RFLAGS) $(TARGET_ARCH) -F", true),
         ("RM", "rm -f", true),
         ("SHELL", "/bin/sh", false),
-        ("SUFFIXES", ".out .a .ln .o .c .cc .C .cpp .p .f .F .m .r .y .l .ym .yl .s .S .mod .sym .def .h .info .dvi .tex .texinfo .texi .txinfo .w .ch .web .sh .elc .el", false),
+        ("SUFFIXES",
+            ".out .a .ln .o .c .cc .C .cpp .p .f .F .m .r .y .l .ym .yl .s .S .mod .sym .def .h .info .dvi .tex .texinfo .texi .txinfo .w .ch .web " +
+            ".sh .elc .el", false),
         ("TANGLE", "tangle", true),
         ("TEX", "tex", true),
         ("TEXI2DVI", "texi2dvi", true),

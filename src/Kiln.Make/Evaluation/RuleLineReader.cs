@@ -198,7 +198,8 @@ internal sealed class RuleLineReader(Evaluator ev, bool setDefaultGoal)
 }
 
 /// <summary>A rule whose recipe lines are still being read.</summary>
-internal sealed class PendingRule(IReadOnlyList<string> targets, string prerequisites, string? pattern, bool doubleColon, bool grouped, SourceLocation location)
+internal sealed class PendingRule(IReadOnlyList<string> targets, string prerequisites, string? pattern, bool doubleColon, bool grouped,
+    SourceLocation location)
 {
     public IReadOnlyList<string> Targets { get; } = targets;
 

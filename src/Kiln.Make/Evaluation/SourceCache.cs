@@ -16,7 +16,8 @@ public sealed class SourceCache
     private readonly ConcurrentDictionary<(ulong Device, ulong Inode, string DisplayName), Lazy<SourceText?>> _files = new();
     private readonly ConcurrentDictionary<(string Path, string DisplayName), Lazy<SourceText?>> _builtins = new();
 
-    /// <summary>The parsed file at <paramref name="osPath"/> (of <paramref name="status"/>) reported as <paramref name="displayName"/>, or null if it cannot be read.</summary>
+    /// <summary>The parsed file at <paramref name="osPath"/> (of <paramref name="status"/>) reported as <paramref name="displayName"/>, or null if it
+    /// cannot be read.</summary>
     internal SourceText? Get(string osPath, PathStatus status, string displayName, out Exception? error)
     {
         // Keyed by the file itself: feed helpers are included as "../x.mk" from hundreds of directories.

@@ -49,7 +49,8 @@ internal static class StartupVariables
 
         DefineAutomatic(vars, makeLevel);
 
-        vars.Define("MAKEFLAGS", options.FlagLetters, options.EnvironmentOverrides ? Origin.EnvironmentOverride : Origin.File, recursive: true, none).Export = ExportMode.Export;
+        vars.Define("MAKEFLAGS", options.FlagLetters, options.EnvironmentOverrides ? Origin.EnvironmentOverride : Origin.File, recursive: true,
+            none).Export = ExportMode.Export;
         vars.Define("MFLAGS", options.FlagLetters.Length > 0 ? "-" + options.FlagLetters : "", Origin.Environment, recursive: true, none);
 
         foreach (var (name, value, recursive) in MakeDefaults.Variables)
@@ -86,7 +87,8 @@ internal static class StartupVariables
         if (value.Length == 0 || value[0] == '-') return 0;
         var end = 0;
         while (end < value.Length && char.IsAsciiDigit(value[end])) end++;
-        return end == 0 ? 0 : (int)Math.Min(long.Parse(value.AsSpan(0, Math.Min(end, 18)), System.Globalization.CultureInfo.InvariantCulture), int.MaxValue);
+        return end == 0 ? 0 : (int)Math.Min(long.Parse(value.AsSpan(0, Math.Min(end, 18)), System.Globalization.CultureInfo.InvariantCulture),
+            int.MaxValue);
     }
 
     /// <summary>Defines the command-line assignments; returns them as make records them for sub-makes.</summary>

@@ -81,7 +81,8 @@ internal static class Substitution
     {
         if (!pattern.HasPercent)
         {
-            Subst(output, text, pattern.Prefix, replacement.HasPercent ? replacement.Prefix + "%" + replacement.Suffix : replacement.Prefix, byWord: true);
+            Subst(output, text, pattern.Prefix, replacement.HasPercent ? replacement.Prefix + "%" + replacement.Suffix : replacement.Prefix,
+                byWord: true);
             return;
         }
         var any = false;

@@ -77,7 +77,8 @@ public sealed class VariableStore
     /// make's define_variable_in_set: creates the variable, or replaces its value if the new origin
     /// ranks at least as high as the old one. Returns the variable either way.
     /// </summary>
-    public Variable Define(string name, string value, Origin origin, bool recursive, SourceLocation location, VariableSet? set = null, Expr? parsedValue = null)
+    public Variable Define(string name, string value, Origin origin, bool recursive, SourceLocation location, VariableSet? set = null,
+        Expr? parsedValue = null)
     {
         set ??= Global;
         if (EnvironmentOverrides && origin == Origin.Environment) origin = Origin.EnvironmentOverride;

@@ -53,9 +53,11 @@ public sealed class KernelConfig
                 if (line.StartsWith("CONFIG_", StringComparison.Ordinal))
                 {
                     var equals = line.IndexOf('=');
-                    if (equals > "CONFIG_".Length && equals < line.Length - 1) options.Add(KeyValuePair.Create(line[..equals], line[(equals + 1)..].TrimEnd('\r')));
+                    if (equals > "CONFIG_".Length && equals < line.Length - 1) options.Add(KeyValuePair.Create(line[..equals],
+                        line[(equals + 1)..].TrimEnd('\r')));
                 }
-                else if (line.StartsWith("# CONFIG_", StringComparison.Ordinal) && line.IndexOf(" is not set", StringComparison.Ordinal) is var end and > 9)
+                else if (line.StartsWith("# CONFIG_", StringComparison.Ordinal) && line.IndexOf(" is not set",
+                    StringComparison.Ordinal) is var end and > 9)
                 {
                     options.Add(KeyValuePair.Create(line[2..end], NotSet));
                 }

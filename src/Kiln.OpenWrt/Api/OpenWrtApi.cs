@@ -44,7 +44,8 @@ public sealed class OpenWrtApi : IMakefileProvider
 
     /// <summary>A hash of every API makefile's name and text: builds made with another API are not up to date.</summary>
     public static string Digest { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes(string.Join("\0", Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\0" + f.Value)))));
+        System.Text.Encoding.UTF8.GetBytes(string.Join("\0", Files.OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => f.Key + "\0" + f.Value)))));
 
     /// <summary>The names of the API makefiles Kiln provides (rules.mk, include/package.mk, ...).</summary>
     public static IEnumerable<string> Provided => Files.Keys.Order(StringComparer.Ordinal);

@@ -40,7 +40,8 @@ public sealed class MakefileDump
     /// <summary>
     /// Reads <paramref name="workingDirectory"/>/Makefile with <paramref name="commandLine"/>.
     /// Errors name files inside the tree by their path from it (<paramref name="relativeDirectory"/>
-    /// is the working directory's). <paramref name="functions"/> are the caller's own, besides the API's. <paramref name="inspect"/> sees the evaluator once the Makefile
+    /// is the working directory's). <paramref name="functions"/> are the caller's own, besides the API's. <paramref name="inspect"/> sees the
+    /// evaluator once the Makefile
     /// has been read without error.
     /// </summary>
     public DumpOutput Run(string workingDirectory, string relativeDirectory, IReadOnlyList<string> commandLine,
@@ -79,7 +80,8 @@ public sealed class MakefileDump
 
     /// <summary>Locations inside the Makefile's own directory are shown relative to the tree.</summary>
     private static string RelativeTo(string message, string workingDirectory, string relativeDirectory) =>
-        message.StartsWith("Makefile:", StringComparison.Ordinal) ? relativeDirectory + "/" + message : message.Replace(workingDirectory + "/", relativeDirectory + "/");
+        message.StartsWith("Makefile:", StringComparison.Ordinal) ? relativeDirectory + "/" + message
+            : message.Replace(workingDirectory + "/", relativeDirectory + "/");
 
     /// <summary>The path with links resolved (make -C reports the physical directory).</summary>
     public static string Canonical(string path)

@@ -52,7 +52,8 @@ public static class ApiNames
         private const string InstalledNamePrefix = "KILN_INSTALLED_NAME/";
 
         public static readonly string[] All =
-            [Downloads, Packages, InstallDev, StageDirectory, StagingList, DownloadPrefix, InstallDirectoryPrefix, ArchitecturePrefix, InstalledNamePrefix];
+            [Downloads, Packages, InstallDev, StageDirectory, StagingList, DownloadPrefix, InstallDirectoryPrefix, ArchitecturePrefix,
+                InstalledNamePrefix];
 
         /// <summary>FILE|URL|HASH|MIRROR_HASH|PROTO|VERSION|SUBDIR|URL_FILE of one download.</summary>
         public static string Download(string name) => DownloadPrefix + name;

@@ -88,7 +88,8 @@ public static class MakefileFinder
         {
             // The entry types come with the directory read; only directories are asked whether they are links.
             var entries = new FileSystemEnumerable<(string Name, bool IsDirectory, bool IsLink)>(directory,
-                (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+                (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory
+                    && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
                 EnumerateAll)
             {
                 ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory || entry.FileName.SequenceEqual("Makefile"),

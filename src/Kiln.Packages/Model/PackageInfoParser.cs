@@ -1,6 +1,7 @@
 namespace Kiln.Packages.Model;
 
-/// <summary>Reads the .packageinfo text of one Makefile into a source package and its binary packages (text only: see <see cref="PackageModel"/>).</summary>
+/// <summary>Reads the .packageinfo text of one Makefile into a source package and its binary packages (text only: see
+/// <see cref="PackageModel"/>).</summary>
 public static class PackageInfoParser
 {
     public static SourcePackage ParseBlock(string makefile, string output)
@@ -24,7 +25,8 @@ public static class PackageInfoParser
             else if (TryField(line, "Build-Types", out v)) buildTypes.AddRange(Words(v));
             i++;
         }
-        return new SourcePackage(makefile, Path.GetDirectoryName(makefile) ?? "", "", [], false, buildDepends, hostDepends, buildTypes, PackageFiles.None, packages);
+        return new SourcePackage(makefile, Path.GetDirectoryName(makefile) ?? "", "", [], false, buildDepends, hostDepends, buildTypes,
+            PackageFiles.None, packages);
     }
 
     private static BinaryPackage ReadPackage(string[] lines, ref int i)

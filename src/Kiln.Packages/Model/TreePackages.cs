@@ -49,7 +49,8 @@ public sealed class TreePackages
     {
         var own = Unreadable.FirstOrDefault(m => Path.GetFileName(Path.GetDirectoryName(m.SourceMakefile)) == name);
         if (own is not null) return UserError.FromMakeStyle(own.Error!);
-        var note = Unreadable.Count == 0 ? "" : $" ({Unreadable.Count} Makefile{(Unreadable.Count == 1 ? "" : "s")} could not be read, {Unreadable[0].SourceMakefile} among them)";
+        var note = Unreadable.Count == 0 ? ""
+            : $" ({Unreadable.Count} Makefile{(Unreadable.Count == 1 ? "" : "s")} could not be read, {Unreadable[0].SourceMakefile} among them)";
         return new UserError($"package '{name}' ({neededBy}) is not in the tree or its feeds{note}");
     }
 }

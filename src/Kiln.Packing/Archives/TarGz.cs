@@ -73,7 +73,8 @@ public static class TarGz
         return output.ToArray();
     }
 
-    /// <summary>The entries as a .tar.gz (or a plain .tar without <paramref name="gzip"/>) written to <paramref name="output"/>, which stays open.</summary>
+    /// <summary>The entries as a .tar.gz (or a plain .tar without <paramref name="gzip"/>) written to <paramref name="output"/>, which stays
+    /// open.</summary>
     public static void Write(IEnumerable<Entry> entries, DateTimeOffset time, Stream output, bool gzip = true) =>
         Write(entries.Select(e => new Member(e.Name, e.Mode, e.LinkTarget, e.Bytes is null ? null : () => Content.Of(e))), time, output, gzip);
 
@@ -95,7 +96,8 @@ public static class TarGz
         using var tar = new TarWriter(compressed ?? output, TarEntryFormat.Gnu, leaveOpen: true);
         foreach (var entry in entries)
         {
-            var type = entry.LinkTarget is not null ? TarEntryType.SymbolicLink : entry.Open is null ? TarEntryType.Directory : TarEntryType.RegularFile;
+            var type = entry.LinkTarget is not null ? TarEntryType.SymbolicLink : entry.Open is null ? TarEntryType.Directory
+                : TarEntryType.RegularFile;
             var header = new GnuTarEntry(type, entry.Name)
             {
                 Mode = entry.Mode,
@@ -147,7 +149,8 @@ public static class TarGz
             try
             {
                 // Unbuffered: reads come in whole blocks, straight into the caller's buffer.
-                return new Content(new FileStream(entry.Path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan), entry.Path!, entry.Size);
+                return new Content(new FileStream(entry.Path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0,
+                    FileOptions.SequentialScan), entry.Path!, entry.Size);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -20,7 +20,8 @@ public sealed record IpkContents(ControlFile Control, IReadOnlyList<TarGz.Entry>
         if (version != "2.0") throw new UserError($"{where}: debian-binary says '{version}', not 2.0");
         var control = TarGz.Read(Member("control.tar.gz"), where + ": control.tar.gz");
         var data = TarGz.Read(Member("data.tar.gz"), where + ": data.tar.gz");
-        var controlFile = control.FirstOrDefault(e => e.Name is "./control" or "control")?.Bytes ?? throw new UserError($"{where}: no control file in control.tar.gz");
+        var controlFile = control.FirstOrDefault(e => e.Name is "./control" or "control")?.Bytes
+            ?? throw new UserError($"{where}: no control file in control.tar.gz");
         return new IpkContents(ControlFile.Parse(System.Text.Encoding.UTF8.GetString(controlFile)), control, data);
     }
 }

@@ -33,7 +33,8 @@ public static class IpkWriter
     /// <param name="control">The control file without Installed-Size, which is counted here.</param>
     /// <param name="scripts">The package's own scripts by OpenWrt's name (postinst, prerm, preinst, postrm) and conffiles.</param>
     /// <returns>The control file as written.</returns>
-    public static ControlFile Write(string installDirectory, ControlFile control, IReadOnlyDictionary<string, string> scripts, DateTimeOffset time, string output)
+    public static ControlFile Write(string installDirectory, ControlFile control, IReadOnlyDictionary<string, string> scripts, DateTimeOffset time,
+        string output)
     {
         var data = TarGz.List(installDirectory);
         var size = data.Sum(e => e.Size);
@@ -47,7 +48,8 @@ public static class IpkWriter
             new("./control", plain, Bytes(control.Write())),
         };
         if (scripts.TryGetValue("conffiles", out var conffiles) && conffiles.Trim().Length > 0)
-            controlEntries.Add(new("./conffiles", plain, Bytes(string.Join("\n", conffiles.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)) + "\n")));
+            controlEntries.Add(new("./conffiles", plain, Bytes(string.Join("\n", conffiles.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+                + "\n")));
         controlEntries.Add(new("./postinst", executable, Bytes(DefaultPostinst)));
         if (scripts.TryGetValue("postinst", out var postinst)) controlEntries.Add(new("./postinst-pkg", executable, Bytes(Script(postinst))));
         if (scripts.TryGetValue("postrm", out var postrm)) controlEntries.Add(new("./postrm", executable, Bytes(Script(postrm))));

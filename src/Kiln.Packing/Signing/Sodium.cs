@@ -35,7 +35,8 @@ internal static partial class Sodium
     {
         Init();
         var signature = new byte[SignatureBytes];
-        if (crypto_sign_detached(signature, out _, message, (ulong)message.Length, secretKey) != 0) throw new InvalidOperationException("crypto_sign_detached failed");
+        if (crypto_sign_detached(signature, out _, message, (ulong)message.Length, secretKey) != 0)
+            throw new InvalidOperationException("crypto_sign_detached failed");
         return signature;
     }
 
@@ -57,7 +58,8 @@ internal static partial class Sodium
     private static partial int crypto_sign_keypair([Out] byte[] publicKey, [Out] byte[] secretKey);
 
     [LibraryImport(Library)]
-    private static partial int crypto_sign_detached([Out] byte[] signature, out ulong signatureLength, ReadOnlySpan<byte> message, ulong messageLength, byte[] secretKey);
+    private static partial int crypto_sign_detached([Out] byte[] signature, out ulong signatureLength, ReadOnlySpan<byte> message,
+        ulong messageLength, byte[] secretKey);
 
     [LibraryImport(Library)]
     private static partial int crypto_sign_verify_detached(byte[] signature, ReadOnlySpan<byte> message, ulong messageLength, byte[] publicKey);

@@ -43,7 +43,8 @@ public static class Usign
         if (bytes[2] != 'B' || bytes[3] != 'K') throw new UserError($"{where}: not a usign secret key (unknown key derivation)");
         if (BitConverter.ToUInt32(bytes, 4) != 0) throw new UserError($"{where}: the secret key has a passphrase, which Kiln does not ask for");
         var key = bytes[40..104];
-        if (!SHA512.HashData(key)[..8].AsSpan().SequenceEqual(bytes.AsSpan(24, 8))) throw new UserError($"{where}: the secret key's checksum does not match");
+        if (!SHA512.HashData(key)[..8].AsSpan().SequenceEqual(bytes.AsSpan(24, 8)))
+            throw new UserError($"{where}: the secret key's checksum does not match");
         return new SecretKey(bytes[32..40], key);
     }
 
@@ -55,7 +56,8 @@ public static class Usign
 
     /// <summary>The .sig file for <paramref name="message"/>.</summary>
     public static string Sign(ReadOnlySpan<byte> message, SecretKey key) =>
-        $"untrusted comment: signed by key {Convert.ToHexStringLower(key.KeyId)}\n{Convert.ToBase64String(Concat(Ed, key.KeyId, Sodium.Sign(message, key.Key)))}\n";
+        $"untrusted comment: signed by key " +
+            $"{Convert.ToHexStringLower(key.KeyId)}\n{Convert.ToBase64String(Concat(Ed, key.KeyId, Sodium.Sign(message, key.Key)))}\n";
 
     /// <summary>Checks a .sig against the message and key; a message explains a failure.</summary>
     public static string? Verify(ReadOnlySpan<byte> message, string signatureText, PublicKey key, string where)

@@ -8,7 +8,8 @@ public static class SubtargetDevices
 {
     /// <param name="id">BOARD/SUBTARGET (or BOARD when it has no subtargets).</param>
     /// <param name="configFile">A .config for the subtarget, or null (see <see cref="ConfigurationChoice"/>).</param>
-    public static (ChosenConfiguration Configuration, DeviceSet Devices) Load(string topDirectory, string id, string? configFile, TimeSpan shellTimeout)
+    public static (ChosenConfiguration Configuration, DeviceSet Devices) Load(string topDirectory, string id, string? configFile,
+        TimeSpan shellTimeout)
     {
         var chosen = ConfigurationChoice.Choose(topDirectory, id, configFile, shellTimeout);
         var parts = id.Split('/');

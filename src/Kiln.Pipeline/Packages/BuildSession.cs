@@ -19,7 +19,8 @@ namespace Kiln.Pipeline.Packages;
 /// <param name="Packages">Packages named on the command line; null: those the .config selects.</param>
 /// <param name="CacheDirectory">Where the metadata scan keeps its results, or null.</param>
 /// <param name="Packager">Packs what is installed (null: packages are installed, not packed).</param>
-public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep, string? CacheDirectory,
+public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep,
+    string? CacheDirectory,
     IPackager? Packager = null);
 
 /// <summary>

@@ -17,7 +17,8 @@ public sealed class IpkPackager(string topDirectory) : IPackager
     {
         var control = ControlFile.Parse(package.Control);
         // Depends follows Package and Version.
-        if (package.Depends.Count > 0) control.Set("Depends", string.Join(", ", package.Depends), before: control.Fields.Count > 2 ? control.Fields[2].Key : null);
+        if (package.Depends.Count > 0) control.Set("Depends", string.Join(", ", package.Depends), before: control.Fields.Count > 2
+            ? control.Fields[2].Key : null);
         control.Set("Description", Description(package.Description));
         IpkWriter.Write(package.InstallDirectory, control, package.Scripts, DateTimeOffset.FromUnixTimeSeconds(package.SourceDateEpoch),
             Path.Combine(package.OutputDirectory, FileName(package)));

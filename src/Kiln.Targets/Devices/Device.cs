@@ -44,7 +44,8 @@ public sealed record Device(
 /// <param name="RecordedName">Its name as the profiles.json recipe has it before that recipe runs (see <see cref="DeviceCollector"/>).</param>
 /// <param name="Pipeline">IMAGE/NAME/FILESYSTEM, else IMAGE/NAME, as the image rule receives it.</param>
 /// <param name="RootFilesystem">The root file system image it is made from ($(KDIR)/root.FS and its parameters).</param>
-public sealed record DeviceImage(string Image, string Filesystem, string TemporaryName, string FileName, string RecordedName, string Pipeline, string RootFilesystem);
+public sealed record DeviceImage(string Image, string Filesystem, string TemporaryName, string FileName, string RecordedName, string Pipeline,
+    string RootFilesystem);
 
 /// <summary>One of ARTIFACTS: made from the device's images.</summary>
 public sealed record DeviceArtifact(string Artifact, string FileName, string Pipeline);

@@ -32,7 +32,8 @@ public sealed record TargetCatalog(IReadOnlyList<Target> Targets, IReadOnlyList<
         if (found is not null) return found;
         var board = id.Split('/')[0];
         var subtargets = Targets.Where(t => t.Board == board && t.Subtarget is not null).Select(t => t.Id).ToList();
-        var hint = subtargets.Count > 0 ? $"; {board} has {string.Join(", ", subtargets)}" : Failures.Count > 0 ? $"; {string.Join("; ", Failures)}" : "";
+        var hint = subtargets.Count > 0 ? $"; {board} has {string.Join(", ", subtargets)}" : Failures.Count > 0 ? $"; {string.Join("; ", Failures)}"
+            : "";
         throw new UserError(SourceLocation.None, $"no target {id} in this tree{hint}");
     }
 }

@@ -25,7 +25,8 @@ public static class TargetInfoParser
         var profiles = new List<TargetProfile>();
         fields["Target"] = lines[i]["Target: ".Length..];
         i++;
-        while (i < lines.Length && !lines[i].StartsWith("Target: ", StringComparison.Ordinal) && !lines[i].StartsWith("Source-Makefile: ", StringComparison.Ordinal))
+        while (i < lines.Length && !lines[i].StartsWith("Target: ", StringComparison.Ordinal) && !lines[i].StartsWith("Source-Makefile: ",
+            StringComparison.Ordinal))
         {
             var line = lines[i];
             if (line == "Target-Description:")
@@ -112,7 +113,8 @@ public static class TargetInfoParser
     private static bool TryField(string line, string name, out string value)
     {
         value = "";
-        if (!line.StartsWith(name, StringComparison.Ordinal) || line.Length < name.Length + 2 || line[name.Length] != ':' || line[name.Length + 1] != ' ') return false;
+        if (!line.StartsWith(name, StringComparison.Ordinal) || line.Length < name.Length + 2 || line[name.Length] != ':'
+            || line[name.Length + 1] != ' ') return false;
         value = line[(name.Length + 2)..];
         return true;
     }

@@ -21,7 +21,8 @@ public static class DryRunComparison
         }
         // The dry run names a device by DEVICE_NAME, which a device block may change (even to one
         // another device has too: their files are then listed under the one name).
-        var byDevice = plans.GroupBy(p => p.DeviceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(p => p.Files).ToList(), StringComparer.Ordinal);
+        var byDevice = plans.GroupBy(p => p.DeviceId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.SelectMany(p => p.Files).ToList(),
+            StringComparer.Ordinal);
         var results = new List<DeviceComparison>();
         foreach (var (device, files) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
@@ -56,7 +57,8 @@ public static class DryRunComparison
         var files = new Dictionary<string, Dictionary<string, Dictionary<string, string>>>(StringComparer.Ordinal);
         foreach (var line in dryRun)
         {
-            if (!line.StartsWith("DEVICE_ID=", StringComparison.Ordinal) || !line.Contains("json_add_image_info.py", StringComparison.Ordinal)) continue;
+            if (!line.StartsWith("DEVICE_ID=", StringComparison.Ordinal) || !line.Contains("json_add_image_info.py", StringComparison.Ordinal))
+                continue;
             var fields = Assignments(line);
             if (!fields.TryGetValue("DEVICE_ID", out var device) || !fields.TryGetValue("FILE_NAME", out var name)) continue;
             if (!files.TryGetValue(device, out var byName)) files[device] = byName = new(StringComparer.Ordinal);
@@ -97,7 +99,8 @@ public static class DryRunComparison
         return fields;
     }
 
-    private static IEnumerable<string> ProfileDifferences(string file, Dictionary<string, string> expected, IReadOnlyList<KeyValuePair<string, string>> profile)
+    private static IEnumerable<string> ProfileDifferences(string file, Dictionary<string, string> expected,
+        IReadOnlyList<KeyValuePair<string, string>> profile)
     {
         foreach (var (name, value) in profile)
         {

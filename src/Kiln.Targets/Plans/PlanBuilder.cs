@@ -62,7 +62,8 @@ public sealed class PlanBuilder(Evaluator evaluator)
     {
         var name = device.Variable("KERNEL_INITRAMFS_IMAGE");
         var rootfsId = _perDeviceRootfs ? "." + Evaluator.ValueOf($"ROOTFS_ID/{device.Name}") : "";
-        string[] inputs = [$"{_kernelDirectory}/{device.Variable("KERNEL_INITRAMFS_NAME")}{rootfsId}", _makefile, .. device.Words("KERNEL_DEPENDS"), "image_prepare"];
+        string[] inputs = [$"{_kernelDirectory}/{device.Variable("KERNEL_INITRAMFS_NAME")}{rootfsId}", _makefile, .. device.Words("KERNEL_DEPENDS"),
+            "image_prepare"];
         // OpenWrt exports the device's name as FILESYSTEM to the initramfs rule.
         var recipe = new Recipe(this, device, filesystem: device.Name, $"{_kernelDirectory}/tmp/{name}", inputs);
         recipe.Pipeline(device.Variable("KERNEL_INITRAMFS"));
@@ -71,21 +72,25 @@ public sealed class PlanBuilder(Evaluator evaluator)
 
     private PlannedFile Image(Device device, DeviceImage image)
     {
-        string[] inputs = [device.Variable("KDIR_KERNEL_IMAGE"), image.RootFilesystem, .. _initramfs ? [$"{device.Name}-initramfs-images"] : Array.Empty<string>()];
+        string[] inputs = [device.Variable("KDIR_KERNEL_IMAGE"), image.RootFilesystem, .. _initramfs ? [$"{device.Name}-initramfs-images"]
+            : Array.Empty<string>()];
         var recipe = new Recipe(this, device, image.Filesystem, $"{_kernelDirectory}/tmp/{image.TemporaryName}", inputs);
         recipe.Command("[ -f $(word 1,$^) -a -f $(word 2,$^) ]");
         recipe.Pipeline(image.Pipeline);
         // Like the file name, the type reaches the profiles.json recipe unexpanded.
         var type = Evaluator.Expand(Evaluator.ExpandWith("$(word 1,$(subst ., ,$(kiln_image)))", [KeyValuePair.Create("kiln_image", image.Image)]));
-        return recipe.File(FileKind.Image, image.FileName, type, image.Filesystem, Profile(device, Evaluator.Expand(image.RecordedName), type, image.Filesystem));
+        return recipe.File(FileKind.Image, image.FileName, type, image.Filesystem, Profile(device, Evaluator.Expand(image.RecordedName), type,
+            image.Filesystem));
     }
 
     private PlannedFile Artifact(Device device, DeviceArtifact artifact)
     {
-        string[] inputs = [device.Variable("KDIR_KERNEL_IMAGE"), .. _initramfs ? [$"{device.Name}-initramfs-images"] : Array.Empty<string>(), $"{device.Name}-images"];
+        string[] inputs = [device.Variable("KDIR_KERNEL_IMAGE"), .. _initramfs ? [$"{device.Name}-initramfs-images"] : Array.Empty<string>(),
+            $"{device.Name}-images"];
         var recipe = new Recipe(this, device, filesystem: "", $"{_kernelDirectory}/tmp/{artifact.FileName}", inputs);
         recipe.Pipeline(artifact.Pipeline);
-        return recipe.File(FileKind.Artifact, artifact.FileName, artifact.Artifact, null, Profile(device, artifact.FileName, artifact.Artifact, null));
+        return recipe.File(FileKind.Artifact, artifact.FileName, artifact.Artifact, null, Profile(device, artifact.FileName, artifact.Artifact,
+            null));
     }
 
     private Device? _variablesOf;
@@ -163,7 +168,8 @@ public sealed class PlanBuilder(Evaluator evaluator)
         public void Pipeline(string pipeline)
         {
             var expanded = Expand(pipeline);
-            foreach (var group in expanded.Replace(' ', '^').Replace('|', ' ').Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            foreach (var group in expanded.Replace(' ', '^').Replace('|', ' ').Split((char[])[' ', '\t', '\n'],
+                StringSplitOptions.RemoveEmptyEntries))
             {
                 var step = string.Join(' ', group.Replace('^', ' ').Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries));
                 if (step.Length > 0) Step(step, viaBuildCommand: true);
@@ -177,7 +183,8 @@ public sealed class PlanBuilder(Evaluator evaluator)
             var definition = _builder.Evaluator.Variables.Lookup("Build/" + words[0])?.Location.File;
             _steps.Add(new PlanStep(words[0], words[1..], definition is not null && definition != _builder._apiCommands));
             var stepVariables = _builder.Evaluator.LocalVariables([new("kiln_step", step)]);
-            var text = _builder.Evaluator.ExpandWith(viaBuildCommand ? BuildCommand : DirectCommand, [_deviceVariables, _ruleVariables, stepVariables]);
+            var text = _builder.Evaluator.ExpandWith(viaBuildCommand ? BuildCommand : DirectCommand,
+                [_deviceVariables, _ruleVariables, stepVariables]);
             Add(text, _steps.Count - 1);
         }
 

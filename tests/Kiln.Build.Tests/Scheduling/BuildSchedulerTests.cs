@@ -18,9 +18,11 @@ public sealed class BuildSchedulerTests
 
     private BuildResult Run(int jobs, params BuildNode[] nodes) => Run(new CountingSlots(jobs), CancellationToken.None, nodes);
 
-    private BuildResult Run(IJobSlots slots, CancellationToken cancel, params BuildNode[] nodes) => new BuildScheduler(slots, _observer).Run(nodes, cancel);
+    private BuildResult Run(IJobSlots slots, CancellationToken cancel, params BuildNode[] nodes) => new BuildScheduler(slots, _observer)
+        .Run(nodes, cancel);
 
-    /// <summary>Runs the scheduler on a thread of its own (not the pool's, which the test runner keeps busy), for a test that acts while it runs.</summary>
+    /// <summary>Runs the scheduler on a thread of its own (not the pool's, which the test runner keeps busy), for a test that acts while it
+    /// runs.</summary>
     private static Task<BuildResult> InBackground(Func<BuildResult> run) => Task.Factory.StartNew(run, TaskCreationOptions.LongRunning);
 
     private static string Describe(BuildResult result) => string.Join("\n", result.Failures.Select(f => $"{f.Node}: {f.Message}"));

@@ -21,7 +21,8 @@ public sealed class EvaluationInputsTests : IDisposable
 
         public void PathQueried(string osPath, PathQuery query, bool answer) => Seen.Add($"{query} {Path.GetFileName(osPath)} {answer}");
 
-        public void DirectoryListed(string osDirectory, IReadOnlyList<string> names) => Seen.Add($"list {string.Join(",", names.Order(StringComparer.Ordinal))}");
+        public void DirectoryListed(string osDirectory, IReadOnlyList<string> names) =>
+            Seen.Add($"list {string.Join(",", names.Order(StringComparer.Ordinal))}");
 
         public void PathResolved(string path, string directory, string? resolved) => Seen.Add($"realpath {path} {resolved is not null}");
 
@@ -37,7 +38,8 @@ public sealed class EvaluationInputsTests : IDisposable
         File.WriteAllText(Path.Combine(_directory, "Makefile"), makefile);
         var inputs = new Recorder();
         var output = new CollectingMakeOutput();
-        var ev = new Evaluator(new EvaluatorOptions { WorkingDirectory = _directory, SearchDefaultIncludeDirectories = false, Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, Output = output, Inputs = inputs });
+        var ev = new Evaluator(new EvaluatorOptions { WorkingDirectory = _directory, SearchDefaultIncludeDirectories = false,
+            Environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, Output = output, Inputs = inputs });
         ev.ReadMakefile("Makefile");
         return (inputs, output);
     }
@@ -46,7 +48,8 @@ public sealed class EvaluationInputsTests : IDisposable
     public void IncludesProbesListingsAndCommandsAreReported()
     {
         File.WriteAllText(Path.Combine(_directory, "part.mk"), "x := 1\n");
-        var (inputs, _) = Read("include part.mk\n-include absent.mk\ny := $(wildcard *.mk) $(wildcard Makefile) $(realpath part.mk) $(shell echo hi)\n");
+        var (inputs, _) =
+            Read("include part.mk\n-include absent.mk\ny := $(wildcard *.mk) $(wildcard Makefile) $(realpath part.mk) $(shell echo hi)\n");
         Assert.Equal(
         [
             "IsDirectory Makefile False", "IsFile Makefile True", "read Makefile 32",
