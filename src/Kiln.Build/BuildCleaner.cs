@@ -40,9 +40,12 @@ public static class BuildCleaner
 
         if (names.Count == 0)
         {
-            Remove(Path.GetDirectoryName(context.BuildDirectory) is { } buildRoot && Path.GetFileName(buildRoot) == "build_dir" ? buildRoot : context.BuildDirectory);
+            var buildRoot = Path.GetDirectoryName(context.BuildDirectory);
+            Remove(buildRoot is not null && Path.GetFileName(buildRoot) == "build_dir" ? buildRoot : context.BuildDirectory);
             foreach (var staging in Directory.Exists(Path.Combine(context.TopDirectory, "staging_dir"))
-                ? Directory.EnumerateDirectories(Path.Combine(context.TopDirectory, "staging_dir"), "target-*").Append(Path.Combine(context.TopDirectory, "staging_dir", "hostpkg")).ToList() : [])
+                ? Directory.EnumerateDirectories(Path.Combine(context.TopDirectory, "staging_dir"), "target-*")
+                    .Append(Path.Combine(context.TopDirectory, "staging_dir", "hostpkg")).ToList()
+                : [])
                 Remove(staging);
             Remove(context.LogDirectory);
             Remove(Path.Combine(context.TopDirectory, "bin"));

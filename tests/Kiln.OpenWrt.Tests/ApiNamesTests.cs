@@ -27,7 +27,8 @@ public sealed class ApiNamesTests
     [Fact]
     public void StepRecipesAreTheOnesThePackageApiDefines()
     {
-        foreach (var step in new[] { "prepare", "configure", "compile", "installdev", "host-prepare", "host-configure", "host-compile", "host-install" })
+        string[] steps = ["prepare", "configure", "compile", "installdev", "host-prepare", "host-configure", "host-compile", "host-install"];
+        foreach (var step in steps)
             Assert.Contains("define " + ApiNames.Recipes.Step(step) + "\n", ApiText, StringComparison.Ordinal);
     }
 }

@@ -18,7 +18,8 @@ public static class DeviceCommands
 {
     private static readonly Option<string?> Config = new("--config")
     {
-        Description = "The .config to read the images with (default: TREE/.config when it is for this target, else every device with Kconfig's defaults).",
+        Description = "The .config to read the images with "
+            + "(default: TREE/.config when it is for this target, else every device with Kconfig's defaults).",
         HelpName = "FILE",
     };
 
@@ -51,10 +52,14 @@ public static class DeviceCommands
         var only = new Option<string?>("--device") { Description = "Only this device.", HelpName = "NAME" };
         var compare = new Option<string?>("--compare")
         {
-            Description = "Compare the plans with a dry run of OpenWrt's image build (make -n; @TOPDIR@ stands for the tree) and report the devices that differ.",
+            Description = "Compare the plans with a dry run of OpenWrt's image build (make -n; @TOPDIR@ stands for the tree) "
+                + "and report the devices that differ.",
             HelpName = "DRYRUN",
         };
-        var plan = new Command("plan", "Print what building each device makes: its files, and the steps of each, one per line.") { planTarget, only, compare, Config };
+        var plan = new Command("plan", "Print what building each device makes: its files, and the steps of each, one per line.")
+        {
+            planTarget, only, compare, Config,
+        };
         plan.SetAction(result => Run(result, result.GetValue(planTarget)!, set =>
         {
             if (result.GetValue(compare) is { } dryRun) return Compare(set, dryRun, GlobalOptions.Tree(result));
@@ -77,7 +82,10 @@ public static class DeviceCommands
             return ExitCodes.Success;
         }, onlyDevice);
 
-    /// <summary>Reads the target's devices, runs <paramref name="show"/>, then reports the devices that failed (only the one asked for, if any).</summary>
+    /// <summary>
+    /// Reads the target's devices, runs <paramref name="show"/>, then reports the devices that
+    /// failed (only the one asked for, if any).
+    /// </summary>
     private static int Run(ParseResult result, string target, Func<DeviceSet, int> show, string? onlyDevice = null)
     {
         var topDir = GlobalOptions.Tree(result);
@@ -94,7 +102,8 @@ public static class DeviceCommands
 
     private static Device Find(DeviceSet set, string name) =>
         set.Devices.FirstOrDefault(d => d.Name == ByteText.FromOs(name))
-        ?? throw new UserError($"{set.Target} has no device {name}" + (set.Errors.Any(e => e.Device == ByteText.FromOs(name)) ? " that could be read" : ""));
+        ?? throw new UserError($"{set.Target} has no device {name}"
+            + (set.Errors.Any(e => e.Device == ByteText.FromOs(name)) ? " that could be read" : ""));
 
     private static string DeviceTable(DeviceSet set)
     {

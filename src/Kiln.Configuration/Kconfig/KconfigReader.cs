@@ -148,7 +148,8 @@ public sealed class KconfigReader(string topDirectory)
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '"') quoted = !quoted;
-            else if (!quoted && i + 3 < text.Length && text[i] is ' ' or '\t' && text[i + 1] == 'i' && text[i + 2] == 'f' && text[i + 3] is ' ' or '\t') return i;
+            else if (!quoted && i + 3 < text.Length && text[i] is ' ' or '\t' && text.AsSpan(i + 1, 2) is "if" && text[i + 3] is ' ' or '\t')
+                return i;
         }
         return -1;
     }
@@ -203,7 +204,8 @@ public sealed class KconfigReader(string topDirectory)
     {
         if (!relativePath.Contains('*'))
         {
-            if (!File.Exists(Path.Combine(topDirectory, relativePath))) throw new UserError($"{relativePath}: no such Kconfig file in {topDirectory}");
+            if (!File.Exists(Path.Combine(topDirectory, relativePath)))
+                throw new UserError($"{relativePath}: no such Kconfig file in {topDirectory}");
             return [relativePath];
         }
         IEnumerable<string> paths = [""];
@@ -215,7 +217,8 @@ public sealed class KconfigReader(string topDirectory)
             paths = paths.SelectMany(prefix =>
             {
                 var directory = Path.Combine(topDirectory, prefix);
-                if (!part.Contains('*')) return File.Exists(Path.Combine(directory, part)) || Directory.Exists(Path.Combine(directory, part)) ? [prefix + part + (last ? "" : "/")] : Array.Empty<string>();
+                if (!part.Contains('*'))
+                    return Path.Exists(Path.Combine(directory, part)) ? [prefix + part + (last ? "" : "/")] : Array.Empty<string>();
                 if (!Directory.Exists(directory)) return [];
                 var found = last ? Directory.GetFiles(directory, part) : Directory.GetDirectories(directory, part);
                 return found.Select(f => prefix + Path.GetFileName(f) + (last ? "" : "/")).Order(StringComparer.Ordinal).ToArray();

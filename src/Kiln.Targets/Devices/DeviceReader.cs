@@ -56,7 +56,8 @@ public sealed class DeviceReader
         var wanted = $"{board}/{subtarget}";
         // A board without subtargets is BOARD/generic in OpenWrt's menus.
         if (configured != wanted && !(subtarget == "generic" && configured == board + "/"))
-            throw new UserError(SourceLocation.None, $"the configuration is for {(configured == "/" ? "no target" : configured.TrimEnd('/'))}, not {wanted.TrimEnd('/')}");
+            throw new UserError(SourceLocation.None,
+                $"the configuration is for {(configured == "/" ? "no target" : configured.TrimEnd('/'))}, not {wanted.TrimEnd('/')}");
         errors.InsertRange(0, collector.Errors);
         var physical = ByteText.FromOs(directory);
         var located = errors.Select(e => e with { Location = FromTree(e.Location, physical, relative) })

@@ -43,7 +43,9 @@ public sealed class TargetScanner(TargetScanOptions options)
             var found = item.Candidate!;
             if (options.OnlyBoard is { } only && found.Directory != only) return;
             if (!MakefileFinder.Qualifies(Path.Combine(scanRoot, found.Directory, "Makefile"), MakefileFinder.TargetCalls)) return;
-            var directory = found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
+            var directory = found.ThroughLink
+                ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory))
+                : physicalRoot + "/" + found.Directory;
             var board = new Board(directory, options.ScanDirectory + "/" + found.Directory);
             board.Parts.Add(ReadTarget(dump, board, subtarget: null));
             lock (boards) boards.Add(board);
