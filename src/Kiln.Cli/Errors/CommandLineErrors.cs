@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine;
 using Kiln.Core.Errors;
 
 namespace Kiln.Cli.Errors;

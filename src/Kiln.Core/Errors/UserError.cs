@@ -29,9 +29,10 @@ public sealed class UserError : Exception
         ? $"{Location.File}:{Location.Line}: *** {Reason}.  Stop."
         : $"{programName}: *** {Reason}.  Stop.";
 
-    /// <summary>An error from the line make printed for it (<c>FILE:LINE: *** REASON.  Stop.</c>), kept as it is if it has another form.</summary>
+    /// <summary>An error from the line printed for it: make's <c>FILE:LINE: *** REASON.  Stop.</c>, or <c>kiln: REASON</c>.</summary>
     public static UserError FromMakeStyle(string line)
     {
+        if (line.StartsWith("kiln: ", StringComparison.Ordinal)) return new UserError(line["kiln: ".Length..]);
         const string stop = ".  Stop.";
         var marker = line.IndexOf(": *** ", StringComparison.Ordinal);
         if (marker > 0 && line.EndsWith(stop, StringComparison.Ordinal) && line.LastIndexOf(':', marker - 1) is var colon and > 0

@@ -18,15 +18,39 @@ public sealed class DotConfig
     {
         if (Directory.Exists(path)) throw new UserError($"{path}: is a directory, not a .config");
         if (!File.Exists(path)) throw new UserError($"{path}: no such file");
+        string text;
         try
         {
-            return Parse(ByteText.Encoding.GetString(File.ReadAllBytes(path)));
+            text = ByteText.Encoding.GetString(File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserError($"{path}: cannot be read: {e.Message}");
         }
+        CheckLines(text, path);
+        return Parse(text);
     }
+
+    /// <summary>
+    /// Every line is blank, a comment or CONFIG_NAME=VALUE, as Kconfig writes them: anything else
+    /// (a file that is no .config) is refused here, naming the file, rather than by make later.
+    /// </summary>
+    private static void CheckLines(string text, string path)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var equals = line.IndexOf('=');
+            if (line.StartsWith("CONFIG_", StringComparison.Ordinal) && equals > 7 && line.AsSpan(7, equals - 7).IndexOfAnyExcept(SymbolCharacters) < 0)
+                continue;
+            throw new UserError(new SourceLocation(path, i + 1), "not a .config line (CONFIG_NAME=VALUE or a # comment)");
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SymbolCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     /// <summary>The lines of a .config given as byte text (one char per byte).</summary>
     public static DotConfig Parse(string text)

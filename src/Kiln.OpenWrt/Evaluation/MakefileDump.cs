@@ -73,15 +73,13 @@ public sealed class MakefileDump
         }
         catch (UserError e)
         {
-            var where = e.Location.IsKnown ? e.MakeStyle("make") : $"{relative}/Makefile: {e.MakeStyle("make")}";
-            return new DumpOutput(output.Stdout, output.Stderr, RelativeTo(where, ByteText.FromOs(workingDirectory), relative));
+            // Files are named from the tree: those read relative to the Makefile's directory get its path.
+            var where = !e.Location.IsKnown ? $"{relative}/Makefile: {e.MakeStyle("make")}"
+                : e.Location.File!.StartsWith('/') ? e.MakeStyle("make")
+                : $"{relative}/{e.MakeStyle("make")}";
+            return new DumpOutput(output.Stdout, output.Stderr, where.Replace(ByteText.FromOs(workingDirectory) + "/", relative + "/"));
         }
     }
-
-    /// <summary>Locations inside the Makefile's own directory are shown relative to the tree.</summary>
-    private static string RelativeTo(string message, string workingDirectory, string relativeDirectory) =>
-        message.StartsWith("Makefile:", StringComparison.Ordinal) ? relativeDirectory + "/" + message
-            : message.Replace(workingDirectory + "/", relativeDirectory + "/");
 
     /// <summary>The path with links resolved (make -C reports the physical directory).</summary>
     public static string Canonical(string path)

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using System.Text;
+using Kiln.Make.Text;
 
 namespace Kiln.OpenWrt.Scanning;
 
@@ -71,12 +72,12 @@ public static class MakefileFinder
             return new FileInfo(makefile).LinkTarget is { } target ? $"is a symbolic link to {target}, which does not exist" : "no such file";
         try
         {
-            using var stream = File.OpenRead(makefile);
+            File.ReadAllBytes(makefile);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "cannot be read: " + e.Message;
+            return "cannot be read: " + SystemErrors.Describe(e);
         }
     }
 
@@ -96,9 +97,11 @@ public static class MakefileFinder
             };
             foreach (var (name, isDirectory, isLink) in entries)
             {
-                if (!isDirectory) hasMakefile = true;
+                // A directory named Makefile is found as find -name finds it (and then refused as no Makefile).
+                if (!isDirectory || name == "Makefile") hasMakefile = true;
+                if (!isDirectory) continue;
                 // Links are followed like find -L; a linked directory is entered once, however many links lead to it.
-                else if (!isLink) subdirectories.Add((name, false));
+                if (!isLink) subdirectories.Add((name, false));
                 else if (visited.Add(new DirectoryInfo(Path.Combine(directory, name)).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? name))
                     subdirectories.Add((name, true));
             }

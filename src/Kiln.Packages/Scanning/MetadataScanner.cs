@@ -64,7 +64,7 @@ public sealed class MetadataScanner(ScanOptions options)
             {
                 // Not silently left out: the scan would otherwise seem to have found every package.
                 var makefile = ByteText.FromOs(options.ScanDirectory + "/" + directory + "/Makefile");
-                scan = new MakefileScan(makefile, "", "", $"{makefile}: {problem}", MakefileFacts.None);
+                scan = new MakefileScan(makefile, "", "", $"kiln: {makefile}: {problem}", MakefileFacts.None);
             }
             else
             {

@@ -32,8 +32,10 @@ public sealed record TargetCatalog(IReadOnlyList<Target> Targets, IReadOnlyList<
         if (found is not null) return found;
         var board = id.Split('/')[0];
         var subtargets = Targets.Where(t => t.Board == board && t.Subtarget is not null).Select(t => t.Id).ToList();
-        var hint = subtargets.Count > 0 ? $"; {board} has {string.Join(", ", subtargets)}" : Failures.Count > 0 ? $"; {string.Join("; ", Failures)}"
-            : "";
+        // A board that could not be read is missing because of its own error: that is the message.
+        if (subtargets.Count == 0 && Failures.Count > 0)
+            throw UserError.FromMakeStyle(Failures.FirstOrDefault(f => f.Contains($"/{board}/", StringComparison.Ordinal)) ?? Failures[0]);
+        var hint = subtargets.Count > 0 ? $"; {board} has {string.Join(", ", subtargets)}" : "";
         throw new UserError(SourceLocation.None, $"no target {id} in this tree{hint}");
     }
 }
