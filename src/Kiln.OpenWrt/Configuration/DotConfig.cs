@@ -49,8 +49,9 @@ public sealed class DotConfig
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> SymbolCharacters =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+    /// <summary>What a symbol may hold: printable ASCII (package names bring '-', '.', '+'), nothing make reads as syntax.</summary>
+    private static readonly System.Buffers.SearchValues<char> SymbolCharacters = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c).Where(c => c is not ('=' or ':' or '#' or '$' or '(' or ')'))));
 
     /// <summary>The lines of a .config given as byte text (one char per byte).</summary>
     public static DotConfig Parse(string text)
