@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Kiln.Make.Evaluation;
 
 namespace Kiln.Make.Functions;
@@ -10,43 +9,36 @@ namespace Kiln.Make.Functions;
 /// </summary>
 public sealed class FunctionSet
 {
-    public static readonly FunctionSet Empty = new(FrozenDictionary<string, MakeFunction>.Empty);
+    public static readonly FunctionSet Empty = new([]);
 
-    private readonly FrozenDictionary<string, MakeFunction> _functions;
-    private readonly FrozenDictionary<string, MakeFunction>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    // A handful at most, looked up on every $(call) of a name make does not have: a short array
+    // searched in place costs less than hashing (and needs no code compiled at run time).
+    private readonly MakeFunction[] _functions;
 
-    private FunctionSet(FrozenDictionary<string, MakeFunction> functions)
+    private FunctionSet(MakeFunction[] functions) => _functions = functions;
+
+    public IEnumerable<MakeFunction> All => _functions;
+
+    public MakeFunction? Find(ReadOnlySpan<char> name)
     {
-        _functions = functions;
-        _lookup = functions.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var function in _functions)
+            if (name.SequenceEqual(function.Name)) return function;
+        return null;
     }
-
-    public IEnumerable<MakeFunction> All => _functions.Values;
-
-    public MakeFunction? Find(ReadOnlySpan<char> name) => _lookup.TryGetValue(name, out var f) ? f : null;
 
     /// <summary>
     /// This set and a function whose arguments are expanded before <paramref name="body"/> runs and
     /// whose result is the text it returns.
     /// </summary>
-    public FunctionSet With(string name, int minArgs, int maxArgs, Func<Evaluator, IReadOnlyList<string>, string> body)
-    {
-        if (FunctionTable.Find(name) is not null || _functions.ContainsKey(name))
-            throw new ArgumentException($"the function '{name}' is already defined", nameof(name));
-        var function = new MakeFunction(name, minArgs, maxArgs, (ev, args, output) => output.Append(body(ev, args))) { IsExtension = true };
-        return new FunctionSet(_functions.Values.Append(function).ToFrozenDictionary(f => f.Name, StringComparer.Ordinal));
-    }
+    public FunctionSet With(string name, int minArgs, int maxArgs, Func<Evaluator, IReadOnlyList<string>, string> body) =>
+        With(new FunctionSet([new MakeFunction(name, minArgs, maxArgs, (ev, args, output) => output.Append(body(ev, args))) { IsExtension = true }]));
 
-    /// <summary>The functions of both sets; a name may be in only one.</summary>
+    /// <summary>The functions of both sets; a name may be in only one, and none may be make's own.</summary>
     public FunctionSet With(FunctionSet other)
     {
-        var result = this;
-        foreach (var function in other._functions.Values)
-        {
-            if (result._functions.ContainsKey(function.Name))
+        foreach (var function in other._functions)
+            if (FunctionTable.Find(function.Name) is not null || Find(function.Name) is not null)
                 throw new ArgumentException($"the function '{function.Name}' is already defined", nameof(other));
-            result = new FunctionSet(result._functions.Values.Append(function).ToFrozenDictionary(f => f.Name, StringComparer.Ordinal));
-        }
-        return result;
+        return new FunctionSet([.. _functions, .. other._functions]);
     }
 }

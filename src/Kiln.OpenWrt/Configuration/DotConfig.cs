@@ -12,6 +12,7 @@ public sealed class DotConfig
 {
     private readonly List<KeyValuePair<string, string?>> _entries = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private string? _text;
 
     /// <summary>A .config file; one that cannot be read is the user's to fix.</summary>
     public static DotConfig Read(string path)
@@ -27,43 +28,36 @@ public sealed class DotConfig
         {
             throw new UserError($"{path}: cannot be read: {e.Message}");
         }
-        CheckLines(text, path);
-        return Parse(text);
+        return Parse(text, path);
+    }
+
+    /// <summary>What a symbol may hold: printable ASCII (package names bring '-', '.', '+'), nothing make reads as syntax.</summary>
+    private static bool IsSymbol(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+            if (c is <= ' ' or >= '\x7f' or '=' or ':' or '#' or '$' or '(' or ')') return false;
+        return true;
     }
 
     /// <summary>
-    /// Every line is blank, a comment or CONFIG_NAME=VALUE, as Kconfig writes them: anything else
-    /// (a file that is no .config) is refused here, naming the file, rather than by make later.
+    /// The lines of a .config given as byte text (one char per byte). With the file it came from,
+    /// every line must be blank, a comment or CONFIG_NAME=VALUE, as Kconfig writes them: anything
+    /// else (a file that is no .config) is refused naming the file and line, not by make later.
     /// </summary>
-    private static void CheckLines(string text, string path)
+    public static DotConfig Parse(string text, string? path = null)
     {
+        var config = new DotConfig { _text = text };
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
-            if (line.Length == 0 || line.StartsWith('#')) continue;
             var equals = line.IndexOf('=');
-            if (line.StartsWith("CONFIG_", StringComparison.Ordinal) && equals > 7 && line.AsSpan(7, equals - 7).IndexOfAnyExcept(SymbolCharacters) < 0)
-                continue;
-            throw new UserError(new SourceLocation(path, i + 1), "not a .config line (CONFIG_NAME=VALUE or a # comment)");
-        }
-    }
-
-    /// <summary>What a symbol may hold: printable ASCII (package names bring '-', '.', '+'), nothing make reads as syntax.</summary>
-    private static readonly System.Buffers.SearchValues<char> SymbolCharacters = System.Buffers.SearchValues.Create(
-        string.Concat(Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c).Where(c => c is not ('=' or ':' or '#' or '$' or '(' or ')'))));
-
-    /// <summary>The lines of a .config given as byte text (one char per byte).</summary>
-    public static DotConfig Parse(string text)
-    {
-        var config = new DotConfig();
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.StartsWith("CONFIG_", StringComparison.Ordinal) && line.IndexOf('=') is var eq and > 7)
-                config.Set(line[7..eq], line[(eq + 1)..]);
+            if (line.StartsWith("CONFIG_", StringComparison.Ordinal) && equals > 7 && IsSymbol(line.AsSpan(7, equals - 7)))
+                config.Add(line[7..equals], line[(equals + 1)..]);
             else if (line.StartsWith("# CONFIG_", StringComparison.Ordinal) && line.EndsWith(" is not set", StringComparison.Ordinal))
-                config.Set(line[9..^" is not set".Length], null);
+                config.Add(line[9..^" is not set".Length], null);
+            else if (path is not null && line.Length > 0 && !line.StartsWith('#'))
+                throw new UserError(new SourceLocation(path, i + 1), "not a .config line (CONFIG_NAME=VALUE or a # comment)");
         }
         return config;
     }
@@ -82,6 +76,12 @@ public sealed class DotConfig
 
     /// <summary>Sets (or, with null, unsets) a symbol; a new one goes at the end.</summary>
     public void Set(string symbol, string? value)
+    {
+        _text = null;
+        Add(symbol, value);
+    }
+
+    private void Add(string symbol, string? value)
     {
         if (_index.TryGetValue(symbol, out var i)) _entries[i] = new(symbol, value);
         else
@@ -108,6 +108,8 @@ public sealed class DotConfig
     /// <summary>The .config text (byte text), as make reads it from $(TOPDIR)/.config.</summary>
     public string Write()
     {
+        // A .config nobody changed is the text it was read from, comments and all.
+        if (_text is not null) return _text;
         var text = new StringBuilder();
         foreach (var (symbol, value) in _entries)
             text.Append(value is null ? $"# CONFIG_{symbol} is not set\n" : $"CONFIG_{symbol}={value}\n");
