@@ -14,7 +14,8 @@ public sealed class DotConfigTests : IDisposable
     public void WhatKconfigWritesIsRead()
     {
         File.WriteAllText(_file, "#\n# Automatically generated file; DO NOT EDIT.\n#\nCONFIG_TARGET_BOARD=\"ath79\"\n"
-            + "CONFIG_TARGET_DEVICE_ath79_generic_DEVICE_adtran_bsap1800-v2=y\n# CONFIG_PACKAGE_libstdcpp is not set\n\nCONFIG_PACKAGE_kmod-usb-core=m\n");
+            + "CONFIG_TARGET_DEVICE_ath79_generic_DEVICE_adtran_bsap1800-v2=y\n"
+            + "# CONFIG_PACKAGE_libstdcpp is not set\n\nCONFIG_PACKAGE_kmod-usb-core=m\n");
         var config = DotConfig.Read(_file);
         Assert.Equal("ath79", config.Text("TARGET_BOARD"));
         Assert.True(config.IsEnabled("TARGET_DEVICE_ath79_generic_DEVICE_adtran_bsap1800-v2"));
