@@ -65,22 +65,28 @@ public static class ExprParser
     private static int ParseReference(string s, int open, int end, ref PartList parts)
     {
         var openParen = s[open];
-        var closeParen = openParen == '(' ? ')' : '}';
-
-        var call = TryParseFunction(s, open, end, out var resume);
-        if (call is not null)
+        var nameEnd = FunctionNameEnd(s, open, end);
+        if (nameEnd < 0) return ParseVariableReference(s, open, end, ref parts);
+        var argsStart = CharClass.SkipSpace(s, nameEnd, end);
+        var argsEnd = ArgumentsEnd(s, argsStart, end, openParen);
+        if (FunctionTable.Find(s.AsSpan(open + 1, nameEnd - open - 1)) is { } function)
         {
-            parts.Add(call);
-            return call is ErrorExpr ? -1 : resume;
+            if (argsEnd < 0)
+            {
+                parts.Add(new ErrorExpr($"unterminated call to function '{function.Name}': missing '{(openParen == '(' ? ')' : '}')}'"));
+                return -1;
+            }
+            parts.Add(new FunctionCallExpr(function, ParseArguments(function, s, argsStart, argsEnd, openParen)));
+            return argsEnd + 1;
         }
-        if (ExtensionCall(s, open, end) is var (name, argsStart, argsEnd))
+        if (argsEnd >= 0)
         {
             // Whether this is a call depends on the evaluator's own functions: keep both readings.
             var reference = new PartList();
             var next = ParseVariableReference(s, open, end, ref reference);
             if (next == argsEnd + 1)
             {
-                parts.Add(new ExtensionCallExpr(name, s[argsStart..argsEnd], openParen, reference.Build()));
+                parts.Add(new ExtensionCallExpr(NameTable.Intern(s[(open + 1)..nameEnd]), s[argsStart..argsEnd], openParen, reference.Build()));
                 return next;
             }
         }
@@ -159,16 +165,6 @@ public static class ExprParser
         return -1;
     }
 
-    /// <summary>A reference shaped like a call of a function make does not have: a program's own function, perhaps.</summary>
-    private static (string Name, int ArgsStart, int ArgsEnd)? ExtensionCall(string s, int open, int end)
-    {
-        var nameEnd = FunctionNameEnd(s, open, end);
-        if (nameEnd < 0) return null;
-        var argsStart = CharClass.SkipSpace(s, nameEnd, end);
-        var argsEnd = ArgumentsEnd(s, argsStart, end, s[open]);
-        return argsEnd < 0 ? null : (NameTable.Intern(s[(open + 1)..nameEnd]), argsStart, argsEnd);
-    }
-
     /// <summary>The arguments of a function call, split and trimmed as <paramref name="function"/> takes them.</summary>
     internal static Expr[] ParseArguments(MakeFunction function, string s, int argsStart, int argsEnd, char openParen)
     {
@@ -183,25 +179,6 @@ public static class ExprParser
             parsed[n] = Parse(s, a, b);
         }
         return parsed;
-    }
-
-    private static Expr? TryParseFunction(string s, int open, int end, out int resume)
-    {
-        resume = -1;
-        var e = FunctionNameEnd(s, open, end);
-        if (e < 0) return null;
-        var function = FunctionTable.Find(s.AsSpan(open + 1, e - open - 1));
-        if (function is null) return null;
-
-        var openParen = s[open];
-        var closeParen = openParen == '(' ? ')' : '}';
-        var argsStart = CharClass.SkipSpace(s, e, end);
-        var argsEnd = ArgumentsEnd(s, argsStart, end, openParen);
-        if (argsEnd < 0)
-            return new ErrorExpr($"unterminated call to function '{function.Name}': missing '{closeParen}'");
-
-        resume = argsEnd + 1;
-        return new FunctionCallExpr(function, ParseArguments(function, s, argsStart, argsEnd, openParen));
     }
 
     /// <summary>Splits <c>s[start..end)</c> at top-level commas; the last allowed argument takes the rest.</summary>
