@@ -40,7 +40,4 @@ public sealed class UserError : Exception
             return new UserError(new SourceLocation(line[..colon], number), line[(marker + 6)..^stop.Length]);
         return new UserError(line);
     }
-
-    /// <summary>How Kiln reports it: make's form when a makefile line is to blame, else <c>kiln: REASON</c>.</summary>
-    public string Describe() => Location.IsKnown ? MakeStyle("kiln") : "kiln: " + Reason;
 }

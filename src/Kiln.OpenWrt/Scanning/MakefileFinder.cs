@@ -19,7 +19,7 @@ public static class MakefileFinder
     /// <summary>Directories (relative to <paramref name="scanDirectory"/>, byte order) whose Makefile qualifies.</summary>
     public static List<FoundMakefile> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls) =>
         Candidates(scanDirectory, maxDepth)
-            .Where(c => Qualifies(Path.Combine(scanDirectory, c.Directory, "Makefile"), calls))
+            .Where(c => Qualifies(Path.Combine(scanDirectory, c.Directory, "Makefile"), calls, out _))
             .OrderBy(c => c.Directory, StringComparer.Ordinal)
             .ToList();
 
@@ -47,9 +47,14 @@ public static class MakefileFinder
         }
     }
 
-    /// <summary>Whether the Makefile calls one of <paramref name="calls"/> (and so defines packages or targets).</summary>
-    public static bool Qualifies(string makefile, IReadOnlyList<string> calls)
+    /// <summary>
+    /// Whether the Makefile calls one of <paramref name="calls"/> (and so defines packages or
+    /// targets); when it cannot be read, <paramref name="problem"/> says why (a directory, a link to
+    /// nothing, no permission).
+    /// </summary>
+    public static bool Qualifies(string makefile, IReadOnlyList<string> calls, out string? problem)
     {
+        problem = null;
         string text;
         try
         {
@@ -57,28 +62,14 @@ public static class MakefileFinder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            problem = Directory.Exists(makefile) ? "is a directory, not a Makefile"
+                : !File.Exists(makefile) && new FileInfo(makefile).LinkTarget is { } target ? $"is a symbolic link to {target}, which does not exist"
+                : "cannot be read: " + SystemErrors.Describe(e);
             return false;
         }
         foreach (var call in calls)
             if (text.Contains(call, StringComparison.Ordinal)) return true;
         return false;
-    }
-
-    /// <summary>Why a file named Makefile cannot be read as one (a directory, a link to nothing, no permission), or null.</summary>
-    public static string? Problem(string makefile)
-    {
-        if (Directory.Exists(makefile)) return "is a directory, not a Makefile";
-        if (!File.Exists(makefile))
-            return new FileInfo(makefile).LinkTarget is { } target ? $"is a symbolic link to {target}, which does not exist" : "no such file";
-        try
-        {
-            File.ReadAllBytes(makefile);
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "cannot be read: " + SystemErrors.Describe(e);
-        }
     }
 
     private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories) List(string directory, HashSet<string> visited)

@@ -54,13 +54,13 @@ public sealed class MetadataScanner(ScanOptions options)
                 (scan, entry) = (cached.Scan, cached);
                 Interlocked.Increment(ref reused);
             }
-            else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls))
+            else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem))
             {
                 var inputs = cache is null ? null : new InputLog(environment);
                 scan = Evaluate(dump, WorkingDirectory(found), directory, inputs);
                 if (inputs is { Repeatable: true }) entry = new CachedScan(directory, inputs.Inputs, scan);
             }
-            else if (MakefileFinder.Problem(Path.Combine(scanRoot, directory, "Makefile")) is { } problem)
+            else if (problem is not null)
             {
                 // Not silently left out: the scan would otherwise seem to have found every package.
                 var makefile = ByteText.FromOs(options.ScanDirectory + "/" + directory + "/Makefile");
