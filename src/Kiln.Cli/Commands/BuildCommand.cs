@@ -52,14 +52,15 @@ public static class BuildCommand
             // Options first: a mistake in them is reported before any work.
             var jobCount = Jobs(result.GetValue(jobs));
             var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
+            var tree = GlobalOptions.Tree(result);
             var request = new BuildRequest(
-                GlobalOptions.Tree(result),
-                Configuration(result),
+                tree,
+                Configuration(result, tree),
                 names.Length == 0 ? null : names.Select(ByteText.FromOs).ToList(),
                 jobCount,
                 lastStep,
                 GlobalOptions.Scan(result, "package").CacheDirectory,
-                new IpkPackager(GlobalOptions.Tree(result)));
+                new IpkPackager(tree));
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler stop = (_, e) =>
             {
@@ -102,15 +103,16 @@ public static class BuildCommand
         clean.SetAction(result =>
         {
             var names = Names(result.GetValue(cleanNames)!);
-            foreach (var removed in BuildCleaner.Clean(GlobalOptions.Tree(result), Configuration(result), names.Select(ByteText.FromOs).ToList()))
+            var tree = GlobalOptions.Tree(result);
+            foreach (var removed in BuildCleaner.Clean(tree, Configuration(result, tree), names.Select(ByteText.FromOs).ToList()))
                 Console.Out.WriteLine("removed " + removed);
             return ExitCodes.Success;
         });
         yield return clean;
     }
 
-    private static DotConfig Configuration(ParseResult result) =>
-        ConfigurationChoice.Choose(GlobalOptions.Tree(result), result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60)).Config;
+    private static DotConfig Configuration(ParseResult result, string tree) =>
+        ConfigurationChoice.Choose(tree, result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60)).Config;
 
     /// <summary>Package names; a word that starts with '-' is an option this command does not have.</summary>
     private static string[] Names(string[] names) =>

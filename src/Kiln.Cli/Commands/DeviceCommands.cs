@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Kiln.Cli.Output;
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Evaluation;
 using Kiln.Pipeline.Devices;
@@ -119,9 +120,9 @@ public static class DeviceCommands
 
     private static int Compare(DeviceSet set, string dryRunFile, string topDir)
     {
-        if (!File.Exists(dryRunFile)) throw new UserError($"{dryRunFile}: no such file");
         var tree = ByteText.FromOs(MakefileTree(topDir));
-        var lines = ByteText.Encoding.GetString(File.ReadAllBytes(dryRunFile)).Split('\n').Select(l => l.Replace("@TOPDIR@", tree)).ToList();
+        var text = ByteText.Encoding.GetString(File.ReadAllBytes(ExistingFile.Require(dryRunFile)));
+        var lines = text.Split('\n').Select(l => l.Replace("@TOPDIR@", tree)).ToList();
         var results = DryRunComparison.Compare(lines, set.Plans);
         foreach (var result in results.Where(r => !r.Matches))
         {

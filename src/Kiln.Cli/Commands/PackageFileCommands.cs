@@ -33,7 +33,7 @@ public static class PackageFileCommands
         var sign = new Command("sign", "Sign a file with the tree's key (usign format).") { signFile };
         sign.SetAction(result => Done(() =>
         {
-            var file = Existing(result.GetValue(signFile)!);
+            var file = ExistingFile.Require(result.GetValue(signFile)!);
             AtomicFile.Write(file + ".sig", Usign.Sign(File.ReadAllBytes(file), BuildKey.Secret(Top(result))));
             Console.Out.WriteLine($"{file}.sig written");
         }));
@@ -45,10 +45,10 @@ public static class PackageFileCommands
         var verify = new Command("verify", "Check FILE.sig against FILE and a public key.") { verifyFile, publicKey };
         verify.SetAction(result => Done(() =>
         {
-            var file = Existing(result.GetValue(verifyFile)!);
+            var file = ExistingFile.Require(result.GetValue(verifyFile)!);
             var keyFile = result.GetValue(publicKey);
-            var key = keyFile is null ? BuildKey.Public(Top(result)) : Usign.ReadPublic(File.ReadAllText(Existing(keyFile)), keyFile);
-            var problem = Usign.Verify(File.ReadAllBytes(file), File.ReadAllText(Existing(file + ".sig")), key, file + ".sig");
+            var key = keyFile is null ? BuildKey.Public(Top(result)) : Usign.ReadPublic(File.ReadAllText(ExistingFile.Require(keyFile)), keyFile);
+            var problem = Usign.Verify(File.ReadAllBytes(file), File.ReadAllText(ExistingFile.Require(file + ".sig")), key, file + ".sig");
             if (problem is not null) throw new UserError(problem);
             Console.Out.WriteLine($"{file}: good signature by key {key.Fingerprint}");
         }));
@@ -70,7 +70,7 @@ public static class PackageFileCommands
         var info = new Command("ipk-info", "Print an .ipk's control fields and the files it installs.") { ipkFile, json };
         info.SetAction(result => Done(() =>
         {
-            var contents = IpkContents.Read(Existing(result.GetValue(ipkFile)!));
+            var contents = IpkContents.Read(ExistingFile.Require(result.GetValue(ipkFile)!));
             Console.Out.Write(result.GetValue(json) ? Json(contents) : Text(contents));
         }));
         yield return info;
@@ -117,8 +117,6 @@ public static class PackageFileCommands
 
     private static string Top(ParseResult result) => GlobalOptions.Tree(result);
 
-    private static string Existing(string path) =>
-        File.Exists(path) ? path : throw new UserError(Directory.Exists(path) ? $"{path}: is a directory, not a file" : $"{path}: no such file");
 
     private static int Done(Action work)
     {

@@ -409,8 +409,8 @@ public sealed partial class Evaluator
     private void EnterNesting(string what)
     {
         if (++_depth > Options.MaxExpansionDepth)
-            throw ErrorAtExpansion($"expansion nested more than {Options.MaxExpansionDepth} levels deep while expanding '{what}' (endless " +
-                $"recursion?)");
+            throw ErrorAtExpansion(
+                $"expansion nested more than {Options.MaxExpansionDepth} levels deep while expanding '{what}' (endless recursion?)");
     }
 
     /// <summary>An error located where make's *expanding_var points: the variable being expanded, else the line being read.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Make.Text;
 
 namespace Kiln.OpenWrt.Configuration;
@@ -17,8 +18,7 @@ public sealed class DotConfig
     /// <summary>A .config file; one that cannot be read is the user's to fix.</summary>
     public static DotConfig Read(string path)
     {
-        if (Directory.Exists(path)) throw new UserError($"{path}: is a directory, not a .config");
-        if (!File.Exists(path)) throw new UserError($"{path}: no such file");
+        ExistingFile.Require(path, ".config");
         string text;
         try
         {

@@ -40,9 +40,9 @@ public sealed class MakefileDump
     /// <summary>
     /// Reads <paramref name="workingDirectory"/>/Makefile with <paramref name="commandLine"/>.
     /// Errors name files inside the tree by their path from it (<paramref name="relativeDirectory"/>
-    /// is the working directory's). <paramref name="functions"/> are the caller's own, besides the API's. <paramref name="inspect"/> sees the
-    /// evaluator once the Makefile
-    /// has been read without error.
+    /// is the working directory's). <paramref name="functions"/> are the caller's own, besides the
+    /// API's. <paramref name="inspect"/> sees the evaluator once the Makefile has been read without
+    /// error.
     /// </summary>
     public DumpOutput Run(string workingDirectory, string relativeDirectory, IReadOnlyList<string> commandLine,
         IEvaluationInputs? inputs = null, FunctionSet? functions = null, Action<Evaluator>? inspect = null)
