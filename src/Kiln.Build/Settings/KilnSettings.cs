@@ -5,9 +5,10 @@ namespace Kiln.Build.Settings;
 /// <summary>
 /// Kiln's settings for a tree, from <c>TREE/kiln.conf</c>: lines of <c>NAME = VALUE</c>, <c>#</c>
 /// comments. <c>mirror = DIR-OR-URL</c> (repeatable) names local mirrors that downloads try before
-/// a package's own URLs; a relative directory is relative to the tree.
+/// a package's own URLs; a relative directory is relative to the tree. <c>kernel = FILE</c> is the
+/// built kernel images are made with when the command line names none.
 /// </summary>
-public sealed record KilnSettings(IReadOnlyList<string> Mirrors)
+public sealed record KilnSettings(IReadOnlyList<string> Mirrors, string? Kernel)
 {
     public const string FileName = "kiln.conf";
 
@@ -15,7 +16,8 @@ public sealed record KilnSettings(IReadOnlyList<string> Mirrors)
     {
         var path = Path.Combine(topDirectory, FileName);
         var mirrors = new List<string>();
-        if (!File.Exists(path)) return new KilnSettings(mirrors);
+        string? kernel = null;
+        if (!File.Exists(path)) return new KilnSettings(mirrors, kernel);
         var number = 0;
         foreach (var raw in File.ReadLines(path))
         {
@@ -30,10 +32,13 @@ public sealed record KilnSettings(IReadOnlyList<string> Mirrors)
                 case "mirror":
                     mirrors.Add(value.Contains("://", StringComparison.Ordinal) ? value : Path.GetFullPath(Path.Combine(topDirectory, value)));
                     break;
+                case "kernel":
+                    kernel = Path.GetFullPath(Path.Combine(topDirectory, value));
+                    break;
                 default:
                     throw new UserError($"{FileName}:{number}: *** unknown setting '{name}'.");
             }
         }
-        return new KilnSettings(mirrors);
+        return new KilnSettings(mirrors, kernel);
     }
 }

@@ -286,19 +286,8 @@ define Image/gzip-ext4-padded-squashfs
 
 endef
 
-ifdef CONFIG_TARGET_ROOTFS_TARGZ
-  define Image/Build/targz
-	$(TAR) -cp --numeric-owner --owner=0 --group=0 --mode=a-s --sort=name \
-		$(if $(SOURCE_DATE_EPOCH),--mtime="@$(SOURCE_DATE_EPOCH)") \
-		-C $(TARGET_DIR)/ . | gzip -9n > $(BIN_DIR)/$(IMG_PREFIX)$(if $(PROFILE_SANITIZED),-$(PROFILE_SANITIZED))-rootfs.tar.gz
-  endef
-endif
-
-ifdef CONFIG_TARGET_ROOTFS_CPIOGZ
-  define Image/Build/cpiogz
-	( cd $(TARGET_DIR); find . | $(STAGING_DIR_HOST)/bin/cpio -o -H newc -R 0:0 | gzip -9n >$(BIN_DIR)/$(IMG_ROOTFS).cpio.gz )
-  endef
-endif
+# The rootfs tar.gz ($(IMG_PREFIX)-rootfs.tar.gz) and initramfs cpio ($(IMG_ROOTFS).cpio.gz) that
+# CONFIG_TARGET_ROOTFS_TARGZ / _CPIOGZ ask for are written by Kiln's image stage itself.
 
 # --- devices ------------------------------------------------------------------
 

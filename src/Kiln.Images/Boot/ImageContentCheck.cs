@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Kiln.Core.Errors;
+using Kiln.Make.Evaluation;
+
+namespace Kiln.Images.Boot;
+
+/// <summary>
+/// Checks a squashfs or ext4 root file system image without booting it: unpacked with Debian's
+/// own readers (<c>unsquashfs</c>, <c>debugfs rdump</c>), it must hold exactly the staged root —
+/// the same paths, kinds, permissions, contents and link targets — plus, in a squashfs, the
+/// /dev/console OpenWrt adds. Debian's kernels keep squashfs and disk drivers as modules, so
+/// these images are checked this way while the initramfs image is booted.
+/// </summary>
+public static class ImageContentCheck
+{
+    /// <returns>The differences (empty when the image holds the root).</returns>
+    public static IReadOnlyList<string> Compare(string image, string filesystem, string stagedRoot)
+    {
+        var work = Directory.CreateTempSubdirectory("kiln-image-check-").FullName;
+        try
+        {
+            var plain = Path.Combine(work, "image");
+            if (image.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                using var input = new GZipStream(File.OpenRead(image), CompressionMode.Decompress);
+                using var output = File.Create(plain);
+                input.CopyTo(output);
+            }
+            else
+            {
+                File.Copy(image, plain);
+            }
+            var unpacked = Path.Combine(work, "root");
+            switch (filesystem)
+            {
+                case "squashfs":
+                    Run("unsquashfs", "squashfs-tools", ["-no-progress", "-quiet", "-d", unpacked, plain]);
+                    break;
+                case "ext4":
+                    Directory.CreateDirectory(unpacked);
+                    Run("debugfs", "e2fsprogs", ["-R", $"rdump / {unpacked}", plain]);
+                    Directory.Delete(Path.Combine(unpacked, "lost+found"));
+                    break;
+                default:
+                    throw new UserError($"{image}: checking {filesystem} images by their contents is not supported");
+            }
+            var expected = Describe(stagedRoot);
+            var found = Describe(unpacked);
+            if (filesystem == "squashfs")
+            {
+                expected.TryAdd("dev", "directory 755");
+                expected.TryAdd("dev/console", "character device 600");
+            }
+            var differences = new List<string>();
+            foreach (var (path, what) in expected)
+                if (!found.TryGetValue(path, out var there)) differences.Add($"/{path}: missing ({what} in the staged root)");
+                else if (there != what) differences.Add($"/{path}: {there} in the image, {what} in the staged root");
+            foreach (var path in found.Keys)
+                if (!expected.ContainsKey(path)) differences.Add($"/{path}: in the image, not in the staged root");
+            differences.Sort(StringComparer.Ordinal);
+            return differences;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Each path below the root and what it is (kind, permissions, content hash or link target).</summary>
+    private static SortedDictionary<string, string> Describe(string root)
+    {
+        var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var info in new DirectoryInfo(root).EnumerateFileSystemInfos("*", new EnumerationOptions
+                 { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false }))
+        {
+            var path = Path.GetRelativePath(root, info.FullName);
+            var mode = Convert.ToString((int)info.UnixFileMode, 8);
+            entries[path] = info.LinkTarget is { } target ? "link to " + target
+                : info is DirectoryInfo ? "directory " + mode
+                : (info.Attributes & FileAttributes.Device) != 0 || !File.Exists(info.FullName) ? "character device " + mode
+                : $"file {mode} {Hash(info.FullName)}";
+        }
+        return entries;
+    }
+
+    private static string Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+    }
+
+    private static void Run(string program, string debianPackage, IReadOnlyList<string> arguments)
+    {
+        var path = Executables.Locate(program, Environment.GetEnvironmentVariable("PATH"))
+            ?? Executables.Locate(program, "/usr/sbin:/sbin")
+            ?? throw new UserError($"{program} not found: install the Debian package {debianPackage} (apt-get install {debianPackage})");
+        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new UserError($"{program} failed (exit status {process.ExitCode}): {errors.Trim()} {output.Result.Trim()}");
+    }
+}

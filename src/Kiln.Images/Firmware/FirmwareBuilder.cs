@@ -1,0 +1,141 @@
+using Kiln.Build.Recipes;
+using Kiln.Core.Errors;
+using Kiln.Images.Filesystems;
+using Kiln.Images.Outputs;
+using Kiln.Images.Recipes;
+using Kiln.Images.Rootfs;
+
+namespace Kiln.Images.Firmware;
+
+/// <summary>
+/// OpenWrt's <c>target/install</c> for one subtarget: the root file system assembled from
+/// packages, the kernel put in KDIR, each configured file system made from the root, the board's
+/// image recipes run (Image/Prepare, Image/BuildKernel, Image/Build per file system), then the
+/// manifest, profiles.json and sha256sums. Everything is written to a private directory first and
+/// moved under bin/targets/BOARD/SUBTARGET only when all of it succeeded.
+/// </summary>
+public static class FirmwareBuilder
+{
+    public static FirmwareResult Build(FirmwareRequest request, Action<string> progress, CancellationToken cancel)
+    {
+        var context = request.Context;
+        var id = $"{request.Board}-{request.Subtarget}";
+        var staging = Path.Combine(context.TopDirectory, "tmp", "kiln", "images", id);
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(staging);
+        try
+        {
+            return Build(request, staging, progress, cancel);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static FirmwareResult Build(FirmwareRequest request, string staging, Action<string> progress, CancellationToken cancel)
+    {
+        var context = request.Context;
+        var makefile = ImageMakefile.Read(context, request.Board, staging);
+        var kernelDirectory = makefile.Value("KDIR");
+        var root = makefile.Value("TARGET_DIR");
+        var log = Path.Combine(context.LogDirectory, makefile.Relative, "install.txt");
+        if (File.Exists(log)) File.Delete(log);
+        var epoch = Epoch(context.Environment);
+
+        progress($"rootfs: resolving {request.Install.Count} requested packages");
+        var feed = PackageFeed.Read(request.Feeds, context.ArchPackages);
+        var plan = InstallPlanner.Resolve(feed, request.Install, request.Remove);
+        progress($"rootfs: installing {plan.Count} packages into {Path.GetRelativePath(context.TopDirectory, root)}");
+        var installed = RootfsInstaller.Install(plan, root, new RootfsOptions(epoch, log));
+
+        if (request.Kernel is { } kernel)
+        {
+            progress("kernel: " + string.Join(", ", kernel.Install(kernelDirectory)) + " from " + kernel.Path);
+        }
+        var filesystems = makefile.Words("TARGET_FILESYSTEMS");
+        var options = FilesystemSettings.From(context.Config, makefile, id, epoch);
+        foreach (var fs in filesystems)
+        {
+            cancel.ThrowIfCancellationRequested();
+            progress($"rootfs: {fs}");
+            FilesystemWriter.Write(FilesystemSettings.Kind(fs), root, Path.Combine(kernelDirectory, "root." + fs), options.For(fs), log);
+        }
+
+        Directory.CreateDirectory(Path.Combine(kernelDirectory, "tmp"));
+        void Run(string function, string? argument = null)
+        {
+            cancel.ThrowIfCancellationRequested();
+            try
+            {
+                if (makefile.Run(function, argument, "install", log, cancel)) progress($"image: {function}{(argument is null ? "" : " " + argument)}");
+            }
+            catch (StepFailure failure)
+            {
+                throw new UserError($"{makefile.Relative}: {function}{(argument is null ? "" : " " + argument)} failed " +
+                    $"(exit status {failure.Status}): {failure.Command.Trim()}\n  | " + string.Join("\n  | ", failure.Tail(15)) +
+                    $"\n  full log: {Path.GetRelativePath(context.TopDirectory, failure.LogPath)}");
+            }
+        }
+        var prefix = makefile.Value("IMG_PREFIX");
+        if (!request.RootfsOnly) Run("Image/Prepare");
+        if (context.Config.IsEnabled("TARGET_ROOTFS_TARGZ"))
+            FilesystemWriter.Write(FilesystemKind.TarGz, root, Path.Combine(staging, prefix + "-rootfs.tar.gz"), options.For("targz"), log);
+        if (context.Config.IsEnabled("TARGET_ROOTFS_CPIOGZ"))
+            FilesystemWriter.Write(FilesystemKind.CpioGz, root, Path.Combine(staging, makefile.Value("IMG_ROOTFS") + ".cpio.gz"), options.For("cpiogz"), log);
+        if (!request.RootfsOnly)
+        {
+            Run("Image/BuildKernel");
+            if (context.Config.IsEnabled("TARGET_ROOTFS_INITRAMFS"))
+                throw new UserError("CONFIG_TARGET_ROOTFS_INITRAMFS: a kernel with the root file system built in needs the kernel built from " +
+                    "target/linux, which Kiln does not build yet; boot the rootfs.cpio.gz as an initrd instead (CONFIG_TARGET_ROOTFS_CPIOGZ)");
+        }
+        foreach (var fs in filesystems) Run("Image/Build", fs);
+
+        Manifest.Write(Path.Combine(staging, prefix + ".manifest"), installed.Select(p => (p.Name, p.Version)));
+        var binDirectory = Path.Combine(context.TopDirectory, "bin", "targets", request.Board, request.Subtarget);
+        var images = Publish(staging, binDirectory);
+        var overview = request.Overview with
+        {
+            Profiles = request.Overview.Profiles.Select(p => p with { Images = ImagesOf(images, binDirectory, filesystems) }).ToList(),
+        };
+        ProfilesJson.Write(binDirectory, overview);
+        Sha256Sums.Write(binDirectory);
+        return new FirmwareResult(binDirectory, images, installed.Select(p => p.Name).ToList());
+    }
+
+    private static long Epoch(IReadOnlyDictionary<string, string> environment) =>
+        long.TryParse(environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var seconds) ? seconds : 0;
+
+    /// <summary>Moves every file the build made into the bin directory, each by a rename (never half there under its name).</summary>
+    private static List<string> Publish(string staging, string binDirectory)
+    {
+        Directory.CreateDirectory(binDirectory);
+        var published = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var destination = Path.Combine(binDirectory, Path.GetRelativePath(staging, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Move(file, destination, overwrite: true);
+            published.Add(destination);
+        }
+        return published;
+    }
+
+    /// <summary>The images profiles.json lists: root file systems by the file system their name carries, the rest as kernels.</summary>
+    private static List<ProfileImage> ImagesOf(IReadOnlyList<string> files, string binDirectory, IReadOnlyList<string> filesystems)
+    {
+        var images = new List<ProfileImage>();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            if (name.EndsWith(".manifest", StringComparison.Ordinal)) continue;
+            var rootfs = name.Contains("-rootfs", StringComparison.Ordinal);
+            var filesystem = name.EndsWith(".tar.gz", StringComparison.Ordinal) ? "targz"
+                : name.EndsWith(".cpio.gz", StringComparison.Ordinal) ? "cpio"
+                : filesystems.FirstOrDefault(fs => name.Contains("-" + fs, StringComparison.Ordinal)) ?? (rootfs ? "rootfs" : "kernel");
+            images.Add(new ProfileImage(file, rootfs ? "rootfs" : "kernel", filesystem));
+        }
+        return images;
+    }
+}

@@ -1,0 +1,102 @@
+using Kiln.Build.Packages;
+using Kiln.Build.Recipes;
+using Kiln.Core.Errors;
+using Kiln.Core.Parallel;
+using Kiln.Make.Evaluation;
+using Kiln.Make.Text;
+
+namespace Kiln.Images.Recipes;
+
+/// <summary>
+/// A board's image Makefile (target/linux/BOARD/image/Makefile) read for building, as
+/// <c>make -C target/linux/BOARD/image install TARGET_BUILD=1</c> reads it, with Kiln's
+/// image.mk. Its recipes (Image/Prepare, Image/BuildKernel, Image/Build ...) are expanded when
+/// they run, as make expands a rule's recipe, and run one command per shell. Errors name the
+/// board's file and line.
+/// </summary>
+public sealed class ImageMakefile
+{
+    private readonly Evaluator _evaluator;
+    private readonly BuildContext _context;
+
+    private ImageMakefile(BuildContext context, string directory, string relative, Evaluator evaluator)
+    {
+        _context = context;
+        Directory = directory;
+        Relative = relative;
+        _evaluator = evaluator;
+    }
+
+    /// <summary>target/linux/BOARD/image, absolute.</summary>
+    public string Directory { get; }
+
+    /// <summary>target/linux/BOARD/image, from the tree.</summary>
+    public string Relative { get; }
+
+    /// <param name="binDirectory">BIN_DIR for the recipes: where they write the images (Kiln publishes them afterwards).</param>
+    public static ImageMakefile Read(BuildContext context, string board, string binDirectory)
+    {
+        var relative = $"target/linux/{board}/image";
+        var directory = Path.Combine(context.TopDirectory, relative);
+        if (!System.IO.Directory.Exists(directory)) throw new UserError($"{relative}: no such directory in {context.TopDirectory}");
+        string[] commandLine = ["TARGET_BUILD=1", "BIN_DIR=" + ByteText.FromOs(binDirectory)];
+        try
+        {
+            var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, commandLine));
+            return new ImageMakefile(context, directory, relative, evaluator);
+        }
+        catch (UserError e)
+        {
+            throw Located(e, relative);
+        }
+    }
+
+    public string Value(string name)
+    {
+        try
+        {
+            return ByteText.ToOs(LargeStack.Run(() => _evaluator.ValueOf(name)) ?? "");
+        }
+        catch (UserError e)
+        {
+            throw Located(e, Relative);
+        }
+    }
+
+    public IReadOnlyList<string> Words(string name) => Value(name).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
+    public bool Defines(string name) => _evaluator.Variables.Lookup(name) is not null;
+
+    /// <summary>
+    /// Runs <c>$(call FUNCTION,ARGUMENT)</c> as a recipe of <paramref name="target"/> when the
+    /// Makefile defines FUNCTION (make expands an undefined one to nothing); false when it does not.
+    /// </summary>
+    public bool Run(string function, string? argument, string target, string logPath, CancellationToken cancel)
+    {
+        if (!Defines(function)) return false;
+        var text = argument is null ? $"$(call {function})" : $"$(call {function},{argument})";
+        var byteTarget = ByteText.FromOs(target);
+        string recipe;
+        IReadOnlyDictionary<string, string> environment;
+        string flags;
+        try
+        {
+            (recipe, environment, flags) = LargeStack.Run(() => (_evaluator.ExpandRecipe(text, byteTarget),
+                (IReadOnlyDictionary<string, string>)_evaluator.RecipeEnvironment(byteTarget), _evaluator.ValueOf(".SHELLFLAGS") ?? "-c"));
+        }
+        catch (UserError e)
+        {
+            throw Located(e, Relative);
+        }
+        RecipeRunner.Run(recipe, environment, Directory, _context.Shell, flags, logPath, cancel);
+        return true;
+    }
+
+    /// <summary>The error with its file named from the tree (target/linux/BOARD/image/Makefile).</summary>
+    private static UserError Located(UserError e, string relative)
+    {
+        if (!e.Location.IsKnown) return new UserError(new SourceLocation(relative + "/Makefile", 0), e.Reason);
+        var file = e.Location.File!;
+        return file.StartsWith('/') || file.Contains('/') ? e : new UserError(new SourceLocation(relative + "/" + file, e.Location.Line), e.Reason);
+    }
+}
