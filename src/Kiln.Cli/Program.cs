@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(TargetsCommand.Create());
         foreach (var command in DeviceCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in BuildCommand.Create()) root.Subcommands.Add(command);
+        foreach (var command in ImageCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in PackageFileCommands.Create()) root.Subcommands.Add(command);
         // Failures go to the one handler, not System.CommandLine's, which prints stack traces.
         return TopLevelHandler.Run(() =>

@@ -42,6 +42,10 @@ public sealed class BuildPlanner
         }
     }
 
+    /// <summary>Whether the tree (or the toolchain) has a package of that name, or one that provides it.</summary>
+    public bool Knows(string name) =>
+        ToolchainLibraries.Packages.ContainsKey(name) || _index.Find(name) is not null || _index.Satisfying(name).Count > 0;
+
     /// <param name="requested">Package names (binary, source, or SOURCE/host); null for what the .config selects.</param>
     /// <param name="run">What the nodes share when they run.</param>
     /// <param name="lastStep">How far the requested nodes go (their dependencies always go all the way).</param>

@@ -7,6 +7,8 @@ using Kiln.Configuration.Choice;
 using Kiln.Core.Errors;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Configuration;
+using Kiln.Images.Firmware;
+using Kiln.Pipeline.Images;
 using Kiln.Pipeline.Packages;
 
 namespace Kiln.Cli.Commands;
@@ -44,8 +46,11 @@ public static class BuildCommand
             Description = "Packages to build (binary or source names, NAME/host for a host build); none: those the .config selects.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var build = new Command("build", "Build packages: download, prepare, configure, compile, install.") { Target, Config, jobs, step, explain,
-            packages };
+        var build = new Command("build",
+            "Build packages: download, prepare, configure, compile, install; without names, every selected package and then the images.")
+        {
+            Target, Config, jobs, step, explain, ImageCommands.Kernel, ImageCommands.Profile, packages,
+        };
         build.SetAction(result =>
         {
             var names = Names(result.GetValue(packages)!);
@@ -53,22 +58,27 @@ public static class BuildCommand
             var jobCount = Jobs(result.GetValue(jobs));
             var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
             var tree = GlobalOptions.Tree(result);
+            var config = Configuration(result, tree);
+            var firmware = names.Length == 0 && result.GetValue(step) is null ? Firmware(result, tree, config) : null;
+            FirmwareResult? made = null;
+            var display = new BuildDisplay(result.GetValue(explain));
+            using var cancel = new CancellationTokenSource();
             var request = new BuildRequest(
                 tree,
-                Configuration(result, tree),
+                config,
                 names.Length == 0 ? null : names.Select(ByteText.FromOs).ToList(),
                 jobCount,
                 lastStep,
                 GlobalOptions.Scan(result, "package").CacheDirectory,
-                new IpkPackager(tree));
-            using var cancel = new CancellationTokenSource();
+                new IpkPackager(tree),
+                firmware?.Packages,
+                firmware is null ? null : context => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token));
             ConsoleCancelEventHandler stop = (_, e) =>
             {
                 e.Cancel = true;
                 cancel.Cancel();
             };
             Console.CancelKeyPress += stop;
-            var display = new BuildDisplay(result.GetValue(explain));
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -81,6 +91,7 @@ public static class BuildCommand
                 foreach (var failure in outcome.Failures) Report(failure, request.TopDirectory);
                 if (outcome.Failures.Count > 0) return ExitCodes.Failure;
                 Console.Error.WriteLine(display.Summary(clock.Elapsed));
+                if (made is not null) ImageCommands.ReportImages(made, tree);
                 return ExitCodes.Success;
             }
             finally
@@ -110,6 +121,22 @@ public static class BuildCommand
         });
         yield return clean;
     }
+
+    /// <summary>What a build of the whole .config ends with: the images of its target, with the target's default packages built too.</summary>
+    private static FirmwarePlan Firmware(ParseResult result, string tree, DotConfig config)
+    {
+        var id = result.GetValue(Target)
+            ?? $"{config.Text("TARGET_BOARD") ?? throw new UserError("the .config names no target (CONFIG_TARGET_BOARD)")}/" +
+               (config.Text("TARGET_SUBTARGET") ?? "generic");
+        var request = new ImageBuildRequest(tree, config, id, result.GetValue(ImageCommands.Kernel), null, OnlyListed: false, FromConfig: true,
+            result.GetValue(ImageCommands.Profile) ?? [], [], RootfsOnly: false);
+        var target = FirmwareSession.FindTarget(request);
+        // The kernel is checked before anything is built, not after.
+        FirmwareSession.RequireKernel(request, target);
+        return new FirmwarePlan(target, request, [.. target.DefaultPackages.Where(p => !p.StartsWith('-'))]);
+    }
+
+    private sealed record FirmwarePlan(Kiln.Targets.Model.Target Target, ImageBuildRequest Request, IReadOnlyList<string> Packages);
 
     private static DotConfig Configuration(ParseResult result, string tree) =>
         ConfigurationChoice.Choose(tree, result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60)).Config;

@@ -97,7 +97,9 @@ public static class FirmwareBuilder
         var images = Publish(staging, binDirectory);
         var overview = request.Overview with
         {
-            Profiles = request.Overview.Profiles.Select(p => p with { Images = ImagesOf(images, binDirectory, filesystems) }).ToList(),
+            VersionNumber = makefile.Value("VERSION_NUMBER"),
+            VersionCode = makefile.Value("VERSION_CODE"),
+            Profiles = request.Overview.Profiles.Select(p => p with { ImagePrefix = prefix, Images = ImagesOf(images, filesystems) }).ToList(),
         };
         ProfilesJson.Write(binDirectory, overview);
         Sha256Sums.Write(binDirectory);
@@ -123,7 +125,7 @@ public static class FirmwareBuilder
     }
 
     /// <summary>The images profiles.json lists: root file systems by the file system their name carries, the rest as kernels.</summary>
-    private static List<ProfileImage> ImagesOf(IReadOnlyList<string> files, string binDirectory, IReadOnlyList<string> filesystems)
+    private static List<ProfileImage> ImagesOf(IReadOnlyList<string> files, IReadOnlyList<string> filesystems)
     {
         var images = new List<ProfileImage>();
         foreach (var file in files)

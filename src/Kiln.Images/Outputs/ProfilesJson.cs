@@ -18,12 +18,13 @@ public sealed record ImageOverview(
     IReadOnlyList<ImageProfile> Profiles);
 
 /// <summary>A profile (a device, or the target's one legacy profile) and the images made for it.</summary>
+/// <param name="Titles">Each title's fields: vendor, model and variant of a device, or the title of a profile that has only one.</param>
 public sealed record ImageProfile(
     string Id,
     string ImagePrefix,
     IReadOnlyList<string> DevicePackages,
     IReadOnlyList<string> SupportedDevices,
-    IReadOnlyList<(string Vendor, string Model, string? Variant)> Titles,
+    IReadOnlyList<IReadOnlyDictionary<string, string>> Titles,
     IReadOnlyList<ProfileImage> Images);
 
 /// <param name="Path">The image file (its name goes into the JSON, its sha256 is read from it).</param>
@@ -56,11 +57,10 @@ public static class ProfilesJson
                 });
             }
             var titles = new JsonArray();
-            foreach (var (vendor, model, variant) in profile.Titles)
+            foreach (var fields in profile.Titles)
             {
-                var title = new JsonObject { ["model"] = model };
-                if (variant is not null) title["variant"] = variant;
-                title["vendor"] = vendor;
+                var title = new JsonObject();
+                foreach (var (key, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal)) title[key] = value;
                 titles.Add(title);
             }
             profiles[profile.Id] = new JsonObject
@@ -89,8 +89,12 @@ public static class ProfilesJson
         root["target"] = overview.Target;
         root["version_code"] = overview.VersionCode;
         root["version_number"] = overview.VersionNumber;
-        AtomicFile.Write(Path.Combine(directory, FileName), System.Text.Encoding.UTF8.GetBytes(root.ToJsonString()));
+        AtomicFile.Write(Path.Combine(directory, FileName), System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Compact)));
     }
+
+    // Python's json.dumps, as OpenWrt's script calls it, leaves '+', '<', '&' and the like as they are.
+    private static readonly System.Text.Json.JsonSerializerOptions Compact =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
 

@@ -19,9 +19,13 @@ namespace Kiln.Pipeline.Packages;
 /// <param name="Packages">Packages named on the command line; null: those the .config selects.</param>
 /// <param name="CacheDirectory">Where the metadata scan keeps its results, or null.</param>
 /// <param name="Packager">Packs what is installed (null: packages are installed, not packed).</param>
+/// <param name="AlsoWhenKnown">Built besides what the .config selects when the tree has them (the target's default packages).</param>
+/// <param name="Then">Runs after a successful build, in the same lock (the images).</param>
 public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep,
     string? CacheDirectory,
-    IPackager? Packager = null);
+    IPackager? Packager = null,
+    IReadOnlyList<string>? AlsoWhenKnown = null,
+    Action<BuildContext>? Then = null);
 
 /// <summary>
 /// One build: the .config with the external toolchain's symbols, the host tools linked into
@@ -42,13 +46,18 @@ public static class BuildSession
             CacheDirectory = request.CacheDirectory,
         });
         var run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager);
-        var plan = new BuildPlanner(sources, context.Config).Plan(request.Packages, run, request.LastStep);
+        var planner = new BuildPlanner(sources, context.Config);
+        var names = request.AlsoWhenKnown is { } extra
+            ? [.. request.Packages ?? context.Config.SelectedPackages.ToList(), .. extra.Where(planner.Knows)]
+            : request.Packages;
+        var plan = planner.Plan(names, run, request.LastStep);
         var result = new BuildScheduler(jobserver, observer).Run(plan.Nodes, cancel);
         if (result.Succeeded && request.Packager is { } packager && run.PackedDirectories.Count > 0)
         {
             observer.Message("indexing " + string.Join(", ", run.PackedDirectories.Select(d => Path.GetRelativePath(context.TopDirectory, d))));
             packager.Index(run.PackedDirectories);
         }
+        if (result.Succeeded) request.Then?.Invoke(context);
         return result;
     }
 }

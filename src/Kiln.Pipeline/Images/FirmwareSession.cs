@@ -1,0 +1,135 @@
+using Kiln.Build.HostTools;
+using Kiln.Build.Jobs;
+using Kiln.Build.Packages;
+using Kiln.Build.Scheduling;
+using Kiln.Build.Settings;
+using Kiln.Core.Errors;
+using Kiln.Core.Files;
+using Kiln.Images.Firmware;
+using Kiln.Images.Kernel;
+using Kiln.Images.Outputs;
+using Kiln.Images.Rootfs;
+using Kiln.OpenWrt.Configuration;
+using Kiln.Targets.Model;
+using Kiln.Targets.Scanning;
+
+namespace Kiln.Pipeline.Images;
+
+/// <summary>What to make images of, and from what.</summary>
+/// <param name="TargetId">BOARD/SUBTARGET.</param>
+/// <param name="KernelFile">The built kernel (--kernel), or null for kiln.conf's <c>kernel =</c>.</param>
+/// <param name="Listed">Packages the user lists ("a b -c"), or null.</param>
+/// <param name="OnlyListed">Leave out the target's default and profile packages.</param>
+/// <param name="FromConfig">Install what the .config selects too (a build does; Image Builder does not).</param>
+/// <param name="Profiles">Profiles (devices) to make images for; none: the target's default profile.</param>
+/// <param name="Feeds">Extra feed directories (.ipk files or an opkg feed with a Packages index).</param>
+public sealed record ImageBuildRequest(
+    string TopDirectory,
+    DotConfig Config,
+    string TargetId,
+    string? KernelFile,
+    string? Listed,
+    bool OnlyListed,
+    bool FromConfig,
+    IReadOnlyList<string> Profiles,
+    IReadOnlyList<string> Feeds,
+    bool RootfsOnly);
+
+/// <summary>
+/// Firmware images of one subtarget from packages already built (Image Builder's <c>make image</c>),
+/// or, after a build, from what it built (<c>make</c>): the package set, the feeds, the kernel,
+/// then <see cref="FirmwareBuilder"/>.
+/// </summary>
+public static class FirmwareSession
+{
+    public static FirmwareResult Run(ImageBuildRequest request, IBuildObserver observer, CancellationToken cancel)
+    {
+        var target = FindTarget(request);
+        using var treeLock = TreeLock.Take(request.TopDirectory);
+        using var jobserver = new Jobserver(1);
+        var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer);
+        HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
+        return Images(context, target, request, observer, cancel);
+    }
+
+    /// <summary>The subtarget, read from the tree's target metadata.</summary>
+    public static Target FindTarget(ImageBuildRequest request)
+    {
+        var parts = request.TargetId.Split('/');
+        var catalog = TargetCatalog.Read(new TargetScanOptions(request.TopDirectory)
+        {
+            OnlyBoard = parts[0],
+            OnlySubtarget = parts.Length > 1 ? parts[1] : null,
+            SkipFailingDevices = true,
+            ShellTimeout = TimeSpan.FromSeconds(60),
+        });
+        return catalog.Find(request.TargetId);
+    }
+
+    /// <summary>The images, with a build context already set up (by <c>kiln image</c>, or by a build that just packed the packages).</summary>
+    public static FirmwareResult Images(BuildContext context, Target target, ImageBuildRequest request, IBuildObserver observer,
+        CancellationToken cancel)
+    {
+        var profiles = Profiles(target, request.Profiles);
+        var feeds = Feeds(context, target, request.Feeds);
+        var available = PackageFeed.Read(feeds, context.ArchPackages);
+        var packages = request.OnlyListed ? new ImagePackages() : ImagePackages.Defaults(target, profiles, available.Has);
+        if (request.FromConfig) packages.AddSelected(context.Config);
+        if (request.Listed is { } listed) packages.AddListed(listed, "--packages");
+        if (packages.Install.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
+
+        var kernel = request.RootfsOnly ? null : RequireKernel(request, target);
+        var overview = new ImageOverview(target.Id, target.ArchPackages, target.DefaultPackages, "", "",
+            long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var epoch) ? epoch : null,
+            target.LinuxVersion, target.LinuxRelease, "unknown",
+            profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
+                [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
+        return FirmwareBuilder.Build(
+            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Install, packages.Remove, feeds,
+                request.RootfsOnly, overview),
+            observer.Message, cancel);
+    }
+
+    /// <summary>The profiles asked for, or the target's default (legacy) profile.</summary>
+    private static List<TargetProfile> Profiles(Target target, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0) return target.Profiles.Where(p => !p.IsDevice).Take(1).ToList();
+        var chosen = new List<TargetProfile>();
+        foreach (var name in names)
+        {
+            var profile = target.Profiles.LastOrDefault(p => p.DeviceName == name || p.Id == name)
+                ?? throw new UserError($"--profile {name}: {target.Id} has no such profile (it has " +
+                    string.Join(", ", target.Profiles.Select(p => p.DeviceName).Distinct()) + ")");
+            chosen.Add(profile);
+        }
+        return chosen;
+    }
+
+    /// <summary>The feeds packages come from: what builds packed for the target's architecture and the target itself, then the user's.</summary>
+    private static List<string> Feeds(BuildContext context, Target target, IReadOnlyList<string> extra)
+    {
+        var feeds = new List<string>();
+        var architecture = Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages);
+        if (Directory.Exists(architecture)) feeds.AddRange(Directory.GetDirectories(architecture).Order(StringComparer.Ordinal));
+        var own = Path.Combine(context.TopDirectory, "bin", "targets", target.Board, target.Subtarget ?? "generic", "packages");
+        if (Directory.Exists(own)) feeds.Add(own);
+        foreach (var directory in extra)
+        {
+            if (!Directory.Exists(directory)) throw new UserError($"--feed {directory}: no such directory");
+            feeds.Add(Path.GetFullPath(directory));
+        }
+        if (feeds.Count == 0)
+            throw new UserError($"no packages for {context.ArchPackages} in {Path.Combine(context.TopDirectory, "bin")}: " +
+                $"build them first (kiln build --target {target.Id}) or give a feed with --feed DIR");
+        return feeds;
+    }
+
+    /// <summary>The kernel the images are made with: --kernel, else kiln.conf's; checked against the target.</summary>
+    public static KernelImage RequireKernel(ImageBuildRequest request, Target target)
+    {
+        var path = request.KernelFile ?? KilnSettings.Read(request.TopDirectory).Kernel
+            ?? throw new UserError($"images of {target.Id} need a built kernel: give --kernel FILE (an ELF vmlinux or a bzImage), " +
+                $"or set 'kernel = FILE' in {Path.Combine(request.TopDirectory, KilnSettings.FileName)}");
+        return KernelImage.Read(path, target.Arch);
+    }
+}
