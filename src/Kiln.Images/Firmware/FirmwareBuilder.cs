@@ -59,7 +59,12 @@ public static class FirmwareBuilder
         {
             cancel.ThrowIfCancellationRequested();
             progress($"rootfs: {fs}");
-            FilesystemWriter.Write(FilesystemSettings.Kind(fs), root, Path.Combine(kernelDirectory, "root." + fs), options.For(fs), log);
+            var image = Path.Combine(kernelDirectory, "root." + fs);
+            FilesystemWriter.Write(FilesystemSettings.Kind(fs), root, image, options.For(fs), log);
+            // ext4 is made to the partition's size; a squashfs that outgrows it would be padded past it.
+            if (fs == "squashfs" && new FileInfo(image).Length is var size && size > options.PartitionBytes)
+                throw new UserError($"the root file system's squashfs ({size} bytes) does not fit its {options.PartitionBytes}-byte partition " +
+                    $"(CONFIG_TARGET_ROOTFS_PARTSIZE={options.PartitionBytes >> 20}): leave packages out or make the partition bigger");
         }
 
         Directory.CreateDirectory(Path.Combine(kernelDirectory, "tmp"));
