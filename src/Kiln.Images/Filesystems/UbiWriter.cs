@@ -13,7 +13,7 @@ internal static class UbiWriter
         var ubifs = Path.Combine(build.Scratch, "root.ubifs");
         UbifsWriter.Write(build, ubifs);
         var volumes = Path.Combine(build.Scratch, "ubinize.cfg");
-        File.WriteAllText(volumes, $"""
+        var configuration = $"""
             [rootfs]
             mode=ubi
             vol_id=0
@@ -22,7 +22,9 @@ internal static class UbiWriter
             image={ubifs}
             vol_flags=autoresize
 
-            """);
+            """;
+        File.WriteAllText(volumes, configuration);
+        foreach (var line in configuration.Split('\n', StringSplitOptions.RemoveEmptyEntries)) build.Note(line);
         List<string> arguments = ["-Q", build.EpochText, "-o", build.Output, .. FilesystemOptions.Words(build.Options.UbinizeOptions), volumes];
         build.Run(FilesystemPrograms.Ubinize, arguments);
     }
