@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Kiln.Core.Errors;
 
@@ -11,6 +12,10 @@ public sealed record ProgramResult(string Program, IReadOnlyList<string> Argumen
 {
     /// <summary>How many of the last lines a failure message quotes: enough for the error, not the whole progress report.</summary>
     private const int QuotedLines = 15;
+
+    /// <summary>The characters a shell takes literally: a word of only these needs no quotes.</summary>
+    private static readonly SearchValues<char> SafeCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%");
 
     public bool Succeeded => ExitCode == 0;
 
@@ -50,7 +55,4 @@ public sealed record ProgramResult(string Program, IReadOnlyList<string> Argumen
         if (word.Length > 0 && word.AsSpan().IndexOfAnyExcept(SafeCharacters) < 0) return word;
         return "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
     }
-
-    private static readonly System.Buffers.SearchValues<char> SafeCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%");
 }

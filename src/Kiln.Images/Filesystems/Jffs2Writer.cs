@@ -54,7 +54,8 @@ internal static class Jffs2Writer
         {
             if (!available.Contains(name))
             {
-                if ((wanted & flag) != 0) build.Note($"the kernel has the JFFS2 compressor {name}, this mkfs.jffs2 has not: the image does not use it");
+                if ((wanted & flag) != 0)
+                    build.Note($"the kernel has the JFFS2 compressor {name}, this mkfs.jffs2 has not: the image does not use it");
                 continue;
             }
             arguments.AddRange([(wanted & flag) != 0 ? "-X" : "-x", name]);

@@ -4,8 +4,4 @@ namespace Kiln.Images.Filesystems;
 /// An entry of a staged root: <paramref name="RelativePath"/> is "" for the root itself, else
 /// "etc/banner" (no leading "./" or "/"); a symlink's mode is 0777, as the kernel reports it.
 /// </summary>
-public sealed record RootEntry(string RelativePath, RootEntryKind Kind, UnixFileMode Mode, string FullPath, long Size, string? LinkTarget)
-{
-    /// <summary>The last part of the path ("" for the root).</summary>
-    public string Name => RelativePath[(RelativePath.LastIndexOf('/') + 1)..];
-}
+public sealed record RootEntry(string RelativePath, RootEntryKind Kind, UnixFileMode Mode, string FullPath, long Size, string? LinkTarget);

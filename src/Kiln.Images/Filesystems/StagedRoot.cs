@@ -10,6 +10,9 @@ namespace Kiln.Images.Filesystems;
 /// </summary>
 public static class StagedRoot
 {
+    /// <summary>A symlink's mode as the kernel reports it: its own bits mean nothing.</summary>
+    private const UnixFileMode SymlinkMode = (UnixFileMode)0b111_111_111;
+
     public static List<RootEntry> List(string root)
     {
         if (!Directory.Exists(root)) throw new UserError($"{root}: the root filesystem's directory does not exist");
@@ -52,7 +55,10 @@ public static class StagedRoot
             var relative = prefix + Path.GetFileName(path);
             var info = new FileInfo(path);
             if (info.LinkTarget is { } target)
-                entries.Add(new RootEntry(relative, RootEntryKind.Symlink, SymlinkMode, path, System.Text.Encoding.UTF8.GetByteCount(target), target));
+            {
+                var size = System.Text.Encoding.UTF8.GetByteCount(target);
+                entries.Add(new RootEntry(relative, RootEntryKind.Symlink, SymlinkMode, path, size, target));
+            }
             else if (Directory.Exists(path))
             {
                 entries.Add(new RootEntry(relative, RootEntryKind.Directory, Mode(path), path, 0, null));
@@ -68,6 +74,4 @@ public static class StagedRoot
 
     /// <summary>The permission bits of a file or directory (images are made on Linux; elsewhere an ordinary file's).</summary>
     private static UnixFileMode Mode(string path) => OperatingSystem.IsWindows() ? (UnixFileMode)0b110_100_100 : File.GetUnixFileMode(path);
-
-    private const UnixFileMode SymlinkMode = (UnixFileMode)0b111_111_111;
 }

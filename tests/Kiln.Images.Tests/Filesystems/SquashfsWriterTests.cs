@@ -31,10 +31,10 @@ public sealed class SquashfsWriterTests : IDisposable
 
         Assert.Contains(listing, l => l.StartsWith("crw------- root/root", StringComparison.Ordinal) && l.Contains("5,  1")
             && l.EndsWith("/dev/console", StringComparison.Ordinal));
-        Assert.Contains(listing, l => l.StartsWith("drwxr-xr-x root/root", StringComparison.Ordinal) && l.EndsWith("/dev", StringComparison.Ordinal));
-        Assert.Contains(listing, l => l.StartsWith("-rwxr-xr-x root/root", StringComparison.Ordinal) && l.EndsWith("/bin/tool", StringComparison.Ordinal));
-        Assert.Contains(listing, l => l.StartsWith("-rwsr-xr-x root/root", StringComparison.Ordinal) && l.EndsWith("/usr/sbin/suid", StringComparison.Ordinal));
-        Assert.Contains(listing, l => l.StartsWith("lrwxrwxrwx root/root", StringComparison.Ordinal) && l.EndsWith("/bin/link -> ../etc/banner", StringComparison.Ordinal));
+        AssertListed(listing, "drwxr-xr-x root/root", "/dev");
+        AssertListed(listing, "-rwxr-xr-x root/root", "/bin/tool");
+        AssertListed(listing, "-rwsr-xr-x root/root", "/usr/sbin/suid");
+        AssertListed(listing, "lrwxrwxrwx root/root", "/bin/link -> ../etc/banner");
         var entries = listing.Where(l => l.Length > 0).ToList();
         // Every path of the root, /dev and /dev/console, and the root itself.
         Assert.Equal(TestRoot.Paths.Length + 3, entries.Count);
@@ -75,4 +75,7 @@ public sealed class SquashfsWriterTests : IDisposable
             Path.Combine(_root.Output, "root.squashfs"), Options with { SquashfsBlockSizeKiB = 100 }, _root.Log));
         Assert.Contains("CONFIG_TARGET_SQUASHFS_BLOCK_SIZE=100", error.Message);
     }
+
+    private static void AssertListed(string[] listing, string modeAndOwner, string path) =>
+        Assert.Contains(listing, l => l.StartsWith(modeAndOwner, StringComparison.Ordinal) && l.EndsWith(path, StringComparison.Ordinal));
 }
