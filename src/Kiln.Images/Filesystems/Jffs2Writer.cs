@@ -5,15 +5,15 @@ namespace Kiln.Images.Filesystems;
 /// <summary>
 /// root.jffs2-* with mkfs.jffs2, with OpenWrt's options: the target's byte order, owners squashed
 /// to root, the compressors the kernel has, /dev and /dev/console from a device table, then (but
-/// for the raw image) OpenWrt's end-of-filesystem marker, which tells the flash's next erase
-/// block is free for the overlay. mkfs.jffs2 dates the device table's entries with the current
+/// for the raw image) OpenWrt's end-of-filesystem marker, after which the flash's erase blocks
+/// are free for new data. mkfs.jffs2 dates the device table's entries with the current
 /// time, so every node's times are set to the epoch afterwards (as OpenWrt's patched mkfs.jffs2
 /// does with SOURCE_DATE_EPOCH): the image is reproducible.
 /// </summary>
 internal static class Jffs2Writer
 {
-    /// <summary>The bytes OpenWrt appends: the flash driver and mount_root look for them to find where the filesystem ends.</summary>
-    internal static readonly byte[] EndOfFilesystemMarker = [0xDE, 0xAD, 0xC0, 0xDE];
+    /// <summary>The bytes OpenWrt appends: its JFFS2 driver takes them as the filesystem's end, the blocks after them as free.</summary>
+    private static ReadOnlySpan<byte> EndOfFilesystemMarker => [0xDE, 0xAD, 0xC0, 0xDE];
 
     private const string DeviceTable = "/dev\td\t755\t0\t0\t-\t-\t-\t-\t-\n/dev/console\tc\t600\t0\t0\t5\t1\t0\t0\t-\n";
 
