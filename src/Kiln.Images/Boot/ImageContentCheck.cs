@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Kiln.Core.Errors;
-using Kiln.Make.Evaluation;
+using Kiln.Core.Processes;
 
 namespace Kiln.Images.Boot;
 
@@ -36,11 +35,11 @@ public static class ImageContentCheck
             switch (filesystem)
             {
                 case "squashfs":
-                    Run("unsquashfs", "squashfs-tools", ["-no-progress", "-quiet", "-d", unpacked, plain]);
+                    new HostProgram("unsquashfs", "squashfs-tools").Run(["-no-progress", "-quiet", "-d", unpacked, plain]).EnsureSucceeded();
                     break;
                 case "ext4":
                     Directory.CreateDirectory(unpacked);
-                    Run("debugfs", "e2fsprogs", ["-R", $"rdump / {unpacked}", plain]);
+                    new HostProgram("debugfs", "e2fsprogs").Run(["-R", $"rdump / {unpacked}", plain]).EnsureSucceeded();
                     Directory.Delete(Path.Combine(unpacked, "lost+found"));
                     break;
                 default:
@@ -89,19 +88,5 @@ public static class ImageContentCheck
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
-    }
-
-    private static void Run(string program, string debianPackage, IReadOnlyList<string> arguments)
-    {
-        var path = Executables.Locate(program, Environment.GetEnvironmentVariable("PATH"))
-            ?? Executables.Locate(program, "/usr/sbin:/sbin")
-            ?? throw new UserError($"{program} not found: install the Debian package {debianPackage} (apt-get install {debianPackage})");
-        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new UserError($"{program} failed (exit status {process.ExitCode}): {errors.Trim()} {output.Result.Trim()}");
     }
 }

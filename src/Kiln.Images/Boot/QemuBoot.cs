@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using Kiln.Core.Errors;
-using Kiln.Make.Evaluation;
+using Kiln.Core.Processes;
 
 namespace Kiln.Images.Boot;
 
@@ -24,9 +23,7 @@ public static class QemuBoot
     public static BootResult Run(BootRequest request, Action<string> consoleLine, CancellationToken cancel)
     {
         var machine = request.Machine;
-        var program = Executables.Locate(machine.Program, Environment.GetEnvironmentVariable("PATH"))
-            ?? throw new UserError($"{machine.Program} not found: install the Debian package {machine.DebianPackage} " +
-                $"(apt-get install {machine.DebianPackage})");
+        var program = new HostProgram(machine.Program, machine.DebianPackage).Locate();
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
