@@ -149,12 +149,14 @@ public sealed class InstallPlannerTests : IDisposable
     [Fact]
     public void AConflictWithAnotherVersionOnlyCounts()
     {
-        var feed = Feed("old 2.1", "new 1\nConflicts: old (<< 2.1)", "older 2.0", "newer 1\nConflicts: older (<< 2.1)");
+        var feed = Feed("old 2.2", "new 1\nConflicts: old (<< 2.1)", "older 2.0", "newer 1\nConflicts: older (<< 2.1)", "same 2.1",
+            "quirk 1\nConflicts: same (<< 2.1)");
 
-        // opkg's relation meets an equal version even for "<<", so old 2.1 conflicts with nothing here.
         Assert.Equal("old new", Names(Plan(feed, "old new")));
         Assert.StartsWith("packages 'newer' and 'older' conflict (newer says Conflicts: older (<< 2.1))", Error(() => Plan(feed, "older newer")),
             StringComparison.Ordinal);
+        // opkg's relations accept an equal version, even "<<".
+        Assert.StartsWith("packages 'quirk' and 'same' conflict", Error(() => Plan(feed, "same quirk")), StringComparison.Ordinal);
     }
 
     [Fact]
