@@ -62,7 +62,10 @@ public static class InstallPlanner
             CheckConflicts();
             var planned = new List<PlannedPackage>(_placed.Count);
             foreach (var package in _placed)
-                planned.Add(new PlannedPackage(package, _why[package.Name], _requested.Contains(package.Name), _autoInstalled.Contains(package.Name)));
+            {
+                var name = package.Name;
+                planned.Add(new PlannedPackage(package, _why[name], _requested.Contains(name), _autoInstalled.Contains(name)));
+            }
             return new InstallPlan(planned, StatusOrder(planned), RemovalNotes());
         }
 

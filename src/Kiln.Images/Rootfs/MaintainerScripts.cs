@@ -84,7 +84,9 @@ internal sealed class MaintainerScripts : IDisposable
     private void RunScript(string kind, string package, string[] shellArguments, (string Name, string Value)[] extra)
     {
         var shell = kind == "postinst" ? _bash : "/bin/sh";
-        string[] command = _bubblewrap is null ? [shell, "-c", .. shellArguments] : [_bubblewrap, .. SandboxArguments(_root), shell, "-c", .. shellArguments];
+        string[] command = _bubblewrap is null
+            ? [shell, "-c", .. shellArguments]
+            : [_bubblewrap, .. SandboxArguments(_root), shell, "-c", .. shellArguments];
         _log.WriteLine($"==> {kind} of {package}: {shellArguments[^1]}");
         var result = Run(command, extra);
         _log.Write(result.Output);

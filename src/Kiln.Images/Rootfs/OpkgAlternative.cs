@@ -52,7 +52,8 @@ internal sealed record OpkgAlternative(int Priority, string Path, string Target)
             if (FileStatus.Exists(host))
             {
                 var existing = new FileInfo(host).LinkTarget
-                    ?? throw new UserError($"package '{package.Name}' makes {path} a link to {alternative.Target} (Alternatives), but {path} is not a link");
+                    ?? throw new UserError(
+                        $"package '{package.Name}' makes {path} a link to {alternative.Target} (Alternatives), but {path} is not a link");
                 if (existing == alternative.Target) continue;
                 File.Delete(host);
             }

@@ -41,7 +41,9 @@ public sealed class PackageFeed
         foreach (var directory in directories)
         {
             if (!Directory.Exists(directory))
-                throw new UserError(File.Exists(directory) ? $"{directory}: is a file, not a package directory" : $"{directory}: no such package directory");
+                throw new UserError(File.Exists(directory)
+                    ? $"{directory}: is a file, not a package directory"
+                    : $"{directory}: no such package directory");
             var index = Path.Combine(directory, "Packages");
             if (File.Exists(index))
             {

@@ -69,11 +69,13 @@ internal sealed class PackageUnpacker(StagingRoot root)
             if (Directory.Exists(host) && new FileInfo(host).LinkTarget is null)
             {
                 throw new UserError(_directoryMakers.TryGetValue(key, out var maker)
-                    ? $"package '{Name(package)}' has a file /{inside}{landsElsewhere} where package '{Name(maker)}' has a directory: " + Reasons(package, maker)
+                    ? $"package '{Name(package)}' has a file /{inside}{landsElsewhere} where package '{Name(maker)}' has a directory: "
+                        + Reasons(package, maker)
                     : $"package '{Name(package)}' has a file /{inside}{landsElsewhere} where the root already has a directory");
             }
             if (owner is null)
-                throw new UserError($"package '{Name(package)}' installs /{inside}{landsElsewhere}, which is already in the root but no package installed it");
+                throw new UserError(
+                    $"package '{Name(package)}' installs /{inside}{landsElsewhere}, which is already in the root but no package installed it");
             // The same package lists the path twice: the later entry wins, as in tar.
             File.Delete(host);
         }

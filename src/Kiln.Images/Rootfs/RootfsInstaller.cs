@@ -163,7 +163,10 @@ public static class RootfsInstaller
         return conffiles;
     }
 
-    /// <summary>rootfs.mk's loop: every info/*.postinst in byte order of names, run from the root as <c>bash ./usr/lib/opkg/info/NAME.postinst</c>.</summary>
+    /// <summary>
+    /// rootfs.mk's loop: every info/*.postinst in byte order of names, run from the root as
+    /// <c>bash ./usr/lib/opkg/info/NAME.postinst</c>.
+    /// </summary>
     private static void RunPostinsts(StagingRoot root, MaintainerScripts scripts)
     {
         var info = root.HostPath(OpkgDatabase.InfoDirectory, followLast: true);

@@ -60,7 +60,8 @@ internal sealed class StagingRoot
     public void CreateDirectories(string hostPath)
     {
         if (System.IO.Directory.Exists(hostPath)) return;
-        if (FileStatus.Exists(hostPath)) throw new UserError($"{Directory}: {InsidePath(hostPath)} is in the way of a directory (it is a file or a link)");
+        if (FileStatus.Exists(hostPath))
+            throw new UserError($"{Directory}: {InsidePath(hostPath)} is in the way of a directory (it is a file or a link)");
         var parent = Path.GetDirectoryName(hostPath)!;
         if (parent.Length >= Directory.Length) CreateDirectories(parent);
         System.IO.Directory.CreateDirectory(hostPath);

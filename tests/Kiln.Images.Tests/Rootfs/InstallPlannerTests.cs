@@ -42,7 +42,8 @@ public sealed class InstallPlannerTests : IDisposable
     [Fact]
     public void DependenciesComeFirstAndAbiNamesAreMetByTheLibraryThatProvidesThem()
     {
-        var feed = Feed("libc 1.2-r1", "libgreet1 1.0-r1\nDepends: libc\nProvides: libgreet\nABIVersion: 1", "greeter 2.0-r3\nDepends: libc, libgreet");
+        var feed = Feed("libc 1.2-r1", "libgreet1 1.0-r1\nDepends: libc\nProvides: libgreet\nABIVersion: 1",
+            "greeter 2.0-r3\nDepends: libc, libgreet");
 
         var plan = Plan(feed, "greeter");
 

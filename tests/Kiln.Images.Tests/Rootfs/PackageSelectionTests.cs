@@ -13,7 +13,8 @@ public sealed class PackageSelectionTests
 
         Assert.Equal([new PackageRequest("luci", "--packages"), new PackageRequest("wpad-basic", "--packages")], selection.Installs);
         Assert.Equal([new PackageRequest("ppp", "--packages"), new PackageRequest("dnsmasq", "--packages")], selection.Removals);
-        Assert.Equal("--packages: '-' alone names no package to remove", Assert.Throws<UserError>(() => PackageSelection.Parse("a - b", "--packages")).Message);
+        Assert.Equal("--packages: '-' alone names no package to remove",
+            Assert.Throws<UserError>(() => PackageSelection.Parse("a - b", "--packages")).Message);
     }
 
     [Fact]

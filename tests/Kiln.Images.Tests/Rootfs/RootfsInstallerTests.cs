@@ -109,7 +109,8 @@ public sealed class RootfsInstallerTests : IDisposable
         var (root, _) = _temp.Install("base-files greeter");
         var info = Path.Combine(root, "usr/lib/opkg/info");
 
-        Assert.Equal(["base-files.control", "base-files.list", "base-files.prerm", "greeter.conffiles", "greeter.control", "greeter.list", "greeter.prerm",
+        Assert.Equal(["base-files.control", "base-files.list", "base-files.prerm",
+            "greeter.conffiles", "greeter.control", "greeter.list", "greeter.prerm",
             "libc.control", "libc.list", "libc.prerm", "libgreet1.control", "libgreet1.list", "libgreet1.prerm"],
             Directory.EnumerateFiles(info).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var ipk = IpkContents.Read(_temp.In("feed/greeter_2.0-r3_x86_64.ipk"));
@@ -179,9 +180,11 @@ public sealed class RootfsInstallerTests : IDisposable
 
         Assert.Equal($"greeted {root} from {root}\n", Read(root, "etc/greeted"));
         var log = File.ReadAllText(_temp.In("root.log"));
-        Assert.Contains($"==> postinst of greeter: ./usr/lib/opkg/info/greeter.postinst\npostinst ran\n==> exit status 0\n", log, StringComparison.Ordinal);
+        Assert.Contains("==> postinst of greeter: ./usr/lib/opkg/info/greeter.postinst\npostinst ran\n==> exit status 0\n", log,
+            StringComparison.Ordinal);
         // Each package's postinst ran, in name order.
-        var order = new[] { "base-files", "greeter", "libc", "libgreet1" }.Select(p => log.IndexOf($"==> postinst of {p}:", StringComparison.Ordinal)).ToList();
+        var order = new[] { "base-files", "greeter", "libc", "libgreet1" }
+            .Select(p => log.IndexOf($"==> postinst of {p}:", StringComparison.Ordinal)).ToList();
         Assert.All(order, i => Assert.True(i >= 0));
         Assert.Equal(order.Order(), order);
         Assert.True(result.ScriptsSandboxed == File.Exists("/usr/bin/bwrap"));
@@ -280,7 +283,10 @@ public sealed class RootfsInstallerTests : IDisposable
     {
         _temp.AddAll(
             new TestPackage("daemon-a") { Fields = new Dictionary<string, string> { ["Require-User"] = "alpha=370:alpha=370 shared" } },
-            new TestPackage("daemon-b") { Fields = new Dictionary<string, string> { ["Require-User"] = "beta:netgrp:dialout=20,audio alpha=370:alpha=370" } },
+            new TestPackage("daemon-b")
+            {
+                Fields = new Dictionary<string, string> { ["Require-User"] = "beta:netgrp:dialout=20,audio alpha=370:alpha=370" },
+            },
             new TestPackage("daemon-c") { Fields = new Dictionary<string, string> { ["Require-User"] = "network:network" } });
 
         var (root, _) = _temp.Install("base-files daemon-a daemon-b daemon-c");
@@ -338,16 +344,24 @@ public sealed class RootfsInstallerTests : IDisposable
     public void AlternativesLinkThePathToTheHighestPriorityTarget()
     {
         _temp.AddAll(
-            new TestPackage("busybox") { Files = new Dictionary<string, string> { ["bin/busybox"] = "bb" }, Links = new Dictionary<string, string> { ["bin/ls"] = "busybox" } },
+            new TestPackage("busybox")
+            {
+                Files = new Dictionary<string, string> { ["bin/busybox"] = "bb" },
+                Links = new Dictionary<string, string> { ["bin/ls"] = "busybox" },
+            },
             new TestPackage("coreutils-ls") { Files = new Dictionary<string, string> { ["usr/libexec/ls-coreutils"] = "ls" },
                 Fields = new Dictionary<string, string> { ["Alternatives"] = "200:/bin/ls:/usr/libexec/ls-coreutils" } },
-            new TestPackage("other-ls") { Fields = new Dictionary<string, string> { ["Alternatives"] = "100:/bin/ls:/usr/libexec/ls-other, 50:/sbin/x:/y" } });
+            new TestPackage("other-ls")
+            {
+                Fields = new Dictionary<string, string> { ["Alternatives"] = "100:/bin/ls:/usr/libexec/ls-other, 50:/sbin/x:/y" },
+            });
 
         var (root, _) = _temp.Install("busybox coreutils-ls other-ls");
 
         Assert.Equal("/usr/libexec/ls-coreutils", new FileInfo(Path.Combine(root, "bin/ls")).LinkTarget);
         Assert.Equal("/y", new FileInfo(Path.Combine(root, "sbin/x")).LinkTarget);
-        Assert.Contains("Alternatives: 100:/bin/ls:/usr/libexec/ls-other, 50:/sbin/x:/y\n", Read(root, "usr/lib/opkg/status"), StringComparison.Ordinal);
+        Assert.Contains("Alternatives: 100:/bin/ls:/usr/libexec/ls-other, 50:/sbin/x:/y\n", Read(root, "usr/lib/opkg/status"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -358,7 +372,8 @@ public sealed class RootfsInstallerTests : IDisposable
             Files = new Dictionary<string, string> { ["etc/prepared"] = "file" },
             Scripts = new Dictionary<string, string>
             {
-                ["preinst"] = "#!/bin/sh\n[ -e \"$IPKG_INSTROOT/etc/prepared\" ] && exit 9\necho \"$1 $IPKG_NO_SCRIPT $PKG_ROOT\" > \"$IPKG_INSTROOT/preinst-ran\"\n",
+                ["preinst"] = "#!/bin/sh\n[ -e \"$IPKG_INSTROOT/etc/prepared\" ] && exit 9\n" +
+                    "echo \"$1 $IPKG_NO_SCRIPT $PKG_ROOT\" > \"$IPKG_INSTROOT/preinst-ran\"\n",
             },
         });
 

@@ -102,7 +102,8 @@ public sealed class TestFeed : IDisposable
     public (string Root, RootfsResult Result) Install(string packages, string root = "root", bool keepUserFlag = false)
     {
         var path = In(root);
-        var result = RootfsInstaller.Install(Plan(packages), path, new RootfsOptions(Epoch) { LogPath = In(root + ".log"), KeepUserFlag = keepUserFlag });
+        var options = new RootfsOptions(Epoch) { LogPath = In(root + ".log"), KeepUserFlag = keepUserFlag };
+        var result = RootfsInstaller.Install(Plan(packages), path, options);
         return (path, result);
     }
 
