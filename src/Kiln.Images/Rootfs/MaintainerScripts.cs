@@ -46,6 +46,7 @@ internal sealed class MaintainerScripts : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(logPath))!);
             log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
         }
+        // rootfs.mk runs postinsts with bash (its scripts may use bash's extensions); sh when there is none.
         var bash = FindProgram("bash") ?? "/bin/sh";
         var scripts = new MaintainerScripts(root, epoch, log, logPath, bash, null);
         var bubblewrap = FindProgram("bwrap");
@@ -74,16 +75,18 @@ internal sealed class MaintainerScripts : IDisposable
 
     /// <summary>A postinst in the root, run as rootfs.mk runs it: <c>bash ./usr/lib/opkg/info/NAME.postinst</c> from the root.</summary>
     public void RunPostinst(string package, string scriptInsideRoot) =>
-        RunScript("postinst", package, ["exec 2>&1; exec \"$BASH\" \"$0\"", scriptInsideRoot], []);
+        RunScript("postinst", package, _bash, [$"exec 2>&1; exec '{_bash}' \"$0\"", scriptInsideRoot], []);
 
     /// <summary>A preinst, run as opkg runs it before unpacking the package: <c>sh -c "SCRIPT install"</c>, with opkg's variables.</summary>
     public void RunPreinst(string package, string hostScript) =>
-        RunScript("preinst", package, ["exec 2>&1; exec \"$0\" install", hostScript],
+        RunScript("preinst", package, "/bin/sh", ["exec 2>&1; exec \"$0\" install", hostScript],
             [("IPKG_NO_SCRIPT", "1"), ("PKG_ROOT", _root + "/"), ("PKG_UPGRADE", "0")]);
 
-    private void RunScript(string kind, string package, string[] shellArguments, (string Name, string Value)[] extra)
+    /// <param name="shellArguments">
+    /// What follows <c>SHELL -c</c>: the command (which sends stderr to stdout, so the log keeps their order) and its $0.
+    /// </param>
+    private void RunScript(string kind, string package, string shell, string[] shellArguments, (string Name, string Value)[] extra)
     {
-        var shell = kind == "postinst" ? _bash : "/bin/sh";
         string[] command = _bubblewrap is null
             ? [shell, "-c", .. shellArguments]
             : [_bubblewrap, .. SandboxArguments(_root), shell, "-c", .. shellArguments];
