@@ -93,6 +93,32 @@ public sealed class RootfsInstallerTests : IDisposable
     }
 
     [Fact]
+    public void HeldEssentialAndConflictingPackagesAreRecordedAsOpkgPrintsThem()
+    {
+        _temp.Add(new TestPackage("keeper", "3:1.0-r1")
+        {
+            Depends = "libc (>= 1.0) | libc-tiny",
+            Conflicts = "rival (<< 2), other | third",
+            Fields = new Dictionary<string, string> { ["Status"] = "unknown hold not-installed", ["Essential"] = "yes" },
+        });
+
+        var (root, _) = _temp.Install("keeper");
+
+        Assert.Contains($"""
+            Package: keeper
+            Version: 3:1.0-r1
+            Depends: libc (>= 1.0) | libc-tiny
+            Conflicts: rival (< 2), other
+            Status: install hold installed
+            Essential: yes
+            Architecture: all
+            Installed-Time: {TestFeed.Epoch}
+
+
+            """, Read(root, "usr/lib/opkg/status"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ImageBuildersStatusKeepsTheUserFlagOfRequestedPackages()
     {
         var (root, _) = _temp.Install("greeter", keepUserFlag: true);
