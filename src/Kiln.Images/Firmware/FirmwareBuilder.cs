@@ -39,28 +39,34 @@ public static class FirmwareBuilder
         var makefile = ImageMakefile.Read(context, request.Board, staging);
         var kernelDirectory = makefile.Value("KDIR");
         var root = makefile.Value("TARGET_DIR");
-        var log = Path.Combine(context.LogDirectory, makefile.Relative, "install.txt");
-        if (File.Exists(log)) File.Delete(log);
+        // One log per stage, so that a failure's last lines are its own.
+        var logs = Path.Combine(context.LogDirectory, makefile.Relative);
+        var rootfsLog = Fresh(Path.Combine(logs, "rootfs.txt"));
+        var filesystemLog = Fresh(Path.Combine(logs, "filesystems.txt"));
+        var log = Fresh(Path.Combine(logs, "install.txt"));
         var epoch = Epoch(context.Environment);
 
         progress($"rootfs: resolving {request.Install.Count} requested packages");
         var feed = PackageFeed.Read(request.Feeds, context.ArchPackages);
         var plan = InstallPlanner.Resolve(feed, request.Install, request.Remove);
-        progress($"rootfs: installing {plan.Count} packages into {Path.GetRelativePath(context.TopDirectory, root)}");
-        var installed = RootfsInstaller.Install(plan, root, new RootfsOptions(epoch, log));
+        foreach (var note in plan.Notes) progress("rootfs: " + note);
+        progress($"rootfs: installing {plan.Packages.Count} packages into {Path.GetRelativePath(context.TopDirectory, root)}");
+        // The root is made anew each time: packages are never unpacked over an older one.
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        var installed = RootfsInstaller.Install(plan, root, new RootfsOptions(epoch) { LogPath = rootfsLog }).Packages;
 
         if (request.Kernel is { } kernel)
         {
             progress("kernel: " + string.Join(", ", kernel.Install(kernelDirectory)) + " from " + kernel.Path);
         }
         var filesystems = makefile.Words("TARGET_FILESYSTEMS");
-        var options = FilesystemSettings.From(context.Config, makefile, id, epoch);
+        var options = FilesystemSettings.From(context.Config, makefile, makefile.Value("IMG_ROOTFS"), epoch);
         foreach (var fs in filesystems)
         {
             cancel.ThrowIfCancellationRequested();
             progress($"rootfs: {fs}");
             var image = Path.Combine(kernelDirectory, "root." + fs);
-            FilesystemWriter.Write(FilesystemSettings.Kind(fs), root, image, options.For(fs), log);
+            FilesystemWriter.Write(FilesystemSettings.Kind(fs), root, image, options.For(fs), filesystemLog);
             // ext4 is made to the partition's size; a squashfs that outgrows it would be padded past it.
             if (fs == "squashfs" && new FileInfo(image).Length is var size && size > options.PartitionBytes)
                 throw new UserError($"the root file system's squashfs ({size} bytes) does not fit its {options.PartitionBytes}-byte partition " +
@@ -85,9 +91,11 @@ public static class FirmwareBuilder
         var prefix = makefile.Value("IMG_PREFIX");
         if (!request.RootfsOnly) Run("Image/Prepare");
         if (context.Config.IsEnabled("TARGET_ROOTFS_TARGZ"))
-            FilesystemWriter.Write(FilesystemKind.TarGz, root, Path.Combine(staging, prefix + "-rootfs.tar.gz"), options.For("targz"), log);
+            FilesystemWriter.Write(FilesystemKind.TarGz, root, Path.Combine(staging, prefix + "-rootfs.tar.gz"), options.For("targz"),
+                filesystemLog);
         if (context.Config.IsEnabled("TARGET_ROOTFS_CPIOGZ"))
-            FilesystemWriter.Write(FilesystemKind.CpioGz, root, Path.Combine(staging, makefile.Value("IMG_ROOTFS") + ".cpio.gz"), options.For("cpiogz"), log);
+            FilesystemWriter.Write(FilesystemKind.CpioGz, root, Path.Combine(staging, makefile.Value("IMG_ROOTFS") + ".cpio.gz"),
+                options.For("cpiogz"), filesystemLog);
         if (!request.RootfsOnly)
         {
             Run("Image/BuildKernel");
@@ -109,6 +117,13 @@ public static class FirmwareBuilder
         ProfilesJson.Write(binDirectory, overview);
         Sha256Sums.Write(binDirectory);
         return new FirmwareResult(binDirectory, images, installed.Select(p => p.Name).ToList());
+    }
+
+    private static string Fresh(string log)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        File.Delete(log);
+        return log;
     }
 
     private static long Epoch(IReadOnlyDictionary<string, string> environment) =>

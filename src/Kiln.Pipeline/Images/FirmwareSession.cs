@@ -73,10 +73,9 @@ public static class FirmwareSession
         var profiles = Profiles(target, request.Profiles);
         var feeds = Feeds(context, target, request.Feeds);
         var available = PackageFeed.Read(feeds, context.ArchPackages);
-        var packages = request.OnlyListed ? new ImagePackages() : ImagePackages.Defaults(target, profiles, available.Has);
-        if (request.FromConfig) packages.AddSelected(context.Config);
-        if (request.Listed is { } listed) packages.AddListed(listed, "--packages");
-        if (packages.Install.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
+        var packages = ImagePackages.For(target, profiles, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed,
+            name => available.Find(name) is not null || available.Answering(name).Count > 0);
+        if (packages.Installs.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
 
         var kernel = request.RootfsOnly ? null : RequireKernel(request, target);
         var overview = new ImageOverview(target.Id, target.ArchPackages, target.DefaultPackages, "", "",
@@ -85,7 +84,7 @@ public static class FirmwareSession
             profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
                 [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
         return FirmwareBuilder.Build(
-            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Install, packages.Remove, feeds,
+            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Installs, packages.Removals, feeds,
                 request.RootfsOnly, overview),
             observer.Message, cancel);
     }
