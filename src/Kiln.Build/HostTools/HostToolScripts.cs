@@ -195,7 +195,8 @@ internal static class HostToolScripts
         # mke2fs -d copies owners as it sees them: under fakeroot, files of a build run by a user are root's.
         fakeroot=
         [ "$(id -u)" -eq 0 ] || ! command -v fakeroot > /dev/null || fakeroot=fakeroot
-        E2FSPROGS_FAKE_TIME="$time" exec $fakeroot mke2fs "$@" "$image" $((size / block))
+        [ -z "$time" ] || export E2FSPROGS_FAKE_TIME="$time"
+        exec $fakeroot mke2fs "$@" "$image" $((size / block))
 
         """;
 }
