@@ -13,7 +13,7 @@ public class TargetModelTests
     public void TheBoardAndEachSubtargetHaveAnEntry()
     {
         Assert.Empty(Catalog.Value.Failures);
-        Assert.Equal(["demo", "demo/small", "demo/big", "pc"], Catalog.Value.Targets.Select(t => t.Id));
+        Assert.Equal(["demo", "demo/small", "demo/big", "malta", "malta/le", "pc"], Catalog.Value.Targets.Select(t => t.Id));
         var small = Catalog.Value.Find("demo/small");
         Assert.Equal(("demo", "small", "Small flash"), (small.Board, small.Subtarget, small.Name));
         Assert.Equal(("mips", "mips_24kc", "24kc"), (small.Arch, small.ArchPackages, small.CpuType));
@@ -28,6 +28,20 @@ public class TargetModelTests
         Assert.Equal(("pc", null, "Demo PC"), (pc.Board, pc.Subtarget, pc.Name));
         Assert.Equal(("x86_64", "x86_64", "x86"), (pc.Arch, pc.ArchPackages, pc.KernelArch));
         Assert.Empty(pc.Devices);
+    }
+
+    [Fact]
+    public void TheBoardsThatBootInQemuHaveTheirFileSystemsAndTheExamplesOwnPackages()
+    {
+        var malta = Catalog.Value.Find("malta/le");
+        var pc = Catalog.Value.Find("pc");
+        Assert.Equal(("malta", "le", "Little Endian"), (malta.Board, malta.Subtarget, malta.Name));
+        Assert.Equal(("mipsel", "mipsel_24kc", "24kc", "mips"), (malta.Arch, malta.ArchPackages, malta.CpuType, malta.KernelArch));
+        Assert.Equal(["cpiogz", "ext4", "ramdisk", "squashfs", "targz"], malta.Features);
+        Assert.Equal(["cpiogz", "ext4", "pci", "ramdisk", "squashfs", "targz", "usb"], pc.Features);
+        Assert.All([malta, pc], t => Assert.Equal(["base-files", "libc", "libgcc", "bootcheck", "greeter"], t.DefaultPackages));
+        // Their images are made by the board's Image/* hooks, not by devices.
+        Assert.Empty(malta.Devices);
     }
 
     [Fact]

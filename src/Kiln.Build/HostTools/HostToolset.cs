@@ -10,15 +10,6 @@ namespace Kiln.Build.HostTools;
 /// </summary>
 public static class HostToolset
 {
-    private const string MkhashScript = """
-        #!/bin/sh
-        # mkhash TYPE [FILE...]: a hash of each file (or of stdin), as OpenWrt's mkhash prints it.
-        type="$1"; shift
-        case "$type" in md5) tool=md5sum ;; sha256) tool=sha256sum ;; *) echo "mkhash: unknown type $type" >&2; exit 1 ;; esac
-        if [ $# -eq 0 ]; then $tool | cut -d' ' -f1; else for f in "$@"; do $tool "$f" | cut -d' ' -f1; done; fi
-
-        """;
-
     public static readonly IReadOnlyList<HostTool> All =
     [
         new("make", "make", "make", Required: true),
@@ -33,7 +24,7 @@ public static class HostToolset
         new("xz", "xz", "xz-utils", Required: true),
         new("install", "install", "coreutils", Required: true),
         new("find", "find", "findutils", Required: true),
-        new("mkhash", null, "coreutils", Required: true, MkhashScript),
+        new("mkhash", null, "coreutils", Required: true, HostToolScripts.Mkhash),
         new("zstd", "zstd", "zstd", Required: false),
         new("unzip", "unzip", "unzip", Required: false),
         new("git", "git", "git", Required: false),
@@ -56,7 +47,20 @@ public static class HostToolset
         new("patchelf", "patchelf", "patchelf", Required: false),
         new("fakeroot", "fakeroot", "fakeroot", Required: false),
         new("python3", "python3", "python3", Required: false),
+        // What image recipes call.
+        new("lzma", "xz", "xz-utils", Required: false, HostToolScripts.Lzma),
+        new("padjffs2", null, "coreutils", Required: false, HostToolScripts.Padjffs2),
+        new("mkimage", "mkimage", "u-boot-tools", Required: false),
+        new("mksquashfs4", "mksquashfs", "squashfs-tools", Required: false, HostToolScripts.Mksquashfs4),
+        new("make_ext4fs", "mke2fs", "e2fsprogs", Required: false, HostToolScripts.MakeExt4fs),
+        new("mkfs.jffs2", "mkfs.jffs2", "mtd-utils", Required: false),
+        new("mkfs.ubifs", "mkfs.ubifs", "mtd-utils", Required: false),
+        new("ubinize", "ubinize", "mtd-utils", Required: false),
+        new("mkfs.erofs", "mkfs.erofs", "erofs-utils", Required: false),
     ];
+
+    /// <summary>Where Debian puts the tools that make file systems (mke2fs, mkfs.jffs2, ...), which a user's PATH may lack.</summary>
+    private const string SystemDirectories = ":/usr/sbin:/sbin";
 
     /// <summary>
     /// Links the host's tools into <paramref name="hostBin"/> (leaving alone what is there already,
@@ -66,25 +70,33 @@ public static class HostToolset
     public static void Prepare(string hostBin)
     {
         Directory.CreateDirectory(hostBin);
-        var path = Environment.GetEnvironmentVariable("PATH");
+        var path = Environment.GetEnvironmentVariable("PATH") + SystemDirectories;
         var missing = new List<HostTool>();
         foreach (var tool in All)
         {
             var link = Path.Combine(hostBin, tool.Name);
-            if (File.Exists(link)) continue;
+            var program = tool.Command is null ? null : Executables.Locate(tool.Command, path);
             if (tool.Script is { } script)
             {
-                AtomicFile.Write(link, script, (UnixFileMode)0b111_101_101);
-                continue;
+                if (File.Exists(link) && !IsKilnScript(link)) continue;
+                if (tool.Command is null || program is not null)
+                {
+                    if (!File.Exists(link) || File.ReadAllText(link) != script) AtomicFile.Write(link, script, (UnixFileMode)0b111_101_101);
+                    continue;
+                }
+                File.Delete(link); // a script of Kiln's whose program is gone: the recipe is told what to install instead
             }
-            var program = Executables.Locate(tool.Command!, path);
-            if (program is null)
+            else
             {
-                if (tool.Required) missing.Add(tool);
-                continue;
+                if (File.Exists(link)) continue;
+                if (program is not null)
+                {
+                    if (new FileInfo(link).LinkTarget is not null) File.Delete(link); // a dangling link left by a removed tool
+                    File.CreateSymbolicLink(link, program);
+                    continue;
+                }
             }
-            if (new FileInfo(link).LinkTarget is not null) File.Delete(link); // a dangling link left by a removed tool
-            File.CreateSymbolicLink(link, program);
+            if (tool.Required) missing.Add(tool);
         }
         if (missing.Count > 0)
             throw new UserError(MissingMessage(missing));
@@ -109,8 +121,18 @@ public static class HostToolset
     }
 
     public static string MissingMessage(IReadOnlyList<HostTool> missing) =>
-        $"missing host tools: {string.Join(", ", missing.Select(t => t.Command ?? t.Name))} (install the Debian packages: apt-get install " +
-            $"{string.Join(' ', missing.Select(t => t.DebianPackage).Distinct())})";
+        $"missing host tools: {string.Join(", ", missing.Select(t => t.Script is null ? t.Command : t.Name))} " +
+            $"(install the Debian packages: apt-get install {string.Join(' ', missing.Select(t => t.DebianPackage).Distinct())})";
+
+    /// <summary>A script Kiln wrote (and may replace), not a program an OpenWrt build put there.</summary>
+    private static bool IsKilnScript(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not null) return false;
+        using var reader = new StreamReader(path, System.Text.Encoding.Latin1);
+        var head = new char[256];
+        var length = reader.ReadBlock(head, 0, head.Length);
+        return new string(head, 0, length).Contains(HostToolScripts.Marker, StringComparison.Ordinal);
+    }
 
     private static bool StartsCommand(string recipe, string name)
     {

@@ -18,7 +18,8 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
     {
         if (lastStep < StepKind.Install) return;
         var stamp = Path.Combine(context.BuildDirectory, "toolchain", ".installed");
-        var inputs = new StepInputs().Add("toolchain", run.ToolchainIdentity).Add("packages", string.Join(' ', Packages));
+        var inputs = new StepInputs().Add("toolchain", run.ToolchainIdentity).Add("packages", string.Join(' ', Packages))
+            .Add("layout", ToolchainLibraries.Layout);
         var packages = run.Packager is null ? [] : Packages.Select(p => ToPack(context, p)).ToList();
         foreach (var package in packages)
             inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, Path.Combine(package.OutputDirectory, run.Packager!.FileName(package))),
@@ -32,8 +33,11 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
         }
         run.Observer.StepStarted(Name, "install", why);
         StepStamp.Remove(stamp);
+        var interpreter = Packages.Contains("libc")
+            ? ToolchainLibraries.Interpreter(context.Toolchain, Path.Combine(context.BuildDirectory, "toolchain", "probe"))
+            : null;
         foreach (var package in Packages)
-            ToolchainLibraries.Install(context.Toolchain, package, InstallDirectory(context, package));
+            ToolchainLibraries.Install(context.Toolchain, package, InstallDirectory(context, package), interpreter);
         foreach (var package in packages)
         {
             run.Packager!.Pack(package);

@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using Kiln.Build.HostTools;
+using Kiln.Core.Errors;
+
 namespace Kiln.Build.Toolchains;
 
 /// <summary>
@@ -19,8 +23,19 @@ public static class ToolchainLibraries
         ["libstdcpp"] = ["libstdc++.so.6"],
     };
 
-    /// <summary>Fills the install directory of <paramref name="package"/>'s files (under lib/), following links to their files.</summary>
-    public static void Install(Toolchain toolchain, string package, string installDirectory)
+    /// <summary>
+    /// How the packages are laid out, for stamps: a change here installs them again. The dynamic loader is where the
+    /// toolchain's programs ask for it.
+    /// </summary>
+    public const string Layout = "lib/ from the sysroot; the loader also at the programs' PT_INTERP";
+
+    /// <summary>
+    /// Fills the install directory of <paramref name="package"/>'s files (under lib/), following links to their files. The
+    /// C library also gets the dynamic loader at <paramref name="interpreter"/>, the path the toolchain's programs name
+    /// (Debian's x86_64 programs ask for /lib64/ld-linux-x86-64.so.2, the package keeps it in /lib): a link to the copy in
+    /// lib/, or the sysroot's file.
+    /// </summary>
+    public static void Install(Toolchain toolchain, string package, string installDirectory, string? interpreter = null)
     {
         if (Directory.Exists(installDirectory)) Directory.Delete(installDirectory, recursive: true);
         var lib = Path.Combine(installDirectory, "lib");
@@ -33,6 +48,72 @@ public static class ToolchainLibraries
                     var destination = Path.Combine(lib, Path.GetFileName(file));
                     if (!File.Exists(destination)) File.Copy(file, destination);
                 }
+        if (package == "libc" && interpreter is not null) InstallInterpreter(toolchain, installDirectory, interpreter);
+    }
+
+    private static void InstallInterpreter(Toolchain toolchain, string installDirectory, string interpreter)
+    {
+        var relative = interpreter.TrimStart('/');
+        var destination = Path.Combine(installDirectory, relative);
+        if (File.Exists(destination)) return;
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var copy = Path.Combine(installDirectory, "lib", Path.GetFileName(relative));
+        if (File.Exists(copy))
+            File.CreateSymbolicLink(destination, Path.GetRelativePath(Path.GetDirectoryName(destination)!, copy));
+        else if (File.Exists(Path.Combine(toolchain.Sysroot, relative)))
+            File.Copy(Path.Combine(toolchain.Sysroot, relative), destination);
+        else
+            throw new UserError($"the dynamic loader {interpreter} that {toolchain.Compiler} links programs with is not in {toolchain.Sysroot}");
+    }
+
+    /// <summary>
+    /// The dynamic loader the toolchain's programs ask for (their ELF PT_INTERP), read from a program it links in
+    /// <paramref name="scratchDirectory"/>; null for a toolchain that links programs statically.
+    /// </summary>
+    public static string? Interpreter(Toolchain toolchain, string scratchDirectory)
+    {
+        Directory.CreateDirectory(scratchDirectory);
+        var source = Path.Combine(scratchDirectory, "probe.c");
+        var program = Path.Combine(scratchDirectory, "probe");
+        File.WriteAllText(source, "int main(void) { return 0; }\n");
+        try
+        {
+            var (status, output) = HostCommand.Run(toolchain.Compiler, [source, "-o", program], scratchDirectory, TimeSpan.FromMinutes(2));
+            if (status != 0) throw new UserError($"{toolchain.Compiler} cannot link a program (exit status {status}):\n{output.TrimEnd()}");
+            return ElfInterpreter(File.ReadAllBytes(program));
+        }
+        finally
+        {
+            File.Delete(source);
+            File.Delete(program);
+        }
+    }
+
+    /// <summary>The PT_INTERP path of an ELF file (32 or 64 bits, either byte order), or null when it has none.</summary>
+    public static string? ElfInterpreter(byte[] elf)
+    {
+        if (elf.Length < 52 || !elf.AsSpan(0, 4).SequenceEqual("\u007FELF"u8)) throw new UserError("not an ELF file");
+        var wide = elf[4] == 2;
+        var little = elf[5] == 1;
+        ulong Read(int at, int size) => size switch
+        {
+            2 => little ? BinaryPrimitives.ReadUInt16LittleEndian(elf.AsSpan(at)) : BinaryPrimitives.ReadUInt16BigEndian(elf.AsSpan(at)),
+            4 => little ? BinaryPrimitives.ReadUInt32LittleEndian(elf.AsSpan(at)) : BinaryPrimitives.ReadUInt32BigEndian(elf.AsSpan(at)),
+            _ => little ? BinaryPrimitives.ReadUInt64LittleEndian(elf.AsSpan(at)) : BinaryPrimitives.ReadUInt64BigEndian(elf.AsSpan(at)),
+        };
+        var word = wide ? 8 : 4;
+        var headers = (int)Read(wide ? 0x20 : 0x1C, word);
+        var size = (int)Read(wide ? 0x36 : 0x2A, 2);
+        var count = (int)Read(wide ? 0x38 : 0x2C, 2);
+        for (var i = 0; i < count; i++)
+        {
+            var at = headers + i * size;
+            if (Read(at, 4) != 3) continue; // PT_INTERP
+            var offset = (int)Read(at + (wide ? 8 : 4), word);
+            var length = (int)Read(at + (wide ? 32 : 16), word);
+            return System.Text.Encoding.Latin1.GetString(elf, offset, length).TrimEnd('\0');
+        }
+        return null;
     }
 
     /// <summary>The C library's version, as glibc states it in libc.so.6 ("release version 2.36"), or "unknown".</summary>

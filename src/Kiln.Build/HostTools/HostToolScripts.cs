@@ -1,0 +1,202 @@
+namespace Kiln.Build.HostTools;
+
+/// <summary>
+/// The host tools Kiln writes as scripts: OpenWrt builds these programs itself (tools/), and
+/// Debian has no package with their command lines, but has the programs that do the work.
+/// Each says "(written by Kiln)" in its first comment, which is how Kiln knows it may replace it.
+/// </summary>
+internal static class HostToolScripts
+{
+    /// <summary>What marks a script as Kiln's.</summary>
+    public const string Marker = "(written by Kiln)";
+
+    /// <summary>mkhash TYPE [FILE...]: a hash of each file (or of stdin), as OpenWrt's mkhash prints it.</summary>
+    public const string Mkhash = """
+        #!/bin/sh
+        # mkhash TYPE [FILE...] (written by Kiln): a hash of each file (or of stdin), as OpenWrt's mkhash prints it.
+        type="$1"; shift
+        case "$type" in md5) tool=md5sum ;; sha256) tool=sha256sum ;; *) echo "mkhash: unknown type $type" >&2; exit 1 ;; esac
+        if [ $# -eq 0 ]; then $tool | cut -d' ' -f1; else for f in "$@"; do $tool "$f" | cut -d' ' -f1; done; fi
+
+        """;
+
+    /// <summary>OpenWrt's lzma (the LZMA SDK's lzma_alone command line) over xz.</summary>
+    public const string Lzma = """
+        #!/bin/sh
+        # lzma e|d INPUT OUTPUT [SWITCHES] (written by Kiln): OpenWrt's lzma, the LZMA SDK's lzma_alone,
+        # over xz's .lzma format. Switches may come before, between or after the files: -a0/-a1 (mode),
+        # -dN (dictionary of 2^N bytes), -fbN, -mcN, -lcN, -lpN, -pbN, -mfID, -mtN (ignored), -eos
+        # (an end marker, size unknown), -si and -so (stdin and stdout for the files).
+        command= input= output= eos= si= so= lc=3 lp=0 pb=2 dict=23 nice=128 mf=bt4 mode=normal depth=
+        for arg; do
+          case "$arg" in
+          -a0) mode=fast ;;
+          -a1) mode=normal ;;
+          -d[0-9]*) dict="${arg#-d}" ;;
+          -fb[0-9]*) nice="${arg#-fb}" ;;
+          -mc[0-9]*) depth="${arg#-mc}" ;;
+          -lc[0-9]*) lc="${arg#-lc}" ;;
+          -lp[0-9]*) lp="${arg#-lp}" ;;
+          -pb[0-9]*) pb="${arg#-pb}" ;;
+          -mf*) mf="${arg#-mf}" ;;
+          -mt*) ;;
+          -eos) eos=1 ;;
+          -si) si=1 ;;
+          -so) so=1 ;;
+          -*) echo "lzma: unknown switch $arg" >&2; exit 1 ;;
+          *)
+            if [ -z "$command" ]; then command="$arg"
+            elif [ -z "$si" ] && [ -z "$input" ]; then input="$arg"
+            elif [ -z "$so" ] && [ -z "$output" ]; then output="$arg"
+            else echo "lzma: too many files ($arg)" >&2; exit 1
+            fi ;;
+          esac
+        done
+        if { [ -z "$si" ] && [ -z "$input" ]; } || { [ -z "$so" ] && [ -z "$output" ]; }; then
+          echo "usage: lzma e|d INPUT OUTPUT [-lcN -lpN -pbN -dN -fbN -mcN -aN -mfID -eos -si -so]" >&2
+          exit 1
+        fi
+        [ -n "$si" ] && input=/dev/stdin
+        [ -n "$so" ] && output=/dev/stdout
+        case "$command" in
+        d) exec xz --format=lzma --decompress --stdout < "$input" > "$output" ;;
+        e) ;;
+        *) echo "lzma: unknown command '$command' (e or d)" >&2; exit 1 ;;
+        esac
+        options="lc=$lc,lp=$lp,pb=$pb,dict=$((1 << dict)),nice=$nice,mf=$mf,mode=$mode${depth:+,depth=$depth}"
+        temporary="$(mktemp)" || exit 1
+        trap 'rm -f "$temporary"' EXIT
+        xz --format=lzma --lzma1="$options" --stdout < "$input" > "$temporary" || exit 1
+        # xz always leaves the size unknown; lzma_alone states it (and writes no end marker) when it
+        # reads a file without -eos, and some boot loaders read it: the size goes into bytes 5-12.
+        if [ -z "$eos" ] && [ -z "$si" ]; then
+          size=$(($(wc -c < "$input")))
+          bytes=
+          for _ in 1 2 3 4 5 6 7 8; do
+            bytes="$bytes\\$(printf '%03o' $((size & 255)))"
+            size=$((size >> 8))
+          done
+          printf "$bytes" | dd of="$temporary" bs=1 seek=5 conv=notrunc 2>/dev/null || exit 1
+        fi
+        cat "$temporary" > "$output"
+
+        """;
+
+    /// <summary>OpenWrt's padjffs2: padding and JFFS2 end marks after a root file system.</summary>
+    public const string Padjffs2 = """
+        #!/bin/sh
+        # padjffs2 FILE [-x OFFSET] [-J|-j] [-c] [KIB...] (written by Kiln), as OpenWrt's padjffs2: for
+        # each size (KiB, default 4 8 64 128; smallest first, sizes the file already reached skipped)
+        # the file is padded with 0xff bytes to a multiple of it, and a JFFS2 end-of-file-system mark
+        # (de ad c0 de; -J/-j: a big/little-endian JFFS2 padding node instead) is written there, so that
+        # a JFFS2 overlay can start at any of those erase block sizes. -x: the file starts OFFSET bytes
+        # into the flash; -c: the padding goes to stdout, the file is left alone.
+        file="$1"
+        if [ -z "$file" ]; then
+          echo "usage: padjffs2 FILE [-x OFFSET] [-J|-j] [-c] [KIB...]" >&2
+          exit 1
+        fi
+        shift
+        offset=0 mark='\336\255\300\336' marklength=4 stdout= mask=0
+        while [ $# -gt 0 ]; do
+          case "$1" in
+          -x) offset=$(($2)); shift ;;
+          -J) mark='\031\205\040\004\004\000\000\000\304\224\333\364'; marklength=12 ;;
+          -j) mark='\205\031\004\040\000\000\000\004\250\373\240\264'; marklength=12 ;;
+          -c) stdout=1 ;;
+          -*) echo "padjffs2: unknown option $1" >&2; exit 1 ;;
+          *) mask=$((mask | ($1) * 1024)) ;;
+          esac
+          shift
+        done
+        [ "$mask" -ne 0 ] || mask=$(((4 | 8 | 64 | 128) * 1024))
+        [ -f "$file" ] || { echo "padjffs2: $file: no such file" >&2; exit 1; }
+        [ -n "$stdout" ] || exec >> "$file"
+        length=$(($(wc -c < "$file") + offset))
+        written=$length
+        while [ "$mask" -ne 0 ]; do
+          bit=1024
+          while [ $((mask & bit)) -eq 0 ] && [ "$bit" -lt 2147483648 ]; do bit=$((bit * 2)); done
+          length=$(((length + bit - 1) / bit * bit))
+          bit=1024
+          while [ "$bit" -le 2147483648 ]; do
+            [ $((length % bit)) -ne 0 ] || mask=$((mask & ~bit))
+            bit=$((bit * 2))
+          done
+          printf 'padding image to %08x\n' $((length - offset)) >&2
+          if [ "$length" -gt "$written" ]; then
+            head -c $((length - written)) /dev/zero | tr '\000' '\377'
+          fi
+          printf "$mark"
+          written=$((length + marklength))
+        done
+
+        """;
+
+    /// <summary>OpenWrt's mksquashfs4 over Debian's mksquashfs.</summary>
+    public const string Mksquashfs4 = """
+        #!/bin/sh
+        # mksquashfs4 SOURCE... IMAGE [OPTIONS] (written by Kiln): OpenWrt's mksquashfs4 is Debian's
+        # mksquashfs but for the xz tuning switches OpenWrt adds (-Xpreset N, -Xe, -Xlc N, -Xlp N,
+        # -Xpb N), which are left out: they change how small the image is, not what it holds.
+        for arg; do
+          shift
+          if [ -n "$skip" ]; then skip=; continue; fi
+          case "$arg" in
+          -Xpreset|-Xlc|-Xlp|-Xpb) skip=1 ;;
+          -Xe) ;;
+          *) set -- "$@" "$arg" ;;
+          esac
+        done
+        exec mksquashfs "$@"
+
+        """;
+
+    /// <summary>OpenWrt's make_ext4fs over e2fsprogs' mke2fs.</summary>
+    public const string MakeExt4fs = """
+        #!/bin/sh
+        # make_ext4fs -l SIZE [-b BLOCK] [-L LABEL] [-m PERCENT] [-J] [-j MIB] [-i INODES] [-I BYTES]
+        #   [-T TIME] IMAGE [DIRECTORY] (written by Kiln): OpenWrt's make_ext4fs (Android's) over
+        # e2fsprogs' mke2fs -d. Every file is owned by root, as make_ext4fs makes them; the volume's
+        # UUID follows from the label and size, and -T sets the time of the file system.
+        PATH="$PATH:/usr/sbin:/sbin"
+        size= block=4096 label= reserved=0 journal=1 journalsize= inodes= inodesize= time=
+        while getopts "l:b:L:m:Jj:i:I:T:g:a:S:C:D:B:fkszwtcv" option; do
+          case "$option" in
+          l) size="$OPTARG" ;;
+          b) block="$OPTARG" ;;
+          L) label="$OPTARG" ;;
+          m) reserved="$OPTARG" ;;
+          J) journal= ;;
+          j) journalsize="$OPTARG" ;;
+          i) inodes="$OPTARG" ;;
+          I) inodesize="$OPTARG" ;;
+          T) time="$OPTARG" ;;
+          g|a|S|C|D|B|f|k|s|z|w|t|c|v) ;;
+          *) exit 1 ;;
+          esac
+        done
+        shift $((OPTIND - 1))
+        image="$1" directory="$2"
+        if [ -z "$image" ] || [ -z "$size" ]; then
+          echo "usage: make_ext4fs -l SIZE [-b BLOCK] [-L LABEL] [-m PERCENT] [-J] [-T TIME] IMAGE [DIRECTORY]" >&2
+          exit 1
+        fi
+        size=$(($(printf '%s' "$size" | sed 's/[kK]$/ * 1024/; s/[mM]$/ * 1048576/; s/[gG]$/ * 1073741824/')))
+        uuid=$(printf '%s %s' "$label" "$size" | md5sum | sed 's/^\(.\{8\}\)\(.\{4\}\)\(.\{4\}\)\(.\{4\}\)\(.\{12\}\).*/\1-\2-\3-\4-\5/')
+        set -- -q -F -t ext4 -b "$block" -m "$reserved" -U "$uuid" -E "root_owner=0:0,hash_seed=$uuid"
+        [ -z "$label" ] || set -- "$@" -L "$label"
+        [ -n "$journal" ] || set -- "$@" -O ^has_journal
+        [ -z "$journalsize" ] || set -- "$@" -J "size=$journalsize"
+        [ -z "$inodes" ] || set -- "$@" -N "$inodes"
+        [ -z "$inodesize" ] || set -- "$@" -I "$inodesize"
+        [ -z "$directory" ] || set -- "$@" -d "$directory"
+        : > "$image" || exit 1
+        # mke2fs -d copies owners as it sees them: under fakeroot, files of a build run by a user are root's.
+        fakeroot=
+        [ "$(id -u)" -eq 0 ] || ! command -v fakeroot > /dev/null || fakeroot=fakeroot
+        [ -z "$time" ] || export E2FSPROGS_FAKE_TIME="$time"
+        exec $fakeroot mke2fs "$@" "$image" $((size / block))
+
+        """;
+}

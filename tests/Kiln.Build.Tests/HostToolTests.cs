@@ -1,0 +1,154 @@
+using Kiln.Build.HostTools;
+
+namespace Kiln.Build.Tests;
+
+/// <summary>The host tools image recipes call, as Kiln puts them into staging_dir/host/bin: OpenWrt's command lines over Debian's programs.</summary>
+public sealed class HostToolTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "kiln-host-tools", Guid.NewGuid().ToString("N"));
+
+    public HostToolTests()
+    {
+        Directory.CreateDirectory(_root);
+        HostToolset.Prepare(Bin);
+    }
+
+    private string Bin => Path.Combine(_root, "host", "bin");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Tool(string name) => Path.Combine(Bin, name);
+
+    private string PathOf(string name) => Path.Combine(_root, name);
+
+    private static (int Status, string Output) Run(string program, params string[] arguments) => Builds.Execute(program, arguments);
+
+    private byte[] Input(int length)
+    {
+        // Text compresses as a kernel does, unlike random bytes.
+        var text = string.Concat(Enumerable.Range(0, length / 8 + 1).Select(i => $"{i % 9973:D7}\n"));
+        return System.Text.Encoding.ASCII.GetBytes(text)[..length];
+    }
+
+    [Fact]
+    public void LzmaWritesTheHeaderOfOpenWrtsLzmaWhateverTheOrderOfItsArguments()
+    {
+        var input = Input(300_000);
+        File.WriteAllBytes(PathOf("in"), input);
+        Assert.Equal(0, Run(Tool("lzma"), "e", PathOf("in"), "-lc1", "-lp2", "-pb2", PathOf("a.lzma")).Status);
+        Assert.Equal(0, Run(Tool("lzma"), "e", "-lc1", "-lp2", "-pb2", PathOf("in"), PathOf("b.lzma"), "-d20").Status);
+        var a = File.ReadAllBytes(PathOf("a.lzma"));
+        var b = File.ReadAllBytes(PathOf("b.lzma"));
+        Assert.Equal((2 * 5 + 2) * 9 + 1, a[0]); // pb=2, lp=2, lc=1
+        Assert.Equal(8u << 20, BitConverter.ToUInt32(a, 1)); // lzma_alone's default dictionary, 2^23
+        Assert.Equal(1u << 20, BitConverter.ToUInt32(b, 1));
+        Assert.Equal((ulong)input.Length, BitConverter.ToUInt64(a, 5)); // the size, known from the file
+        Assert.True(a.Length < input.Length / 4);
+
+        Assert.Equal(0, Run(Tool("lzma"), "d", PathOf("b.lzma"), PathOf("b.out")).Status);
+        Assert.Equal(input, File.ReadAllBytes(PathOf("b.out")));
+        var (status, output) = Run("/bin/sh", "-c", $"xz --format=lzma -dc {PathOf("a.lzma")} | cmp - {PathOf("in")}");
+        Assert.True(status == 0, output);
+    }
+
+    [Fact]
+    public void LzmaStreamsWithAnEndMarkerAndNoSize()
+    {
+        File.WriteAllBytes(PathOf("in"), Input(10_000));
+        var (status, output) = Run("/bin/sh", "-c",
+            $"{Tool("lzma")} e -si -so -eos -lc1 -lp2 -pb2 < {PathOf("in")} > {PathOf("c.lzma")} && {Tool("lzma")} d -si -so < {PathOf("c.lzma")} | " +
+            $"cmp - {PathOf("in")}");
+        Assert.True(status == 0, output);
+        Assert.Equal(ulong.MaxValue, BitConverter.ToUInt64(File.ReadAllBytes(PathOf("c.lzma")), 5));
+        Assert.NotEqual(0, Run(Tool("lzma"), "x", PathOf("in"), PathOf("x")).Status);
+        Assert.Contains("unknown switch -q", Run(Tool("lzma"), "e", PathOf("in"), PathOf("x"), "-q").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Padjffs2PadsToEachEraseBlockSizeWithAnEndMarkAtEach()
+    {
+        var input = Input(5000);
+        File.WriteAllBytes(PathOf("rootfs"), input);
+        var (status, output) = Run(Tool("padjffs2"), PathOf("rootfs"));
+        Assert.True(status == 0, output);
+        Assert.Contains("padding image to 00002000", output, StringComparison.Ordinal);
+        var padded = File.ReadAllBytes(PathOf("rootfs"));
+        // 4k and 8k are both reached at 8 KiB, then 64k and 128k: a mark after each.
+        Assert.Equal(131072 + 4, padded.Length);
+        Assert.Equal(input, padded[..5000]);
+        byte[] mark = [0xde, 0xad, 0xc0, 0xde];
+        foreach (var at in new[] { 8192, 65536, 131072 }) Assert.Equal(mark, padded[at..(at + 4)]);
+        Assert.All(padded[5000..8192], b => Assert.Equal(0xff, b));
+        Assert.All(padded[8196..65536], b => Assert.Equal(0xff, b));
+
+        // -c writes the padding to stdout; -J a big-endian JFFS2 padding node instead of the mark.
+        File.WriteAllBytes(PathOf("small"), input);
+        (status, _) = Run("/bin/sh", "-c", $"{Tool("padjffs2")} {PathOf("small")} -J -c 4 2>/dev/null > {PathOf("padding")}");
+        Assert.Equal(0, status);
+        Assert.Equal(input, File.ReadAllBytes(PathOf("small")));
+        var padding = File.ReadAllBytes(PathOf("padding"));
+        Assert.Equal(8192 - 5000 + 12, padding.Length);
+        Assert.Equal([0x19, 0x85, 0x20, 0x04], padding[(8192 - 5000)..(8192 - 5000 + 4)]);
+    }
+
+    [Fact]
+    public void Mksquashfs4TakesOpenWrtsXzSwitchesAndPseudoFiles()
+    {
+        var source = PathOf("rootfs-dir");
+        Directory.CreateDirectory(source + "/etc");
+        File.WriteAllText(source + "/etc/banner", "hello\n");
+        var (status, output) = Run(Tool("mksquashfs4"), source, PathOf("root.squashfs"), "-nopad", "-noappend", "-root-owned", "-comp", "xz",
+            "-Xpreset", "9", "-Xe", "-Xlc", "0", "-Xlp", "2", "-Xpb", "2", "-b", "256k", "-p", "/dev d 755 0 0", "-p",
+            "/dev/console c 600 0 0 5 1", "-no-xattrs", "-quiet");
+        Assert.True(status == 0, output);
+        (status, output) = Run("unsquashfs", "-lls", PathOf("root.squashfs"));
+        Assert.True(status == 0, output);
+        Assert.Contains("squashfs-root/dev/console", output, StringComparison.Ordinal);
+        Assert.Contains("squashfs-root/etc/banner", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MakeExt4fsMakesAnExt4ImageOfTheSizeAndLabelAskedFor()
+    {
+        var source = PathOf("rootfs-dir");
+        Directory.CreateDirectory(source + "/etc");
+        File.WriteAllText(source + "/etc/banner", "hello\n");
+        var (status, output) = Run(Tool("make_ext4fs"), "-L", "rootfs", "-l", "8m", "-b", "4096", "-m", "0", "-J", "-T", "0", PathOf("root.ext4"),
+            source + "/");
+        Assert.True(status == 0, output);
+        Assert.Equal(8L << 20, new FileInfo(PathOf("root.ext4")).Length);
+        (status, output) = Run("/usr/sbin/dumpe2fs", "-h", PathOf("root.ext4"));
+        Assert.True(status == 0, output);
+        Assert.Contains("Filesystem volume name:   rootfs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("has_journal", output, StringComparison.Ordinal);
+        Assert.StartsWith("hello\n", Run("/usr/sbin/debugfs", "-R", "cat /etc/banner", PathOf("root.ext4")).Output, StringComparison.Ordinal);
+        // The same size and label give the same volume id.
+        Assert.Equal(0, Run(Tool("make_ext4fs"), "-L", "rootfs", "-l", "8m", PathOf("again.ext4"), source).Status);
+        string Uuid(string image) =>
+            Run("/usr/sbin/dumpe2fs", "-h", image).Output.Split('\n').Single(l => l.StartsWith("Filesystem UUID", StringComparison.Ordinal));
+        Assert.Equal(Uuid(PathOf("root.ext4")), Uuid(PathOf("again.ext4")));
+    }
+
+    [Fact]
+    public void ARecipeCallingMkimageOrMksquashfs4WithoutThemIsToldTheirPackages()
+    {
+        var empty = PathOf("empty-bin");
+        Directory.CreateDirectory(empty);
+        var missing = HostToolset.MissingFor("\tmkimage -A mips -O linux -T kernel -C lzma\n\t/tree/staging_dir/host/bin/mksquashfs4 root out\n", empty);
+        Assert.Equal(["mkimage", "mksquashfs4"], missing.Select(t => t.Name));
+        Assert.Equal("missing host tools: mkimage, mksquashfs4 (install the Debian packages: apt-get install u-boot-tools squashfs-tools)",
+            HostToolset.MissingMessage(missing));
+    }
+
+    [Fact]
+    public void KilnsOwnScriptsAreRewrittenAndAnyOtherProgramIsLeftAlone()
+    {
+        File.WriteAllText(Tool("lzma"), "#!/bin/sh\n# an older lzma (written by Kiln)\n");
+        File.Delete(Tool("padjffs2"));
+        File.WriteAllText(Tool("padjffs2"), "#!/bin/sh\n# OpenWrt's own build\n");
+        HostToolset.Prepare(Bin);
+        Assert.Equal(HostToolset.All.Single(t => t.Name == "lzma").Script, File.ReadAllText(Tool("lzma")));
+        Assert.Equal("#!/bin/sh\n# OpenWrt's own build\n", File.ReadAllText(Tool("padjffs2")));
+        Assert.NotNull(new FileInfo(Tool("mkimage")).LinkTarget);
+    }
+}
