@@ -37,6 +37,8 @@ public sealed class BuildContext
             ["LC_ALL"] = "C",
             ["LANG"] = "C",
         };
+        // What OpenWrt's scripts/getver.sh says of a tree without git history; stamped into images' headers and profiles.json.
+        environment.TryAdd("REVISION", "unknown");
         // Reproducible output: the time stamped into files is the given one (or the tree's).
         if (sourceDateEpoch is not null) environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch;
         Environment = environment;

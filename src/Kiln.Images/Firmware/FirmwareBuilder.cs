@@ -99,9 +99,10 @@ public static class FirmwareBuilder
         if (!request.RootfsOnly)
         {
             Run("Image/BuildKernel");
+            // A kernel with the root built in is made by the kernel build, which an input kernel has already been through.
             if (context.Config.IsEnabled("TARGET_ROOTFS_INITRAMFS"))
-                throw new UserError("CONFIG_TARGET_ROOTFS_INITRAMFS: a kernel with the root file system built in needs the kernel built from " +
-                    "target/linux, which Kiln does not build yet; boot the rootfs.cpio.gz as an initrd instead (CONFIG_TARGET_ROOTFS_CPIOGZ)");
+                progress("image: no initramfs kernel (CONFIG_TARGET_ROOTFS_INITRAMFS): the kernel is an input, not built from target/linux; " +
+                    "the rootfs.cpio.gz boots as its initrd");
         }
         foreach (var fs in filesystems) Run("Image/Build", fs);
 

@@ -81,8 +81,11 @@ public static class FirmwareSession
         var overview = new ImageOverview(target.Id, target.ArchPackages, target.DefaultPackages, "", "",
             long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var epoch) ? epoch : null,
             target.LinuxVersion, target.LinuxRelease, "unknown",
-            profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
-                [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
+            profiles.Count == 0
+                // A board without profiles has one image set all the same: the generic one.
+                ? [new ImageProfile("generic", "", [], [], [new Dictionary<string, string> { ["title"] = target.Name }], [])]
+                : profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
+                    [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
         return FirmwareBuilder.Build(
             new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Installs, packages.Removals, feeds,
                 request.RootfsOnly, overview),

@@ -62,13 +62,16 @@ public static class ImageTest
         _ => throw new UserError($"more than one {what} in {directory}: {string.Join(", ", files.Select(Path.GetFileName))}"),
     };
 
-    /// <summary>The root the images were made from: build_dir/target-ARCH_*/root-BOARD (TARGET_DIR).</summary>
+    /// <summary>The root the images were made from: build_dir/target-ARCH.../root-BOARD (TARGET_DIR).</summary>
     private static string StagedRoot(string top, string arch, string board)
     {
         var buildDirectory = Path.Combine(top, "build_dir");
         var roots = Directory.Exists(buildDirectory)
-            ? Directory.GetDirectories(buildDirectory, $"target-{arch}_*").Select(d => Path.Combine(d, "root-" + board)).Where(Directory.Exists).ToList()
+            ? Directory.GetDirectories(buildDirectory, "target-*")
+                .Where(d => Path.GetFileName(d) is var name && (name.StartsWith($"target-{arch}-", StringComparison.Ordinal)
+                    || name.StartsWith($"target-{arch}_", StringComparison.Ordinal)))
+                .Select(d => Path.Combine(d, "root-" + board)).Where(Directory.Exists).ToList()
             : [];
-        return Single(roots, buildDirectory, $"staged root of {board} (target-{arch}_*/root-{board})");
+        return Single(roots, buildDirectory, $"staged root of {board} (target-{arch}*/root-{board})");
     }
 }
