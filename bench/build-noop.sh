@@ -17,7 +17,7 @@ cp -r "$root/examples/mirror" "$scratch/mirror"
 rm -rf "$scratch/tree"/{build_dir,staging_dir,dl,logs,tmp}
 packages=(greeter greeter-lite greet-test)
 
-for target in demo/small pc; do
+for target in demo/small pc/generic; do
   clean=$(time_runs 1 "$kiln" --topdir "$scratch/tree" build --target "$target" "${packages[@]}")
   "$kiln" --topdir "$scratch/tree" build --target "$target" "${packages[@]}"   # fails the script if the build did not succeed
   noop=$(time_runs "$runs" "$kiln" --topdir "$scratch/tree" build --target "$target" "${packages[@]}")

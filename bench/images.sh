@@ -14,7 +14,7 @@ kiln="$root/.kiln-build/kiln"
 kernels="${KILN_KERNELS:-${XDG_CACHE_HOME:-$HOME/.cache}/kiln/kernels}"
 case "$target" in
   malta/le) kernel="$kernels/malta-le/vmlinux" ;;
-  pc) kernel="$kernels/x86-64/bzImage" ;;
+  pc/generic) kernel="$kernels/x86-64/bzImage" ;;
   *) echo "images.sh: no kernel known for $target" >&2; exit 2 ;;
 esac
 

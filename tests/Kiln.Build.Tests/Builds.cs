@@ -10,7 +10,7 @@ namespace Kiln.Build.Tests;
 internal static class Builds
 {
     public const string Mips = "demo/small";
-    public const string Pc = "pc";
+    public const string Pc = "pc/generic";
 
     /// <summary>The target's default .config (as `--target` gives it), with extra lines added.</summary>
     public static DotConfig Config(TestTree tree, string target, string extra = "") =>

@@ -18,7 +18,7 @@ public sealed class InstalledRoots : IDisposable
     /// <summary>Each target, the architecture its packages are built for, and its qemu-user command (null: runs natively).</summary>
     public static readonly (string Target, string Arch, string? Qemu)[] Targets =
     [
-        ("pc", "x86_64", null),
+        ("pc/generic", "x86_64", null),
         ("malta/le", "mipsel_24kc", "qemu-mipsel-static"),
         ("demo/small", "mips_24kc", "qemu-mips-static"),
     ];
@@ -147,7 +147,7 @@ public sealed class InstalledRootTests(InstalledRoots roots) : IClassFixture<Ins
     }
 
     [Theory]
-    [InlineData("pc", "/lib64/ld-linux-x86-64.so.2")]
+    [InlineData("pc/generic", "/lib64/ld-linux-x86-64.so.2")]
     [InlineData("malta/le", "/lib/ld.so.1")]
     [InlineData("demo/small", "/lib/ld.so.1")]
     public void TheLoaderIsThePtInterpOfTheTargetsPrograms(string target, string loader)

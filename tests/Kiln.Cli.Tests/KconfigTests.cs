@@ -17,7 +17,7 @@ public sealed class KconfigTests
 
     private static readonly BadInput[] ConfigIn =
     [
-        BadExpression("build --target pc", ["build", "--target", "pc", "libgreet"], Writes.Build),
+        BadExpression("build --target pc/generic", ["build", "--target", "pc/generic", "libgreet"], Writes.Build),
         BadExpression("build --target demo/small", ["build", "--target", "demo/small", "libgreet"], Writes.Build),
         BadExpression("devices", ["devices", "demo/small"], Writes.Scan),
         BadExpression("plan", ["plan", "demo/small"], Writes.Scan),

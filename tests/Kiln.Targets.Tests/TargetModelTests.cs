@@ -13,7 +13,7 @@ public class TargetModelTests
     public void TheBoardAndEachSubtargetHaveAnEntry()
     {
         Assert.Empty(Catalog.Value.Failures);
-        Assert.Equal(["demo", "demo/small", "demo/big", "malta", "malta/le", "pc"], Catalog.Value.Targets.Select(t => t.Id));
+        Assert.Equal(["demo", "demo/small", "demo/big", "malta", "malta/le", "pc", "pc/generic"], Catalog.Value.Targets.Select(t => t.Id));
         var small = Catalog.Value.Find("demo/small");
         Assert.Equal(("demo", "small", "Small flash"), (small.Board, small.Subtarget, small.Name));
         Assert.Equal(("mips", "mips_24kc", "24kc"), (small.Arch, small.ArchPackages, small.CpuType));
@@ -22,10 +22,10 @@ public class TargetModelTests
     }
 
     [Fact]
-    public void ABoardWithoutSubtargetsIsATargetOfItsOwn()
+    public void ABoardWithOneSubtargetHasItsGenericSubtarget()
     {
-        var pc = Catalog.Value.Find("pc");
-        Assert.Equal(("pc", null, "Demo PC"), (pc.Board, pc.Subtarget, pc.Name));
+        var pc = Catalog.Value.Find("pc/generic");
+        Assert.Equal(("pc", "generic", "Generic x86_64"), (pc.Board, pc.Subtarget, pc.Name));
         Assert.Equal(("x86_64", "x86_64", "x86"), (pc.Arch, pc.ArchPackages, pc.KernelArch));
         Assert.Empty(pc.Devices);
     }
@@ -34,7 +34,7 @@ public class TargetModelTests
     public void TheBoardsThatBootInQemuHaveTheirFileSystemsAndTheExamplesOwnPackages()
     {
         var malta = Catalog.Value.Find("malta/le");
-        var pc = Catalog.Value.Find("pc");
+        var pc = Catalog.Value.Find("pc/generic");
         Assert.Equal(("malta", "le", "Little Endian"), (malta.Board, malta.Subtarget, malta.Name));
         Assert.Equal(("mipsel", "mipsel_24kc", "24kc", "mips"), (malta.Arch, malta.ArchPackages, malta.CpuType, malta.KernelArch));
         Assert.Equal(["cpiogz", "ext4", "ramdisk", "squashfs", "targz"], malta.Features);
