@@ -191,6 +191,18 @@ public sealed class InstalledRootTests(InstalledRoots roots) : IClassFixture<Ins
         Assert.Equal(0b110_000_000, (int)File.GetUnixFileMode(root + "/etc/shadow"));
     }
 
+    [Theory]
+    [InlineData("pc")]
+    [InlineData("malta/le")]
+    public void TheDefaultConfigurationOfTheBoardsThatBootAsksForTheirRootFileSystems(string target)
+    {
+        var config = Builds.Config(roots.Tree, target);
+        Assert.All(["TARGET_ROOTFS_INITRAMFS", "TARGET_ROOTFS_CPIOGZ", "TARGET_ROOTFS_TARGZ", "TARGET_ROOTFS_SQUASHFS", "TARGET_ROOTFS_EXT4FS",
+            "TARGET_EXT4_JOURNAL"], symbol => Assert.True(config.IsEnabled(symbol), symbol));
+        Assert.Equal("4096", config.Value("TARGET_EXT4_BLOCKSIZE"));
+        Assert.Equal("0", config.Value("TARGET_EXT4_RESERVED_PCT"));
+    }
+
     [Fact]
     public void BootcheckIsInitWithItsConffileAndAccount()
     {
