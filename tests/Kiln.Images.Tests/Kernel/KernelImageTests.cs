@@ -54,8 +54,22 @@ public sealed class KernelImageTests : IDisposable
         byte[] expected = [0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7, .. new byte[0x18], 0xb0, 0xb1, 0xb2, 0xb3];
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(kdir, "vmlinux")));
 
+    }
+
+    [Fact]
+    public void Debians_malta_kernel_gives_the_raw_image_objcopy_makes_of_it()
+    {
+        // Fetched by scripts/fetch-kernels (run by scripts/setup), as the boot tests use it.
+        var kernels = Environment.GetEnvironmentVariable("KILN_KERNELS")
+            ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".cache"),
+                "kiln", "kernels");
+        var vmlinux = Path.Combine(kernels, "malta-le", "vmlinux");
+        var kdir = Path.Combine(_dir, "kdir");
+        KernelImage.Read(vmlinux, "mipsel").Install(kdir);
         var objcopy = Path.Combine(_dir, "objcopy.bin");
-        using (var process = Process.Start("mipsel-linux-gnu-objcopy", ["-O", "binary", path, objcopy])) process.WaitForExit();
+        using (var process = Process.Start("mipsel-linux-gnu-objcopy", ["-O", "binary", "-R", ".reginfo", "-R", ".notes", "-R", ".note", "-R",
+                   ".comment", "-R", ".mdebug", "-R", ".note.gnu.build-id", "-S", vmlinux, objcopy]))
+            process.WaitForExit();
         Assert.Equal(File.ReadAllBytes(objcopy), File.ReadAllBytes(Path.Combine(kdir, "vmlinux")));
     }
 

@@ -52,14 +52,14 @@ public sealed class OutputFileTests : IDisposable
 
         ProfilesJson.Write(_dir, overview);
 
-        Assert.Equal(
-            """{"arch_packages":"mipsel_24kc","default_packages":["base-files","libc"],"linux_kernel":{"release":"1","vermagic":"unknown","""
-            + """"version":"6.6.106"},"metadata_version":1,"profiles":{"default":{"device_packages":["kmod-e1000"],"image_prefix":"openwrt-malta-le","""
-            + """"images":[{"filesystem":"squashfs","name":"openwrt-malta-le-rootfs-squashfs.img.gz","""
-            + """"sha256":"6105d6cc76af400325e94d588ce511be5bfdbb73b437dc51eca43917d7a43e3d","""
-            + """"sha256_unsigned":"6105d6cc76af400325e94d588ce511be5bfdbb73b437dc51eca43917d7a43e3d","type":"rootfs"}],"""
-            + """"supported_devices":[],"titles":[{"title":"Default <Profile>"}]}},"source_date_epoch":1700000000,"target":"malta/le","""
-            + """"version_code":"r1+2","version_number":"24.10-SNAPSHOT"}""",
-            File.ReadAllText(Path.Combine(_dir, ProfilesJson.FileName)));
+        // Written with ' for " to stay readable.
+        var expected = ("{'arch_packages':'mipsel_24kc','default_packages':['base-files','libc'],'linux_kernel':{'release':'1','vermagic':'unknown',"
+            + "'version':'6.6.106'},'metadata_version':1,'profiles':{'default':{'device_packages':['kmod-e1000'],'image_prefix':'openwrt-malta-le',"
+            + "'images':[{'filesystem':'squashfs','name':'openwrt-malta-le-rootfs-squashfs.img.gz',"
+            + "'sha256':'6105d6cc76af400325e94d588ce511be5bfdbb73b437dc51eca43917d7a43e3d',"
+            + "'sha256_unsigned':'6105d6cc76af400325e94d588ce511be5bfdbb73b437dc51eca43917d7a43e3d','type':'rootfs'}],"
+            + "'supported_devices':[],'titles':[{'title':'Default <Profile>'}]}},'source_date_epoch':1700000000,'target':'malta/le',"
+            + "'version_code':'r1+2','version_number':'24.10-SNAPSHOT'}").Replace('\'', '"');
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(_dir, ProfilesJson.FileName)));
     }
 }
