@@ -34,7 +34,9 @@ public sealed class InstalledRoots : IDisposable
             // The image stage's own root assembly (opkg's offline install, postinsts, accounts) from the feeds the build packed.
             var feeds = Directory.GetDirectories(Tree.In("bin/packages/" + arch)).Append(Tree.In($"bin/targets/{board}/packages")).ToList();
             var plan = InstallPlanner.Resolve(PackageFeed.Read(feeds, arch), [.. Packages.Select(p => new PackageRequest(p, "the test"))], []);
-            Installed[target] = RootfsInstaller.Install(plan, root, new RootfsOptions(0)).Packages.Select(p => p.Name).ToList();
+            RootfsInstaller.Install(plan, root, new RootfsOptions(0));
+            Installed[target] = File.ReadLines(Path.Combine(root, "usr/lib/opkg/status"))
+                .Where(l => l.StartsWith("Package: ", StringComparison.Ordinal)).Select(l => l["Package: ".Length..]).ToList();
             // What the image's cpio or file system adds: the console the kernel opens for init (root only may make it).
             if (Environment.IsPrivilegedProcess) Builds.Execute("mknod", "-m", "600", Path.Combine(root, "dev/console"), "c", "5", "1");
         }
