@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Core.Processes;
 
 namespace Kiln.Images.Boot;
@@ -78,7 +79,8 @@ public static class ImageContentCheck
             var mode = Convert.ToString((int)info.UnixFileMode, 8);
             entries[path] = info.LinkTarget is { } target ? "link to " + target
                 : info is DirectoryInfo ? "directory " + mode
-                : (info.Attributes & FileAttributes.Device) != 0 || !File.Exists(info.FullName) ? "character device " + mode
+                // Never opened: reading an unpacked /dev/console would read the machine's console.
+                : !FileStatus.IsRegularFile(info.FullName) ? "character device " + mode
                 : $"file {mode} {Hash(info.FullName)}";
         }
         return entries;

@@ -64,7 +64,7 @@ internal static class Ext4Writer
         arguments.AddRange(["-d", build.Root, build.Output, $"{options.RootfsPartitionBytes / 1024}k"]);
         var environment = new Dictionary<string, string?>
         {
-            ["E2FSPROGS_FAKE_TIME"] = build.EpochText,
+            ["E2FSPROGS_FAKE_TIME"] = ClockText(options.Epoch),
             ["MKE2FS_CONFIG"] = profile,
         };
         var result = build.RunAllowingFailure(FilesystemPrograms.Mke2fs, arguments, environment);
@@ -79,7 +79,7 @@ internal static class Ext4Writer
         File.WriteAllText(script, OwnersAndTimesScript(entries, build.EpochText));
         // Its commands are echoed by the thousand: only what it says on standard error is logged.
         var fixup = build.Run(FilesystemPrograms.Debugfs, ["-w", "-f", script, build.Output],
-            new Dictionary<string, string?> { ["E2FSPROGS_FAKE_TIME"] = build.EpochText }, logOutput: false);
+            new Dictionary<string, string?> { ["E2FSPROGS_FAKE_TIME"] = ClockText(options.Epoch) }, logOutput: false);
         // debugfs exits with 0 whatever its commands do; a failed one says so on standard error.
         var complaints = DebugfsComplaints(fixup.StandardError);
         if (complaints.Length > 0)
@@ -89,6 +89,12 @@ internal static class Ext4Writer
     private static UserError DoesNotFit(long contentBytes, FilesystemOptions options) =>
         new($"rootfs ({contentBytes} bytes) does not fit the {options.RootfsPartitionBytes}-byte ext4 partition " +
             $"(CONFIG_TARGET_ROOTFS_PARTSIZE={options.RootfsPartitionMiB})");
+
+    /// <summary>
+    /// The clock e2fsprogs is given: the epoch, except that it takes 0 for "not set" and reads the
+    /// real clock then, so an epoch of 0 runs its clock from one second later.
+    /// </summary>
+    private static string ClockText(long epoch) => Math.Max(epoch, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// debugfs commands that make every entry owned by 0:0 and dated the epoch (as make_ext4fs -T

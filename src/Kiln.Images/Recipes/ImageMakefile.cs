@@ -88,6 +88,9 @@ public sealed class ImageMakefile
         {
             throw Located(e, Relative);
         }
+        // Unset, the epoch is 0 for the recipes too, as for the packer: tools that stamp the time (mkimage) stamp that.
+        if (!environment.ContainsKey("SOURCE_DATE_EPOCH"))
+            environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = "0" };
         RecipeRunner.Run(recipe, environment, Directory, _context.Shell, flags, logPath, cancel);
         return true;
     }

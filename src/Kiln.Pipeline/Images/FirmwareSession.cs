@@ -79,7 +79,7 @@ public static class FirmwareSession
 
         var kernel = request.RootfsOnly ? null : RequireKernel(request, target);
         var overview = new ImageOverview(target.Id, target.ArchPackages, target.DefaultPackages, "", "",
-            long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var epoch) ? epoch : null,
+            long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var epoch) ? epoch : 0,
             target.LinuxVersion, target.LinuxRelease, "unknown",
             profiles.Count == 0
                 // A board without profiles has one image set all the same: the generic one.

@@ -27,6 +27,18 @@ public sealed class Ext4WriterTests : IDisposable
     }
 
     [Fact]
+    public void AnEpochOfZeroIsReproducibleToo()
+    {
+        // e2fsprogs reads a fake time of 0 as none and takes the real clock.
+        var first = Path.Combine(_root.Output, "zero-first.ext4");
+        var second = Path.Combine(_root.Output, "zero-second.ext4");
+        FilesystemWriter.Write(FilesystemKind.Ext4, _root.Root, first, Options with { Epoch = 0 }, _root.Log);
+        Thread.Sleep(1100);
+        FilesystemWriter.Write(FilesystemKind.Ext4, _root.Root, second, Options with { Epoch = 0 }, _root.Log);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+    }
+
+    [Fact]
     public void FilesAreOwnedByRootAtTheEpochWithTheirModes()
     {
         var stagedByUser = _root.StageAgain("user");
