@@ -105,6 +105,8 @@ public static class FirmwareBuilder
                     "the rootfs.cpio.gz boots as its initrd");
         }
         foreach (var fs in filesystems) Run("Image/Build", fs);
+        if (makefile.Words("TARGET_DEVICES") is { Count: > 0 } devices)
+            progress($"image: the images of {devices.Count} devices (Device/... pipelines) are not made yet; the root file systems are in KDIR");
 
         Manifest.Write(Path.Combine(staging, prefix + ".manifest"), installed.Select(p => (p.Name, p.Version)));
         var binDirectory = Path.Combine(context.TopDirectory, "bin", "targets", request.Board, request.Subtarget);
