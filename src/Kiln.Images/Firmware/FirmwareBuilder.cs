@@ -1,4 +1,3 @@
-using Kiln.Build.Recipes;
 using Kiln.Core.Errors;
 using Kiln.Images.Filesystems;
 using Kiln.Images.Outputs;
@@ -39,11 +38,10 @@ public static class FirmwareBuilder
         var makefile = ImageMakefile.Read(context, request.Board, staging);
         var kernelDirectory = makefile.Value("KDIR");
         var root = makefile.Value("TARGET_DIR");
-        // One log per stage, so that a failure's last lines are its own.
+        // One log per piece of work, so that a failure's last lines are its own.
         var logs = Path.Combine(context.LogDirectory, makefile.Relative);
-        var rootfsLog = Fresh(Path.Combine(logs, "rootfs.txt"));
-        var filesystemLog = Fresh(Path.Combine(logs, "filesystems.txt"));
-        var log = Fresh(Path.Combine(logs, "install.txt"));
+        Directory.CreateDirectory(logs);
+        string Log(string name) => Path.Combine(logs, name + ".txt");
         var epoch = Epoch(context.Environment);
 
         progress($"rootfs: resolving {request.Install.Count} requested packages");
@@ -53,58 +51,57 @@ public static class FirmwareBuilder
         progress($"rootfs: installing {plan.Packages.Count} packages into {Path.GetRelativePath(context.TopDirectory, root)}");
         // The root is made anew each time: packages are never unpacked over an older one.
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-        var installed = RootfsInstaller.Install(plan, root, new RootfsOptions(epoch) { LogPath = rootfsLog }).Packages;
+        File.Delete(Log("rootfs"));
+        var installed = RootfsInstaller.Install(plan, root, new RootfsOptions(epoch) { LogPath = Log("rootfs") }).Packages;
 
-        if (request.Kernel is { } kernel)
-        {
-            progress("kernel: " + string.Join(", ", kernel.Install(kernelDirectory)) + " from " + kernel.Path);
-        }
+        var kernelFiles = request.Kernel?.Install(kernelDirectory) ?? [];
+        if (request.Kernel is { } kernel) progress("kernel: " + string.Join(", ", kernelFiles) + " from " + kernel.Path);
+        Directory.CreateDirectory(Path.Combine(kernelDirectory, "tmp"));
+
+        // Recipes are expanded here, on one thread (the evaluator is not shared); the work then runs as OpenWrt's
+        // image Makefile lets make -j run it: the kernel's images beside each file system, then each file system's images.
+        ImageRecipe? Recipe(string function, string? argument, string log) =>
+            ImageRecipe.Expand(makefile, function, argument, Log(log), context.TopDirectory);
         var filesystems = makefile.Words("TARGET_FILESYSTEMS");
         var options = FilesystemSettings.From(context.Config, makefile, makefile.Value("IMG_ROOTFS"), epoch);
-        foreach (var fs in filesystems)
-        {
-            cancel.ThrowIfCancellationRequested();
-            progress($"rootfs: {fs}");
-            var image = Path.Combine(kernelDirectory, "root." + fs);
-            FilesystemWriter.Write(FilesystemSettings.Kind(fs), root, image, options.For(fs), filesystemLog);
-            // ext4 is made to the partition's size; a squashfs that outgrows it would be padded past it.
-            if (fs == "squashfs" && new FileInfo(image).Length is var size && size > options.PartitionBytes)
-                throw new UserError($"the root file system's squashfs ({size} bytes) does not fit its {options.PartitionBytes}-byte partition " +
-                    $"(CONFIG_TARGET_ROOTFS_PARTSIZE={options.PartitionBytes >> 20}): leave packages out or make the partition bigger");
-        }
-
-        Directory.CreateDirectory(Path.Combine(kernelDirectory, "tmp"));
-        void Run(string function, string? argument = null)
-        {
-            cancel.ThrowIfCancellationRequested();
-            try
-            {
-                if (makefile.Run(function, argument, "install", log, cancel)) progress($"image: {function}{(argument is null ? "" : " " + argument)}");
-            }
-            catch (StepFailure failure)
-            {
-                throw new UserError($"{makefile.Relative}: {function}{(argument is null ? "" : " " + argument)} failed " +
-                    $"(exit status {failure.Status}): {failure.Command.Trim()}\n  | " + string.Join("\n  | ", failure.Tail(15)) +
-                    $"\n  full log: {Path.GetRelativePath(context.TopDirectory, failure.LogPath)}");
-            }
-        }
         var prefix = makefile.Value("IMG_PREFIX");
-        if (!request.RootfsOnly) Run("Image/Prepare");
-        if (context.Config.IsEnabled("TARGET_ROOTFS_TARGZ"))
-            FilesystemWriter.Write(FilesystemKind.TarGz, root, Path.Combine(staging, prefix + "-rootfs.tar.gz"), options.For("targz"),
-                filesystemLog);
-        if (context.Config.IsEnabled("TARGET_ROOTFS_CPIOGZ"))
-            FilesystemWriter.Write(FilesystemKind.CpioGz, root, Path.Combine(staging, makefile.Value("IMG_ROOTFS") + ".cpio.gz"),
-                options.For("cpiogz"), filesystemLog);
-        if (!request.RootfsOnly)
+        var prepare = request.RootfsOnly ? null : Recipe("Image/Prepare", null, "prepare");
+        var buildKernel = request.RootfsOnly ? null : Recipe("Image/BuildKernel", null, "kernel");
+        var firstWork = new List<Action>
         {
-            Run("Image/BuildKernel");
-            // A kernel with the root built in is made by the kernel build, which an input kernel has already been through.
-            if (context.Config.IsEnabled("TARGET_ROOTFS_INITRAMFS"))
-                progress("image: no initramfs kernel (CONFIG_TARGET_ROOTFS_INITRAMFS): the kernel is an input, not built from target/linux; " +
-                    "the rootfs.cpio.gz boots as its initrd");
-        }
-        foreach (var fs in filesystems) Run("Image/Build", fs);
+            () =>
+            {
+                // Its outputs (compressed kernels, uImages) follow from the kernel alone: made again only when it changed.
+                if (prepare is not null && !prepare.RunUnlessUpToDate(Path.Combine(kernelDirectory, ".kiln-image-prepare"),
+                        kernelFiles.Select(f => Path.Combine(kernelDirectory, f)), cancel))
+                    progress("image: Image/Prepare up to date (the same kernel)");
+                buildKernel?.Run(cancel);
+            },
+        };
+        if (context.Config.IsEnabled("TARGET_ROOTFS_TARGZ"))
+            firstWork.Add(() => FilesystemWriter.Write(FilesystemKind.TarGz, root, Path.Combine(staging, prefix + "-rootfs.tar.gz"),
+                options.For("targz"), Fresh(Log("mkfs-targz"))));
+        if (context.Config.IsEnabled("TARGET_ROOTFS_CPIOGZ"))
+            firstWork.Add(() => FilesystemWriter.Write(FilesystemKind.CpioGz, root, Path.Combine(staging, makefile.Value("IMG_ROOTFS") + ".cpio.gz"),
+                options.For("cpiogz"), Fresh(Log("mkfs-cpiogz"))));
+        foreach (var fs in filesystems)
+            firstWork.Add(() =>
+            {
+                progress($"rootfs: {fs}");
+                var image = Path.Combine(kernelDirectory, "root." + fs);
+                FilesystemWriter.Write(FilesystemSettings.Kind(fs), root, image, options.For(fs), Fresh(Log("mkfs-" + fs)));
+                // ext4 is made to the partition's size; a squashfs that outgrows it would be padded past it.
+                if (fs == "squashfs" && new FileInfo(image).Length is var size && size > options.PartitionBytes)
+                    throw new UserError($"the root file system's squashfs ({size} bytes) does not fit its {options.PartitionBytes}-byte " +
+                        $"partition (CONFIG_TARGET_ROOTFS_PARTSIZE={options.PartitionBytes >> 20}): leave packages out or make the partition bigger");
+            });
+        var imageBuilds = filesystems.Select(fs => Recipe("Image/Build", fs, "build-" + fs)).OfType<ImageRecipe>().ToList();
+        RunAll(firstWork, cancel);
+        RunAll(imageBuilds.Select(recipe => (Action)(() => recipe.Run(cancel))).ToList(), cancel);
+        // A kernel with the root built in is made by the kernel build, which an input kernel has already been through.
+        if (!request.RootfsOnly && context.Config.IsEnabled("TARGET_ROOTFS_INITRAMFS"))
+            progress("image: no initramfs kernel (CONFIG_TARGET_ROOTFS_INITRAMFS): the kernel is an input, not built from target/linux; " +
+                "the rootfs.cpio.gz boots as its initrd");
         if (makefile.Words("TARGET_DEVICES") is { Count: > 0 } devices)
             progress($"image: the images of {devices.Count} devices (Device/... pipelines) are not made yet; the root file systems are in KDIR");
 
@@ -124,9 +121,24 @@ public static class FirmwareBuilder
 
     private static string Fresh(string log)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         File.Delete(log);
         return log;
+    }
+
+    /// <summary>Runs independent pieces of work at once; the first failure (a user's error before a bug) is what is thrown.</summary>
+    private static void RunAll(IReadOnlyList<Action> work, CancellationToken cancel)
+    {
+        var tasks = work.Select(action => Task.Run(action, cancel)).ToArray();
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException all)
+        {
+            var errors = all.Flatten().InnerExceptions;
+            var first = errors.FirstOrDefault(e => e is UserError) ?? errors.FirstOrDefault(e => e is not OperationCanceledException) ?? errors[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
     }
 
     private static long Epoch(IReadOnlyDictionary<string, string> environment) =>

@@ -68,32 +68,32 @@ public sealed class ImageMakefile
     public bool Defines(string name) => _evaluator.Variables.Lookup(name) is not null;
 
     /// <summary>
-    /// Runs <c>$(call FUNCTION,ARGUMENT)</c> as a recipe of <paramref name="target"/> when the
-    /// Makefile defines FUNCTION (make expands an undefined one to nothing); false when it does not.
+    /// <c>$(call FUNCTION,ARGUMENT)</c> expanded as a recipe of <paramref name="target"/>, with the
+    /// environment make gives it; null when the Makefile does not define FUNCTION (make expands it to
+    /// nothing). Expansion uses the evaluator, so it happens on one thread; the recipes may then run at once.
     /// </summary>
-    public bool Run(string function, string? argument, string target, string logPath, CancellationToken cancel)
+    public ExpandedRecipe? Expand(string function, string? argument, string target)
     {
-        if (!Defines(function)) return false;
+        if (!Defines(function)) return null;
         var text = argument is null ? $"$(call {function})" : $"$(call {function},{argument})";
         var byteTarget = ByteText.FromOs(target);
-        string recipe;
-        IReadOnlyDictionary<string, string> environment;
-        string flags;
         try
         {
-            (recipe, environment, flags) = LargeStack.Run(() => (_evaluator.ExpandRecipe(text, byteTarget),
-                (IReadOnlyDictionary<string, string>)_evaluator.RecipeEnvironment(byteTarget), _evaluator.ValueOf(".SHELLFLAGS") ?? "-c"));
+            var (recipe, environment, flags) = LargeStack.Run(() => (_evaluator.ExpandRecipe(text, byteTarget),
+                _evaluator.RecipeEnvironment(byteTarget), _evaluator.ValueOf(".SHELLFLAGS") ?? "-c"));
+            // Unset, the epoch is 0 for the recipes too, as for the packer: tools that stamp the time (mkimage) stamp that.
+            environment.TryAdd("SOURCE_DATE_EPOCH", "0");
+            return new ExpandedRecipe(recipe, environment, flags);
         }
         catch (UserError e)
         {
             throw Located(e, Relative);
         }
-        // Unset, the epoch is 0 for the recipes too, as for the packer: tools that stamp the time (mkimage) stamp that.
-        if (!environment.ContainsKey("SOURCE_DATE_EPOCH"))
-            environment = new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["SOURCE_DATE_EPOCH"] = "0" };
-        RecipeRunner.Run(recipe, environment, Directory, _context.Shell, flags, logPath, cancel);
-        return true;
     }
+
+    /// <summary>Runs an expanded recipe in the image directory, as make runs it, its output going to <paramref name="logPath"/>.</summary>
+    public void Run(ExpandedRecipe recipe, string logPath, CancellationToken cancel) =>
+        RecipeRunner.Run(recipe.Text, recipe.Environment, Directory, _context.Shell, recipe.ShellFlags, logPath, cancel);
 
     /// <summary>The error with its file named from the tree (target/linux/BOARD/image/Makefile).</summary>
     private static UserError Located(UserError e, string relative)

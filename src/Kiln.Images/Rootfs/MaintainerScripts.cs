@@ -73,9 +73,35 @@ internal sealed class MaintainerScripts : IDisposable
         return new MaintainerScripts(root, epoch, log, logPath, bash, bubblewrap);
     }
 
-    /// <summary>A postinst in the root, run as rootfs.mk runs it: <c>bash ./usr/lib/opkg/info/NAME.postinst</c> from the root.</summary>
-    public void RunPostinst(string package, string scriptInsideRoot) =>
-        RunScript("postinst", package, _bash, [$"exec 2>&1; exec '{_bash}' \"$0\"", scriptInsideRoot], []);
+    private const string ScriptMark = "==> postinst of ";
+    private const string StatusMark = "==> exit status ";
+
+    /// <summary>
+    /// The postinsts in the root, in turn, as rootfs.mk runs them: <c>bash ./usr/lib/opkg/info/NAME.postinst</c>
+    /// from the root, stopping at the first that fails. One shell (one sandbox) runs them all, as rootfs.mk's
+    /// loop does; marks between them say whose output is whose.
+    /// </summary>
+    public void RunPostinsts(IReadOnlyList<(string Package, string ScriptInsideRoot)> scripts)
+    {
+        if (scripts.Count == 0) return;
+        var loop = new StringBuilder("exec 2>&1\n");
+        foreach (var (name, script) in scripts)
+            loop.Append($"echo {Quoted(ScriptMark + name + ": " + script)}; {Quoted(_bash)} {Quoted(script)}; status=$?; ")
+                .Append($"echo \"{StatusMark}$status\"; [ $status -eq 0 ] || exit $status\n");
+        string[] shell = [_bash, "-c", loop.ToString()];
+        var result = Run(_bubblewrap is null ? shell : [_bubblewrap, .. SandboxArguments(_root), .. shell], []);
+        _log.Write(result.Output);
+        _log.Flush();
+        if (result.ExitCode == 0) return;
+        // The last script that started is the one that failed; its output is what follows its mark.
+        var start = result.Output.LastIndexOf(ScriptMark, StringComparison.Ordinal);
+        if (start < 0) throw Failure("postinst", "(the shell that runs them)", result.ExitCode, result.Output);
+        var header = result.Output.IndexOf('\n', start);
+        var package = result.Output[(start + ScriptMark.Length)..result.Output.IndexOf(':', start)];
+        var end = result.Output.IndexOf(StatusMark, header < 0 ? start : header, StringComparison.Ordinal);
+        var output = header < 0 ? "" : result.Output[(header + 1)..(end < 0 ? result.Output.Length : end)];
+        throw Failure("postinst", package, result.ExitCode, output);
+    }
 
     /// <summary>A preinst, run as opkg runs it before unpacking the package: <c>sh -c "SCRIPT install"</c>, with opkg's variables.</summary>
     public void RunPreinst(string package, string hostScript) =>
@@ -96,9 +122,14 @@ internal sealed class MaintainerScripts : IDisposable
         _log.WriteLine($"==> exit status {result.ExitCode}");
         _log.Flush();
         if (result.ExitCode == 0) return;
+        throw Failure(kind, package, result.ExitCode, result.Output);
+    }
+
+    private UserError Failure(string kind, string package, int status, string output)
+    {
         var where = _logPath is null ? "" : $" (all of it is in {_logPath})";
-        var tail = Tail(result.Output);
-        throw new UserError($"{kind} script of package '{package}' failed with exit status {result.ExitCode}" +
+        var tail = Tail(output);
+        return new UserError($"{kind} script of package '{package}' failed with exit status {status}" +
             (tail.Length == 0 ? $", printing nothing{where}" : $"; its last output: {tail}{where}"));
     }
 
@@ -148,6 +179,8 @@ internal sealed class MaintainerScripts : IDisposable
     /// </summary>
     private static string[] SandboxArguments(string root) =>
         ["--ro-bind", "/", "/", "--dev", "/dev", "--tmpfs", "/tmp", "--bind", root, root, "--die-with-parent", "--chdir", root, "--"];
+
+    private static string Quoted(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string Tail(string output)
     {

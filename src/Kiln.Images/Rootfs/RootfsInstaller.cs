@@ -178,6 +178,6 @@ public static class RootfsInstaller
             if (name.EndsWith(".postinst", StringComparison.Ordinal) && !name.StartsWith('.')) names.Add(name);
         }
         names.Sort(StringComparer.Ordinal);
-        foreach (var name in names) scripts.RunPostinst(name[..^".postinst".Length], $"./{OpkgDatabase.InfoDirectory}/{name}");
+        scripts.RunPostinsts(names.Select(name => (name[..^".postinst".Length], $"./{OpkgDatabase.InfoDirectory}/{name}")).ToList());
     }
 }
