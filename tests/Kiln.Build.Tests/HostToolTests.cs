@@ -56,8 +56,8 @@ public sealed class HostToolTests : IDisposable
     {
         File.WriteAllBytes(PathOf("in"), Input(10_000));
         var (status, output) = Run("/bin/sh", "-c",
-            $"{Tool("lzma")} e -si -so -eos -lc1 -lp2 -pb2 < {PathOf("in")} > {PathOf("c.lzma")} && {Tool("lzma")} d -si -so < {PathOf("c.lzma")} | " +
-            $"cmp - {PathOf("in")}");
+            $"{Tool("lzma")} e -si -so -eos -lc1 -lp2 -pb2 < {PathOf("in")} > {PathOf("c.lzma")} && " +
+            $"{Tool("lzma")} d -si -so < {PathOf("c.lzma")} | cmp - {PathOf("in")}");
         Assert.True(status == 0, output);
         Assert.Equal(ulong.MaxValue, BitConverter.ToUInt64(File.ReadAllBytes(PathOf("c.lzma")), 5));
         Assert.NotEqual(0, Run(Tool("lzma"), "x", PathOf("in"), PathOf("x")).Status);
@@ -134,7 +134,8 @@ public sealed class HostToolTests : IDisposable
     {
         var empty = PathOf("empty-bin");
         Directory.CreateDirectory(empty);
-        var missing = HostToolset.MissingFor("\tmkimage -A mips -O linux -T kernel -C lzma\n\t/tree/staging_dir/host/bin/mksquashfs4 root out\n", empty);
+        var missing = HostToolset.MissingFor(
+            "\tmkimage -A mips -O linux -T kernel -C lzma\n\t/tree/staging_dir/host/bin/mksquashfs4 root out\n", empty);
         Assert.Equal(["mkimage", "mksquashfs4"], missing.Select(t => t.Name));
         Assert.Equal("missing host tools: mkimage, mksquashfs4 (install the Debian packages: apt-get install u-boot-tools squashfs-tools)",
             HostToolset.MissingMessage(missing));

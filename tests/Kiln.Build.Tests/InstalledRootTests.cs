@@ -7,8 +7,9 @@ namespace Kiln.Build.Tests;
 /// <summary>
 /// The example's base packages built for the PC, the Malta board and the demo board, and installed from each build's feeds
 /// into one root directory by the image stage's root assembly (Kiln.Images' RootfsInstaller: opkg's offline install, the
-/// postinsts run with IPKG_INSTROOT, the accounts of Require-User), as an image's root file system holds them. Programs then run inside the root: x86_64 ones with chroot,
-/// MIPS ones under qemu-user with the root as their library prefix, so that nothing of the build machine is used.
+/// postinsts run with IPKG_INSTROOT, the accounts of Require-User), as an image's root file system holds them. Programs then
+/// run inside the root: x86_64 ones with chroot, MIPS ones under qemu-user with the root as their library prefix, so that
+/// nothing of the build machine is used.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class InstalledRoots : IDisposable

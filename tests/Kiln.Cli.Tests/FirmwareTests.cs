@@ -22,7 +22,8 @@ public sealed class FirmwareTrees : IDisposable
         Scratch.AddPackage("conflict-b");
         foreach (var name in new[] { "clash-a", "clash-b" })
             Scratch.AddPackage(name, body: $"define Package/{name}/install\n\t$(INSTALL_DIR) $(1)/etc\n\techo {name} > $(1)/etc/clash.conf\nendef\n");
-        Scratch.AddPackage("bad-postinst", body: "define Package/bad-postinst/postinst\n#!/bin/sh\necho 'setting up went wrong' >&2\nexit 3\nendef\n");
+        Scratch.AddPackage("bad-postinst",
+            body: "define Package/bad-postinst/postinst\n#!/bin/sh\necho 'setting up went wrong' >&2\nexit 3\nendef\n");
         Build(Scratch, Malta);
         Build(Scratch, Pc);
         Run(Scratch, ["build", "--target", Malta, .. Spoilers], TimeSpan.FromMinutes(5));
@@ -101,7 +102,8 @@ public sealed class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareT
         var names = Directory.GetFiles(bin).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Superset(new HashSet<string?>([$"{prefix}-{kernel}", $"{prefix}-rootfs-ext4.img.gz", $"{prefix}-rootfs-squashfs.img.gz",
             $"{prefix}-rootfs.cpio.gz", $"{prefix}-rootfs.tar.gz", $"{prefix}.manifest", "profiles.json", "sha256sums"]), names.ToHashSet());
-        var check = Process.Start(new ProcessStartInfo("sha256sum", "-c --strict sha256sums") { WorkingDirectory = bin, RedirectStandardOutput = true })!;
+        var check = Process.Start(
+            new ProcessStartInfo("sha256sum", "-c --strict sha256sums") { WorkingDirectory = bin, RedirectStandardOutput = true })!;
         check.StandardOutput.ReadToEnd();
         check.WaitForExit();
         Assert.Equal(0, check.ExitCode);

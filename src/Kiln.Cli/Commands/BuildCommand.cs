@@ -72,7 +72,8 @@ public static class BuildCommand
                 GlobalOptions.Scan(result, "package").CacheDirectory,
                 new IpkPackager(tree),
                 firmware?.Packages,
-                firmware is null ? null : context => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token));
+                firmware is null ? null
+                    : context => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token));
             ConsoleCancelEventHandler stop = (_, e) =>
             {
                 e.Cancel = true;

@@ -29,16 +29,25 @@ public static class ImageCommands
     public static IEnumerable<Command> Create()
     {
         var target = new Option<string>("--target") { Description = "BOARD/SUBTARGET to make images for.", HelpName = "TARGET", Required = true };
-        var config = new Option<string?>("--config") { Description = "The .config (default: TREE/.config when it is for the target, else the defaults).",
-            HelpName = "FILE" };
+        var config = new Option<string?>("--config")
+        {
+            Description = "The .config (default: TREE/.config when it is for the target, else the defaults).",
+            HelpName = "FILE",
+        };
         var packages = new Option<string?>("--packages")
         {
             Description = "Packages to add (\"a b -c\": -c leaves c out), besides the target's default packages.",
             HelpName = "LIST",
         };
-        var onlyPackages = new Option<bool>("--only-packages") { Description = "Leave out the default packages: only --packages and what they need." };
-        var feeds = new Option<string[]>("--feed") { Description = "Also install from this feed directory (.ipk files or a Packages index); repeatable.",
-            HelpName = "DIR" };
+        var onlyPackages = new Option<bool>("--only-packages")
+        {
+            Description = "Leave out the default packages: only --packages and what they need.",
+        };
+        var feeds = new Option<string[]>("--feed")
+        {
+            Description = "Also install from this feed directory (.ipk files or a Packages index); repeatable.",
+            HelpName = "DIR",
+        };
         var rootfsOnly = new Option<bool>("--rootfs-only") { Description = "Only the root file system images (no kernel needed)." };
         var image = new Command("image", "Make firmware images from built packages, without compiling (Image Builder's 'make image').")
         {
@@ -63,9 +72,14 @@ public static class ImageCommands
 
         var testTarget = new Argument<string>("TARGET") { Description = "BOARD/SUBTARGET whose images to boot." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds the system has to boot (default 60).", DefaultValueFactory = _ => 60 };
-        var init = new Option<string>("--init") { Description = "The init the kernel runs (default /sbin/init).", DefaultValueFactory = _ => "/sbin/init",
-            HelpName = "PATH" };
-        var test = new Command("test-image", "Boot a subtarget's initramfs image in QEMU and check its squashfs and ext4 images against the staged root.")
+        var init = new Option<string>("--init")
+        {
+            Description = "The init the kernel runs (default /sbin/init).",
+            DefaultValueFactory = _ => "/sbin/init",
+            HelpName = "PATH",
+        };
+        var test = new Command("test-image",
+            "Boot a subtarget's initramfs image in QEMU and check its squashfs and ext4 images against the staged root.")
         {
             testTarget, Kernel, timeout, init,
         };

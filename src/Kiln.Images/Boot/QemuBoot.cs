@@ -56,7 +56,8 @@ public static class QemuBoot
                 var line = raw.TrimEnd('\r');
                 lines.Add(line);
                 consoleLine(line);
-                if (line.Contains("as init process", StringComparison.Ordinal) && line.Contains(" Run ", StringComparison.Ordinal)) reachedInit = true;
+                if (line.Contains(" Run ", StringComparison.Ordinal) && line.Contains("as init process", StringComparison.Ordinal))
+                    reachedInit = true;
                 if (line.Contains("reboot: Power down", StringComparison.Ordinal) || line.Contains("reboot: System halted", StringComparison.Ordinal))
                     poweredOff = true;
                 if (failure is null && Array.Exists(FailureMarks, mark => line.Contains(mark, StringComparison.Ordinal))) failure = line.Trim();

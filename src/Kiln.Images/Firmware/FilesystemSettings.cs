@@ -54,7 +54,8 @@ public sealed class FilesystemSettings
         "ubifs" => FilesystemKind.Ubifs,
         "erofs" => FilesystemKind.Erofs,
         _ when filesystem.StartsWith("jffs2-nand-", StringComparison.Ordinal) => FilesystemKind.Jffs2Nand,
-        _ when filesystem.StartsWith("jffs2-", StringComparison.Ordinal) && filesystem.EndsWith("-raw", StringComparison.Ordinal) => FilesystemKind.Jffs2Raw,
+        _ when filesystem.StartsWith("jffs2-", StringComparison.Ordinal) && filesystem.EndsWith("-raw", StringComparison.Ordinal)
+            => FilesystemKind.Jffs2Raw,
         _ when filesystem.StartsWith("jffs2-", StringComparison.Ordinal) => FilesystemKind.Jffs2,
         _ => throw new UserError($"TARGET_FILESYSTEMS names '{filesystem}', a file system Kiln cannot make"),
     };

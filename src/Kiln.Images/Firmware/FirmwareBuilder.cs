@@ -128,7 +128,8 @@ public static class FirmwareBuilder
     /// <summary>Runs independent pieces of work at once; the first failure (a user's error before a bug) is what is thrown.</summary>
     private static void RunAll(IReadOnlyList<Action> work, CancellationToken cancel)
     {
-        var tasks = work.Select(action => Task.Run(action, cancel)).ToArray();
+        // Each waits on a program most of its time: a thread of its own, not one the pool hands out slowly.
+        var tasks = work.Select(action => Task.Factory.StartNew(action, cancel, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         try
         {
             Task.WaitAll(tasks);

@@ -61,8 +61,8 @@ public sealed class KernelImageTests : IDisposable
     {
         // Fetched by scripts/fetch-kernels (run by scripts/setup), as the boot tests use it.
         var kernels = Environment.GetEnvironmentVariable("KILN_KERNELS")
-            ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".cache"),
-                "kiln", "kernels");
+            ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME")
+                ?? Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".cache"), "kiln", "kernels");
         var vmlinux = Path.Combine(kernels, "malta-le", "vmlinux");
         var kdir = Path.Combine(_dir, "kdir");
         KernelImage.Read(vmlinux, "mipsel").Install(kdir);
