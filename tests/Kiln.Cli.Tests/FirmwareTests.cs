@@ -191,3 +191,37 @@ public sealed class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareT
         Assert.Contains("--timeout 0", zero.Stderr);
     }
 }
+
+/// <summary>Image commands on a fresh copy of the example tree, where nothing is built yet.</summary>
+public sealed class ImageBadInputTests
+{
+    private static readonly BadInput[] Cases =
+    [
+        new("image before anything is built",
+            BadInput.InTree("image", "--target", FirmwareTrees.Malta, "--kernel", FirmwareTrees.Kernel(FirmwareTrees.Malta)))
+        {
+            Mentions = _ => "build them first",
+            MayWrite = Writes.Build,
+        },
+        new("image of a target the tree does not have", BadInput.InTree("image", "--target", "nosuch/board", "--rootfs-only"))
+        {
+            Mentions = _ => "nosuch/board",
+            MayWrite = Writes.Scan,
+        },
+        new("image without a kernel", BadInput.InTree("image", "--target", FirmwareTrees.Malta))
+        {
+            Mentions = _ => "need a built kernel: give --kernel FILE",
+            MayWrite = Writes.Build,
+        },
+        new("test-image of a tree without images", BadInput.InTree("test-image", FirmwareTrees.Malta))
+        {
+            Mentions = _ => "no images of malta/le",
+            MayWrite = Writes.Scan,
+        },
+    ];
+
+    public static TheoryData<string> Names => BadInput.Names(Cases);
+
+    [Theory, MemberData(nameof(Names))]
+    public void IsOneMessageAndWritesNothingElse(string name) => BadInput.Check(Cases, name);
+}

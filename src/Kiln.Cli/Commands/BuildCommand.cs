@@ -131,7 +131,7 @@ public static class BuildCommand
                (config.Text("TARGET_SUBTARGET") ?? "generic");
         var request = new ImageBuildRequest(tree, config, id, result.GetValue(ImageCommands.Kernel), null, OnlyListed: false, FromConfig: true,
             result.GetValue(ImageCommands.Profile) ?? [], [], RootfsOnly: false);
-        var target = FirmwareSession.FindTarget(request);
+        var target = FirmwareSession.FindTarget(tree, id);
         // The kernel is checked before anything is built, not after.
         FirmwareSession.RequireKernel(request, target);
         return new FirmwarePlan(target, request, [.. target.DefaultPackages.Where(p => !p.StartsWith('-'))]);

@@ -44,7 +44,7 @@ public static class FirmwareSession
 {
     public static FirmwareResult Run(ImageBuildRequest request, IBuildObserver observer, CancellationToken cancel)
     {
-        var target = FindTarget(request);
+        var target = FindTarget(request.TopDirectory, request.TargetId);
         using var treeLock = TreeLock.Take(request.TopDirectory);
         using var jobserver = new Jobserver(1);
         var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer);
@@ -52,24 +52,26 @@ public static class FirmwareSession
         return Images(context, target, request, observer, cancel);
     }
 
-    /// <summary>The subtarget, read from the tree's target metadata.</summary>
-    public static Target FindTarget(ImageBuildRequest request)
+    /// <summary>The subtarget (BOARD/SUBTARGET), read from the tree's target metadata.</summary>
+    public static Target FindTarget(string topDirectory, string targetId)
     {
-        var parts = request.TargetId.Split('/');
-        var catalog = TargetCatalog.Read(new TargetScanOptions(request.TopDirectory)
+        var parts = targetId.Split('/');
+        var catalog = TargetCatalog.Read(new TargetScanOptions(topDirectory)
         {
             OnlyBoard = parts[0],
             OnlySubtarget = parts.Length > 1 ? parts[1] : null,
             SkipFailingDevices = true,
             ShellTimeout = TimeSpan.FromSeconds(60),
         });
-        return catalog.Find(request.TargetId);
+        return catalog.Find(targetId);
     }
 
     /// <summary>The images, with a build context already set up (by <c>kiln image</c>, or by a build that just packed the packages).</summary>
     public static FirmwareResult Images(BuildContext context, Target target, ImageBuildRequest request, IBuildObserver observer,
         CancellationToken cancel)
     {
+        // What the user gave is checked before what the tree holds.
+        var kernel = request.RootfsOnly ? null : RequireKernel(request, target);
         var profiles = Profiles(target, request.Profiles);
         var feeds = Feeds(context, target, request.Feeds);
         var available = PackageFeed.Read(feeds, context.ArchPackages);
@@ -77,7 +79,6 @@ public static class FirmwareSession
             name => available.Find(name) is not null || available.Answering(name).Count > 0);
         if (packages.Installs.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
 
-        var kernel = request.RootfsOnly ? null : RequireKernel(request, target);
         var overview = new ImageOverview(target.Id, target.ArchPackages, target.DefaultPackages, "", "",
             long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var epoch) ? epoch : 0,
             target.LinuxVersion, target.LinuxRelease, "unknown",

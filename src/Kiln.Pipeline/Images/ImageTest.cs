@@ -1,7 +1,6 @@
 using Kiln.Build.Settings;
 using Kiln.Core.Errors;
 using Kiln.Images.Boot;
-using Kiln.OpenWrt.Configuration;
 
 namespace Kiln.Pipeline.Images;
 
@@ -23,8 +22,7 @@ public static class ImageTest
 
     public static ImageTestOutcome Run(ImageTestRequest request, Action<string> console, Action<string> progress)
     {
-        var target = FirmwareSession.FindTarget(new ImageBuildRequest(request.TopDirectory, DotConfig.Parse(""), request.TargetId, null, null,
-            false, false, [], [], false));
+        var target = FirmwareSession.FindTarget(request.TopDirectory, request.TargetId);
         var bin = Path.Combine(request.TopDirectory, "bin", "targets", target.Board, target.Subtarget ?? "generic");
         if (!Directory.Exists(bin)) throw new UserError($"no images of {target.Id} in {bin}: make them first (kiln image --target {target.Id})");
         var files = Directory.GetFiles(bin).Order(StringComparer.Ordinal).ToList();
