@@ -100,9 +100,10 @@ public static class FirmwareSession
         var chosen = new List<TargetProfile>();
         foreach (var name in names)
         {
+            var known = target.Profiles.Select(p => p.DeviceName).Distinct().ToList();
             var profile = target.Profiles.LastOrDefault(p => p.DeviceName == name || p.Id == name)
-                ?? throw new UserError($"--profile {name}: {target.Id} has no such profile (it has " +
-                    string.Join(", ", target.Profiles.Select(p => p.DeviceName).Distinct()) + ")");
+                ?? throw new UserError($"--profile {name}: {target.Id} has no such profile " +
+                    (known.Count == 0 ? "(it has none: its images are the target's own)" : $"(it has {string.Join(", ", known)})"));
             chosen.Add(profile);
         }
         return chosen;
