@@ -101,13 +101,17 @@ public sealed class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareT
         var bin = Path.Combine(Top, "bin", "targets", target);
         var names = Directory.GetFiles(bin).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Superset(new HashSet<string?>([$"{prefix}-{kernel}", $"{prefix}-rootfs-ext4.img.gz", $"{prefix}-rootfs-squashfs.img.gz",
-            $"{prefix}-rootfs.cpio.gz", $"{prefix}-rootfs.tar.gz", $"{prefix}.manifest", "profiles.json", "sha256sums"]), names.ToHashSet());
+            $"{prefix}-rootfs.cpio.gz", $"{prefix}-rootfs.tar.gz", $"{prefix}.manifest", "profiles.json", "sha256sums", "version.buildinfo"]),
+            names.ToHashSet());
         var check = Process.Start(
             new ProcessStartInfo("sha256sum", "-c --strict sha256sums") { WorkingDirectory = bin, RedirectStandardOutput = true })!;
         check.StandardOutput.ReadToEnd();
         check.WaitForExit();
         Assert.Equal(0, check.ExitCode);
         Assert.Contains("bootcheck - 1\n", File.ReadAllText(Path.Combine(bin, prefix + ".manifest")));
+        // What a whole build records of itself; the example tree is no git checkout and has no feeds.conf.
+        Assert.Equal("unknown\n", File.ReadAllText(Path.Combine(bin, "version.buildinfo")));
+        Assert.DoesNotContain("feeds.buildinfo", names);
 
         using var profiles = JsonDocument.Parse(File.ReadAllText(Path.Combine(bin, "profiles.json")));
         Assert.Equal(target, profiles.RootElement.GetProperty("target").GetString());

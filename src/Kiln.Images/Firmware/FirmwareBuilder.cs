@@ -1,4 +1,5 @@
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Images.Filesystems;
 using Kiln.Images.Outputs;
 using Kiln.Images.Recipes;
@@ -106,6 +107,7 @@ public static class FirmwareBuilder
             progress($"image: the images of {devices.Count} devices (Device/... pipelines) are not made yet; the root file systems are in KDIR");
 
         Manifest.Write(Path.Combine(staging, prefix + ".manifest"), installed.Select(p => (p.Name, p.Version)));
+        foreach (var (name, text) in request.BuildInfo) AtomicFile.Write(Path.Combine(staging, name), text);
         var binDirectory = Path.Combine(context.TopDirectory, "bin", "targets", request.Board, request.Subtarget);
         var images = Publish(staging, binDirectory);
         var overview = request.Overview with
@@ -167,7 +169,7 @@ public static class FirmwareBuilder
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
-            if (name.EndsWith(".manifest", StringComparison.Ordinal)) continue;
+            if (name.EndsWith(".manifest", StringComparison.Ordinal) || name.EndsWith(".buildinfo", StringComparison.Ordinal)) continue;
             var rootfs = name.Contains("-rootfs", StringComparison.Ordinal);
             var filesystem = name.EndsWith(".tar.gz", StringComparison.Ordinal) ? "targz"
                 : name.EndsWith(".cpio.gz", StringComparison.Ordinal) ? "cpio"

@@ -10,6 +10,7 @@ namespace Kiln.Images.Firmware;
 /// <param name="Feeds">Directories of .ipk files (or opkg feeds with a Packages index) the packages are installed from.</param>
 /// <param name="RootfsOnly">Only the root file system's images: no kernel, no kernel images.</param>
 /// <param name="Overview">What profiles.json says besides the images (the profiles' images are filled in by the build).</param>
+/// <param name="BuildInfo">Files that describe the build (version.buildinfo, feeds.buildinfo: name and text), published with the images.</param>
 public sealed record FirmwareRequest(
     BuildContext Context,
     string Board,
@@ -19,7 +20,8 @@ public sealed record FirmwareRequest(
     IReadOnlyList<PackageRequest> Remove,
     IReadOnlyList<string> Feeds,
     bool RootfsOnly,
-    ImageOverview Overview);
+    ImageOverview Overview,
+    IReadOnlyDictionary<string, string> BuildInfo);
 
 /// <summary>What an image build wrote: the files under bin/targets/BOARD/SUBTARGET, and the packages in the image.</summary>
 public sealed record FirmwareResult(string BinDirectory, IReadOnlyList<string> Images, IReadOnlyList<string> Packages);

@@ -10,6 +10,7 @@ using Kiln.Images.Kernel;
 using Kiln.Images.Outputs;
 using Kiln.Images.Rootfs;
 using Kiln.OpenWrt.Configuration;
+using Kiln.Packages.Feeds;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
 
@@ -89,8 +90,22 @@ public static class FirmwareSession
                     [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
         return FirmwareBuilder.Build(
             new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Installs, packages.Removals, feeds,
-                request.RootfsOnly, overview),
+                request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>()),
             observer.Message, cancel);
+    }
+
+    /// <summary>
+    /// What a whole build records of itself, as OpenWrt's <c>make</c> does (Image Builder does not): the revision
+    /// (REVISION, "unknown" without one) and, for a tree with feeds.conf, each feed pinned to its revision.
+    /// </summary>
+    private static Dictionary<string, string> BuildInfo(BuildContext context)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["version.buildinfo"] = context.Environment.GetValueOrDefault("REVISION", "unknown") + "\n",
+        };
+        if (FeedsBuildInfo.Text(context.TopDirectory) is { } feeds) files["feeds.buildinfo"] = feeds;
+        return files;
     }
 
     /// <summary>The profiles asked for, or the target's default (legacy) profile.</summary>
