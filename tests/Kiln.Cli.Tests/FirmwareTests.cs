@@ -147,6 +147,7 @@ public sealed class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareT
         { "a kernel that is no file", ["--kernel", "/nonexistent/vmlinux"], "/nonexistent/vmlinux: no such file" },
         { "--only-packages without a list", ["--only-packages"], "--only-packages needs --packages" },
         { "a feed that does not exist", ["--feed", "/nonexistent/feed"], "--feed /nonexistent/feed: no such directory" },
+        { "a feed that is a file", ["--feed", "/bin/true"], "--feed /bin/true: is a file, not a feed directory" },
     };
 
     [Theory]
@@ -185,6 +186,33 @@ public sealed class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareT
     }
 
     [Fact]
+    public void ADirectoryWhereAnImageBelongsStopsTheBuildBeforeAnyImageMoves()
+    {
+        var bin = Path.Combine(Top, "bin", "targets", FirmwareTrees.Malta);
+        var image = Path.Combine(bin, "openwrt-malta-le-rootfs.tar.gz");
+        var aside = image + ".aside";
+        var before = FirmwareTrees.Images(Top, FirmwareTrees.Malta);
+        File.Move(image, aside);
+        try
+        {
+            Directory.CreateDirectory(image);
+            File.SetLastWriteTimeUtc(Path.Combine(bin, "openwrt-malta-le-rootfs-ext4.img.gz"), new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var run = Kiln("image", "--target", FirmwareTrees.Malta, "--kernel", FirmwareTrees.Kernel(FirmwareTrees.Malta));
+            Assert.True(run.Status == 2, run.ToString());
+            Assert.Contains($"{image}: is a directory, where an image file belongs", run.Stderr);
+            // Nothing was moved in: not even the images sorted before it.
+            Assert.Equal(new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                File.GetLastWriteTimeUtc(Path.Combine(bin, "openwrt-malta-le-rootfs-ext4.img.gz")));
+        }
+        finally
+        {
+            Directory.Delete(image);
+            File.Move(aside, image);
+        }
+        Assert.Equal(before, FirmwareTrees.Images(Top, FirmwareTrees.Malta));
+    }
+
+    [Fact]
     public void TestImageSaysWhatIsMissing()
     {
         var none = Kiln("test-image", "demo/small");
@@ -193,6 +221,9 @@ public sealed class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareT
         var zero = Kiln("test-image", FirmwareTrees.Malta, "--timeout", "0");
         Assert.Equal(2, zero.Status);
         Assert.Contains("--timeout 0", zero.Stderr);
+        var junk = Kiln("test-image", FirmwareTrees.Malta, "--kernel", "/bin/true");
+        Assert.Equal(2, junk.Status);
+        Assert.Contains("/bin/true: a kernel for x86_64, but the target's architecture is mipsel", junk.Stderr);
     }
 }
 

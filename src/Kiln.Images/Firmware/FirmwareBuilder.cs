@@ -147,19 +147,22 @@ public static class FirmwareBuilder
     private static long Epoch(IReadOnlyDictionary<string, string> environment) =>
         long.TryParse(environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var seconds) ? seconds : 0;
 
-    /// <summary>Moves every file the build made into the bin directory, each by a rename (never half there under its name).</summary>
+    /// <summary>
+    /// Moves every file the build made into the bin directory, each by a rename (never half there under its name).
+    /// Every place is checked first, so that a directory where an image belongs stops the build before anything moved.
+    /// </summary>
     private static List<string> Publish(string staging, string binDirectory)
     {
-        Directory.CreateDirectory(binDirectory);
-        var published = new List<string>();
+        var moves = new List<(string From, string To)>();
         foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var destination = Path.Combine(binDirectory, Path.GetRelativePath(staging, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Move(file, destination, overwrite: true);
-            published.Add(destination);
+            if (Directory.Exists(destination)) throw new UserError($"{destination}: is a directory, where an image file belongs");
+            moves.Add((file, destination));
         }
-        return published;
+        foreach (var (from, to) in moves) File.Move(from, to, overwrite: true);
+        return moves.ConvertAll(m => m.To);
     }
 
     /// <summary>The images profiles.json lists: root file systems by the file system their name carries, the rest as kernels.</summary>

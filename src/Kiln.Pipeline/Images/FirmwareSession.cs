@@ -134,7 +134,8 @@ public static class FirmwareSession
         if (Directory.Exists(own)) feeds.Add(own);
         foreach (var directory in extra)
         {
-            if (!Directory.Exists(directory)) throw new UserError($"--feed {directory}: no such directory");
+            if (!Directory.Exists(directory))
+                throw new UserError($"--feed {directory}: " + (File.Exists(directory) ? "is a file, not a feed directory" : "no such directory"));
             feeds.Add(Path.GetFullPath(directory));
         }
         if (feeds.Count == 0)

@@ -1,6 +1,7 @@
 using Kiln.Build.Settings;
 using Kiln.Core.Errors;
 using Kiln.Images.Boot;
+using Kiln.Images.Kernel;
 
 namespace Kiln.Pipeline.Images;
 
@@ -32,6 +33,8 @@ public static class ImageTest
             ?? KernelSuffixes.SelectMany(suffix => files.Where(f => f.EndsWith(suffix, StringComparison.Ordinal))).FirstOrDefault()
             ?? KilnSettings.Read(request.TopDirectory).Kernel
             ?? throw new UserError($"no kernel among the images in {bin}: give --kernel FILE");
+        // A kernel that cannot boot here is said as such, not as what QEMU makes of it.
+        KernelImage.Read(kernel, target.Arch);
         progress($"kiln: booting {Path.GetFileName(kernel)} with {Path.GetFileName(initramfs)} ({QemuMachine.For(target.Arch).Program})");
         var boot = QemuBoot.Run(new BootRequest(QemuMachine.For(target.Arch), kernel, initramfs, request.Init, request.Timeout), console,
             CancellationToken.None);
