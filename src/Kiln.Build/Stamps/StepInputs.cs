@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kiln.Core.Files;
 
 namespace Kiln.Build.Stamps;
 
@@ -31,7 +32,7 @@ public sealed class StepInputs
     {
         if (File.Exists(path))
         {
-            Add("file " + Path.GetRelativePath(root, path), HashFile(path) + " " + File.GetLastWriteTimeUtc(path).Ticks);
+            Add("file " + Path.GetRelativePath(root, path), FileHash.Sha256(path) + " " + File.GetLastWriteTimeUtc(path).Ticks);
             return this;
         }
         if (!Directory.Exists(path)) return Add("missing " + Path.GetRelativePath(root, path), "");
@@ -41,7 +42,7 @@ public sealed class StepInputs
             var info = new FileInfo(entry);
             var name = "file " + Path.GetRelativePath(root, entry);
             if (info.LinkTarget is { } target) Add(name, "-> " + target);
-            else if (File.Exists(entry)) Add(name, HashFile(entry) + " " + info.LastWriteTimeUtc.Ticks);
+            else if (File.Exists(entry)) Add(name, FileHash.Sha256(entry) + " " + info.LastWriteTimeUtc.Ticks);
         }
         return this;
     }
@@ -55,10 +56,4 @@ public sealed class StepInputs
     }
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static string HashFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

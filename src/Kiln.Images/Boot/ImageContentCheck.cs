@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.Core.Processes;
@@ -81,14 +80,8 @@ public static class ImageContentCheck
                 : info is DirectoryInfo ? "directory " + mode
                 // Never opened: reading an unpacked /dev/console would read the machine's console.
                 : !FileStatus.IsRegularFile(info.FullName) ? "character device " + mode
-                : $"file {mode} {Hash(info.FullName)}";
+                : $"file {mode} {FileHash.Sha256(info.FullName)}";
         }
         return entries;
-    }
-
-    private static string Hash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
     }
 }

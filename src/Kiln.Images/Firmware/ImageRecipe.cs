@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kiln.Build.Packages;
 using Kiln.Build.Recipes;
 using Kiln.Core.Errors;
 using Kiln.Images.Recipes;
+using Kiln.Core.Files;
 
 namespace Kiln.Images.Firmware;
 
@@ -60,10 +60,7 @@ public sealed class ImageRecipe
     {
         var identity = new StringBuilder(_recipe.Text).Append('\n');
         foreach (var input in inputs.Where(File.Exists).Order(StringComparer.Ordinal))
-        {
-            using var stream = File.OpenRead(input);
-            identity.Append(input).Append(' ').Append(Convert.ToHexStringLower(SHA256.HashData(stream))).Append('\n');
-        }
+            identity.Append(input).Append(' ').Append(FileHash.Sha256(input)).Append('\n');
         var text = identity.ToString();
         if (File.Exists(stamp) && File.ReadAllText(stamp) == text) return false;
         File.Delete(stamp);

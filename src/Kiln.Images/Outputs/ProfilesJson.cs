@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Kiln.Core.Files;
 
@@ -46,7 +45,7 @@ public static class ProfilesJson
             var images = new JsonArray();
             foreach (var image in profile.Images.OrderBy(i => Path.GetFileName(i.Path), StringComparer.Ordinal))
             {
-                var sha256 = Hash(image.Path);
+                var sha256 = FileHash.Sha256(image.Path);
                 images.Add(new JsonObject
                 {
                     ["filesystem"] = image.Filesystem,
@@ -97,10 +96,4 @@ public static class ProfilesJson
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
-
-    private static string Hash(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

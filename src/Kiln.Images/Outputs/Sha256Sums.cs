@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kiln.Core.Files;
 
@@ -23,11 +22,7 @@ public static class Sha256Sums
         }
         paths.Sort(StringComparer.Ordinal);
         var hashes = new string[paths.Count];
-        Parallel.For(0, paths.Count, i =>
-        {
-            using var stream = File.OpenRead(Path.Combine(directory, paths[i]));
-            hashes[i] = Convert.ToHexStringLower(SHA256.HashData(stream));
-        });
+        Parallel.For(0, paths.Count, i => hashes[i] = FileHash.Sha256(Path.Combine(directory, paths[i])));
         var text = new StringBuilder();
         for (var i = 0; i < paths.Count; i++) text.Append(hashes[i]).Append(" *").Append(paths[i]).Append('\n');
         AtomicFile.Write(Path.Combine(directory, FileName), Encoding.UTF8.GetBytes(text.ToString()));
