@@ -46,8 +46,7 @@ public static class FirmwareBuilder
         var epoch = Epoch(context.Environment);
 
         progress($"rootfs: resolving {request.Install.Count} requested packages");
-        var feed = PackageFeed.Read(request.Feeds, context.ArchPackages);
-        var plan = InstallPlanner.Resolve(feed, request.Install, request.Remove);
+        var plan = InstallPlanner.Resolve(request.Feed, request.Install, request.Remove);
         foreach (var note in plan.Notes) progress("rootfs: " + note);
         progress($"rootfs: installing {plan.Packages.Count} packages into {Path.GetRelativePath(context.TopDirectory, root)}");
         // The root is made anew each time: packages are never unpacked over an older one.

@@ -7,7 +7,7 @@ namespace Kiln.Images.Firmware;
 
 /// <summary>What one image build of a subtarget makes its images from.</summary>
 /// <param name="Kernel">The built kernel; null with <see cref="RootfsOnly"/>.</param>
-/// <param name="Feeds">Directories of .ipk files (or opkg feeds with a Packages index) the packages are installed from.</param>
+/// <param name="Feed">The packages the image is installed from (read once from the feed directories).</param>
 /// <param name="RootfsOnly">Only the root file system's images: no kernel, no kernel images.</param>
 /// <param name="Overview">What profiles.json says besides the images (the profiles' images are filled in by the build).</param>
 /// <param name="BuildInfo">Files that describe the build (version.buildinfo, feeds.buildinfo: name and text), published with the images.</param>
@@ -18,7 +18,7 @@ public sealed record FirmwareRequest(
     KernelImage? Kernel,
     IReadOnlyList<PackageRequest> Install,
     IReadOnlyList<PackageRequest> Remove,
-    IReadOnlyList<string> Feeds,
+    PackageFeed Feed,
     bool RootfsOnly,
     ImageOverview Overview,
     IReadOnlyDictionary<string, string> BuildInfo);

@@ -89,7 +89,7 @@ public static class FirmwareSession
                 : profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
                     [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
         return FirmwareBuilder.Build(
-            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Installs, packages.Removals, feeds,
+            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Installs, packages.Removals, available,
                 request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>()),
             observer.Message, cancel);
     }
