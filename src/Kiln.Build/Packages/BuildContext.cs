@@ -76,6 +76,9 @@ public sealed class BuildContext
 
     public string Shell { get; }
 
+    /// <summary>SOURCE_DATE_EPOCH in seconds, 0 when it is not set (or not a number): the time stamped into packages and images.</summary>
+    public long Epoch => long.TryParse(Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var seconds) ? seconds : 0;
+
     public string LogDirectory => Path.Combine(TopDirectory, "logs");
 
     /// <summary>Where the target's own packages go (kernel modules, libc): bin/targets/BOARD/SUBTARGET/packages.</summary>

@@ -57,9 +57,8 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
             $"{context.ArchPackages}\n";
         var output = package == "libc" ? context.TargetPackageDirectory : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages,
             "base");
-        var epoch = long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var seconds) ? seconds : 0;
         return new PackageToPack(package, package, InstallDirectory(context, package), control, package == "libc" ? [] : ["libc"],
             $"The {package} library of the build's toolchain ({context.Toolchain.GnuTargetName}, glibc {version}).", new Dictionary<string, string>(),
-                context.ArchPackages, output, epoch);
+                context.ArchPackages, output, context.Epoch);
     }
 }

@@ -43,7 +43,7 @@ public static class FirmwareBuilder
         var logs = Path.Combine(context.LogDirectory, makefile.Relative);
         Directory.CreateDirectory(logs);
         string Log(string name) => Path.Combine(logs, name + ".txt");
-        var epoch = Epoch(context.Environment);
+        var epoch = context.Epoch;
 
         progress($"rootfs: resolving {request.Install.Count} requested packages");
         var plan = InstallPlanner.Resolve(request.Feed, request.Install, request.Remove);
@@ -142,9 +142,6 @@ public static class FirmwareBuilder
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
         }
     }
-
-    private static long Epoch(IReadOnlyDictionary<string, string> environment) =>
-        long.TryParse(environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var seconds) ? seconds : 0;
 
     /// <summary>
     /// Moves every file the build made into the bin directory, each by a rename (never half there under its name).

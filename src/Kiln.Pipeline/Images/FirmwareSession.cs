@@ -81,7 +81,7 @@ public static class FirmwareSession
         if (packages.Installs.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
 
         var overview = new ImageOverview(target.Id, target.ArchPackages, target.DefaultPackages, "", "",
-            long.TryParse(context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH"), out var epoch) ? epoch : 0,
+            context.Epoch,
             target.LinuxVersion, target.LinuxRelease, "unknown",
             profiles.Count == 0
                 // A board without profiles has one image set all the same: the generic one.
