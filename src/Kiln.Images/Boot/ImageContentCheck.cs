@@ -20,16 +20,14 @@ public static class ImageContentCheck
         var work = Directory.CreateTempSubdirectory("kiln-image-check-").FullName;
         try
         {
-            var plain = Path.Combine(work, "image");
+            // The readers take the image as it is, read-only; only a gzip'd one is unpacked first.
+            var plain = image;
             if (image.EndsWith(".gz", StringComparison.Ordinal))
             {
+                plain = Path.Combine(work, "image");
                 using var input = new GZipStream(File.OpenRead(image), CompressionMode.Decompress);
                 using var output = File.Create(plain);
                 input.CopyTo(output);
-            }
-            else
-            {
-                File.Copy(image, plain);
             }
             var unpacked = Path.Combine(work, "root");
             switch (filesystem)
