@@ -4,6 +4,7 @@ using Kiln.Build.Toolchains;
 using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
+using Kiln.Make.Functions;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Api;
 using Kiln.OpenWrt.Configuration;
@@ -50,6 +51,8 @@ public sealed class BuildContext
         HostStagingDirectory = Value("STAGING_DIR_HOST");
         ArchPackages = Value("ARCH_PACKAGES");
         Shell = probe.ValueOf("SHELL") ?? "/bin/sh";
+        // OpenWrt's top-level Makefile puts the host tools first in PATH for every recipe (image recipes call fwtool by name).
+        environment["PATH"] = ByteText.FromOs(Path.Combine(HostStagingDirectory, "bin")) + ":" + environment.GetValueOrDefault("PATH", "/usr/bin:/bin");
     }
 
     public string TopDirectory { get; }
@@ -88,7 +91,9 @@ public sealed class BuildContext
     public string DownloadDirectory => Path.Combine(TopDirectory, "dl");
 
     /// <summary>A fresh evaluator that has read <paramref name="text"/> (or the directory's Makefile) in <paramref name="directory"/>.</summary>
-    public Evaluator Evaluate(string directory, string displayName, string? text, IReadOnlyList<string> commandLine, IEvaluationInputs? inputs = null)
+    /// <param name="functions">Functions the caller adds to the API's (as the device collector's).</param>
+    public Evaluator Evaluate(string directory, string displayName, string? text, IReadOnlyList<string> commandLine, IEvaluationInputs? inputs = null,
+        FunctionSet? functions = null)
     {
         var evaluator = new Evaluator(new EvaluatorOptions
         {
@@ -101,6 +106,7 @@ public sealed class BuildContext
             Makefiles = _api,
             Sources = Sources,
             Inputs = inputs,
+            Functions = functions is null ? FunctionSet.Empty : _api.Functions.With(functions),
         });
         if (text is null) evaluator.ReadMakefile("Makefile");
         else evaluator.ReadText(displayName, text);

@@ -49,9 +49,15 @@ public static class ImageCommands
             HelpName = "DIR",
         };
         var rootfsOnly = new Option<bool>("--rootfs-only") { Description = "Only the root file system images (no kernel needed)." };
+        var kernelBuild = new Option<string?>("--kdir")
+        {
+            Description = "What a kernel build left in KDIR (vmlinux, vmlinux-initramfs, image-DTS.dtb, optionally root.squashfs...), " +
+                "used as it is; what it lacks is made as usual.",
+            HelpName = "DIR",
+        };
         var image = new Command("image", "Make firmware images from built packages, without compiling (Image Builder's 'make image').")
         {
-            target, config, Profile, packages, onlyPackages, Kernel, feeds, rootfsOnly,
+            target, config, Profile, packages, onlyPackages, Kernel, kernelBuild, feeds, rootfsOnly,
         };
         image.SetAction(result =>
         {
@@ -62,7 +68,10 @@ public static class ImageCommands
             var request = new ImageBuildRequest(tree,
                 ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60)).Config,
                 id, result.GetValue(Kernel), result.GetValue(packages), result.GetValue(onlyPackages), FromConfig: false,
-                result.GetValue(Profile) ?? [], result.GetValue(feeds) ?? [], result.GetValue(rootfsOnly));
+                result.GetValue(Profile) ?? [], result.GetValue(feeds) ?? [], result.GetValue(rootfsOnly))
+            {
+                KernelBuild = result.GetValue(kernelBuild),
+            };
             var display = new BuildDisplay(explain: false);
             var made = display.Show(() => FirmwareSession.Run(request, display, CancellationToken.None));
             ReportImages(made, tree);

@@ -1,9 +1,13 @@
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
+using Kiln.Images.Devices;
 using Kiln.Images.Filesystems;
+using Kiln.Images.Kernel;
 using Kiln.Images.Outputs;
 using Kiln.Images.Recipes;
 using Kiln.Images.Rootfs;
+using Kiln.Targets.Devices;
+using Kiln.Targets.Plans;
 
 namespace Kiln.Images.Firmware;
 
@@ -36,7 +40,8 @@ public static class FirmwareBuilder
     private static FirmwareResult Build(FirmwareRequest request, string staging, Action<string> progress, CancellationToken cancel)
     {
         var context = request.Context;
-        var makefile = ImageMakefile.Read(context, request.Board, staging);
+        var collector = new DeviceCollector();
+        var makefile = ImageMakefile.Read(context, request.Board, staging, collector.Functions);
         var kernelDirectory = makefile.Value("KDIR");
         var root = makefile.Value("TARGET_DIR");
         // One log per piece of work, so that a failure's last lines are its own.
@@ -44,15 +49,18 @@ public static class FirmwareBuilder
         Directory.CreateDirectory(logs);
         string Log(string name) => Path.Combine(logs, name + ".txt");
         var epoch = context.Epoch;
+        var devices = SelectedDevices(makefile, collector, request);
 
-        progress($"rootfs: resolving {request.Install.Count} requested packages");
-        var plan = InstallPlanner.Resolve(request.Feed, request.Install, request.Remove);
-        foreach (var note in plan.Notes) progress("rootfs: " + note);
-        progress($"rootfs: installing {plan.Packages.Count} packages into {Path.GetRelativePath(context.TopDirectory, root)}");
-        // The root is made anew each time: packages are never unpacked over an older one.
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-        File.Delete(Log("rootfs"));
-        var installed = RootfsInstaller.Install(plan, root, new RootfsOptions(epoch) { LogPath = Log("rootfs") }).Packages;
+        Directory.CreateDirectory(kernelDirectory);
+        IReadOnlySet<string> given = request.KernelBuild is { } kernelBuild ? KernelBuildOutputs.CopyInto(kernelBuild, kernelDirectory) : new HashSet<string>();
+        if (given.Count > 0) progress($"kernel: {given.Count} files of the kernel build from {request.KernelBuild}");
+        var filesystems = makefile.Words("TARGET_FILESYSTEMS");
+        var toMake = filesystems.Where(fs => !given.Contains("root." + fs)).ToList();
+        var targz = context.Config.IsEnabled("TARGET_ROOTFS_TARGZ");
+        var cpiogz = context.Config.IsEnabled("TARGET_ROOTFS_CPIOGZ");
+        IReadOnlyList<InstalledPackage>? installed = null;
+        if (toMake.Count > 0 || targz || cpiogz) installed = AssembleRoot(request, root, Log("rootfs"), epoch, progress);
+        else progress("rootfs: " + string.Join(", ", filesystems.Select(fs => "root." + fs)) + " as given in " + request.KernelBuild);
 
         var kernelFiles = request.Kernel?.Install(kernelDirectory) ?? [];
         if (request.Kernel is { } kernel) progress("kernel: " + string.Join(", ", kernelFiles) + " from " + kernel.Path);
@@ -62,7 +70,6 @@ public static class FirmwareBuilder
         // image Makefile lets make -j run it: the kernel's images beside each file system, then each file system's images.
         ImageRecipe? Recipe(string function, string? argument, string log) =>
             ImageRecipe.Expand(makefile, function, argument, Log(log), context.TopDirectory);
-        var filesystems = makefile.Words("TARGET_FILESYSTEMS");
         var options = FilesystemSettings.From(context.Config, makefile, makefile.Value("IMG_ROOTFS"), epoch);
         var prefix = makefile.Value("IMG_PREFIX");
         var prepare = request.RootfsOnly ? null : Recipe("Image/Prepare", null, "prepare");
@@ -78,13 +85,13 @@ public static class FirmwareBuilder
                 buildKernel?.Run(cancel);
             },
         };
-        if (context.Config.IsEnabled("TARGET_ROOTFS_TARGZ"))
+        if (targz)
             firstWork.Add(() => FilesystemWriter.Write(FilesystemKind.TarGz, root, Path.Combine(staging, prefix + "-rootfs.tar.gz"),
                 options.For("targz"), Fresh(Log("mkfs-targz"))));
-        if (context.Config.IsEnabled("TARGET_ROOTFS_CPIOGZ"))
+        if (cpiogz)
             firstWork.Add(() => FilesystemWriter.Write(FilesystemKind.CpioGz, root, Path.Combine(staging, makefile.Value("IMG_ROOTFS") + ".cpio.gz"),
                 options.For("cpiogz"), Fresh(Log("mkfs-cpiogz"))));
-        foreach (var fs in filesystems)
+        foreach (var fs in toMake)
             firstWork.Add(() =>
             {
                 progress($"rootfs: {fs}");
@@ -98,14 +105,16 @@ public static class FirmwareBuilder
         var imageBuilds = filesystems.Select(fs => Recipe("Image/Build", fs, "build-" + fs)).OfType<ImageRecipe>().ToList();
         RunAll(firstWork, cancel);
         RunAll(imageBuilds.Select(recipe => (Action)(() => recipe.Run(cancel))).ToList(), cancel);
-        // A kernel with the root built in is made by the kernel build, which an input kernel has already been through.
-        if (!request.RootfsOnly && context.Config.IsEnabled("TARGET_ROOTFS_INITRAMFS"))
+
+        var deviceOutcomes = request.RootfsOnly || devices.Count == 0 ? []
+            : DeviceImageBuilder.Build(new DeviceImageWork(makefile, devices, kernelDirectory, staging, Path.Combine(logs, "devices"),
+                context.TopDirectory, Path.Combine(context.HostStagingDirectory, "bin"), context.Environment.ContainsKey("SOURCE_DATE_EPOCH") ? epoch : null), progress, cancel);
+        if (!request.RootfsOnly && devices.Count == 0 && context.Config.IsEnabled("TARGET_ROOTFS_INITRAMFS"))
+            // A kernel with the root built in is made by the kernel build, which an input kernel has already been through.
             progress("image: no initramfs kernel (CONFIG_TARGET_ROOTFS_INITRAMFS): the kernel is an input, not built from target/linux; " +
                 "the rootfs.cpio.gz boots as its initrd");
-        if (makefile.Words("TARGET_DEVICES") is { Count: > 0 } devices)
-            progress($"image: the images of {devices.Count} devices (Device/... pipelines) are not made yet; the root file systems are in KDIR");
 
-        Manifest.Write(Path.Combine(staging, prefix + ".manifest"), installed.Select(p => (p.Name, p.Version)));
+        if (installed is not null) Manifest.Write(Path.Combine(staging, prefix + ".manifest"), installed.Select(p => (p.Name, p.Version)));
         foreach (var (name, text) in request.BuildInfo) AtomicFile.Write(Path.Combine(staging, name), text);
         var binDirectory = Path.Combine(context.TopDirectory, "bin", "targets", request.Board, request.Subtarget);
         var images = Publish(staging, binDirectory);
@@ -115,9 +124,58 @@ public static class FirmwareBuilder
             VersionCode = makefile.Value("VERSION_CODE"),
             Profiles = request.Overview.Profiles.Select(p => p with { ImagePrefix = prefix, Images = ImagesOf(images, filesystems) }).ToList(),
         };
-        ProfilesJson.Write(binDirectory, overview);
+        if (devices.Count == 0) ProfilesJson.Write(binDirectory, overview);
+        else if (context.Config.IsEnabled("JSON_OVERVIEW_IMAGE_INFO"))
+            ProfilesJson.Write(binDirectory, overview, deviceOutcomes.SelectMany(o => o.Records).ToList());
         Sha256Sums.Write(binDirectory);
-        return new FirmwareResult(binDirectory, images, installed.Select(p => p.Name).ToList());
+        if (deviceOutcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList() is { Count: > 0 } failures)
+            throw new UserError($"{request.Board}/{request.Subtarget}: {failures.Count} of {deviceOutcomes.Count} devices failed " +
+                $"(the others' images are in {Path.GetRelativePath(context.TopDirectory, binDirectory)}):\n  " + string.Join("\n  ", failures));
+        return new FirmwareResult(binDirectory, images, installed?.Select(p => p.Name).ToList() ?? []);
+    }
+
+    /// <summary>The root file system: the packages resolved and installed into TARGET_DIR, made anew each time.</summary>
+    private static IReadOnlyList<InstalledPackage> AssembleRoot(FirmwareRequest request, string root, string log, long epoch, Action<string> progress)
+    {
+        if (request.Feed is null || request.Install.Count == 0)
+            throw new UserError("the root file system must be made (no ready root file system images were given), but there are no packages " +
+                "to put in it: build them first, or give a feed with --feed DIR and packages with --packages");
+        progress($"rootfs: resolving {request.Install.Count} requested packages");
+        var plan = InstallPlanner.Resolve(request.Feed, request.Install, request.Remove);
+        foreach (var note in plan.Notes) progress("rootfs: " + note);
+        progress($"rootfs: installing {plan.Packages.Count} packages into {Path.GetRelativePath(request.Context.TopDirectory, root)}");
+        // The root is made anew each time: packages are never unpacked over an older one.
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        File.Delete(log);
+        return RootfsInstaller.Install(plan, root, new RootfsOptions(epoch) { LogPath = log }).Packages;
+    }
+
+    /// <summary>
+    /// The devices to build with their plans: those named (by device or DEVICE_NAME), else those the .config
+    /// selects; a device that cannot be planned stops the build with its error.
+    /// </summary>
+    private static List<(Device, DevicePlan)> SelectedDevices(ImageMakefile makefile, DeviceCollector collector, FirmwareRequest request)
+    {
+        if (collector.Devices.Count == 0) return [];
+        var chosen = new List<Device>();
+        foreach (var name in request.Devices)
+        {
+            var device = collector.Devices.FirstOrDefault(d => d.Name == name) ?? collector.Devices.FirstOrDefault(d => d.Variable("DEVICE_NAME") == name);
+            if (device is not null) chosen.Add(device);
+            else if (collector.Errors.FirstOrDefault(e => e.Device == name) is { } broken)
+                throw new UserError(broken.Location, $"{broken.Device}: {broken.Reason}");
+            else throw new UserError($"--profile {name}: {request.Board}/{request.Subtarget} has no such device");
+        }
+        if (request.Devices.Count == 0) chosen.AddRange(collector.Devices.Where(d => d.Selected));
+        var plans = new List<DevicePlan>();
+        var errors = new List<DeviceError>();
+        makefile.Inspect(ev =>
+        {
+            DeviceReader.Plan(ev, chosen, plans, errors);
+            return 0;
+        });
+        if (errors.FirstOrDefault() is { } error) throw new UserError(error.Location, $"{error.Device}: {error.Reason}");
+        return chosen.Zip(plans).ToList();
     }
 
     private static string Fresh(string log)
@@ -149,6 +207,7 @@ public static class FirmwareBuilder
     /// </summary>
     private static List<string> Publish(string staging, string binDirectory)
     {
+        Directory.CreateDirectory(binDirectory);
         var moves = new List<(string From, string To)>();
         foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {

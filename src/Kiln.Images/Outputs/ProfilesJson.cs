@@ -30,70 +30,101 @@ public sealed record ImageProfile(
 public sealed record ProfileImage(string Path, string Type, string Filesystem);
 
 /// <summary>
-/// bin/targets/BOARD/SUBTARGET/profiles.json as OpenWrt 24.10 writes it: one line of JSON, keys
-/// in order, no final newline — what firmware selectors and ASU read.
+/// bin/targets/BOARD/SUBTARGET/profiles.json as OpenWrt 24.10 writes it (json_overview_image_info.py
+/// over the records json_add_image_info.py left): one line of JSON, keys sorted, no final newline —
+/// what firmware selectors and ASU read.
 /// </summary>
 public static class ProfilesJson
 {
     public const string FileName = "profiles.json";
 
+    /// <summary>A subtarget whose profiles are not devices: each profile's images recorded as the device rules would record them.</summary>
     public static void Write(string directory, ImageOverview overview)
     {
-        var profiles = new JsonObject();
-        foreach (var profile in overview.Profiles.OrderBy(p => p.Id, StringComparer.Ordinal))
-        {
-            var images = new JsonArray();
-            foreach (var image in profile.Images.OrderBy(i => Path.GetFileName(i.Path), StringComparer.Ordinal))
+        var records = new List<ImageInfo>();
+        foreach (var profile in overview.Profiles)
+            foreach (var image in profile.Images)
             {
-                var sha256 = FileHash.Sha256(image.Path);
-                images.Add(new JsonObject
+                var fields = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
-                    ["filesystem"] = image.Filesystem,
-                    ["name"] = Path.GetFileName(image.Path),
-                    ["sha256"] = sha256,
-                    ["sha256_unsigned"] = sha256,
-                    ["type"] = image.Type,
-                });
+                    ["DEVICE_ID"] = profile.Id,
+                    ["FILE_NAME"] = Path.GetFileName(image.Path),
+                    ["FILE_TYPE"] = image.Type,
+                    ["FILE_FILESYSTEM"] = image.Filesystem,
+                    ["DEVICE_IMG_PREFIX"] = profile.ImagePrefix,
+                    ["DEVICE_PACKAGES"] = string.Join(' ', profile.DevicePackages),
+                    ["SUPPORTED_DEVICES"] = string.Join(' ', profile.SupportedDevices),
+                    ["TARGET"] = overview.Target.Split('/')[0],
+                    ["SUBTARGET"] = overview.Target.Split('/').ElementAtOrDefault(1) ?? "",
+                    ["VERSION_CODE"] = overview.VersionCode,
+                    ["VERSION_NUMBER"] = overview.VersionNumber,
+                };
+                foreach (var title in profile.Titles)
+                    foreach (var (key, value) in title)
+                        fields[key == "title" ? "DEVICE_TITLE" : "DEVICE_" + key.ToUpperInvariant()] = value;
+                records.Add(ImageInfo.Of(fields, Path.GetDirectoryName(image.Path)!, overview.SourceDateEpoch)!);
             }
-            var titles = new JsonArray();
-            foreach (var fields in profile.Titles)
-            {
-                var title = new JsonObject();
-                foreach (var (key, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal)) title[key] = value;
-                titles.Add(title);
-            }
-            profiles[profile.Id] = new JsonObject
-            {
-                ["device_packages"] = Strings(profile.DevicePackages),
-                ["image_prefix"] = profile.ImagePrefix,
-                ["images"] = images,
-                ["supported_devices"] = Strings(profile.SupportedDevices),
-                ["titles"] = titles,
-            };
-        }
-        var root = new JsonObject
-        {
-            ["arch_packages"] = overview.ArchPackages,
-            ["default_packages"] = Strings(overview.DefaultPackages.Order(StringComparer.Ordinal)),
-            ["linux_kernel"] = new JsonObject
-            {
-                ["release"] = overview.LinuxRelease,
-                ["vermagic"] = overview.LinuxVermagic,
-                ["version"] = overview.LinuxVersion,
-            },
-            ["metadata_version"] = 1,
-            ["profiles"] = profiles,
-        };
-        if (overview.SourceDateEpoch is { } epoch) root["source_date_epoch"] = epoch;
-        root["target"] = overview.Target;
-        root["version_code"] = overview.VersionCode;
-        root["version_number"] = overview.VersionNumber;
-        AtomicFile.Write(Path.Combine(directory, FileName), System.Text.Encoding.UTF8.GetBytes(root.ToJsonString(Compact)));
+        Write(directory, overview, records);
     }
 
-    // Python's json.dumps, as OpenWrt's script calls it, leaves '+', '<', '&' and the like as they are.
-    private static readonly System.Text.Json.JsonSerializerOptions Compact =
-        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// profiles.json from the records of the images made now, merged as OpenWrt merges them: read in the order the
+    /// file system lists their files, onto the profiles.json already there when it is of the same version code; a
+    /// device's images extended, one per name (the last record, at the first one's place). Nothing is written without records.
+    /// </summary>
+    public static void Write(string directory, ImageOverview overview, IReadOnlyList<ImageInfo> records)
+    {
+        JsonObject? output = null;
+        foreach (var record in records.OrderBy(r => DirectoryListingOrder.Key(r.FileName + ".json")))
+        {
+            var info = record.ToJson();
+            output ??= Existing(directory, info) ?? info;
+            var (device, profile) = info["profiles"]!.AsObject().First();
+            var profiles = output["profiles"]!.AsObject();
+            if (profiles[device] is JsonObject known) known["images"]!.AsArray().Add(profile!["images"]![0]!.DeepClone());
+            else profiles[device] = profile!.DeepClone();
+        }
+        if (output is null) return;
+        foreach (var (_, profile) in output["profiles"]!.AsObject())
+        {
+            var images = profile!["images"]!.AsArray();
+            var byName = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var image in images)
+            {
+                var name = image!["name"]!.GetValue<string>();
+                if (!byName.ContainsKey(name)) order.Add(name);
+                byName[name] = image.DeepClone();
+            }
+            profile["images"] = new JsonArray([.. order.Select(name => byName[name])]);
+        }
+        output["default_packages"] = new JsonArray([.. overview.DefaultPackages.Order(StringComparer.Ordinal).Select(p => (JsonNode)JsonValue.Create(p))]);
+        output["arch_packages"] = overview.ArchPackages;
+        output["linux_kernel"] = new JsonObject
+        {
+            ["version"] = overview.LinuxVersion,
+            ["release"] = overview.LinuxRelease,
+            ["vermagic"] = overview.LinuxVermagic,
+        };
+        AtomicFile.Write(Path.Combine(directory, FileName), System.Text.Encoding.UTF8.GetBytes(PythonJson.Dumps(output)));
+    }
 
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)JsonValue.Create(v))]);
+    /// <summary>The profiles.json already in the directory, which OpenWrt keeps adding to while the version code stays the same.</summary>
+    private static JsonObject? Existing(string directory, JsonObject first)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path)) is JsonObject existing &&
+                existing["version_code"]?.GetValue<string>() == first["version_code"]!.GetValue<string>() &&
+                existing["profiles"] is JsonObject
+                ? existing
+                : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null; // not one OpenWrt could read either: made anew
+        }
+    }
 }

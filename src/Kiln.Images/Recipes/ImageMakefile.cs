@@ -3,6 +3,7 @@ using Kiln.Build.Recipes;
 using Kiln.Core.Errors;
 using Kiln.Core.Parallel;
 using Kiln.Make.Evaluation;
+using Kiln.Make.Functions;
 using Kiln.Make.Text;
 
 namespace Kiln.Images.Recipes;
@@ -34,7 +35,8 @@ public sealed class ImageMakefile
     public string Relative { get; }
 
     /// <param name="binDirectory">BIN_DIR for the recipes: where they write the images (Kiln publishes them afterwards).</param>
-    public static ImageMakefile Read(BuildContext context, string board, string binDirectory)
+    /// <param name="functions">Functions the reading calls besides the API's (the device collector's).</param>
+    public static ImageMakefile Read(BuildContext context, string board, string binDirectory, FunctionSet? functions = null)
     {
         var relative = $"target/linux/{board}/image";
         var directory = Path.Combine(context.TopDirectory, relative);
@@ -42,7 +44,7 @@ public sealed class ImageMakefile
         string[] commandLine = ["TARGET_BUILD=1", "BIN_DIR=" + ByteText.FromOs(binDirectory)];
         try
         {
-            var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, commandLine));
+            var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, commandLine, functions: functions));
             return new ImageMakefile(context, directory, relative, evaluator);
         }
         catch (UserError e)
@@ -79,11 +81,33 @@ public sealed class ImageMakefile
         var byteTarget = ByteText.FromOs(target);
         try
         {
-            var (recipe, environment, flags) = LargeStack.Run(() => (_evaluator.ExpandRecipe(text, byteTarget),
-                _evaluator.RecipeEnvironment(byteTarget), _evaluator.ValueOf(".SHELLFLAGS") ?? "-c"));
-            // Unset, the epoch is 0 for the recipes too, as for the packer: tools that stamp the time (mkimage) stamp that.
-            environment.TryAdd("SOURCE_DATE_EPOCH", "0");
-            return new ExpandedRecipe(recipe, environment, flags);
+            var recipe = LargeStack.Run(() => _evaluator.ExpandRecipe(text, byteTarget));
+            return new ExpandedRecipe(recipe, Environment(byteTarget), ShellFlags);
+        }
+        catch (UserError e)
+        {
+            throw Located(e, Relative);
+        }
+    }
+
+    /// <summary>The environment make gives the recipes of <paramref name="target"/> (byte text).</summary>
+    public IReadOnlyDictionary<string, string> Environment(string target)
+    {
+        var environment = LargeStack.Run(() => _evaluator.RecipeEnvironment(target));
+        // Unset, the epoch is 0 for the recipes too, as for the packer: tools that stamp the time (mkimage) stamp that.
+        environment.TryAdd("SOURCE_DATE_EPOCH", "0");
+        return environment;
+    }
+
+    /// <summary>make's .SHELLFLAGS for the recipes.</summary>
+    public string ShellFlags => LargeStack.Run(() => _evaluator.ValueOf(".SHELLFLAGS")) ?? "-c";
+
+    /// <summary>Work that needs the evaluator once reading is over (planning the devices), on a thread with a large stack; errors name the board's files.</summary>
+    public T Inspect<T>(Func<Evaluator, T> work)
+    {
+        try
+        {
+            return LargeStack.Run(() => work(_evaluator));
         }
         catch (UserError e)
         {

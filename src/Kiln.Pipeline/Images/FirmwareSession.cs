@@ -4,6 +4,7 @@ using Kiln.Build.Packages;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Settings;
 using Kiln.Core.Errors;
+using Kiln.Core.Parallel;
 using Kiln.Core.Files;
 using Kiln.Images.Firmware;
 using Kiln.Images.Kernel;
@@ -34,7 +35,11 @@ public sealed record ImageBuildRequest(
     bool FromConfig,
     IReadOnlyList<string> Profiles,
     IReadOnlyList<string> Feeds,
-    bool RootfsOnly);
+    bool RootfsOnly)
+{
+    /// <summary>A directory of a kernel build's outputs (--kdir): the kernel files and ready root file system images, used as they are.</summary>
+    public string? KernelBuild { get; init; }
+}
 
 /// <summary>
 /// Firmware images of one subtarget from packages already built (Image Builder's <c>make image</c>),
@@ -72,15 +77,18 @@ public static class FirmwareSession
         CancellationToken cancel)
     {
         // What the user gave is checked before what the tree holds.
-        var kernel = request.RootfsOnly ? null : RequireKernel(request, target);
+        var kernel = request.RootfsOnly ? null : request.KernelBuild is null ? RequireKernel(request, target) : GivenKernel(request, target);
         var profiles = Profiles(target, request.Profiles);
-        var feeds = Feeds(context, target, request.Feeds);
-        var available = PackageFeed.Read(feeds, context.ArchPackages);
-        var packages = ImagePackages.For(target, profiles, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed,
-            name => available.Find(name) is not null || available.Answering(name).Count > 0);
-        if (packages.Installs.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
+        var feeds = Feeds(context, target, request.Feeds, required: request.KernelBuild is null);
+        var available = feeds.Count == 0 ? null : PackageFeed.Read(feeds, context.ArchPackages);
+        var packages = available is null ? null
+            : ImagePackages.For(target, profiles, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed,
+                name => available.Find(name) is not null || available.Answering(name).Count > 0);
+        // With a kernel build's outputs, the root file system may be among them: its packages are needed only when it is not.
+        if (packages is not null && packages.Installs.Count == 0 && request.KernelBuild is null)
+            throw new UserError("no packages to put in the image: list them with --packages");
 
-        var overview = new ImageOverview(target.Id, target.ArchPackages, target.DefaultPackages, "", "",
+        var overview = new ImageOverview(target.Id, target.ArchPackages, DefaultPackages(context, target), "", "",
             context.Epoch,
             target.LinuxVersion, target.LinuxRelease, "unknown",
             profiles.Count == 0
@@ -89,8 +97,12 @@ public static class FirmwareSession
                 : profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
                     [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
         return FirmwareBuilder.Build(
-            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Installs, packages.Removals, available,
-                request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>()),
+            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
+                available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>())
+            {
+                KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
+                Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
+            },
             observer.Message, cancel);
     }
 
@@ -125,7 +137,8 @@ public static class FirmwareSession
     }
 
     /// <summary>The feeds packages come from: what builds packed for the target's architecture and the target itself, then the user's.</summary>
-    private static List<string> Feeds(BuildContext context, Target target, IReadOnlyList<string> extra)
+    /// <param name="required">No feed at all is an error (else there may be none).</param>
+    private static List<string> Feeds(BuildContext context, Target target, IReadOnlyList<string> extra, bool required)
     {
         var feeds = new List<string>();
         var architecture = Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages);
@@ -138,11 +151,23 @@ public static class FirmwareSession
                 throw new UserError($"--feed {directory}: " + (File.Exists(directory) ? "is a file, not a feed directory" : "no such directory"));
             feeds.Add(Path.GetFullPath(directory));
         }
-        if (feeds.Count == 0)
+        if (feeds.Count == 0 && required)
             throw new UserError($"no packages for {context.ArchPackages} in {Path.Combine(context.TopDirectory, "bin")}: " +
                 $"build them first (kiln build --target {target.Id}) or give a feed with --feed DIR");
         return feeds;
     }
+
+    /// <summary>What <c>make -C target/linux val.DEFAULT_PACKAGES</c> says for profiles.json: the target's own list and the package manager.</summary>
+    private static IReadOnlyList<string> DefaultPackages(BuildContext context, Target target)
+    {
+        var text = $"DEFAULT_PACKAGES := {string.Join(' ', target.OwnDefaultPackages)}\ninclude $(TOPDIR)/rules.mk\ninclude $(INCLUDE_DIR)/default-packages.mk\n";
+        var evaluator = LargeStack.Run(() => context.Evaluate(Path.Combine(context.TopDirectory, "target", "linux"), "kiln-default-packages", text, []));
+        return (evaluator.ValueOf("DEFAULT_PACKAGES") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>With a kernel build's outputs, a kernel file is optional: --kernel or kiln.conf's when there is one.</summary>
+    private static KernelImage? GivenKernel(ImageBuildRequest request, Target target) =>
+        (request.KernelFile ?? KilnSettings.Read(request.TopDirectory).Kernel) is { } path ? KernelImage.Read(path, target.Arch) : null;
 
     /// <summary>The kernel the images are made with: --kernel, else kiln.conf's; checked against the target.</summary>
     public static KernelImage RequireKernel(ImageBuildRequest request, Target target)

@@ -1,5 +1,6 @@
 using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
+using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Configuration;
 using Kiln.OpenWrt.Evaluation;
@@ -45,12 +46,7 @@ public sealed class DeviceReader
             configured = $"{ev.ValueOf("BOARD")}/{ev.ValueOf("SUBTARGET")}";
             kernelDirectory = ev.ValueOf("KDIR") ?? "";
             binDirectory = ev.ValueOf("BIN_DIR") ?? "";
-            var builder = new PlanBuilder(ev);
-            foreach (var device in collector.Devices)
-            {
-                if (ev.Attempt(() => plans.Add(builder.Build(device))) is { } error)
-                    errors.Add(new DeviceError(device.Name, device.Definition, error.Reason));
-            }
+            Plan(ev, collector.Devices, plans, errors);
         });
         if (result.Error is not null) throw new UserError(SourceLocation.None, result.Error);
         var wanted = $"{board}/{subtarget}";
@@ -64,6 +60,20 @@ public sealed class DeviceReader
             .OrderBy(e => e.Location.File, StringComparer.Ordinal).ThenBy(e => e.Location.Line).ToList();
         var devices = collector.Devices.Select(d => d with { Definition = FromTree(d.Definition, physical, relative) }).ToList();
         return new DeviceSet(board, subtarget, devices, plans, located, kernelDirectory, binDirectory, result.Stderr);
+    }
+
+    /// <summary>
+    /// Plans each device on the evaluator that read the image Makefile (once reading is over); a device that cannot be
+    /// planned gets an error instead, and the evaluator is as it was before it.
+    /// </summary>
+    public static void Plan(Evaluator evaluator, IEnumerable<Device> devices, List<DevicePlan> plans, List<DeviceError> errors)
+    {
+        var builder = new PlanBuilder(evaluator);
+        foreach (var device in devices)
+        {
+            if (evaluator.Attempt(() => plans.Add(builder.Build(device))) is { } error)
+                errors.Add(new DeviceError(device.Name, device.Definition, error.Reason));
+        }
     }
 
     /// <summary>A file of the image directory named from the tree (target/linux/BOARD/image/generic.mk).</summary>

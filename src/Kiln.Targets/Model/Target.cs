@@ -28,6 +28,16 @@ public sealed record Target(
 {
     public bool HasFeature(string feature) => Features.Contains(feature, StringComparer.Ordinal);
 
+    /// <summary>
+    /// DEFAULT_PACKAGES itself (what <c>make val.DEFAULT_PACKAGES</c> prints, and profiles.json records): the scan's
+    /// Default-Packages without the iwinfo that target.mk's extra_packages appends there for a list with wpad or nas.
+    /// </summary>
+    public IReadOnlyList<string> OwnDefaultPackages =>
+        DefaultPackages.Count > 0 && DefaultPackages[^1] == "iwinfo" &&
+        DefaultPackages.Take(DefaultPackages.Count - 1).Any(p => p is "wpad" or "nas" || p.StartsWith("wpad-", StringComparison.Ordinal))
+            ? DefaultPackages.Take(DefaultPackages.Count - 1).ToList()
+            : DefaultPackages;
+
     /// <summary>The device's profile (DEVICE_NAME), or null.</summary>
     public TargetProfile? Device(string name) => Devices.FirstOrDefault(p => p.Id == "DEVICE_" + name);
 

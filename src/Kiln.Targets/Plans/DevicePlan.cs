@@ -45,4 +45,5 @@ public sealed record PlanStep(string Command, IReadOnlyList<string> Arguments, b
 }
 
 /// <summary>A shell command of a recipe, and the step it comes from (-1 for the commands the rule itself adds).</summary>
-public sealed record RecipeCommand(string Command, int Step);
+/// <param name="IgnoreErrors">The line had make's '-' prefix: its failure does not stop the recipe.</param>
+public sealed record RecipeCommand(string Command, int Step, bool IgnoreErrors = false);

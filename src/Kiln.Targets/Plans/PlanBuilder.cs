@@ -198,14 +198,17 @@ public sealed class PlanBuilder(Evaluator evaluator)
 
         /// <summary>
         /// Each line of expanded recipe text is a command, as make runs it: leading blanks and @-+
-        /// (in any mix) removed; empty ones, and shell comments, which run nothing, dropped.
+        /// (in any mix) removed, '-' remembered; empty ones, and shell comments, which run nothing, dropped.
         /// </summary>
         private void Add(string text, int step)
         {
             foreach (var line in text.Split('\n'))
             {
+                // A line after a backslash continues the command before it: its '-' is no prefix.
+                var continuation = _commands.Count > 0 && _commands[^1].Command.EndsWith('\\');
                 var command = line.TrimStart(' ', '\t', '@', '-', '+');
-                if (command.Length > 0 && command[0] != '#') _commands.Add(new RecipeCommand(command, step));
+                var ignoreErrors = !continuation && line.AsSpan(0, line.Length - command.Length).Contains('-');
+                if (command.Length > 0 && command[0] != '#') _commands.Add(new RecipeCommand(command, step, ignoreErrors));
             }
         }
     }
