@@ -55,7 +55,7 @@ public static class BuildSession
         if (result.Succeeded && request.Packager is { } packager && run.PackedDirectories.Count > 0)
         {
             observer.Message("indexing " + string.Join(", ", run.PackedDirectories.Select(d => Path.GetRelativePath(context.TopDirectory, d))));
-            packager.Index(run.PackedDirectories);
+            packager.Index(run.PackedDirectories, context);
         }
         if (result.Succeeded) request.Then?.Invoke(context);
         return result;
