@@ -11,6 +11,8 @@ namespace Kiln.Images.Firmware;
 /// <param name="RootfsOnly">Only the root file system's images: no kernel, no kernel images.</param>
 /// <param name="Overview">What profiles.json says besides the images (the profiles' images are filled in by the build).</param>
 /// <param name="BuildInfo">Files that describe the build (version.buildinfo, feeds.buildinfo: name and text), published with the images.</param>
+/// <param name="SbomPackages">The tree's packages as its .packageinfo describes them, for the image's CycloneDX SBOM
+/// (<c>CONFIG_JSON_CYCLONEDX_SBOM</c>); null: no SBOM.</param>
 public sealed record FirmwareRequest(
     BuildContext Context,
     string Board,
@@ -21,7 +23,8 @@ public sealed record FirmwareRequest(
     PackageFeed Feed,
     bool RootfsOnly,
     ImageOverview Overview,
-    IReadOnlyDictionary<string, string> BuildInfo);
+    IReadOnlyDictionary<string, string> BuildInfo,
+    IReadOnlyList<PackageInfo>? SbomPackages = null);
 
 /// <summary>What an image build wrote: the files under bin/targets/BOARD/SUBTARGET, and the packages in the image.</summary>
 public sealed record FirmwareResult(string BinDirectory, IReadOnlyList<string> Images, IReadOnlyList<string> Packages);

@@ -11,6 +11,9 @@ using Kiln.Images.Outputs;
 using Kiln.Images.Rootfs;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Feeds;
+using Kiln.Packages.Model;
+using Kiln.Packages.Scanning;
+using Kiln.Pipeline.Packages;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
 
@@ -24,6 +27,7 @@ namespace Kiln.Pipeline.Images;
 /// <param name="FromConfig">Install what the .config selects too (a build does; Image Builder does not).</param>
 /// <param name="Profiles">Profiles (devices) to make images for; none: the target's default profile.</param>
 /// <param name="Feeds">Extra feed directories (.ipk files or an opkg feed with a Packages index).</param>
+/// <param name="CacheDirectory">Where the metadata scan keeps its results (the image's SBOM reads the tree's packages), or null.</param>
 public sealed record ImageBuildRequest(
     string TopDirectory,
     DotConfig Config,
@@ -34,7 +38,8 @@ public sealed record ImageBuildRequest(
     bool FromConfig,
     IReadOnlyList<string> Profiles,
     IReadOnlyList<string> Feeds,
-    bool RootfsOnly);
+    bool RootfsOnly,
+    string? CacheDirectory = null);
 
 /// <summary>
 /// Firmware images of one subtarget from packages already built (Image Builder's <c>make image</c>),
@@ -68,8 +73,9 @@ public static class FirmwareSession
     }
 
     /// <summary>The images, with a build context already set up (by <c>kiln image</c>, or by a build that just packed the packages).</summary>
+    /// <param name="tree">The tree's packages when a build has read them already (else they are read if the SBOM needs them).</param>
     public static FirmwareResult Images(BuildContext context, Target target, ImageBuildRequest request, IBuildObserver observer,
-        CancellationToken cancel)
+        CancellationToken cancel, TreePackages? tree = null)
     {
         // What the user gave is checked before what the tree holds.
         var kernel = request.RootfsOnly ? null : RequireKernel(request, target);
@@ -90,8 +96,26 @@ public static class FirmwareSession
                     [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
         return FirmwareBuilder.Build(
             new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages.Installs, packages.Removals, available,
-                request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>()),
+                request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
+                SbomPackages(context, request, tree)),
             observer.Message, cancel);
+    }
+
+    /// <summary>
+    /// With <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, what the image's SBOM reads of the tree's packages (OpenWrt's .packageinfo:
+    /// Image Builder's own, or the build's): the packages the build read, else those of a scan of the tree.
+    /// </summary>
+    private static List<PackageInfo>? SbomPackages(BuildContext context, ImageBuildRequest request, TreePackages? tree)
+    {
+        if (!context.Config.IsEnabled(IpkPackager.CycloneDxSymbol)) return null;
+        tree ??= TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
+        {
+            CacheDirectory = request.CacheDirectory,
+        });
+        return tree.Sources.SelectMany(source => source.Packages)
+            .Select(p => new PackageInfo(p.Name, p.Field("Version"), p.Field("License"), p.Field("CPE-ID"), p.Field("Category"),
+                p.Field("ABI-Version")))
+            .ToList();
     }
 
     /// <summary>
