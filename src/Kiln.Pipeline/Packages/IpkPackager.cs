@@ -28,16 +28,20 @@ public sealed class IpkPackager(string topDirectory) : IPackager
     }
 
     /// <summary>Each directory's Packages index, signed; with <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, its CycloneDX SBOM from Packages.manifest.</summary>
-    public void Index(IReadOnlyCollection<string> directories, BuildContext context)
+    public void Index(IReadOnlyCollection<string> directories, BuildContext context) =>
+        Index(directories, context.Config.IsEnabled(CycloneDxSymbol), context.Epoch);
+
+    /// <param name="cycloneDx">Whether each directory gets its SBOM too.</param>
+    /// <param name="epoch">The SBOMs' time (SOURCE_DATE_EPOCH).</param>
+    public void Index(IReadOnlyCollection<string> directories, bool cycloneDx, long epoch)
     {
         var key = BuildKey.Secret(topDirectory);
-        var sbom = context.Config.IsEnabled(CycloneDxSymbol);
         foreach (var directory in directories)
         {
             FeedIndex.Write(directory, key);
-            if (sbom)
+            if (cycloneDx)
                 AtomicFile.Write(Path.Combine(directory, CycloneDx.FeedFileName),
-                    CycloneDx.ForFeed(File.ReadAllBytes(Path.Combine(directory, FeedIndex.ManifestName)), context.Epoch));
+                    CycloneDx.ForFeed(File.ReadAllBytes(Path.Combine(directory, FeedIndex.ManifestName)), epoch));
         }
     }
 
