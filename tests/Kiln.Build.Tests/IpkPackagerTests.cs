@@ -1,6 +1,7 @@
 using System.Text;
 using Kiln.Build.Steps;
 using Kiln.Packing.Ipk;
+using Kiln.Packing.Sbom;
 using Kiln.Packing.Signing;
 using Kiln.Pipeline.Packages;
 
@@ -99,7 +100,7 @@ public sealed class IpkPackagerTests : IDisposable
         packager.Pack(first);
         packager.Pack(second);
 
-        packager.Index([first.OutputDirectory, second.OutputDirectory]);
+        packager.Index([first.OutputDirectory, second.OutputDirectory], cycloneDx: false, epoch: 0);
 
         var publicKey = BuildKey.Public(_temp.Top);
         foreach (var directory in new[] { first.OutputDirectory, second.OutputDirectory })
@@ -109,6 +110,24 @@ public sealed class IpkPackagerTests : IDisposable
             Assert.Contains("\nFilename: libbar2_1.2-r3_mips_24kc.ipk\n", Encoding.UTF8.GetString(packages), StringComparison.Ordinal);
             Assert.Null(Usign.Verify(packages, File.ReadAllText(Path.Combine(directory, "Packages.sig")), publicKey, "Packages.sig"));
         }
+    }
+
+    [Fact]
+    public void IndexWritesEachDirectorysCycloneDxSbomFromItsManifestWhenAsked()
+    {
+        var packager = new IpkPackager(_temp.Top);
+        var package = Package();
+        packager.Pack(package);
+        var sbom = Path.Combine(package.OutputDirectory, "Packages.bom.cdx.json");
+
+        packager.Index([package.OutputDirectory], cycloneDx: false, epoch: 0);
+        Assert.False(File.Exists(sbom));
+
+        packager.Index([package.OutputDirectory], cycloneDx: true, epoch: 1_700_000_000);
+        var manifest = File.ReadAllBytes(Path.Combine(package.OutputDirectory, "Packages.manifest"));
+        Assert.Equal(CycloneDx.ForFeed(manifest, 1_700_000_000), File.ReadAllBytes(sbom));
+        Assert.EndsWith("\"metadata\":{\"timestamp\":\"2023-11-14T22:13:20Z\"},\"components\":[{\"type\":\"library\",\"name\":\"libbar2\","
+            + "\"version\":\"1.2\"}]}", File.ReadAllText(sbom), StringComparison.Ordinal);
     }
 
     /// <summary>Runs a tool in UTC and the C locale, as the listings compared here need; it must succeed.</summary>

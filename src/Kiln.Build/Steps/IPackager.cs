@@ -1,3 +1,5 @@
+using Kiln.Build.Packages;
+
 namespace Kiln.Build.Steps;
 
 /// <summary>
@@ -14,8 +16,8 @@ public interface IPackager
 
     void Pack(PackageToPack package);
 
-    /// <summary>Rewrites the index of each directory packages were written to.</summary>
-    void Index(IReadOnlyCollection<string> directories);
+    /// <summary>Rewrites the index of each directory packages were written to (what the .config asks of it, at the build's epoch).</summary>
+    void Index(IReadOnlyCollection<string> directories, BuildContext context);
 }
 
 /// <summary>A binary package ready to pack.</summary>

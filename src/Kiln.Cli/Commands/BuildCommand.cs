@@ -73,7 +73,8 @@ public static class BuildCommand
                 new IpkPackager(tree),
                 firmware?.Packages,
                 firmware is null ? null
-                    : context => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token));
+                    : (context, packages) => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token,
+                        packages));
             ConsoleCancelEventHandler stop = (_, e) =>
             {
                 e.Cancel = true;

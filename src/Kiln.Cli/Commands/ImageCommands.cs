@@ -68,7 +68,8 @@ public static class ImageCommands
             var request = new ImageBuildRequest(tree,
                 ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60)).Config,
                 id, result.GetValue(Kernel), result.GetValue(packages), result.GetValue(onlyPackages), FromConfig: false,
-                result.GetValue(Profile) ?? [], result.GetValue(feeds) ?? [], result.GetValue(rootfsOnly))
+                result.GetValue(Profile) ?? [], result.GetValue(feeds) ?? [], result.GetValue(rootfsOnly),
+                GlobalOptions.Scan(result, "package").CacheDirectory)
             {
                 KernelBuild = result.GetValue(kernelBuild),
             };

@@ -15,7 +15,7 @@ namespace Kiln.Images.Firmware;
 /// OpenWrt's <c>target/install</c> for one subtarget: the root file system assembled from
 /// packages, the kernel put in KDIR, each configured file system made from the root, the board's
 /// image recipes run (Image/Prepare, Image/BuildKernel, Image/Build per file system), then the
-/// manifest, profiles.json and sha256sums. Everything is written to a private directory first and
+/// manifest (and its CycloneDX SBOM), profiles.json and sha256sums. Everything is written to a private directory first and
 /// moved under bin/targets/BOARD/SUBTARGET only when all of it succeeded.
 /// </summary>
 public static class FirmwareBuilder
@@ -114,7 +114,12 @@ public static class FirmwareBuilder
             progress("image: no initramfs kernel (CONFIG_TARGET_ROOTFS_INITRAMFS): the kernel is an input, not built from target/linux; " +
                 "the rootfs.cpio.gz boots as its initrd");
 
-        if (installed is not null) Manifest.Write(Path.Combine(staging, prefix + ".manifest"), installed.Select(p => (p.Name, p.Version)));
+        if (installed is not null)
+        {
+            var manifest = Path.Combine(staging, prefix + ".manifest");
+            Manifest.Write(manifest, installed.Select(p => (p.Name, p.Version)));
+            if (request.SbomPackages is { } described) CycloneDxSbom.Write(CycloneDxSbom.PathFor(manifest), manifest, described, epoch);
+        }
         foreach (var (name, text) in request.BuildInfo) AtomicFile.Write(Path.Combine(staging, name), text);
         var binDirectory = Path.Combine(context.TopDirectory, "bin", "targets", request.Board, request.Subtarget);
         var images = Publish(staging, binDirectory);
@@ -227,7 +232,8 @@ public static class FirmwareBuilder
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
-            if (name.EndsWith(".manifest", StringComparison.Ordinal) || name.EndsWith(".buildinfo", StringComparison.Ordinal)) continue;
+            if (name.EndsWith(".manifest", StringComparison.Ordinal) || name.EndsWith(".buildinfo", StringComparison.Ordinal)
+                || name.EndsWith(Kiln.Packing.Sbom.CycloneDx.Extension, StringComparison.Ordinal)) continue;
             var rootfs = name.Contains("-rootfs", StringComparison.Ordinal);
             var filesystem = name.EndsWith(".tar.gz", StringComparison.Ordinal) ? "targz"
                 : name.EndsWith(".cpio.gz", StringComparison.Ordinal) ? "cpio"

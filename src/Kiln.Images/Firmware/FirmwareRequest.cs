@@ -14,6 +14,8 @@ namespace Kiln.Images.Firmware;
 /// <param name="KernelBuild">A directory of what a kernel build leaves in KDIR (vmlinux, vmlinux-initramfs, image-DTS.dtb, and
 /// optionally ready root file system images such as root.squashfs), used as it is; null when there is none.</param>
 /// <param name="Devices">The devices to make images for (by name or DEVICE_NAME); none: those the .config selects.</param>
+/// <param name="SbomPackages">The tree's packages as its .packageinfo describes them, for the image's CycloneDX SBOM
+/// (<c>CONFIG_JSON_CYCLONEDX_SBOM</c>); null: no SBOM.</param>
 public sealed record FirmwareRequest(
     BuildContext Context,
     string Board,
@@ -24,7 +26,8 @@ public sealed record FirmwareRequest(
     PackageFeed? Feed,
     bool RootfsOnly,
     ImageOverview Overview,
-    IReadOnlyDictionary<string, string> BuildInfo)
+    IReadOnlyDictionary<string, string> BuildInfo,
+    IReadOnlyList<PackageInfo>? SbomPackages = null)
 {
     public string? KernelBuild { get; init; }
 

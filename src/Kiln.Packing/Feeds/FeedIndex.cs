@@ -15,6 +15,8 @@ namespace Kiln.Packing.Feeds;
 /// </summary>
 public static class FeedIndex
 {
+    public const string ManifestName = "Packages.manifest";
+
     /// <summary>Fields (by the start of their name) that Packages leaves out of Packages.manifest.</summary>
     private static readonly string[] ManifestOnly = ["Maintainer", "LicenseFiles", "Source", "Require"];
 
@@ -43,7 +45,7 @@ public static class FeedIndex
         if ((64 + Encoding.UTF8.GetByteCount(packages.ToString())) % 128 is 110 or 111) packages.Append("\n\n");
 
         var packagesBytes = Encoding.UTF8.GetBytes(packages.ToString());
-        Replace(Path.Combine(directory, "Packages.manifest"), Encoding.UTF8.GetBytes(manifest.ToString()));
+        Replace(Path.Combine(directory, ManifestName), Encoding.UTF8.GetBytes(manifest.ToString()));
         Replace(Path.Combine(directory, "Packages"), packagesBytes);
         Replace(Path.Combine(directory, "Packages.gz"), Gzip(packagesBytes));
         if (key is not null) Replace(Path.Combine(directory, "Packages.sig"), Encoding.ASCII.GetBytes(Usign.Sign(packagesBytes, key)));

@@ -12,6 +12,9 @@ using Kiln.Images.Outputs;
 using Kiln.Images.Rootfs;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Feeds;
+using Kiln.Packages.Model;
+using Kiln.Packages.Scanning;
+using Kiln.Pipeline.Packages;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
 
@@ -25,6 +28,7 @@ namespace Kiln.Pipeline.Images;
 /// <param name="FromConfig">Install what the .config selects too (a build does; Image Builder does not).</param>
 /// <param name="Profiles">Profiles (devices) to make images for; none: the target's default profile.</param>
 /// <param name="Feeds">Extra feed directories (.ipk files or an opkg feed with a Packages index).</param>
+/// <param name="CacheDirectory">Where the metadata scan keeps its results (the image's SBOM reads the tree's packages), or null.</param>
 public sealed record ImageBuildRequest(
     string TopDirectory,
     DotConfig Config,
@@ -35,7 +39,8 @@ public sealed record ImageBuildRequest(
     bool FromConfig,
     IReadOnlyList<string> Profiles,
     IReadOnlyList<string> Feeds,
-    bool RootfsOnly)
+    bool RootfsOnly,
+    string? CacheDirectory = null)
 {
     /// <summary>A directory of a kernel build's outputs (--kdir): the kernel files and ready root file system images, used as they are.</summary>
     public string? KernelBuild { get; init; }
@@ -73,8 +78,9 @@ public static class FirmwareSession
     }
 
     /// <summary>The images, with a build context already set up (by <c>kiln image</c>, or by a build that just packed the packages).</summary>
+    /// <param name="tree">The tree's packages when a build has read them already (else they are read if the SBOM needs them).</param>
     public static FirmwareResult Images(BuildContext context, Target target, ImageBuildRequest request, IBuildObserver observer,
-        CancellationToken cancel)
+        CancellationToken cancel, TreePackages? tree = null)
     {
         // What the user gave is checked before what the tree holds.
         var kernel = request.RootfsOnly ? null : request.KernelBuild is null ? RequireKernel(request, target) : GivenKernel(request, target);
@@ -98,12 +104,30 @@ public static class FirmwareSession
                     [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
         return FirmwareBuilder.Build(
             new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
-                available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>())
+                available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
+                SbomPackages(context, request, tree))
             {
                 KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
                 Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
             },
             observer.Message, cancel);
+    }
+
+    /// <summary>
+    /// With <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, what the image's SBOM reads of the tree's packages (OpenWrt's .packageinfo:
+    /// Image Builder's own, or the build's): the packages the build read, else those of a scan of the tree.
+    /// </summary>
+    private static List<PackageInfo>? SbomPackages(BuildContext context, ImageBuildRequest request, TreePackages? tree)
+    {
+        if (!context.Config.IsEnabled(IpkPackager.CycloneDxSymbol)) return null;
+        tree ??= TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
+        {
+            CacheDirectory = request.CacheDirectory,
+        });
+        return tree.Sources.SelectMany(source => source.Packages)
+            .Select(p => new PackageInfo(p.Name, p.Field("Version"), p.Field("License"), p.Field("CPE-ID"), p.Field("Category"),
+                p.Field("ABI-Version")))
+            .ToList();
     }
 
     /// <summary>

@@ -20,12 +20,12 @@ namespace Kiln.Pipeline.Packages;
 /// <param name="CacheDirectory">Where the metadata scan keeps its results, or null.</param>
 /// <param name="Packager">Packs what is installed (null: packages are installed, not packed).</param>
 /// <param name="AlsoWhenKnown">Built besides what the .config selects when the tree has them (the target's default packages).</param>
-/// <param name="Then">Runs after a successful build, in the same lock (the images).</param>
+/// <param name="Then">Runs after a successful build, in the same lock, with the tree's packages as the build read them (the images).</param>
 public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep,
     string? CacheDirectory,
     IPackager? Packager = null,
     IReadOnlyList<string>? AlsoWhenKnown = null,
-    Action<BuildContext>? Then = null);
+    Action<BuildContext, TreePackages>? Then = null);
 
 /// <summary>
 /// One build: the .config with the external toolchain's symbols, the host tools linked into
@@ -55,9 +55,9 @@ public static class BuildSession
         if (result.Succeeded && request.Packager is { } packager && run.PackedDirectories.Count > 0)
         {
             observer.Message("indexing " + string.Join(", ", run.PackedDirectories.Select(d => Path.GetRelativePath(context.TopDirectory, d))));
-            packager.Index(run.PackedDirectories);
+            packager.Index(run.PackedDirectories, context);
         }
-        if (result.Succeeded) request.Then?.Invoke(context);
+        if (result.Succeeded) request.Then?.Invoke(context, sources);
         return result;
     }
 }

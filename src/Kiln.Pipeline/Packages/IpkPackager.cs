@@ -1,6 +1,9 @@
+using Kiln.Build.Packages;
 using Kiln.Build.Steps;
+using Kiln.Core.Files;
 using Kiln.Packing.Feeds;
 using Kiln.Packing.Ipk;
+using Kiln.Packing.Sbom;
 using Kiln.Packing.Signing;
 
 namespace Kiln.Pipeline.Packages;
@@ -24,11 +27,26 @@ public sealed class IpkPackager(string topDirectory) : IPackager
             Path.Combine(package.OutputDirectory, FileName(package)));
     }
 
-    public void Index(IReadOnlyCollection<string> directories)
+    /// <summary>Each directory's Packages index, signed; with <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, its CycloneDX SBOM from Packages.manifest.</summary>
+    public void Index(IReadOnlyCollection<string> directories, BuildContext context) =>
+        Index(directories, context.Config.IsEnabled(CycloneDxSymbol), context.Epoch);
+
+    /// <param name="cycloneDx">Whether each directory gets its SBOM too.</param>
+    /// <param name="epoch">The SBOMs' time (SOURCE_DATE_EPOCH).</param>
+    public void Index(IReadOnlyCollection<string> directories, bool cycloneDx, long epoch)
     {
         var key = BuildKey.Secret(topDirectory);
-        foreach (var directory in directories) FeedIndex.Write(directory, key);
+        foreach (var directory in directories)
+        {
+            FeedIndex.Write(directory, key);
+            if (cycloneDx)
+                AtomicFile.Write(Path.Combine(directory, CycloneDx.FeedFileName),
+                    CycloneDx.ForFeed(File.ReadAllBytes(Path.Combine(directory, FeedIndex.ManifestName)), epoch));
+        }
     }
+
+    /// <summary>The .config symbol that asks for CycloneDX SBOMs of the feeds and images.</summary>
+    public const string CycloneDxSymbol = "JSON_CYCLONEDX_SBOM";
 
     /// <summary>The description as OpenWrt's packer writes it: each line's leading blanks become one space.</summary>
     public static string Description(string text) =>
