@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Kiln.Build.Sources;
@@ -8,7 +7,7 @@ namespace Kiln.Build.Tests;
 
 /// <summary>
 /// Source downloads: declared hashes, mirrors before URLs, file:// URLs, the never-a-wrong-file
-/// rule for dl/, OpenWrt's URL shortcuts, and git sources packed reproducibly.
+/// rule for dl/ and OpenWrt's URL shortcuts (git sources: GitSourceTests).
 /// </summary>
 public sealed class SourceTests : IDisposable
 {
@@ -321,7 +320,7 @@ public sealed class SourceTests : IDisposable
     public void ParseSplitsTheRecordedFields()
     {
         var spec = SourceSpec.Parse("default",
-            "foo-1.2.tar.xz|https://a.example/dl @GNU/foo|" + new string('a', 64) + "|" + new string('b', 64) + "|git|v1.2|foo-1.2|foo.tar.xz?raw=1");
+            "foo-1.2.tar.xz|https://a.example/dl @GNU/foo|" + new string('a', 64) + "|" + new string('b', 64) + "|git|v1.2|foo-1.2|foo.tar.xz?raw=1|lib/a lib/b");
         Assert.Equal("default", spec.Name);
         Assert.Equal("foo-1.2.tar.xz", spec.File);
         Assert.Equal(["https://a.example/dl", "@GNU/foo"], spec.Urls);
@@ -331,6 +330,7 @@ public sealed class SourceTests : IDisposable
         Assert.Equal("v1.2", spec.SourceVersion);
         Assert.Equal("foo-1.2", spec.Subdirectory);
         Assert.Equal("foo.tar.xz?raw=1", spec.UrlFile);
+        Assert.Equal("lib/a lib/b", spec.Submodules);
         Assert.True(spec.IsGit);
         // A git source's tarball is checked against the mirror hash.
         Assert.Equal(new string('b', 64), spec.ExpectedHash);
@@ -349,6 +349,7 @@ public sealed class SourceTests : IDisposable
         Assert.Equal("", spec.SourceVersion);
         Assert.Equal("", spec.Subdirectory);
         Assert.Equal("", spec.UrlFile);
+        Assert.Equal("", spec.Submodules);
         Assert.False(spec.IsGit);
         Assert.Equal("skip", spec.ExpectedHash);
     }
@@ -365,217 +366,16 @@ public sealed class SourceTests : IDisposable
         Assert.Equal(isGit ? "m" : "h", spec.ExpectedHash);
     }
 
-    // ---- Git sources ----
-
-    [Fact]
-    public void GitRevisionPacksToTheSameBytesWithOnlyItsFiles()
-    {
-        var (repository, first, _) = MakeRepository();
-        var packs = Path.Combine(_root, "packs");
-        Directory.CreateDirectory(packs);
-        var spec = GitSpec(repository, first, "pkg-1.0.tar.gz", "");
-
-        var a = Path.Combine(packs, "a.tar.gz");
-        var b = Path.Combine(packs, "b.tar.gz");
-        GitArchiver.Pack(spec, repository, a);
-        GitArchiver.Pack(spec, "file://" + repository, b);
-        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
-        // The clone's work directory is gone.
-        Assert.Equal(["a.tar.gz", "b.tar.gz"], Names(packs));
-
-        // Everything under SUBDIR/, no .git, owner 0 and the first commit's time on every entry.
-        var listing = Run("tar", packs, ["--numeric-owner", "--full-time", "-tvzf", a]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var names = listing.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[5]).ToList();
-        Assert.Equal(["pkg-1.0/", "pkg-1.0/README", "pkg-1.0/src/", "pkg-1.0/src/main.c"], names);   // sorted by name
-        Assert.All(listing, l =>
-        {
-            var fields = l.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal("0/0", fields[1]);
-            Assert.Equal(FirstCommitTime, fields[3] + " " + fields[4]);
-        });
-
-        // The files are those of the first commit, not of the branch head.
-        var extracted = Path.Combine(_root, "extracted");
-        Directory.CreateDirectory(extracted);
-        Run("tar", extracted, ["-xzf", a]);
-        Assert.Equal("first\n", File.ReadAllText(Path.Combine(extracted, "pkg-1.0", "README")));
-        Assert.Equal(MainC, File.ReadAllText(Path.Combine(extracted, "pkg-1.0", "src", "main.c")));
-        Assert.False(File.Exists(Path.Combine(extracted, "pkg-1.0", "NEWS")));
-    }
-
-    [Fact]
-    public void GitRevisionPacksReproduciblyWithZstd()
-    {
-        // xunit 2 cannot skip at run time: without zstd there is nothing to check here.
-        if (!OnPath("zstd")) return;
-        var (repository, first, _) = MakeRepository();
-        var spec = GitSpec(repository, first, "pkg-1.0.tar.zst", "");
-        var a = Path.Combine(_root, "a.tar.zst");
-        var b = Path.Combine(_root, "b.tar.zst");
-        GitArchiver.Pack(spec, repository, a);
-        GitArchiver.Pack(spec, repository, b);
-        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
-        // It really is zstd (magic 28 b5 2f fd) holding the same tree.
-        Assert.Equal(new byte[] { 0x28, 0xb5, 0x2f, 0xfd }, File.ReadAllBytes(a)[..4]);
-        var names = Run("tar", _root, ["--zstd", "-tf", a]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["pkg-1.0/", "pkg-1.0/README", "pkg-1.0/src/", "pkg-1.0/src/main.c"], names);
-    }
-
-    [Fact]
-    public void DifferentRevisionsPackDifferently()
-    {
-        var (repository, first, second) = MakeRepository();
-        var a = Path.Combine(_root, "first.tar.gz");
-        var b = Path.Combine(_root, "second.tar.gz");
-        GitArchiver.Pack(GitSpec(repository, first, "pkg-1.0.tar.gz", ""), repository, a);
-        GitArchiver.Pack(GitSpec(repository, second, "pkg-1.0.tar.gz", ""), repository, b);
-        Assert.NotEqual(Sha256(File.ReadAllBytes(a)), Sha256(File.ReadAllBytes(b)));
-        var names = Run("tar", _root, ["-tzf", b]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("pkg-1.0/NEWS", names);
-    }
-
-    [Fact]
-    public void GitSourceNeedsAVersionAndASubdirectory()
-    {
-        var output = Path.Combine(_root, "x.tar.gz");
-        var noVersion = Assert.Throws<UserError>(() => GitArchiver.Pack(GitSpec(_root, "", "x.tar.gz", ""), _root, output));
-        Assert.Contains("PKG_SOURCE_VERSION", noVersion.Message);
-        var noSubdirectory = Assert.Throws<UserError>(() =>
-            GitArchiver.Pack(GitSpec(_root, "abc", "x.tar.gz", "") with { Subdirectory = "" }, _root, output));
-        Assert.Contains("PKG_SOURCE_SUBDIR", noSubdirectory.Message);
-        Assert.False(File.Exists(output));
-    }
-
-    [Fact]
-    public void GitSourceIsFetchedByCloningAndCheckedAgainstTheMirrorHash()
-    {
-        var (repository, first, _) = MakeRepository();
-        // The hash a maintainer would record: that of the pack of the first commit.
-        var reference = Path.Combine(_root, "reference.tar.gz");
-        GitArchiver.Pack(GitSpec(repository, first, "pkg-1.0.tar.gz", ""), repository, reference);
-        var mirrorHash = Sha256(File.ReadAllBytes(reference));
-
-        // The mirror directory does not have it: the clone is the only way.
-        var path = new Downloader(Dl, [Mirror]).Fetch(GitSpec(repository, first, "pkg-1.0.tar.gz", mirrorHash), Package);
-
-        Assert.Equal(Path.Combine(Dl, "pkg-1.0.tar.gz"), path);
-        Assert.Equal(File.ReadAllBytes(reference), File.ReadAllBytes(path));
-        Assert.Equal(["pkg-1.0.tar.gz"], Names(Dl));
-    }
-
-    [Fact]
-    public void GitSourceWithAWrongMirrorHashLeavesNothingInDl()
-    {
-        var (repository, first, _) = MakeRepository();
-        var wrong = new string('0', 64);
-
-        var e = Assert.Throws<UserError>(() =>
-            new Downloader(Dl, [Mirror]).Fetch(GitSpec(repository, first, "pkg-1.0.tar.gz", wrong), Package));
-
-        Assert.StartsWith($"{Package}: cannot download pkg-1.0.tar.gz:", e.Message);
-        Assert.Contains($"{repository} (git): hash ", e.Message);
-        Assert.Contains($", expected {wrong}", e.Message);
-        // Neither the tarball nor a .part file nor the clone's work directory.
-        Assert.Empty(Names(Dl));
-    }
-
-    [Fact]
-    public void GitSourceAtAMissingRevisionIsAnError()
-    {
-        var (repository, _, _) = MakeRepository();
-        var missing = new string('1', 40);
-
-        var e = Assert.Throws<UserError>(() =>
-            new Downloader(Dl, []).Fetch(GitSpec(repository, missing, "pkg-1.0.tar.gz", new string('0', 64)), Package));
-
-        Assert.Contains($"{repository} (git): git checkout --quiet {missing}", e.Message);
-        Assert.Empty(Names(Dl));
-    }
-
     // ---- helpers ----
-
-    private const string MainC = "int main(void) { return 0; }\n";
-
-    /// <summary>The first commit's date as tar --full-time prints it in UTC.</summary>
-    private const string FirstCommitTime = "2020-01-02 03:04:05";
 
     private static SourceSpec Spec(string hash, IReadOnlyList<string>? urls = null, string urlFile = "") =>
         new("default", FileName, urls ?? [], hash, "", "", "", "", urlFile);
 
-    private static SourceSpec GitSpec(string repository, string revision, string file, string mirrorHash) =>
-        new("default", file, [repository], "", mirrorHash, "git", revision, "pkg-1.0", "");
-
-    private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    internal static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>The names in a directory (files and folders, hidden ones too), sorted; none when it does not exist.</summary>
-    private static List<string> Names(string directory) =>
+    internal static List<string> Names(string directory) =>
         Directory.Exists(directory)
             ? Directory.EnumerateFileSystemEntries(directory).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToList()
             : [];
-
-    /// <summary>
-    /// A repository with two commits at fixed dates: the first has README ("first") and
-    /// src/main.c, the second changes README and adds NEWS. Returns the two commit hashes.
-    /// </summary>
-    private (string Repository, string First, string Second) MakeRepository()
-    {
-        var repository = Path.Combine(_root, "repo");
-        Directory.CreateDirectory(Path.Combine(repository, "src"));
-        Git(repository, null, "init", "--quiet");
-        Git(repository, null, "config", "user.name", "Kiln Test");
-        Git(repository, null, "config", "user.email", "kiln@example.org");
-        Git(repository, null, "config", "commit.gpgsign", "false");
-
-        File.WriteAllText(Path.Combine(repository, "README"), "first\n");
-        File.WriteAllText(Path.Combine(repository, "src", "main.c"), MainC);
-        Git(repository, null, "add", ".");
-        Git(repository, "2020-01-02T03:04:05Z", "commit", "--quiet", "-m", "first");
-        var first = Git(repository, null, "rev-parse", "HEAD").Trim();
-
-        File.WriteAllText(Path.Combine(repository, "README"), "second\n");
-        File.WriteAllText(Path.Combine(repository, "NEWS"), "1.1: more\n");
-        Git(repository, null, "add", ".");
-        Git(repository, "2021-06-07T08:09:10Z", "commit", "--quiet", "-m", "second");
-        var second = Git(repository, null, "rev-parse", "HEAD").Trim();
-        return (repository, first, second);
-    }
-
-    private static string Git(string directory, string? date, params string[] arguments)
-    {
-        var environment = new Dictionary<string, string>();
-        if (date is not null)
-        {
-            environment["GIT_AUTHOR_DATE"] = date;
-            environment["GIT_COMMITTER_DATE"] = date;
-        }
-        return Run("git", directory, arguments, environment);
-    }
-
-    private static string Run(string program, string directory, IEnumerable<string> arguments,
-        IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        // Dates printed by tar in UTC; no user or system git configuration gets in the way.
-        start.Environment["TZ"] = "UTC";
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        start.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)} failed: {stderr.Result}");
-        return stdout;
-    }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(d => File.Exists(Path.Combine(d, program)));
 }

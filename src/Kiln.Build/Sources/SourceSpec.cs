@@ -2,7 +2,8 @@ namespace Kiln.Build.Sources;
 
 /// <summary>
 /// One download a package declares (Download/default from PKG_SOURCE*, or Download/NAME), as the
-/// API records it in KILN_DOWNLOAD/NAME: <c>FILE|URL|HASH|MIRROR_HASH|PROTO|VERSION|SUBDIR|URL_FILE</c>.
+/// API records it in KILN_DOWNLOAD/NAME: <c>FILE|URL|HASH|MIRROR_HASH|PROTO|VERSION|SUBDIR|URL_FILE|SUBMODULES</c>
+/// (SUBMODULES: the git submodules to check out, all when empty, none when <c>skip</c>).
 /// </summary>
 public sealed record SourceSpec(
     string Name,
@@ -13,7 +14,8 @@ public sealed record SourceSpec(
     string Protocol,
     string SourceVersion,
     string Subdirectory,
-    string UrlFile)
+    string UrlFile,
+    string Submodules = "")
 {
     public bool IsGit => Protocol == "git" || (Protocol.Length == 0 && Urls.Any(u => u.StartsWith("git://", StringComparison.Ordinal)));
 
@@ -25,6 +27,6 @@ public sealed record SourceSpec(
         var f = recorded.Split('|');
         string Field(int i) => i < f.Length ? f[i].Trim() : "";
         return new SourceSpec(name, Field(0), Field(1).Split(' ', StringSplitOptions.RemoveEmptyEntries), Field(2), Field(3),
-            Field(4), Field(5), Field(6), Field(7));
+            Field(4), Field(5), Field(6), Field(7), Field(8));
     }
 }

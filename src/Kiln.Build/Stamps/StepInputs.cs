@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.IO.Enumeration;
+using Kiln.Build.HostTools;
 using Kiln.Core.Files;
 
 namespace Kiln.Build.Stamps;
@@ -36,8 +38,14 @@ public sealed class StepInputs
             return this;
         }
         if (!Directory.Exists(path)) return Add("missing " + Path.GetRelativePath(root, path), "");
-        foreach (var entry in Directory.EnumerateFileSystemEntries(path, "*", new EnumerationOptions { RecurseSubdirectories = true,
-            AttributesToSkip = 0 }))
+        var entries = new FileSystemEnumerable<string>(path, (ref FileSystemEntry e) => e.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            // A link counts by its target's name, and a linked directory is not walked (find_md5's
+            // find does not follow links either): git-src, a link to a repository, is no tree of files.
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        foreach (var entry in entries)
         {
             var info = new FileInfo(entry);
             var name = "file " + Path.GetRelativePath(root, entry);
@@ -45,6 +53,16 @@ public sealed class StepInputs
             else if (File.Exists(entry)) Add(name, FileHash.Sha256(entry) + " " + info.LastWriteTimeUtc.Ticks);
         }
         return this;
+    }
+
+    /// <summary>
+    /// A git repository's index, which <c>git checkout .</c> writes out (each entry's mode, object
+    /// and path; not the index file, which git rewrites whenever it looks at the files), by its hash.
+    /// </summary>
+    public StepInputs AddGitIndex(string name, string gitDirectory)
+    {
+        var (status, output) = HostCommand.Run("git", ["--git-dir=" + gitDirectory, "ls-files", "--stage"], Path.GetTempPath());
+        return AddText(name, $"{status}\n{output}");
     }
 
     /// <summary>One hash over all entries: what the next step records of this one.</summary>

@@ -43,6 +43,8 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         var prepare = new StepInputs();
         foreach (var (path, hash) in makefile.FilesRead) prepare.Add("read " + Relative(context, path), hash);
         prepare.AddTree(makefile.Directory, context.TopDirectory);
+        if (!Host && makefile.Value(ApiNames.Variables.GitTree) is { Length: > 0 } gitTree)
+            prepare.AddGitIndex("git-src " + Relative(context, gitTree), gitTree);
         foreach (var (file, hash) in sources) prepare.Add("source " + file, hash);
         foreach (var path in makefile.Value("PKG_FILE_DEPENDS").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             prepare.AddTree(Path.IsPathRooted(path) ? path : Path.Combine(makefile.Directory, path), context.TopDirectory);

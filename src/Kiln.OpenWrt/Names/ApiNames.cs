@@ -46,16 +46,19 @@ public static class ApiNames
         /// <summary>The list of files the package staged.</summary>
         public const string StagingList = "KILN_STAGING_LIST";
 
+        /// <summary>The git directory a package is prepared from instead of its download (git-src), when it is.</summary>
+        public const string GitTree = "KILN_GIT_TREE";
+
         private const string DownloadPrefix = "KILN_DOWNLOAD/";
         private const string InstallDirectoryPrefix = "KILN_IDIR/";
         private const string ArchitecturePrefix = "KILN_PKGARCH/";
         private const string InstalledNamePrefix = "KILN_INSTALLED_NAME/";
 
         public static readonly string[] All =
-            [Downloads, Packages, InstallDev, StageDirectory, StagingList, DownloadPrefix, InstallDirectoryPrefix, ArchitecturePrefix,
+            [Downloads, Packages, InstallDev, StageDirectory, StagingList, GitTree, DownloadPrefix, InstallDirectoryPrefix, ArchitecturePrefix,
                 InstalledNamePrefix];
 
-        /// <summary>FILE|URL|HASH|MIRROR_HASH|PROTO|VERSION|SUBDIR|URL_FILE of one download.</summary>
+        /// <summary>FILE|URL|HASH|MIRROR_HASH|PROTO|VERSION|SUBDIR|URL_FILE|SUBMODULES of one download.</summary>
         public static string Download(string name) => DownloadPrefix + name;
 
         /// <summary>The install directory of a binary package (ipkg-ARCH/NAME).</summary>

@@ -13,7 +13,7 @@ namespace Kiln.Packing.Archives;
 /// A directory is listed and sorted first, then each file is copied from disk into the output,
 /// so that a root filesystem is never held in memory.
 /// </summary>
-public static class TarGz
+public static partial class TarGz
 {
     /// <summary>An entry to write: a file's bytes, a directory (null bytes, no link) or a symlink.</summary>
     public sealed record Entry(string Name, UnixFileMode Mode, byte[]? Bytes, string? LinkTarget = null);
@@ -24,11 +24,14 @@ public static class TarGz
     /// </summary>
     public sealed record DiskEntry(string Name, UnixFileMode Mode, string? Path, long Size, string? LinkTarget = null);
 
-    /// <summary>A directory's contents, "./" first, each directory followed by its entries in byte order of their names.</summary>
-    public static List<DiskEntry> List(string root)
+    /// <summary>
+    /// A directory's contents, the directory itself first (named <paramref name="top"/>: "./", or
+    /// "NAME/" as <c>tar -c NAME</c> names it), each directory followed by its entries in byte order of their names.
+    /// </summary>
+    public static List<DiskEntry> List(string root, string top = "./")
     {
-        var entries = new List<DiskEntry> { new("./", Mode(root), null, 0) };
-        Walk(root, "./", entries);
+        var entries = new List<DiskEntry> { new(top, Mode(root), null, 0) };
+        Walk(root, top, entries);
         return entries;
     }
 

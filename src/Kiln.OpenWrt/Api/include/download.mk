@@ -92,6 +92,6 @@ define Download
     endif
   )
   KILN_DOWNLOADS += $(1)
-  KILN_DOWNLOAD/$(1) := $(FILE)|$(URL)|$(HASH)|$(MIRROR_HASH)|$(PROTO)|$(SOURCE_VERSION)|$(SUBDIR)|$(URL_FILE)
+  KILN_DOWNLOAD/$(1) := $(FILE)|$(URL)|$(HASH)|$(MIRROR_HASH)|$(PROTO)|$(SOURCE_VERSION)|$(SUBDIR)|$(URL_FILE)|$(SUBMODULES)
   download: $(DL_DIR)/$(FILE)
 endef

@@ -137,7 +137,9 @@ SUBMAKE:=$(NO_TRACE_MAKE) $(if $(CUR_MAKEFILE),-f $(CUR_MAKEFILE))
 PKG_CONFIG_PATH=$(STAGING_DIR)/usr/lib/pkgconfig:$(STAGING_DIR)/usr/share/pkgconfig
 unexport QUIET CONFIG_SITE
 
+# The repository whose index the prepare step checks out (Kiln takes its state as an input of that step).
 ifdef USE_GIT_SRC_CHECKOUT
+  KILN_GIT_TREE:=$(TOPDIR)/git-src/$(PKG_NAME)/.git
   define Build/Prepare/Default
 	mkdir -p $(PKG_BUILD_DIR)
 	ln -s $(TOPDIR)/git-src/$(PKG_NAME)/.git $(PKG_BUILD_DIR)/.git
@@ -145,6 +147,7 @@ ifdef USE_GIT_SRC_CHECKOUT
   endef
 endif
 ifdef USE_GIT_TREE
+  KILN_GIT_TREE:=$(CURDIR)/git-src
   define Build/Prepare/Default
 	mkdir -p $(PKG_BUILD_DIR)
 	ln -s $(CURDIR)/git-src $(PKG_BUILD_DIR)/.git
