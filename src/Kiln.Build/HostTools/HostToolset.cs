@@ -44,6 +44,14 @@ public static class HostToolset
         new("flock", "flock", "util-linux", Required: false),
         new("file", "file", "file", Required: false),
         new("cpio", "cpio", "cpio", Required: false),
+        // x86 image recipes: OpenWrt builds grub2 (package/boot/grub2), dosfstools and mtools (tools/); Kiln takes Debian's
+        // (sfdisk partitions the example PC's disk images, where OpenWrt runs ptgen).
+        new("grub-mkimage", "grub-mkimage", "grub-common", Required: false),
+        new("grub-bios-setup", GrubScripts.BiosSetupProgram, "grub-pc-bin", Required: false, GrubScripts.BiosSetup),
+        new("mkfs.fat", "mkfs.fat", "dosfstools", Required: false),
+        new("mcopy", "mcopy", "mtools", Required: false),
+        new("mmd", "mmd", "mtools", Required: false),
+        new("sfdisk", "sfdisk", "fdisk", Required: false),
         new("patchelf", "patchelf", "patchelf", Required: false),
         new("fakeroot", "fakeroot", "fakeroot", Required: false),
         new("python3", "python3", "python3", Required: false),

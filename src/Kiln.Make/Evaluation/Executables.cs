@@ -38,9 +38,10 @@ public static partial class Executables
         return (null, sawDenied ? EACCES : ENOENT);
     }
 
-    /// <summary>The full path of the executable PATH finds for <paramref name="name"/>, or null.</summary>
+    /// <summary>The full path of the executable PATH finds for <paramref name="name"/> (an absolute name: itself, if it is one), or null.</summary>
     public static string? Locate(string name, string? searchPath)
     {
+        if (name.StartsWith('/')) return Check(name) == 0 ? name : null;
         foreach (var dir in (searchPath ?? "/usr/local/bin:/usr/bin:/bin").Split(':'))
             if (dir.Length > 0 && dir[0] == '/' && Check(dir + "/" + name) == 0) return dir + "/" + name;
         return null;
