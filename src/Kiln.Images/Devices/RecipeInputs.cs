@@ -18,6 +18,12 @@ public static class RecipeInputs
     /// <summary>Host tools image recipes call by name (from PATH, where OpenWrt puts staging_dir/host/bin first); usign and ucert only sign when the tree has a certificate, so they are left to the recipe.</summary>
     private static readonly HashSet<string> CalledByName = new(StringComparer.Ordinal) { "fwtool", "mkimage", "dtc", "ptgen" };
 
+    /// <summary>The tree's scripts that recipes run, and the host tools they call in turn (from PATH).</summary>
+    private static readonly Dictionary<string, string[]> ScriptsCalling = new(StringComparer.Ordinal)
+    {
+        ["gen_image_generic.sh"] = ["ptgen", "make_ext4fs", "mkfs.fat", "mcopy", "mmd"],
+    };
+
     /// <param name="hostBin">staging_dir/host/bin.</param>
     public static MissingProgram? MissingProgram(string command, string hostBin, IReadOnlyDictionary<string, string> environment)
     {
@@ -46,7 +52,10 @@ public static class RecipeInputs
         return null;
     }
 
-    /// <summary>Paths into staging_dir/host/bin anywhere in the command, and known tools named first in a command or a pipe.</summary>
+    /// <summary>
+    /// Paths into staging_dir/host/bin anywhere in the command, known tools named first in a command or a pipe, and
+    /// the tools a script of the tree's that the command runs calls.
+    /// </summary>
     private static IEnumerable<string> Programs(string command, string hostBin)
     {
         var atStart = true;
@@ -55,6 +64,8 @@ public static class RecipeInputs
             var bare = word.Trim('"', '\'', '(', ')', ';');
             if (bare.StartsWith(hostBin + "/", StringComparison.Ordinal)) yield return bare;
             else if (atStart && CalledByName.Contains(bare)) yield return bare;
+            else if (bare.Contains("/scripts/", StringComparison.Ordinal) && ScriptsCalling.TryGetValue(Path.GetFileName(bare), out var called))
+                foreach (var tool in called) yield return tool;
             atStart = word is "|" or "||" or "&&" or ";" or "{" or "then" or "do" || word.EndsWith(';');
         }
     }

@@ -1,5 +1,6 @@
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
+using Kiln.Images.Bootloaders;
 using Kiln.Images.Devices;
 using Kiln.Images.Filesystems;
 using Kiln.Images.Kernel;
@@ -103,6 +104,13 @@ public static class FirmwareBuilder
                         $"partition (CONFIG_TARGET_ROOTFS_PARTSIZE={options.PartitionBytes >> 20}): leave packages out or make the partition bigger");
             });
         var imageBuilds = filesystems.Select(fs => Recipe("Image/Build", fs, "build-" + fs)).OfType<ImageRecipe>().ToList();
+        if (!request.RootfsOnly)
+        {
+            // The boot loader files the recipes read from STAGING_DIR_IMAGE that OpenWrt's packages would have installed there.
+            var recipes = new[] { prepare, buildKernel }.OfType<ImageRecipe>().Concat(imageBuilds).Select(r => r.Text)
+                .Concat(devices.SelectMany(d => d.Item2.Files.SelectMany(f => f.Recipe.Select(c => c.Command))));
+            GrubImages.Provide(context, makefile.Value("STAGING_DIR_IMAGE"), makefile.Value("ARCH"), recipes, Log("grub"), progress, cancel);
+        }
         RunAll(firstWork, cancel);
         RunAll(imageBuilds.Select(recipe => (Action)(() => recipe.Run(cancel))).ToList(), cancel);
 
@@ -225,7 +233,7 @@ public static class FirmwareBuilder
         return moves.ConvertAll(m => m.To);
     }
 
-    /// <summary>The images profiles.json lists: root file systems by the file system their name carries, the rest as kernels.</summary>
+    /// <summary>The images profiles.json lists: root file systems and combined disk images by the file system their name carries, the rest as kernels.</summary>
     private static List<ProfileImage> ImagesOf(IReadOnlyList<string> files, IReadOnlyList<string> filesystems)
     {
         var images = new List<ProfileImage>();
@@ -238,7 +246,9 @@ public static class FirmwareBuilder
             var filesystem = name.EndsWith(".tar.gz", StringComparison.Ordinal) ? "targz"
                 : name.EndsWith(".cpio.gz", StringComparison.Ordinal) ? "cpio"
                 : filesystems.FirstOrDefault(fs => name.Contains("-" + fs, StringComparison.Ordinal)) ?? (rootfs ? "rootfs" : "kernel");
-            images.Add(new ProfileImage(file, rootfs ? "rootfs" : "kernel", filesystem));
+            // A disk image with the boot loader, kernel and root (x86's IMG_PREFIX-FS-combined...) is OpenWrt's "combined".
+            var type = rootfs ? "rootfs" : name.Contains("-combined", StringComparison.Ordinal) ? "combined" : "kernel";
+            images.Add(new ProfileImage(file, type, filesystem));
         }
         return images;
     }

@@ -32,6 +32,9 @@ public sealed class ImageRecipe
 
     public string LogPath { get; }
 
+    /// <summary>The expanded recipe (byte text).</summary>
+    public string Text => _recipe.Text;
+
     /// <summary>The recipe, or null when the board does not define the function.</summary>
     public static ImageRecipe? Expand(ImageMakefile makefile, string function, string? argument, string logPath, string topDirectory) =>
         makefile.Expand(function, argument, "install") is { } recipe
