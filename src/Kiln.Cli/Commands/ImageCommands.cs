@@ -89,7 +89,7 @@ public static class ImageCommands
             HelpName = "PATH",
         };
         var test = new Command("test-image",
-            "Boot a subtarget's initramfs image in QEMU and check its squashfs and ext4 images against the staged root.")
+            "Boot a subtarget's initramfs and combined disk images in QEMU and check its squashfs and ext4 images against the staged root.")
         {
             testTarget, Kernel, timeout, init,
         };
@@ -100,17 +100,17 @@ public static class ImageCommands
             var tree = GlobalOptions.Tree(result);
             var outcome = ImageTest.Run(new ImageTestRequest(tree, result.GetValue(testTarget)!, result.GetValue(Kernel), result.GetValue(init)!,
                 TimeSpan.FromSeconds(seconds)), line => Console.Out.WriteLine(line), Console.Error.WriteLine);
-            if (outcome.Boot.ReachedInit && outcome.Differences.Count == 0)
+            foreach (var boot in outcome.Boots)
             {
-                Console.Error.WriteLine($"kiln: {outcome.Boot.Elapsed.TotalSeconds:0.0} s: the kernel ran {result.GetValue(init)}" +
-                    (outcome.Boot.PoweredOff ? " and the system powered off" : "") +
-                    (outcome.Checked.Count > 0 ? "; " + string.Join(", ", outcome.Checked) + " hold the staged root" : ""));
-                return ExitCodes.Success;
+                var stages = boot.Result.Stages.Count > 0 ? " (" + string.Join("; ", boot.Result.Stages) + ")" : "";
+                Console.Error.WriteLine(boot.Result.ReachedInit
+                    ? $"kiln: {boot.What}: {boot.Result.Elapsed.TotalSeconds:0.0} s: the kernel ran {result.GetValue(init)}" +
+                        (boot.Result.PoweredOff ? " and the system powered off" : "") + stages
+                    : $"kiln: {boot.What}: did not boot: {boot.Result.Failure}{stages}; its console is above");
             }
-            if (!outcome.Boot.ReachedInit)
-                Console.Error.WriteLine($"kiln: the image did not boot: {outcome.Boot.Failure}; last console lines above");
+            if (outcome.Checked.Count > 0) Console.Error.WriteLine("kiln: " + string.Join(", ", outcome.Checked) + " hold the staged root");
             foreach (var difference in outcome.Differences) Console.Error.WriteLine("kiln: " + difference);
-            return ExitCodes.Failure;
+            return outcome.Boots.All(b => b.Result.ReachedInit) && outcome.Differences.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         yield return test;
     }

@@ -17,4 +17,10 @@ public sealed record QemuMachine(string Program, IReadOnlyList<string> Arguments
         "arm" => new("qemu-system-arm", ["-M", "virt", "-m", "512"], "ttyAMA0", "qemu-system-arm"),
         _ => throw new UserError($"kiln test-image does not know which QEMU machine boots {arch} images"),
     };
+
+    /// <summary>Debian's UEFI firmware for QEMU's x86_64 PC (package ovmf), which boots EFI disk images.</summary>
+    public const string Ovmf = "/usr/share/ovmf/OVMF.fd";
+
+    /// <summary>The UEFI firmware this machine boots EFI images with, when the machine has one and it is installed.</summary>
+    public string? UefiFirmware => Program == "qemu-system-x86_64" && File.Exists(Ovmf) ? Ovmf : null;
 }
