@@ -13,6 +13,8 @@ public sealed class FirmwareTrees : IDisposable
 {
     public const string Malta = "malta/le";
     public const string Pc = "pc/generic";
+    /// <summary>Malta again, with a router's device (uImage kernel, sysupgrade tar, metadata) instead of the legacy images' hooks alone.</summary>
+    public const string Router = "malta/router";
     public static readonly string[] Spoilers = ["conflict-a", "conflict-b", "clash-a", "clash-b", "bad-postinst"];
 
     public FirmwareTrees()
@@ -27,9 +29,15 @@ public sealed class FirmwareTrees : IDisposable
         Build(Scratch, Malta);
         Build(Scratch, Pc);
         Run(Scratch, ["build", "--target", Malta, .. Spoilers], TimeSpan.FromMinutes(5));
+        _router = new Lazy<KilnRun>(() => Run(Scratch, ["build", "--target", Router, "--kernel", Kernel(Malta)], TimeSpan.FromMinutes(5)));
     }
 
     public Scratch Scratch { get; }
+
+    private readonly Lazy<KilnRun> _router;
+
+    /// <summary>The router subtarget built (its packages are Malta's, already built; its target packages and images are its own).</summary>
+    public KilnRun RouterBuild => _router.Value;
 
     public static string Kernels => Environment.GetEnvironmentVariable("KILN_KERNELS")
         ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".cache"),
@@ -61,7 +69,7 @@ public sealed class FirmwareTrees : IDisposable
     public void Dispose() => Scratch.Dispose();
 }
 
-public sealed class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareTrees>
+public sealed partial class FirmwareTests(FirmwareTrees trees) : IClassFixture<FirmwareTrees>
 {
     private string Top => trees.Scratch.Top;
 
