@@ -136,9 +136,17 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         foreach (var (_, recipe) in recipes)
         {
             if (recipe is null) continue;
-            var missing = HostToolset.MissingFor(recipe.Text, hostBin);
-            if (missing.Count > 0) throw new UserError($"{Name}: {stepName} needs {HostToolset.MissingMessage(missing)}");
-            RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, cancel);
+            if (HostToolset.MissingMessage(recipe.Text, hostBin, Name, stepName) is { } missing) throw new UserError(missing);
+            // A copy into staging_dir/host/bin would write through Kiln's link into the host's own program.
+            var released = Host && step == StepKind.Install ? HostToolset.ReleaseLinks(hostBin, recipe.Text) : [];
+            try
+            {
+                RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, cancel);
+            }
+            finally
+            {
+                HostToolset.Relink(hostBin, released);
+            }
         }
         if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
             foreach (var package in Selected)
