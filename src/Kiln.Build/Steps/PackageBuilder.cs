@@ -16,12 +16,13 @@ namespace Kiln.Build.Steps;
 /// its selected binary packages, installdev into staging) or for the host (the host- steps).
 /// Each step runs only when its inputs differ from those its stamp recorded; a step that runs
 /// takes the stamps of the later steps away first, and writes its own only when it succeeded.
+/// A host tool of tools/ is a host build named as OpenWrt names it, tools/NAME.
 /// </summary>
 /// <param name="depends">For each selected package, the installed names of what it depends on (for its control file).</param>
 public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host, IReadOnlyList<string> selected,
     IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? depends = null)
-    : PackageNode(source.Directory + (host ? "/host" : ""), run)
+    : PackageNode(source.Directory + (host && !source.Directory.StartsWith("tools/", StringComparison.Ordinal) ? "/host" : ""), run)
 {
     private static readonly string[] ScriptNames = ["conffiles", "postinst", "prerm", "preinst", "postrm"];
 
