@@ -20,7 +20,7 @@ public sealed class ToolBuildTests : IDisposable
 
     private readonly TestTree _tree = new();
 
-    public ToolBuildTests() => Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "tools"), _tree.In("tools"));
+    public ToolBuildTests() => TestTree.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "tools"), _tree.In("tools"));
 
     public void Dispose() => _tree.Dispose();
 
@@ -186,15 +186,5 @@ public sealed class ToolBuildTests : IDisposable
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {errors}");
         return output.Result;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
