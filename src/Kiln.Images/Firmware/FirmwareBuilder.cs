@@ -170,7 +170,8 @@ public static class FirmwareBuilder
         {
             var device = collector.Devices.FirstOrDefault(d => d.Name == name) ?? collector.Devices.FirstOrDefault(d => d.Variable("DEVICE_NAME") == name);
             if (device is not null) chosen.Add(device);
-            else if (collector.Errors.FirstOrDefault(e => e.Device == name) is { } broken) unplanned.Add(Unplanned(broken));
+            else if (collector.Errors.FirstOrDefault(e => e.Device == name) is { } broken)
+                unplanned.Add(Unplanned(broken with { Location = makefile.FromTree(broken.Location) }));
             else throw new UserError($"--profile {name}: {request.Board}/{request.Subtarget} has no such device");
         }
         if (request.Devices.Count == 0) chosen.AddRange(collector.Devices.Where(d => d.Selected));
@@ -181,7 +182,7 @@ public static class FirmwareBuilder
             DeviceReader.Plan(ev, chosen, plans, errors);
             return 0;
         });
-        unplanned.AddRange(errors.Select(Unplanned));
+        unplanned.AddRange(errors.Select(e => Unplanned(e with { Location = makefile.FromTree(e.Location) })));
         var planned = chosen.Where(d => errors.All(e => e.Device != d.Name)).Zip(plans).ToList();
         return (planned, unplanned);
     }
