@@ -140,7 +140,7 @@ public sealed class BadInputTests : IDisposable
         Directory.CreateDirectory(empty);
         var missing = HostToolset.MissingFor("\t(cd build; /tree/staging_dir/host/bin/cmake -S . -B out)\n\tninja -C out\n", empty);
         Assert.Equal(["cmake", "ninja"], missing.Select(t => t.Name));
-        Assert.Equal("missing host tools: cmake, ninja (install the Debian packages: apt-get install cmake ninja-build)",
+        Assert.Equal("missing host tools cmake (apt-get install cmake); ninja (apt-get install ninja-build)",
             HostToolset.MissingMessage(missing));
     }
 

@@ -3,6 +3,7 @@ using Kiln.Build.HostTools;
 namespace Kiln.Build.Tests;
 
 /// <summary>The host tools image recipes call, as Kiln puts them into staging_dir/host/bin: OpenWrt's command lines over Debian's programs.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class HostToolTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "kiln-host-tools", Guid.NewGuid().ToString("N"));
@@ -21,6 +22,17 @@ public sealed class HostToolTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_root, name);
 
+    /// <summary>Kiln's lzma script over xz, which stands for lzma where Debian's lzma_alone is not installed.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private string LzmaScript()
+    {
+        var script = PathOf("lzma-script");
+        if (!File.Exists(script))
+            File.WriteAllText(script, HostToolset.All.Single(t => t.Name == "lzma").Fallback!.Script, new System.Text.UTF8Encoding(false));
+        File.SetUnixFileMode(script, (UnixFileMode)0b111_101_101);
+        return script;
+    }
+
     private static (int Status, string Output) Run(string program, params string[] arguments) => Builds.Execute(program, arguments);
 
     private byte[] Input(int length)
@@ -31,12 +43,39 @@ public sealed class HostToolTests : IDisposable
     }
 
     [Fact]
+    public void TheHostLzmaIsDebiansLzmaAloneWhichMadeTheReferenceImages()
+    {
+        // scripts/setup installs lzma-alone; OpenWrt's tools/lzma is the same program (the LZMA SDK's lzma_alone).
+        Assert.Equal("/usr/bin/lzma_alone", new FileInfo(Tool("lzma")).LinkTarget);
+        var input = Input(300_000);
+        File.WriteAllBytes(PathOf("in"), input);
+        // The command lines of include/image-commands.mk (Build/lzma, Build/lzma-no-dict) and of the kernel's lzma images.
+        foreach (var switches in new[] { new[] { "-lc1", "-lp2", "-pb2" }, ["-lc1", "-lp2", "-pb2", "-d20"], ["-lc1", "-lp2", "-pb2", "-d22"],
+                     ["-d20"], [] })
+        {
+            Assert.Equal(0, Run(Tool("lzma"), ["e", PathOf("in"), PathOf("ours.lzma"), .. switches]).Status);
+            Assert.Equal(0, Run("lzma_alone", ["e", PathOf("in"), PathOf("theirs.lzma"), .. switches]).Status);
+            Assert.Equal(File.ReadAllBytes(PathOf("theirs.lzma")), File.ReadAllBytes(PathOf("ours.lzma")));
+        }
+    }
+
+    [Fact]
+    public void AnOldLzmaScriptOfKilnsGivesWayToLzmaAlone()
+    {
+        File.Delete(Tool("lzma"));
+        File.WriteAllText(Tool("lzma"), "#!/bin/sh\n# an older lzma (written by Kiln)\n");
+        HostToolset.Prepare(Bin);
+        Assert.Equal("/usr/bin/lzma_alone", new FileInfo(Tool("lzma")).LinkTarget);
+    }
+
+    [Fact]
     public void LzmaWritesTheHeaderOfOpenWrtsLzmaWhateverTheOrderOfItsArguments()
     {
         var input = Input(300_000);
         File.WriteAllBytes(PathOf("in"), input);
-        Assert.Equal(0, Run(Tool("lzma"), "e", PathOf("in"), "-lc1", "-lp2", "-pb2", PathOf("a.lzma")).Status);
-        Assert.Equal(0, Run(Tool("lzma"), "e", "-lc1", "-lp2", "-pb2", PathOf("in"), PathOf("b.lzma"), "-d20").Status);
+        var lzma = LzmaScript();
+        Assert.Equal(0, Run(lzma, "e", PathOf("in"), "-lc1", "-lp2", "-pb2", PathOf("a.lzma")).Status);
+        Assert.Equal(0, Run(lzma, "e", "-lc1", "-lp2", "-pb2", PathOf("in"), PathOf("b.lzma"), "-d20").Status);
         var a = File.ReadAllBytes(PathOf("a.lzma"));
         var b = File.ReadAllBytes(PathOf("b.lzma"));
         Assert.Equal((2 * 5 + 2) * 9 + 1, a[0]); // pb=2, lp=2, lc=1
@@ -45,7 +84,7 @@ public sealed class HostToolTests : IDisposable
         Assert.Equal((ulong)input.Length, BitConverter.ToUInt64(a, 5)); // the size, known from the file
         Assert.True(a.Length < input.Length / 4);
 
-        Assert.Equal(0, Run(Tool("lzma"), "d", PathOf("b.lzma"), PathOf("b.out")).Status);
+        Assert.Equal(0, Run(lzma, "d", PathOf("b.lzma"), PathOf("b.out")).Status);
         Assert.Equal(input, File.ReadAllBytes(PathOf("b.out")));
         var (status, output) = Run("/bin/sh", "-c", $"xz --format=lzma -dc {PathOf("a.lzma")} | cmp - {PathOf("in")}");
         Assert.True(status == 0, output);
@@ -55,13 +94,16 @@ public sealed class HostToolTests : IDisposable
     public void LzmaStreamsWithAnEndMarkerAndNoSize()
     {
         File.WriteAllBytes(PathOf("in"), Input(10_000));
-        var (status, output) = Run("/bin/sh", "-c",
-            $"{Tool("lzma")} e -si -so -eos -lc1 -lp2 -pb2 < {PathOf("in")} > {PathOf("c.lzma")} && " +
-            $"{Tool("lzma")} d -si -so < {PathOf("c.lzma")} | cmp - {PathOf("in")}");
-        Assert.True(status == 0, output);
-        Assert.Equal(ulong.MaxValue, BitConverter.ToUInt64(File.ReadAllBytes(PathOf("c.lzma")), 5));
-        Assert.NotEqual(0, Run(Tool("lzma"), "x", PathOf("in"), PathOf("x")).Status);
-        Assert.Contains("unknown switch -q", Run(Tool("lzma"), "e", PathOf("in"), PathOf("x"), "-q").Output, StringComparison.Ordinal);
+        foreach (var lzma in new[] { LzmaScript(), Tool("lzma") })
+        {
+            var (status, output) = Run("/bin/sh", "-c",
+                $"{lzma} e -si -so -eos -lc1 -lp2 -pb2 < {PathOf("in")} > {PathOf("c.lzma")} && " +
+                $"{lzma} d -si -so < {PathOf("c.lzma")} | cmp - {PathOf("in")}");
+            Assert.True(status == 0, output);
+            Assert.Equal(ulong.MaxValue, BitConverter.ToUInt64(File.ReadAllBytes(PathOf("c.lzma")), 5));
+            Assert.NotEqual(0, Run(lzma, "x", PathOf("in"), PathOf("x")).Status);
+        }
+        Assert.Contains("unknown switch -q", Run(LzmaScript(), "e", PathOf("in"), PathOf("x"), "-q").Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,18 +179,78 @@ public sealed class HostToolTests : IDisposable
         var missing = HostToolset.MissingFor(
             "\tmkimage -A mips -O linux -T kernel -C lzma\n\t/tree/staging_dir/host/bin/mksquashfs4 root out\n", empty);
         Assert.Equal(["mkimage", "mksquashfs4"], missing.Select(t => t.Name));
-        Assert.Equal("missing host tools: mkimage, mksquashfs4 (install the Debian packages: apt-get install u-boot-tools squashfs-tools)",
+        Assert.Equal("missing host tools mkimage (apt-get install u-boot-tools, or kiln build tools/mkimage); " +
+            "mksquashfs4 (Kiln's script over mksquashfs: apt-get install squashfs-tools, or kiln build tools/squashfs4)",
             HostToolset.MissingMessage(missing));
+    }
+
+    [Fact]
+    public void AMissingToolIsNamedWithTheDeviceTheStepAndWhereItComesFrom()
+    {
+        var empty = PathOf("empty-bin");
+        Directory.CreateDirectory(empty);
+        // Build/tplink-v1-header and Build/append-metadata as image-commands.mk writes them, after expansion.
+        const string recipe = "\t/tree/staging_dir/host/bin/mktplinkfw -H 0x7c00 -W 2 -F 8Mlzma -N OpenWrt -V r0 -k k -o k.new\n" +
+            "\t-echo '{ \"supported_devices\": [] }' | fwtool -I - k.bin\n";
+        Assert.Equal("Device/tplink_archer-c7-v2: IMAGE/factory.bin cannot run: missing host tools " +
+            "fwtool (Kiln's script over python3: apt-get install python3, or kiln build fwtool/host); " +
+            "mktplinkfw (built from the tree's tools/firmware-utils (Debian has no package): kiln build tools/firmware-utils)",
+            HostToolset.MissingMessage(recipe, empty, "Device/tplink_archer-c7-v2", "IMAGE/factory.bin"));
+        File.WriteAllText(Path.Combine(empty, "mktplinkfw"), "");
+        File.WriteAllText(Path.Combine(empty, "fwtool"), "");
+        Assert.Null(HostToolset.MissingMessage(recipe, empty, "Device/x", "IMAGE/factory.bin"));
+        Assert.Equal("missing host tool patch-cmdline (built from the tree's tools/patch-image (Debian has no package): " +
+            "kiln build tools/patch-image)", HostToolset.MissingMessage([HostToolset.All.Single(t => t.Name == "patch-cmdline")]));
+        Assert.Contains("lzma_alone from apt-get install lzma-alone, or Kiln's script over xz: apt-get install xz-utils, or kiln build tools/lzma",
+            HostToolset.All.Single(t => t.Name == "lzma").Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheProgramsARecipeCallsAreTheFirstWordsOfItsCommands()
+    {
+        var called = HostToolset.CalledPrograms(
+            "\t@-( cd /x && PATH=/k/scripts/dtc:$PATH mkimage -f a.its a.new ) ; cat a b | gzip -9n > c\n" +
+            "\t+[ -s k ] || { \"/t/staging_dir/host/bin/ptgen\" -o x; }\n\tcmake -DCMAKE_MAKE_PROGRAM=/t/staging_dir/host/bin/ninja .\n" +
+            "\tfind . -name x | xargs rm -f; echo mktplinkfw\n");
+        Assert.Equal(["[", "cat", "cd", "cmake", "echo", "find", "gzip", "mkimage", "ninja", "ptgen", "rm"], called.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ACopyIntoStagingDirHostBinDoesNotWriteThroughKilnsLinks()
+    {
+        // A stand-in for Debian's program, and Kiln's link to it where OpenWrt's tools/mkimage installs its own.
+        File.WriteAllText(PathOf("debian-mkimage"), "debian\n");
+        File.Delete(Tool("mkimage"));
+        File.CreateSymbolicLink(Tool("mkimage"), PathOf("debian-mkimage"));
+        Directory.CreateDirectory(PathOf("build/tools"));
+        File.WriteAllText(PathOf("build/tools/mkimage"), "built\n");
+        var recipe = $"\tcp -fpR {PathOf("build/tools/mkimage")} {Bin}/\n\t{Bin}/gcc --version\n";
+        var released = HostToolset.ReleaseLinks(Bin, recipe);
+        Assert.Equal([("mkimage", PathOf("debian-mkimage"))], released);
+        Assert.Equal(0, Run("/bin/sh", "-c", $"cp -fpR {PathOf("build/tools/mkimage")} {Bin}/").Status);
+        HostToolset.Relink(Bin, released);
+        Assert.Equal("debian\n", File.ReadAllText(PathOf("debian-mkimage")));
+        Assert.Equal("built\n", File.ReadAllText(Tool("mkimage")));
+        Assert.Null(new FileInfo(Tool("mkimage")).LinkTarget);
+        // gcc is run from staging_dir/host/bin, not copied there: its link stays. A built mkimage is no link of Kiln's.
+        Assert.NotNull(new FileInfo(Tool("gcc")).LinkTarget);
+        Assert.Empty(HostToolset.ReleaseLinks(Bin, recipe));
+
+        // A link the step put nothing in place of comes back.
+        File.Delete(Tool("mkimage"));
+        File.CreateSymbolicLink(Tool("mkimage"), PathOf("debian-mkimage"));
+        HostToolset.Relink(Bin, HostToolset.ReleaseLinks(Bin, recipe));
+        Assert.Equal(PathOf("debian-mkimage"), new FileInfo(Tool("mkimage")).LinkTarget);
     }
 
     [Fact]
     public void KilnsOwnScriptsAreRewrittenAndAnyOtherProgramIsLeftAlone()
     {
-        File.WriteAllText(Tool("lzma"), "#!/bin/sh\n# an older lzma (written by Kiln)\n");
+        File.WriteAllText(Tool("mksquashfs4"), "#!/bin/sh\n# an older mksquashfs4 (written by Kiln)\n");
         File.Delete(Tool("padjffs2"));
         File.WriteAllText(Tool("padjffs2"), "#!/bin/sh\n# OpenWrt's own build\n");
         HostToolset.Prepare(Bin);
-        Assert.Equal(HostToolset.All.Single(t => t.Name == "lzma").Script, File.ReadAllText(Tool("lzma")));
+        Assert.Equal(HostToolset.All.Single(t => t.Name == "mksquashfs4").Script, File.ReadAllText(Tool("mksquashfs4")));
         Assert.Equal("#!/bin/sh\n# OpenWrt's own build\n", File.ReadAllText(Tool("padjffs2")));
         Assert.NotNull(new FileInfo(Tool("mkimage")).LinkTarget);
     }

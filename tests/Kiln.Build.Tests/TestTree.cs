@@ -34,7 +34,8 @@ internal sealed class TestTree : IDisposable
         }
     }
 
-    private static void Copy(string from, string to)
+    /// <summary>A directory's files and folders copied below <paramref name="to"/>.</summary>
+    public static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))

@@ -29,9 +29,11 @@ public static class KilnProcess
     public static string Program => Path.Combine(AppContext.BaseDirectory, "kiln");
 
     /// <summary>Runs kiln in <paramref name="directory"/> to its end (killed after <paramref name="timeout"/>, which fails the case).</summary>
-    public static KilnRun Run(string directory, IReadOnlyList<string> arguments, TimeSpan? timeout = null)
+    /// <param name="environment">Variables set for this run besides the test's own environment.</param>
+    public static KilnRun Run(string directory, IReadOnlyList<string> arguments, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var kiln = Start(directory, arguments, processGroup: false);
+        using var kiln = Start(directory, arguments, processGroup: false, environment);
         var limit = timeout ?? TimeSpan.FromSeconds(90);
         if (!kiln.Process.WaitForExit(limit))
         {
@@ -42,7 +44,8 @@ public static class KilnProcess
     }
 
     /// <summary>Starts kiln with no input; <paramref name="processGroup"/>: in a process group of its own (through setsid), as a shell job.</summary>
-    public static RunningKiln Start(string directory, IReadOnlyList<string> arguments, bool processGroup)
+    public static RunningKiln Start(string directory, IReadOnlyList<string> arguments, bool processGroup,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(processGroup ? "setsid" : Program)
         {
@@ -51,6 +54,7 @@ public static class KilnProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         if (processGroup) start.ArgumentList.Add(Program);
         foreach (var a in arguments) start.ArgumentList.Add(a);
         return new RunningKiln(Process.Start(start)!, arguments);

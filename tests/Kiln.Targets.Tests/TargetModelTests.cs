@@ -13,7 +13,7 @@ public class TargetModelTests
     public void TheBoardAndEachSubtargetHaveAnEntry()
     {
         Assert.Empty(Catalog.Value.Failures);
-        Assert.Equal(["demo", "demo/small", "demo/big", "malta", "malta/le", "pc", "pc/generic"], Catalog.Value.Targets.Select(t => t.Id));
+        Assert.Equal(["demo", "demo/small", "demo/big", "malta", "malta/le", "malta/router", "pc", "pc/generic"], Catalog.Value.Targets.Select(t => t.Id));
         var small = Catalog.Value.Find("demo/small");
         Assert.Equal(("demo", "small", "Small flash"), (small.Board, small.Subtarget, small.Name));
         Assert.Equal(("mips", "mips_24kc", "24kc"), (small.Arch, small.ArchPackages, small.CpuType));

@@ -100,7 +100,7 @@ internal static class HostToolScripts
         offset=0 mark='\336\255\300\336' marklength=4 stdout= mask=0
         while [ $# -gt 0 ]; do
           case "$1" in
-          -x) offset=$(($2)); shift ;;
+          -x) offset=$(($2)); printf 'assuming %u bytes offset\n' "$offset" >&2; shift ;;
           -J) mark='\031\205\040\004\004\000\000\000\304\224\333\364'; marklength=12 ;;
           -j) mark='\205\031\004\040\000\000\000\004\250\373\240\264'; marklength=12 ;;
           -c) stdout=1 ;;
@@ -197,6 +197,313 @@ internal static class HostToolScripts
         [ "$(id -u)" -eq 0 ] || ! command -v fakeroot > /dev/null || fakeroot=fakeroot
         [ -z "$time" ] || export E2FSPROGS_FAKE_TIME="$time"
         exec $fakeroot mke2fs "$@" "$image" $((size / block))
+
+        """;
+
+    /// <summary>OpenWrt's fwtool (the host build of package/system/fwtool) in python3: the same trailers, byte for byte.</summary>
+    public const string Fwtool = """
+        #!/usr/bin/env python3
+        # fwtool <options> <firmware> (written by Kiln): OpenWrt's fwtool (project/fwtool.git at 8f7fe925, the
+        # host build of package/system/fwtool), byte for byte: -I FILE and -S FILE append a metadata or signature
+        # chunk and its trailer (magic FWx0, a CRC-32 of everything before it: the reflected polynomial, starting
+        # at ~0, not inverted at the end, big-endian, type, size), -i FILE and -s FILE extract the last one of
+        # that kind, -t cuts what was extracted off the file, -T writes the file without it to stdout, -q is quiet.
+        import os
+        import struct
+        import sys
+        import zlib
+
+        MAGIC = 0x46577830
+        METADATA_MAXLEN = 30 * 1024
+        SIGNATURE_MAXLEN = 1 * 1024
+        BUFLEN = METADATA_MAXLEN + SIGNATURE_MAXLEN + 1024
+        SIGNATURE, INFO = 0, 1
+        APPEND, EXTRACT = 1, 0
+
+
+        def crc32(value, data):
+            return ~zlib.crc32(data, ~value & 0xFFFFFFFF) & 0xFFFFFFFF
+
+
+        class Tool:
+            def __init__(self):
+                self.quiet = False
+                self.mode = -1
+                self.files = {}
+                self.truncate = False
+                self.write_truncated = False
+                self.stdout = sys.stdout.buffer
+
+            def msg(self, text):
+                if not self.quiet:
+                    sys.stderr.write(text)
+                    sys.stderr.flush()
+
+            def open_file(self, name, write):
+                if name == "-":
+                    return self.stdout if write else sys.stdin.buffer
+                try:
+                    return open(name, "wb" if write else "r+b")
+                except OSError:
+                    if write:
+                        return None
+                try:
+                    return open(name, "rb")
+                except OSError:
+                    return None
+
+            def set_file(self, kind, name, mode):
+                if self.mode < 0:
+                    self.mode = mode
+                elif self.mode != mode:
+                    self.msg("Error: mixing appending and extracting data is not supported\n")
+                    return 1
+                if self.files.get(kind) is not None:
+                    self.msg("Error: the same append/extract option cannot be used multiple times\n")
+                    return 1
+                self.files[kind] = self.open_file(name, mode == EXTRACT)
+                return 0 if self.files[kind] is not None else 1
+
+            def add_data(self, name):
+                try:
+                    firmware = open(name, "r+b")
+                except OSError:
+                    self.msg("Failed to open firmware file\n")
+                    return 1
+                self.firmware = firmware
+                crc = 0xFFFFFFFF
+                length = 0
+                while True:
+                    block = firmware.read(512)
+                    if not block:
+                        break
+                    length += len(block)
+                    crc = crc32(crc, block)
+                metadata, signature = self.files.get(INFO), self.files.get(SIGNATURE)
+                if metadata is not None:
+                    kind, source, maxlen, header = INFO, metadata, METADATA_MAXLEN, bytes(8)
+                else:
+                    kind, source, maxlen, header = SIGNATURE, signature, SIGNATURE_MAXLEN, b""
+                size = 16 + len(header)
+                crc = crc32(crc, header)
+                firmware.write(header)
+                failed = False
+                while True:
+                    block = source.read(512)
+                    if not block:
+                        break
+                    maxlen -= len(block)
+                    if maxlen < 0:
+                        failed = True
+                        break
+                    size += len(block)
+                    crc = crc32(crc, block)
+                    firmware.write(block)
+                if not failed:
+                    firmware.write(struct.pack(">IIB3xI", MAGIC, crc, kind, size & 0xFFFFFFFF))
+                    return 0
+                # What was written goes again; fwtool then returns what ftruncate returned.
+                firmware.flush()
+                try:
+                    os.ftruncate(firmware.fileno(), length)
+                except OSError as e:
+                    self.msg("Error during ftruncate: %s\n" % os.strerror(e.errno))
+                    return -1
+                return 0
+
+            def extract_data(self, name):
+                firmware = self.open_file(name, False)
+                if firmware is None:
+                    self.msg("Failed to open firmware file\n")
+                    return 1
+                self.firmware = firmware
+                if self.truncate and firmware is sys.stdin.buffer:
+                    self.msg("Cannot truncate file when reading from stdin\n")
+                    return 1
+                out = self.stdout
+                crc = 0xFFFFFFFF
+                # The last two blocks of the file, as fwtool keeps them: the trailers are read from its end.
+                self.cur = self.prev = None
+                self.cur_len = self.file_len = 0
+                while True:
+                    previous = self.cur
+                    if self.write_truncated and self.prev is not None:
+                        out.write(self.prev)
+                    self.cur, self.prev = self.prev, previous
+                    if self.cur is not None:
+                        crc = crc32(crc, self.cur)
+                    block = b""
+                    while len(block) < BUFLEN:
+                        more = firmware.read(BUFLEN - len(block))
+                        if not more:
+                            break
+                        block += more
+                    self.cur = block
+                    self.cur_len = len(block)
+                    self.file_len += self.cur_len
+                    if self.cur_len != BUFLEN:
+                        break
+
+                buf = bytearray(BUFLEN)
+                trailer = bytearray(16)
+                data_len = 0
+                ret = 1
+                keep = False
+                metadata, signature = self.files.get(INFO), self.files.get(SIGNATURE)
+                while True:
+                    if self.extract_tail(trailer, 16):
+                        self.msg("unable to extract trailer header\n")
+                        break
+                    magic, stored, kind, size = struct.unpack(">IIB3xI", trailer)
+                    if magic != MAGIC:
+                        self.msg("Data not found\n")
+                        keep = True
+                        break
+                    data_len = (size - 16) & 0xFFFFFFFF
+                    if data_len >= 1 << 31:
+                        data_len -= 1 << 32
+                    tail = crc
+                    if self.prev is not None:
+                        tail = crc32(tail, self.prev)
+                    if stored != crc32(tail, self.cur[:self.cur_len]):
+                        self.msg("CRC error\n")
+                        break
+                    if data_len > BUFLEN or data_len < 0:
+                        self.msg("Size error\n")
+                        break
+                    if self.extract_tail(buf, data_len):
+                        self.msg("unable to extract trailer data\n")
+                        break
+                    if kind == SIGNATURE:
+                        if signature is None:
+                            continue
+                        signature.write(buf[:data_len])
+                        ret = 0
+                        break
+                    elif kind == INFO:
+                        if metadata is None:
+                            self.file_len += data_len + 16
+                            keep = True
+                            break
+                        data_len -= 8
+                        if buf[0:4] != bytes(4):
+                            continue
+                        metadata.write(buf[8:8 + data_len])
+                        ret = 0
+                        break
+
+                if ret == 0 and self.truncate:
+                    try:
+                        firmware.flush()
+                        os.ftruncate(firmware.fileno(), self.file_len)
+                    except OSError as e:
+                        self.msg("Error during ftruncate: %s\n" % os.strerror(e.errno))
+                        return -1
+                if self.write_truncated:
+                    if self.prev is not None:
+                        out.write(self.prev)
+                    if self.cur is not None:
+                        out.write(self.cur[:self.cur_len])
+                    if keep:
+                        out.write(buf[:data_len])
+                        out.write(trailer)
+                return ret
+
+            def remove_tail(self, length):
+                self.cur_len -= length
+                self.file_len -= length
+                if self.cur_len:
+                    return
+                self.cur, self.prev, self.cur_len = self.prev, None, BUFLEN
+
+            def extract_tail(self, dest, length):
+                if self.cur is None:
+                    return 1
+                take = min(self.cur_len, length)
+                dest[length - take:length] = self.cur[self.cur_len - take:self.cur_len]
+                self.remove_tail(take)
+                rest = length - take
+                if rest < 0 or self.cur is None:
+                    return 1
+                dest[0:rest] = self.cur[self.cur_len - rest:self.cur_len]
+                self.remove_tail(rest)
+                return 0
+
+            def usage(self, program):
+                sys.stderr.write("Usage: %s <options> <firmware>\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -S <file>:\t\tAppend signature file to firmware image\n"
+                                 "  -I <file>:\t\tAppend metadata file to firmware image\n"
+                                 "  -s <file>:\t\tExtract signature file from firmware image\n"
+                                 "  -i <file>:\t\tExtract metadata file from firmware image\n"
+                                 "  -t:\t\t\tRemove extracted chunks from firmare image (using -s, -i)\n"
+                                 "  -T:\t\t\tOutput firmware image without extracted chunks to stdout (using -s, -i)\n"
+                                 "  -q:\t\t\tQuiet (suppress error messages)\n"
+                                 "\n" % program)
+                return 1
+
+            def run(self, argv):
+                program = argv[0]
+                arguments = argv[1:]
+                operands = []
+                i = 0
+                # getopt("i:I:qs:S:tT") as glibc runs it: options anywhere, in order; a bad one is said and passed over.
+                while i < len(arguments):
+                    word = arguments[i]
+                    i += 1
+                    if word == "--":
+                        operands += arguments[i:]
+                        break
+                    if not word.startswith("-") or word == "-":
+                        operands.append(word)
+                        continue
+                    j = 1
+                    while j < len(word):
+                        option = word[j]
+                        j += 1
+                        if option in "iIsS":
+                            if j < len(word):
+                                value, j = word[j:], len(word)
+                            elif i < len(arguments):
+                                value = arguments[i]
+                                i += 1
+                            else:
+                                sys.stderr.write("%s: option requires an argument -- '%s'\n" % (program, option))
+                                continue
+                            kind = INFO if option in "iI" else SIGNATURE
+                            mode = APPEND if option in "IS" else EXTRACT
+                            if self.set_file(kind, value, mode):
+                                return 1
+                        elif option == "t":
+                            self.truncate = True
+                        elif option == "T":
+                            self.write_truncated = True
+                        elif option == "q":
+                            self.quiet = True
+                        else:
+                            sys.stderr.write("%s: invalid option -- '%s'\n" % (program, option))
+                if not operands or self.mode < 0:
+                    return self.usage(program)
+                if self.files.get(INFO) is not None and self.files.get(SIGNATURE) is not None:
+                    self.msg("Cannot append/extract metadata and signature in one run\n")
+                    return 1
+                return self.add_data(operands[0]) if self.mode == APPEND else self.extract_data(operands[0])
+
+
+        def main():
+            tool = Tool()
+            try:
+                status = tool.run(sys.argv)
+            finally:
+                tool.stdout.flush()
+                for f in list(tool.files.values()) + [getattr(tool, "firmware", None)]:
+                    if f is not None and f not in (sys.stdin.buffer, tool.stdout):
+                        f.close()
+            sys.exit(status & 0xFF)
+
+
+        main()
 
         """;
 }

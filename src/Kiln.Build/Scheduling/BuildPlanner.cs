@@ -1,4 +1,6 @@
+using Kiln.Build.HostTools;
 using Kiln.Build.Steps;
+using Kiln.Build.Tools;
 using Kiln.Build.Toolchains;
 using Kiln.Core.Errors;
 using Kiln.OpenWrt.Configuration;
@@ -13,7 +15,9 @@ public sealed record BuildPlan(IReadOnlyList<BuildNode> Nodes, IReadOnlyList<Bui
 /// Turns the packages asked for (or those the .config selects) into build nodes: every package
 /// they select or need through DEPENDS whose condition holds in the .config, the sources named
 /// in PKG_BUILD_DEPENDS (<c>name/host</c> for a host build) and HOST_BUILD_DEPENDS, and the
-/// toolchain for the C library and its kin. A dependency makes its builder run first.
+/// toolchain for the C library and its kin. A dependency makes its builder run first. Host tools
+/// (<c>tools/NAME</c>) wait for the tools tools/Makefile makes them wait for, but for those Kiln
+/// takes from Debian (<see cref="HostToolset.ToolsFromDebian"/>) unless they are asked for too.
 /// </summary>
 public sealed class BuildPlanner
 {
@@ -28,10 +32,14 @@ public sealed class BuildPlanner
     private readonly HashSet<SourcePackage> _hostBuilds = [];
     private readonly Dictionary<SourcePackage, HashSet<string>> _hostNeeds = [];
     private readonly SortedSet<string> _toolchain = new(StringComparer.Ordinal);
+    private readonly HostToolTree? _tools;
+    private readonly HashSet<string> _toolsAskedFor = new(StringComparer.Ordinal);
 
-    public BuildPlanner(TreePackages tree, DotConfig config)
+    /// <param name="tools">The tree's host tools (tools/), when tools/NAME may be asked for.</param>
+    public BuildPlanner(TreePackages tree, DotConfig config, HostToolTree? tools = null)
     {
         _tree = tree;
+        _tools = tools;
         _index = new PackageIndex(tree.Sources);
         _config = config;
         foreach (var source in tree.Sources)
@@ -55,8 +63,17 @@ public sealed class BuildPlanner
         if (names.Count == 0) throw new UserError("nothing to build: name packages, or select them in the .config (CONFIG_PACKAGE_name=y)");
         var roots = new List<(SourcePackage? Source, bool Host)>();
         foreach (var name in names)
+            if (ToolName(name) is { } tool) _toolsAskedFor.Add(tool);
+        foreach (var name in names)
         {
-            if (name.EndsWith("/host", StringComparison.Ordinal))
+            if (ToolName(name) is { } toolName)
+            {
+                var tool = (_tools ?? throw new UserError($"'{name}': the tree's host tools were not read")).Find(toolName, "asked for");
+                if (!tool.HostBuild) throw new UserError($"{tool.Directory}/Makefile has no host build (HostBuild), so '{name}' cannot be built");
+                NeedTool(tool);
+                roots.Add((tool, true));
+            }
+            else if (name.EndsWith("/host", StringComparison.Ordinal))
             {
                 var source = SourceNamed(name[..^5], "asked for");
                 if (!source.HostBuild) throw new UserError($"{source.Directory}/Makefile has no host build (HostBuild), so '{name}' cannot be built");
@@ -117,6 +134,31 @@ public sealed class BuildPlanner
         if (!_hostBuilds.Add(source)) return;
         _hostNeeds[source] = [];
         foreach (var word in source.HostBuildDepends) _hostNeeds[source].Add(BuildDependency(word, source, host: true));
+    }
+
+    /// <summary>tools/NAME (or tools/NAME/compile, as OpenWrt's make names it): the tool's name; null for a package.</summary>
+    public static string? ToolName(string name)
+    {
+        if (!name.StartsWith("tools/", StringComparison.Ordinal)) return null;
+        var rest = name["tools/".Length..].TrimEnd('/');
+        if (rest.EndsWith("/compile", StringComparison.Ordinal)) rest = rest[..^"/compile".Length];
+        return rest.Length == 0 || rest.Contains('/') ? throw new UserError($"'{name}': name a host tool as tools/NAME") : rest;
+    }
+
+    /// <summary>A host tool's build and the tools/ builds it waits for, as tools/Makefile orders them.</summary>
+    private void NeedTool(SourcePackage tool)
+    {
+        if (!_hostBuilds.Add(tool)) return;
+        var needs = _hostNeeds[tool] = [];
+        var name = Path.GetFileName(tool.Directory);
+        foreach (var other in _tools!.Needs.GetValueOrDefault(name) ?? [])
+        {
+            // What Kiln takes from Debian is there already, unless it is asked for (then it is built first).
+            if (!_toolsAskedFor.Contains(other) && HostToolset.ToolsFromDebian.ContainsKey(other)) continue;
+            var needed = _tools.Find(other, $"needed by {tool.Directory} in tools/Makefile");
+            NeedTool(needed);
+            needs.Add("host " + needed.Directory);
+        }
     }
 
     /// <summary>A PKG_BUILD_DEPENDS (or HOST_BUILD_DEPENDS) word: [COND:]name or [COND:]name/host.</summary>

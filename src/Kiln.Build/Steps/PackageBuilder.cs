@@ -16,12 +16,13 @@ namespace Kiln.Build.Steps;
 /// its selected binary packages, installdev into staging) or for the host (the host- steps).
 /// Each step runs only when its inputs differ from those its stamp recorded; a step that runs
 /// takes the stamps of the later steps away first, and writes its own only when it succeeded.
+/// A host tool of tools/ is a host build named as OpenWrt names it, tools/NAME.
 /// </summary>
 /// <param name="depends">For each selected package, the installed names of what it depends on (for its control file).</param>
 public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host, IReadOnlyList<string> selected,
     IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
     IReadOnlyDictionary<string, IReadOnlyList<string>>? depends = null)
-    : PackageNode(source.Directory + (host ? "/host" : ""), run)
+    : PackageNode(source.Directory + (host && !source.Directory.StartsWith("tools/", StringComparison.Ordinal) ? "/host" : ""), run)
 {
     private static readonly string[] ScriptNames = ["conffiles", "postinst", "prerm", "preinst", "postrm"];
 
@@ -138,9 +139,17 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         foreach (var (_, recipe) in recipes)
         {
             if (recipe is null) continue;
-            var missing = HostToolset.MissingFor(recipe.Text, hostBin);
-            if (missing.Count > 0) throw new UserError($"{Name}: {stepName} needs {HostToolset.MissingMessage(missing)}");
-            RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, cancel);
+            if (HostToolset.MissingMessage(recipe.Text, hostBin, Name, stepName) is { } missing) throw new UserError(missing);
+            // A copy into staging_dir/host/bin would write through Kiln's link into the host's own program.
+            var released = Host && step == StepKind.Install ? HostToolset.ReleaseLinks(hostBin, recipe.Text) : [];
+            try
+            {
+                RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, cancel);
+            }
+            finally
+            {
+                HostToolset.Relink(hostBin, released);
+            }
         }
         if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
             foreach (var package in Selected)

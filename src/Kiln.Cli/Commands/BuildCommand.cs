@@ -43,7 +43,8 @@ public static class BuildCommand
         var explain = new Option<bool>("--explain") { Description = "Say why each step runs (or that it is up to date)." };
         var packages = new Argument<string[]>("PACKAGE")
         {
-            Description = "Packages to build (binary or source names, NAME/host for a host build); none: those the .config selects.",
+            Description = "Packages to build (binary or source names, NAME/host for a host build, tools/NAME for a host tool of tools/); " +
+                "none: those the .config selects.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var build = new Command("build",

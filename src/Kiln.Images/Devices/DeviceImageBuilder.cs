@@ -119,8 +119,7 @@ public static class DeviceImageBuilder
             var name = file.Name.Length > 0 ? file.Name : Path.GetFileName(file.Target);
             foreach (var command in file.Recipe)
             {
-                if (RecipeInputs.MissingProgram(command.Command, work.HostBin, environment) is { } program)
-                    throw Failure(file, name, command.Step, $"the host tool '{program.Name}' is missing ({program.Remedy})");
+                if (RecipeInputs.MissingTools(command.Command, work.HostBin) is { } missing) throw Failure(file, name, command.Step, missing);
                 if (RecipeInputs.MissingDeviceTree(command.Command, device, work.KernelDirectory) is { } dtb)
                     throw Failure(file, name, command.Step, $"the device tree {dtb} is missing (the kernel build makes it: give it in --kdir)");
             }

@@ -50,7 +50,7 @@ public static class FirmwareBuilder
         Directory.CreateDirectory(logs);
         string Log(string name) => Path.Combine(logs, name + ".txt");
         var epoch = context.Epoch;
-        var devices = SelectedDevices(makefile, collector, request);
+        var (devices, unplanned) = SelectedDevices(makefile, collector, request);
 
         Directory.CreateDirectory(kernelDirectory);
         IReadOnlySet<string> given = request.KernelBuild is { } kernelBuild ? KernelBuildOutputs.CopyInto(kernelBuild, kernelDirectory) : new HashSet<string>();
@@ -114,9 +114,9 @@ public static class FirmwareBuilder
         RunAll(firstWork, cancel);
         RunAll(imageBuilds.Select(recipe => (Action)(() => recipe.Run(cancel))).ToList(), cancel);
 
-        var deviceOutcomes = request.RootfsOnly || devices.Count == 0 ? []
-            : DeviceImageBuilder.Build(new DeviceImageWork(makefile, devices, kernelDirectory, staging, Path.Combine(logs, "devices"),
-                context.TopDirectory, Path.Combine(context.HostStagingDirectory, "bin"), context.Environment.ContainsKey("SOURCE_DATE_EPOCH") ? epoch : null), progress, cancel);
+        var deviceOutcomes = request.RootfsOnly || devices.Count == 0 ? unplanned
+            : unplanned.Concat(DeviceImageBuilder.Build(new DeviceImageWork(makefile, devices, kernelDirectory, staging, Path.Combine(logs, "devices"),
+                context.TopDirectory, Path.Combine(context.HostStagingDirectory, "bin"), context.Environment.ContainsKey("SOURCE_DATE_EPOCH") ? epoch : null), progress, cancel)).ToList();
         if (!request.RootfsOnly && devices.Count == 0 && context.Config.IsEnabled("TARGET_ROOTFS_INITRAMFS"))
             // A kernel with the root built in is made by the kernel build, which an input kernel has already been through.
             progress("image: no initramfs kernel (CONFIG_TARGET_ROOTFS_INITRAMFS): the kernel is an input, not built from target/linux; " +
@@ -137,13 +137,14 @@ public static class FirmwareBuilder
             VersionCode = makefile.Value("VERSION_CODE"),
             Profiles = request.Overview.Profiles.Select(p => p with { ImagePrefix = prefix, Images = ImagesOf(images, filesystems) }).ToList(),
         };
-        if (devices.Count == 0) ProfilesJson.Write(binDirectory, overview);
+        if (devices.Count == 0 && unplanned.Count == 0) ProfilesJson.Write(binDirectory, overview);
         else if (context.Config.IsEnabled("JSON_OVERVIEW_IMAGE_INFO"))
             ProfilesJson.Write(binDirectory, overview, deviceOutcomes.SelectMany(o => o.Records).ToList());
         Sha256Sums.Write(binDirectory);
         if (deviceOutcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList() is { Count: > 0 } failures)
-            throw new UserError($"{request.Board}/{request.Subtarget}: {failures.Count} of {deviceOutcomes.Count} devices failed " +
-                $"(the others' images are in {Path.GetRelativePath(context.TopDirectory, binDirectory)}):\n  " + string.Join("\n  ", failures));
+            throw new UserError($"{request.Board}/{request.Subtarget}: {failures.Count} of {deviceOutcomes.Count} devices failed" +
+                (failures.Count < deviceOutcomes.Count ? $" (the others' images are in {Path.GetRelativePath(context.TopDirectory, binDirectory)})" : "") +
+                ":\n  " + string.Join("\n  ", failures));
         return new FirmwareResult(binDirectory, images, installed?.Select(p => p.Name).ToList() ?? []);
     }
 
@@ -165,18 +166,20 @@ public static class FirmwareBuilder
 
     /// <summary>
     /// The devices to build with their plans: those named (by device or DEVICE_NAME), else those the .config
-    /// selects; a device that cannot be planned stops the build with its error.
+    /// selects. A device that cannot be planned (a make error in its block, a pipeline step with no Build/ command)
+    /// fails alone, as one whose recipe fails.
     /// </summary>
-    private static List<(Device, DevicePlan)> SelectedDevices(ImageMakefile makefile, DeviceCollector collector, FirmwareRequest request)
+    private static (List<(Device, DevicePlan)> Planned, List<DeviceOutcome> Unplanned) SelectedDevices(ImageMakefile makefile,
+        DeviceCollector collector, FirmwareRequest request)
     {
-        if (collector.Devices.Count == 0) return [];
         var chosen = new List<Device>();
+        var unplanned = new List<DeviceOutcome>();
         foreach (var name in request.Devices)
         {
             var device = collector.Devices.FirstOrDefault(d => d.Name == name) ?? collector.Devices.FirstOrDefault(d => d.Variable("DEVICE_NAME") == name);
             if (device is not null) chosen.Add(device);
             else if (collector.Errors.FirstOrDefault(e => e.Device == name) is { } broken)
-                throw new UserError(broken.Location, $"{broken.Device}: {broken.Reason}");
+                unplanned.Add(Unplanned(broken with { Location = makefile.FromTree(broken.Location) }));
             else throw new UserError($"--profile {name}: {request.Board}/{request.Subtarget} has no such device");
         }
         if (request.Devices.Count == 0) chosen.AddRange(collector.Devices.Where(d => d.Selected));
@@ -187,9 +190,13 @@ public static class FirmwareBuilder
             DeviceReader.Plan(ev, chosen, plans, errors);
             return 0;
         });
-        if (errors.FirstOrDefault() is { } error) throw new UserError(error.Location, $"{error.Device}: {error.Reason}");
-        return chosen.Zip(plans).ToList();
+        unplanned.AddRange(errors.Select(e => Unplanned(e with { Location = makefile.FromTree(e.Location) })));
+        var planned = chosen.Where(d => errors.All(e => e.Device != d.Name)).Zip(plans).ToList();
+        return (planned, unplanned);
     }
+
+    private static DeviceOutcome Unplanned(DeviceError error) =>
+        new(error.Device, [], [], $"{error.Device}: {(error.Location.IsKnown ? error.Location + ": " : "")}{error.Reason}");
 
     private static string Fresh(string log)
     {

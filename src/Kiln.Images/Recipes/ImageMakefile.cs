@@ -120,10 +120,15 @@ public sealed class ImageMakefile
         RecipeRunner.Run(recipe.Text, recipe.Environment, Directory, _context.Shell, recipe.ShellFlags, logPath, cancel);
 
     /// <summary>The error with its file named from the tree (target/linux/BOARD/image/Makefile).</summary>
-    private static UserError Located(UserError e, string relative)
+    private static UserError Located(UserError e, string relative) => new(FromTree(e.Location, relative), e.Reason);
+
+    /// <summary>A location in the image directory named from the tree (Makefile:12 is target/linux/BOARD/image/Makefile:12).</summary>
+    public SourceLocation FromTree(SourceLocation location) => FromTree(location, Relative);
+
+    private static SourceLocation FromTree(SourceLocation location, string relative)
     {
-        if (!e.Location.IsKnown) return new UserError(new SourceLocation(relative + "/Makefile", 0), e.Reason);
-        var file = e.Location.File!;
-        return file.StartsWith('/') || file.Contains('/') ? e : new UserError(new SourceLocation(relative + "/" + file, e.Location.Line), e.Reason);
+        if (!location.IsKnown) return new SourceLocation(relative + "/Makefile", 0);
+        var file = location.File!;
+        return file.StartsWith('/') || file.Contains('/') ? location : new SourceLocation(relative + "/" + file, location.Line);
     }
 }

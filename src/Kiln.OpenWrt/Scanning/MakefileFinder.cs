@@ -14,6 +14,9 @@ public static class MakefileFinder
     public static readonly string[] PackageCalls = ["call Build/DefaultTargets", "call BuildPackage", "call KernelPackage"];
     public static readonly string[] TargetCalls = ["call BuildTarget"];
 
+    /// <summary>What a host tool's Makefile in tools/ calls.</summary>
+    public static readonly string[] HostBuildCalls = ["call HostBuild"];
+
     private static readonly EnumerationOptions EnumerateAll = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
     /// <summary>Directories (relative to <paramref name="scanDirectory"/>, byte order) whose Makefile qualifies.</summary>

@@ -18,6 +18,9 @@ public sealed class TreePackages
 
     public IReadOnlyList<SourcePackage> Sources { get; }
 
+    /// <summary>Source packages scanned some other way (the host tools of tools/), with the Makefiles that could not be read.</summary>
+    public static TreePackages From(IReadOnlyList<SourcePackage> sources, IEnumerable<MakefileScan> unreadable) => new(sources, unreadable.ToList());
+
     public IReadOnlyList<MakefileScan> Unreadable { get; }
 
     /// <param name="optionsFor">The scan options for a directory of the tree (package, feeds/NAME).</param>

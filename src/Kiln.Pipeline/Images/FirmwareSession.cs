@@ -181,9 +181,13 @@ public static class FirmwareSession
         return feeds;
     }
 
-    /// <summary>What <c>make -C target/linux val.DEFAULT_PACKAGES</c> says for profiles.json: the target's own list and the package manager.</summary>
+    /// <summary>
+    /// What <c>make -C target/linux val.DEFAULT_PACKAGES</c> says for profiles.json: the target's own list, and the package
+    /// manager that OpenWrt's target/linux/Makefile adds (include/default-packages.mk) in a tree that has one.
+    /// </summary>
     private static IReadOnlyList<string> DefaultPackages(BuildContext context, Target target)
     {
+        if (!File.Exists(Path.Combine(context.TopDirectory, "target", "linux", "Makefile"))) return target.OwnDefaultPackages;
         var text = $"DEFAULT_PACKAGES := {string.Join(' ', target.OwnDefaultPackages)}\ninclude $(TOPDIR)/rules.mk\ninclude $(INCLUDE_DIR)/default-packages.mk\n";
         var evaluator = LargeStack.Run(() => context.Evaluate(Path.Combine(context.TopDirectory, "target", "linux"), "kiln-default-packages", text, []));
         return (evaluator.ValueOf("DEFAULT_PACKAGES") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -6,6 +6,7 @@ using Kiln.Build.Settings;
 using Kiln.Build.Sources;
 using Kiln.Build.Steps;
 using Kiln.Build.Toolchains;
+using Kiln.Build.Tools;
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.OpenWrt.Configuration;
@@ -16,7 +17,7 @@ namespace Kiln.Pipeline.Packages;
 
 /// <summary>What to build.</summary>
 /// <param name="Config">The .config to build with (the tree's, a given one, or a target's defaults).</param>
-/// <param name="Packages">Packages named on the command line; null: those the .config selects.</param>
+/// <param name="Packages">Packages named on the command line (tools/NAME for a host tool of tools/); null: those the .config selects.</param>
 /// <param name="CacheDirectory">Where the metadata scan keeps its results, or null.</param>
 /// <param name="Packager">Packs what is installed (null: packages are installed, not packed).</param>
 /// <param name="AlsoWhenKnown">Built besides what the .config selects when the tree has them (the target's default packages).</param>
@@ -46,7 +47,12 @@ public static class BuildSession
             CacheDirectory = request.CacheDirectory,
         });
         var run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager);
-        var planner = new BuildPlanner(sources, context.Config);
+        // tools/ is read only when a host tool of it is asked for.
+        var tools = request.Packages?.Any(p => BuildPlanner.ToolName(p) is not null) == true
+            ? HostToolTree.Read(context, request.CacheDirectory)
+            : null;
+        if (tools is not null) HostToolTree.PrepareStaging(context);
+        var planner = new BuildPlanner(sources, context.Config, tools);
         var names = request.AlsoWhenKnown is { } extra
             ? [.. request.Packages ?? context.Config.SelectedPackages.ToList(), .. extra.Where(planner.Knows)]
             : request.Packages;

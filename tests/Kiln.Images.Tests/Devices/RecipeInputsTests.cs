@@ -10,17 +10,18 @@ public sealed class RecipeInputsTests : IDisposable
     public void Dispose() => Directory.Delete(_hostBin, recursive: true);
 
     [Fact]
-    public void AScriptOfTheTreeNamesTheToolsItCallsInTurn()
+    public void AScriptOfTheTreeNeedsTheToolsItCallsInTurn()
     {
-        // Build/combined runs gen_image_generic.sh, which runs ptgen from PATH (staging_dir/host/bin first).
+        // Build/combined runs gen_image_generic.sh, which runs ptgen, make_ext4fs and the FAT tools from PATH (staging_dir/host/bin first).
         const string command = "PADDING=\"1\" SIGNATURE=\"d9f7497c\" /openwrt/scripts/gen_image_generic.sh out.img 16 out.img.boot 104 root.squashfs 256";
-        var missing = RecipeInputs.MissingProgram(command, _hostBin, new Dictionary<string, string> { ["PATH"] = _hostBin });
+        var missing = RecipeInputs.MissingTools(command, _hostBin);
         Assert.NotNull(missing);
-        Assert.Equal("ptgen", missing.Name);
-        Assert.Contains("tools/", missing.Remedy);
+        Assert.Contains("ptgen (", missing);
+        Assert.Contains("tools/firmware-utils", missing);
+        Assert.Contains("make_ext4fs (", missing);
+        Assert.Contains("mkfs.fat (", missing);
 
-        File.WriteAllText(Path.Combine(_hostBin, "ptgen"), "#!/bin/sh\n");
-        File.SetUnixFileMode(Path.Combine(_hostBin, "ptgen"), (UnixFileMode)0b111_101_101);
-        Assert.Equal("make_ext4fs", RecipeInputs.MissingProgram(command, _hostBin, new Dictionary<string, string> { ["PATH"] = _hostBin })?.Name);
+        foreach (var tool in new[] { "ptgen", "make_ext4fs", "mkfs.fat", "mcopy", "mmd" }) File.WriteAllText(Path.Combine(_hostBin, tool), "");
+        Assert.Null(RecipeInputs.MissingTools(command, _hostBin));
     }
 }

@@ -78,6 +78,14 @@ kiln_cmake_common = \
 			-DCMAKE_FIND_ROOT_PATH_MODE_INCLUDE=ONLY \
 			-DCMAKE_STRIP=:
 
+# The host's: libraries and headers are looked for in the staging directories first, then in the
+# host's own, where Debian has what OpenWrt builds in tools/ (zlib, OpenSSL, ...).
+kiln_cmake_host = \
+			-DCMAKE_FIND_ROOT_PATH_MODE_PROGRAM=BOTH \
+			-DCMAKE_FIND_ROOT_PATH_MODE_LIBRARY=BOTH \
+			-DCMAKE_FIND_ROOT_PATH_MODE_INCLUDE=BOTH \
+			-DCMAKE_STRIP=:
+
 kiln_cmake_no_registry = \
 			-DCMAKE_EXPORT_PACKAGE_REGISTRY=FALSE \
 			-DCMAKE_EXPORT_NO_PACKAGE_REGISTRY=TRUE \
@@ -152,7 +160,7 @@ define Host/Configure/Default
 			-DCMAKE_MODULE_LINKER_FLAGS:STRING="$(HOST_LDFLAGS)" \
 			-DCMAKE_SHARED_LINKER_FLAGS:STRING="$(HOST_LDFLAGS)" \
 			-DCMAKE_FIND_ROOT_PATH="$(CMAKE_HOST_FIND_ROOT_PATH)" \
-			$(kiln_cmake_common) \
+			$(kiln_cmake_host) \
 			-DCMAKE_INSTALL_PREFIX=$(CMAKE_HOST_INSTALL_PREFIX) \
 			-DCMAKE_PREFIX_PATH=$(HOST_BUILD_PREFIX) \
 			-DCMAKE_SKIP_RPATH=TRUE \

@@ -169,7 +169,7 @@ define HostBuild/Core
   endef
 
   define Kiln/Recipe/host-install
-	$(call Host/Install)
+	$(call Host/Install,$(HOST_BUILD_PREFIX))
 	$(foreach hook,$(Hooks/HostInstall/Post),$(call $(hook))$(sep))
   endef
 endef
