@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kiln.Core.Text;
 
 namespace Kiln.Images.Outputs;
 
@@ -61,26 +61,5 @@ public static class PythonJson
         }
     }
 
-    private static void String(string value, StringBuilder text)
-    {
-        text.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                default:
-                    if (c < 0x20 || c > 0x7e) text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else text.Append(c);
-                    break;
-            }
-        }
-        text.Append('"');
-    }
+    private static void String(string value, StringBuilder text) => JsonStrings.Append(text, value, escapeBeyondAscii: true);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kiln.Core.Text;
 
 namespace Kiln.Packing.Sbom;
 
@@ -168,23 +169,7 @@ public static class CycloneDx
             json.Append("null");
             return;
         }
-        json.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': json.Append("\\\""); break;
-                case '\\': json.Append("\\\\"); break;
-                case '\n': json.Append("\\n"); break;
-                case '\r': json.Append("\\r"); break;
-                case '\t': json.Append("\\t"); break;
-                case '\f': json.Append("\\f"); break;
-                case '\b': json.Append("\\b"); break;
-                case < ' ': json.Append("\\u00").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)); break;
-                default: json.Append(c); break;
-            }
-        }
-        json.Append('"');
+        JsonStrings.Append(json, value, escapeBeyondAscii: false);
     }
 
     // Perl's \s and \d on byte strings: ASCII only (.NET's would take Unicode blanks and digits too).
