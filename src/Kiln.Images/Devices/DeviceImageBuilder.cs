@@ -125,6 +125,7 @@ public static class DeviceImageBuilder
             }
             var text = new StringBuilder();
             foreach (var command in file.Recipe) text.Append(command.IgnoreErrors ? "-" : "").Append(command.Command).Append('\n');
+            var logStart = File.Exists(_log) ? new FileInfo(_log).Length : 0;
             try
             {
                 work.Makefile.Run(new ExpandedRecipe(text.ToString(), environment, shellFlags), _log, cancel);
@@ -137,12 +138,10 @@ public static class DeviceImageBuilder
             }
             if (!File.Exists(file.Target))
             {
-                // check-size removes an image that is too big and says so, as OpenWrt's does.
-                var warning = File.ReadLines(_log).LastOrDefault(line => line.Contains("is too big", StringComparison.Ordinal));
+                // check-size removes an image that is too big and says so, as OpenWrt's does; a tool behind "|| rm -f $@" says why it failed.
+                var (reason, tooBig) = WhyNotMade(RecipeOutput(_log, logStart), Path.GetRelativePath(work.TopDirectory, file.Target));
                 var sizeStep = file.Steps.Select((s, i) => (s, i)).LastOrDefault(p => p.s.Command == "check-size");
-                throw warning is not null
-                    ? Failure(file, name, sizeStep.s is null ? -1 : sizeStep.i, warning.Trim().Replace("WARNING: ", "", StringComparison.Ordinal))
-                    : Failure(file, name, -1, $"the recipe did not make {Path.GetRelativePath(work.TopDirectory, file.Target)}");
+                throw Failure(file, name, tooBig && sizeStep.s is not null ? sizeStep.i : -1, reason);
             }
         }
 
@@ -162,6 +161,29 @@ public static class DeviceImageBuilder
         }
 
         private static string Quote(string path) => "'" + path.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+
+    /// <summary>The lines a recipe wrote to its device's log from <paramref name="start"/> (its commands as echoed, and their output).</summary>
+    internal static IReadOnlyList<string> RecipeOutput(string log, long start)
+    {
+        if (!File.Exists(log)) return [];
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(start, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>
+    /// Why a recipe that succeeded left no file, from what it wrote: check-size's warning (too big: true), else its last lines.
+    /// The warning is a line of output, not the command that prints it, whose text holds the same words.
+    /// </summary>
+    internal static (string Reason, bool TooBig) WhyNotMade(IReadOnlyList<string> output, string target)
+    {
+        var warning = output.LastOrDefault(line =>
+            line.TrimStart().StartsWith("WARNING: Image file", StringComparison.Ordinal) && line.Contains(" is too big", StringComparison.Ordinal));
+        if (warning is not null) return (warning.Trim().Replace("WARNING: ", "", StringComparison.Ordinal), true);
+        var tail = output.Skip(Math.Max(0, output.Count - 10)).ToList();
+        return ($"the recipe did not make {target}" + (tail.Count > 0 ? ":\n  | " + string.Join("\n  | ", tail) : ""), false);
     }
 
     private sealed class DeviceFailure(string message) : Exception(message);
