@@ -54,27 +54,36 @@ prepare() {
 }
 
 build() {
-  local arch="$1" target copy out
+  local arch="$1" target copy out batches batch roots
   target="$(target_of "$arch")"
   copy="$CORPUS/tree-$arch"
-  py roots --sources "$CORPUS/sources.tsv" > "$CORPUS/roots-$arch.txt"
-  : > "$CORPUS/dropped-$arch.tsv"
+  # RESUME=1 keeps the batches and the packages left out by an earlier run.
+  if [ -z "${RESUME:-}" ]; then
+    rm -f "$CORPUS/roots-$arch"-*.txt "$CORPUS/build-$arch"-*.out
+    py roots --sources "$CORPUS/sources.tsv" --dl "$CORPUS/dl" --prefix "$CORPUS/roots-$arch" --limits "${LIMITS:-400000,2000000}" >/dev/null
+    : > "$CORPUS/dropped-$arch.tsv"
+  fi
   # Git sources come from the local mirrors through git's insteadOf.
   export GIT_CONFIG_GLOBAL="$CORPUS/gitconfig"
-  for attempt in $(seq 50); do
-    out="$CORPUS/build-$arch.out"
-    echo "$(date -u +%T) build attempt $attempt: $(wc -l < "$CORPUS/roots-$arch.txt") packages" >&2
-    local status=0
-    (cd "$here/.." && "$KILN" --topdir "$copy" build --target "$target" -j "$JOBS" --keep-going $(cat "$CORPUS/roots-$arch.txt")) \
-      > "$out" 2>&1 || status=$?
-    # A plan error (nothing ran, no FAILED: report) leaves out the packages that lead to it and tries again.
-    if [ "$status" -ne 0 ] && ! grep -q '^FAILED: ' "$out"; then
-      py drop --output "$out" --roots "$CORPUS/roots-$arch.txt" --dropped "$CORPUS/dropped-$arch.tsv" \
-        --models "$CORPUS/model-base.json" "$CORPUS/model-packages.json"
-      continue
-    fi
-    echo "$(date -u +%T) build done (exit status $status)" >&2
-    return 0
+  batches=$(ls "$CORPUS/roots-$arch"-*.txt | wc -l)
+  for batch in $(seq "$batches"); do
+    roots="$CORPUS/roots-$arch-$batch.txt"
+    out="$CORPUS/build-$arch-$batch.out"
+    [ -s "$roots" ] || continue
+    [ -n "${RESUME:-}" ] && grep -q "^kiln: .* built\|^FAILED: " "$out" 2>/dev/null && continue
+    for attempt in $(seq 50); do
+      echo "$(date -u +%T) batch $batch, attempt $attempt: $(wc -l < "$roots") packages" >&2
+      local status=0
+      (cd "$here/.." && "$KILN" --topdir "$copy" build --target "$target" -j "$JOBS" --keep-going $(cat "$roots")) > "$out" 2>&1 || status=$?
+      # A plan error (nothing ran, no FAILED: report) leaves out the packages that lead to it and tries again.
+      if [ "$status" -ne 0 ] && ! grep -q '^FAILED: ' "$out"; then
+        py drop --output "$out" --roots "$roots" --dropped "$CORPUS/dropped-$arch.tsv" \
+          --models "$CORPUS/model-base.json" "$CORPUS/model-packages.json"
+        continue
+      fi
+      echo "$(date -u +%T) batch $batch done (exit status $status)" >&2
+      break
+    done
   done
 }
 
@@ -90,7 +99,7 @@ qemu() {
 
 report() {
   local arch="$1"
-  py report --tree "$CORPUS/tree-$arch" --sources "$CORPUS/sources.tsv" --output "$CORPUS/build-$arch.out" --arch "$arch" \
+  py report --tree "$CORPUS/tree-$arch" --sources "$CORPUS/sources.tsv" --output "$CORPUS"/build-$arch-*.out --arch "$arch" \
     --target "$(target_of "$arch")" --out-dir "$CORPUS" --classes "$here/package-corpus-classes.tsv" \
     --dropped "$CORPUS/dropped-$arch.tsv" --qemu "$CORPUS/qemu-$arch.txt"
 }

@@ -181,15 +181,26 @@ ATTEMPTED = ("debian", "dl", "in-tree", "git-mirror")
 
 
 def cmd_roots(args):
+    """The binary package names to build, in batches by the size of their source (small ones first,
+    so that a run cut short has built the most packages): one file per batch, PREFIX-N.txt."""
     skip = set(args.skip or [])
+    limits = [int(x) for x in args.limits.split(",")] if args.limits else []
+    batches = [[] for _ in range(len(limits) + 1)]
     seen = set()
     for row in read_sources_tsv(args.sources):
         if row["method"] not in ATTEMPTED or row["directory"] in skip:
             continue
+        path = os.path.join(args.dl, row["PKG_SOURCE"]) if row["PKG_SOURCE"] else ""
+        size = os.path.getsize(path) if path and os.path.isfile(path) else 0
+        batch = next((i for i, limit in enumerate(limits) if size < limit), len(limits))
         for name in row["packages"].split():
             if name not in seen:
                 seen.add(name)
-                print(name)
+                batches[batch].append(name)
+    for i, names in enumerate(batches, 1):
+        with open(f"{args.prefix}-{i}.txt", "w") as f:
+            f.write("".join(n + "\n" for n in names))
+    print(len(batches))
 
 
 def cmd_drop(args):
@@ -198,7 +209,7 @@ def cmd_drop(args):
     The error names a package and who needed it; every root whose dependencies (as the model lists
     them, conditions not evaluated) reach the one that needed it is left out, with the error as why."""
     message = open(args.output, errors="replace").read().strip().splitlines()
-    message = next((m for m in message if m.startswith("kiln: ") or "***" in m), "")
+    message = next((m for m in message if (m.startswith("kiln: ") and not m.startswith("kiln: building")) or "***" in m), "")
     m = re.search(r"package '([^']+)' \((?:needed by|build dependency of) ([^)]+)\)", message)
     sources = load_models(args.models)
     of_package, deps = {}, {}
@@ -237,7 +248,7 @@ def cmd_drop(args):
         f.write("".join(r + "\n" for r in keep if of_package.get(r, r) not in dropped))
     with open(args.dropped, "a") as f:
         for d in sorted(dropped):
-            f.write(f"{d}\t{message}\n")
+            f.write(f"{d}\t{message}\n" if d == culprit else f"{d}\tnot built: {culprit} cannot be planned ({message})\n")
     print(f"left out {len(dropped)} source packages: {' '.join(sorted(dropped))}", file=sys.stderr)
 
 
@@ -296,7 +307,7 @@ def load_classes(path):
 
 
 AUTO = [
-    (r"not built: ", "dependency", "a dependency failed"),
+    (r"^not built: ", "dependency", "a dependency failed"),
     (r"is not in the tree or its feeds", "dependency", "a dependency is not in the tree"),
     (r"no kernel|KERNEL_BUILD_DIR|linux-\d|vmlinux", "dependency", "needs the kernel build"),
     (r"command not found|: not found$|No such file or directory.*(/bin/|staging_dir/host)", "host-tool", ""),
@@ -336,8 +347,10 @@ def cmd_report(args):
     global ARGS_TREE
     ARGS_TREE = args.tree
     rows = read_sources_tsv(args.sources)
-    with open(args.output, errors="replace") as f:
-        failures = parse_failures(f.read())
+    failures = {}
+    for output in args.output:
+        with open(output, errors="replace") as f:
+            failures.update(parse_failures(f.read()))
     rules = load_classes(args.classes)
     dropped = {}
     if args.dropped and os.path.exists(args.dropped):
@@ -470,6 +483,9 @@ def main():
     r = sub.add_parser("roots")
     r.add_argument("--sources", required=True)
     r.add_argument("--skip", nargs="*")
+    r.add_argument("--dl", required=True)
+    r.add_argument("--prefix", required=True)
+    r.add_argument("--limits", help="source sizes in bytes that end each batch but the last, e.g. 300000,1500000")
     r.set_defaults(func=cmd_roots)
     d = sub.add_parser("drop")
     for a in ("--output", "--roots", "--dropped"):
@@ -477,8 +493,9 @@ def main():
     d.add_argument("--models", nargs="+", required=True)
     d.set_defaults(func=cmd_drop)
     rep = sub.add_parser("report")
-    for a in ("--tree", "--sources", "--output", "--arch", "--target", "--out-dir"):
+    for a in ("--tree", "--sources", "--arch", "--target", "--out-dir"):
         rep.add_argument(a, required=True)
+    rep.add_argument("--output", nargs="+", required=True)
     rep.add_argument("--classes")
     rep.add_argument("--dropped")
     rep.add_argument("--qemu")
