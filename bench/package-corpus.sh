@@ -101,7 +101,8 @@ report() {
   local arch="$1"
   py report --tree "$CORPUS/tree-$arch" --sources "$CORPUS/sources.tsv" --output "$CORPUS"/build-$arch-*.out --arch "$arch" \
     --target "$(target_of "$arch")" --out-dir "$CORPUS" --classes "$here/package-corpus-classes.tsv" \
-    --dropped "$CORPUS/dropped-$arch.tsv" --qemu "$CORPUS/qemu-$arch.txt"
+    --dropped "$CORPUS/dropped-$arch.tsv" --qemu "$CORPUS/qemu-$arch.txt" \
+    --models "$CORPUS/model-base.json" "$CORPUS/model-packages.json"
 }
 
 case "${1:-}" in

@@ -359,6 +359,9 @@ def cmd_report(args):
                 d, why = line.rstrip("\n").split("\t", 1)
                 dropped[d] = why
     ipks = built_ipks(args.tree)
+    installed = {}
+    for src in load_models(args.models):
+        installed.setdefault(src["directory"], [p["installedName"] for p in src["packages"]])
     out, counts = [], {}
     for row in rows:
         directory = row["directory"]
@@ -369,7 +372,7 @@ def cmd_report(args):
             cls, note = classify(directory, err, rules)
         else:
             node = "target " + directory
-            names = row["packages"].split()
+            names = installed.get(directory, row["packages"].split())
             if node in failures:
                 step, lines = failures[node]
                 log = None
@@ -496,6 +499,7 @@ def main():
     for a in ("--tree", "--sources", "--arch", "--target", "--out-dir"):
         rep.add_argument(a, required=True)
     rep.add_argument("--output", nargs="+", required=True)
+    rep.add_argument("--models", nargs="+", required=True)
     rep.add_argument("--classes")
     rep.add_argument("--dropped")
     rep.add_argument("--qemu")
