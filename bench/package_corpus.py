@@ -343,6 +343,20 @@ def built_ipks(tree):
     return names
 
 
+def not_had(detail):
+    """The kind of reason a source could not be had, from the sources step's detail."""
+    for pattern, kind in ((r"no Debian file has its sha256", "no file of Debian's Sources indexes has its PKG_HASH"),
+                          (r"^git source without a local mirror", "git source without a local mirror"),
+                          (r"^download of .* failed", "in Debian's index, but the pool download failed (404 here)"),
+                          (r"no PKG_HASH", "no PKG_HASH"),
+                          (r"^[a-z]+ source: ", "other PKG_SOURCE_PROTO (svn, ...)"),
+                          (r"kernel modules only", "kernel modules only (Kiln does not build kernels)"),
+                          (r"host build only", "no binary package (host build only)")):
+        if re.search(pattern, detail):
+            return kind
+    return detail
+
+
 def cmd_report(args):
     global ARGS_TREE
     ARGS_TREE = args.tree
@@ -417,6 +431,13 @@ def cmd_report(args):
             methods[row["method"]] = methods.get(row["method"], 0) + 1
         for k, n in sorted(methods.items()):
             f.write(f"| {k} | {n} |\n")
+        f.write("\nWhy the rest were not attempted:\n\n| reason | source packages |\n| --- | --- |\n")
+        reasons = {}
+        for row in rows:
+            if row["method"] not in ATTEMPTED:
+                reasons[not_had(row["detail"])] = reasons.get(not_had(row["detail"]), 0) + 1
+        for k, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
+            f.write(f"| {k} | {n} |\n")
         f.write("\n## Failures\n\n| package | class | step | first error |\n| --- | --- | --- | --- |\n")
         for r in sorted(out, key=lambda r: (r[3], r[0])):
             if r[2] == "failed":
@@ -441,33 +462,66 @@ def unpack_ipk(path, root):
         inner.extractall(root, filter="tar")
 
 
+def run_under(qemu, root, path, argv):
+    """One run of a program under qemu-user: (exit status, first line of its output), or None when it timed out."""
+    try:
+        run = subprocess.run(qemu + ["-L", root, path] + argv, capture_output=True, timeout=10, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return None
+    text = (run.stdout + run.stderr).decode(errors="replace").splitlines()
+    return run.returncode, next((t.strip() for t in text if t.strip()), "")
+
+
 def cmd_qemu(args):
+    """Unpacks every built ipk into one root over the cross C library's sysroot, then runs the listed
+    programs with their arguments and every other program of the packages with the first of
+    --version, -V, --help, -h that it answers (exit status 0 and some output)."""
     root = args.root
     shutil.rmtree(root, ignore_errors=True)
     os.makedirs(root)
     subprocess.run(["cp", "-a", args.sysroot + "/.", root], check=True)
     ipks = built_ipks(args.tree)
+    programs = []
     for name, path in sorted(ipks.items()):
         try:
             unpack_ipk(path, root)
+            with tarfile.open(path, "r:gz") as outer:
+                member = next(m for m in outer.getmembers() if m.name.lstrip("./") == "data.tar.gz")
+                with tarfile.open(fileobj=io.BytesIO(outer.extractfile(member).read()), mode="r:gz") as inner:
+                    for m in inner.getmembers():
+                        if m.isfile() and m.mode & 0o111 and re.match(r"\.?/?(usr/)?s?bin/", m.name):
+                            programs.append((name, "/" + m.name.lstrip("./")))
         except (tarfile.TarError, StopIteration, OSError) as e:
             print(f"{name}: not unpacked: {e}", file=sys.stderr)
     qemu = args.qemu.split()
-    results = []
+    results, done = [], set()
     for line in open(args.programs):
         if line.startswith("#") or not line.strip():
             continue
         program, *argv = line.split()
         path = os.path.join(root, program.lstrip("/"))
-        if not os.path.exists(path):
+        if not os.path.isfile(path):
             continue
-        try:
-            run = subprocess.run(qemu + ["-L", root, path] + argv, capture_output=True, timeout=20, stdin=subprocess.DEVNULL)
-            text = (run.stdout + run.stderr).decode(errors="replace").strip().splitlines()
-            first = next((t for t in text if t.strip()), "")
-            results.append(f"{program} {' '.join(argv)} -> exit {run.returncode}: {first[:160]}")
-        except subprocess.TimeoutExpired:
-            results.append(f"{program} {' '.join(argv)} -> timed out")
+        done.add(program)
+        outcome = run_under(qemu, root, path, argv)
+        results.append(f"{program} {' '.join(argv)} -> " + ("timed out" if outcome is None else f"exit {outcome[0]}: {outcome[1][:160]}"))
+    for package, program in programs:
+        path = os.path.join(root, program.lstrip("/"))
+        if program in done or not os.path.isfile(path):
+            continue
+        with open(path, "rb") as f:
+            if f.read(4) != b"\x7fELF":
+                continue
+        done.add(program)
+        last = None
+        for argv in (["--version"], ["-V"], ["--help"], ["-h"]):
+            outcome = run_under(qemu, root, path, argv)
+            last = (argv, outcome)
+            if outcome is not None and outcome[0] == 0 and outcome[1]:
+                break
+        argv, outcome = last
+        results.append(f"{program} {' '.join(argv)} ({package}) -> "
+                       + ("timed out" if outcome is None else f"exit {outcome[0]}: {outcome[1][:160]}"))
     with open(args.out, "w") as f:
         f.write("\n".join(results) + "\n")
     print("\n".join(results))
