@@ -402,7 +402,17 @@ def cmd_report(args):
             elif any(n in ipks for n in names):
                 status, cls, step, err = "built", "", "", ""
             else:
-                status, cls, step, err = "not-built", "", "", "no ipk and no failure reported (not run: the build stopped?)"
+                # A build cut off (interrupted) reports no failures: the package's last step log tells.
+                logs = os.path.join(args.tree, "logs", directory)
+                steps = sorted((os.path.join(logs, f) for f in os.listdir(logs) if f.endswith(".txt")), key=os.path.getmtime) \
+                    if os.path.isdir(logs) else []
+                err = first_error([], steps[-1]) if steps else ""
+                if steps and re.search(r"\berror\b|\*\*\* |Error \d+", err, re.I) and not re.search(r"Broken pipe", err):
+                    status, step = "failed", os.path.basename(steps[-1])[:-4]
+                    cls, note = classify(directory, err, rules)
+                else:
+                    status, cls, step = "not-built", "", ""
+                    err = f"cut off at {os.path.basename(steps[-1])[:-4]}" if steps else "not reached"
         step = step or ""
         counts[status] = counts.get(status, 0) + 1
         if status == "failed":
@@ -420,7 +430,7 @@ def cmd_report(args):
         f.write(f"Tree: OpenWrt 24.10 `package/` and the packages feed; {len(rows)} source packages.\n\n")
         f.write("| | source packages |\n| --- | --- |\n")
         f.write(f"| attempted | {attempted} |\n| built | {built} ({100.0 * built / max(attempted, 1):.1f}%) |\n")
-        f.write(f"| failed | {counts.get('failed', 0)} |\n| not built, no failure reported | {counts.get('not-built', 0)} |\n")
+        f.write(f"| failed | {counts.get('failed', 0)} |\n| not built: the build was cut off before it or during it | {counts.get('not-built', 0)} |\n")
         f.write(f"| not attempted | {counts.get('not-attempted', 0)} |\n\n")
         f.write("## Failures by class\n\n| class | count |\n| --- | --- |\n")
         for k in sorted(k for k in counts if k.startswith("failed:")):

@@ -73,6 +73,7 @@ public static class BuildSession
             planner = new BuildPlanner(sources, context.Config, tools);
             plan = planner.Plan(names, run, request.LastStep);
         }
+        foreach (var warning in planner.Warnings) observer.Message(warning);
         var result = new BuildScheduler(jobserver, observer, request.KeepGoing).Run(plan.Nodes, cancel);
         if (result.Succeeded && request.Packager is { } packager && run.PackedDirectories.Count > 0)
         {
