@@ -379,6 +379,7 @@ def cmd_report(args):
     out, counts = [], {}
     for row in rows:
         directory = row["directory"]
+        note = ""
         if row["method"] not in ATTEMPTED:
             status, cls, step, err = "not-attempted", "", "", row["detail"]
         elif directory in dropped:
@@ -417,10 +418,10 @@ def cmd_report(args):
         counts[status] = counts.get(status, 0) + 1
         if status == "failed":
             counts["failed:" + cls] = counts.get("failed:" + cls, 0) + 1
-        out.append((directory, row["method"], status, cls, step, err))
+        out.append((directory, row["method"], status, cls, step, err, note))
     arch = args.arch
     with open(os.path.join(args.out_dir, f"report-{arch}.tsv"), "w") as f:
-        f.write("directory\tsource\tstatus\tclass\tstep\tfirst_error\n")
+        f.write("directory\tsource\tstatus\tclass\tstep\tfirst_error\tnote\n")
         for r in out:
             f.write("\t".join(x.replace("\t", " ").replace("\n", " ") for x in r) + "\n")
     attempted = sum(v for k, v in counts.items() if k in ("built", "failed", "not-built"))
@@ -448,10 +449,10 @@ def cmd_report(args):
                 reasons[not_had(row["detail"])] = reasons.get(not_had(row["detail"]), 0) + 1
         for k, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
             f.write(f"| {k} | {n} |\n")
-        f.write("\n## Failures\n\n| package | class | step | first error |\n| --- | --- | --- | --- |\n")
+        f.write("\n## Failures\n\n| package | class | step | first error | note |\n| --- | --- | --- | --- | --- |\n")
         for r in sorted(out, key=lambda r: (r[3], r[0])):
             if r[2] == "failed":
-                f.write(f"| {r[0]} | {r[3]} | {r[4]} | `{r[5].replace('|', '/').replace('`', '')[:240]}` |\n")
+                f.write(f"| {r[0]} | {r[3]} | {r[4]} | `{r[5].replace('|', '/').replace('`', '')[:240]}` | {r[6]} |\n")
         if args.qemu and os.path.exists(args.qemu):
             f.write("\n## Programs run under qemu-user\n\n```\n")
             with open(args.qemu) as q:
