@@ -255,18 +255,15 @@ def cmd_drop(args):
 # --- report -------------------------------------------------------------------------------
 
 def parse_failures(text):
-    """FAILED: NODE[/STEP] blocks of kiln's output: node -> (step, message lines)."""
+    """FAILED: NODE[/STEP] blocks of kiln's output: node (a package's directory, DIR/host for its host build) -> [step, message lines]."""
     failures, current = {}, None
     for line in text.splitlines():
         if line.startswith("FAILED: "):
             name = line[len("FAILED: "):].strip()
-            kind, _, rest = name.partition(" ")
-            parts = rest.split("/")
             step = None
-            if len(parts) > 1 and not os.path.isdir(os.path.join(ARGS_TREE, rest)):
-                step = parts[-1]
-                rest = "/".join(parts[:-1])
-            current = (kind + " " + rest)
+            if not os.path.isdir(os.path.join(ARGS_TREE, name)) and not name.endswith("/host") and name != "toolchain":
+                name, step = name.rsplit("/", 1)
+            current = name
             failures[current] = [step, []]
         elif current and line.startswith("  "):
             failures[current][1].append(line[2:])
@@ -386,7 +383,7 @@ def cmd_report(args):
             status, step, err = "failed", "plan", dropped[directory]
             cls, note = classify(directory, err, rules)
         else:
-            node = "target " + directory
+            node = directory
             names = installed.get(directory, row["packages"].split())
             if node in failures:
                 step, lines = failures[node]
