@@ -55,14 +55,19 @@ public static class BuildCleaner
         foreach (var source in sources)
         {
             var makefile = PackageMakefile.Read(context, source, []);
-            var list = makefile.Value("STAGING_DIR") + "/packages/" + makefile.Value("STAGING_FILES_LIST");
-            if (File.Exists(list))
+            // Each variant's build has its own build directory and staged files.
+            foreach (var variant in source.Packages.Select(p => p.Variant).Where(v => v.Length > 0 && v != "*").Distinct().DefaultIfEmpty(""))
             {
-                StagingInstaller.Remove(context.StagingDirectory, list);
-                removed.Add(Path.GetRelativePath(context.TopDirectory, list) + " (and the files it lists)");
+                var build = variant.Length == 0 ? makefile : PackageMakefile.Read(context, source, ["BUILD_VARIANT=" + variant]);
+                var list = build.Value("STAGING_DIR") + "/packages/" + build.Value("STAGING_FILES_LIST");
+                if (File.Exists(list))
+                {
+                    StagingInstaller.Remove(context.StagingDirectory, list);
+                    removed.Add(Path.GetRelativePath(context.TopDirectory, list) + " (and the files it lists)");
+                }
+                Remove(build.Value("STAMP_INSTALLED"));
+                Remove(build.Value("PKG_BUILD_DIR"));
             }
-            Remove(makefile.Value("STAMP_INSTALLED"));
-            Remove(makefile.Value("PKG_BUILD_DIR"));
             if (makefile.Value("HOST_BUILD_DIR") is { Length: > 0 } host)
             {
                 Remove(makefile.Value("HOST_STAMP_INSTALLED"));
