@@ -82,6 +82,21 @@ internal static class HostToolScripts
 
         """;
 
+    /// <summary>
+    /// meson.py, which OpenWrt's meson.mk runs with python3 (tools/meson makes it, a zipapp of meson): here it runs the host's
+    /// meson linked beside it, whichever python3 runs the launcher (Debian's meson needs Debian's python3 and its modules).
+    /// </summary>
+    public const string MesonLauncher = """
+        #!/usr/bin/env python3
+        # meson.py ARGS (written by Kiln): OpenWrt's meson launcher, running the meson linked beside it with the same arguments.
+        import os
+        import sys
+
+        meson = os.path.join(os.path.dirname(os.path.abspath(__file__)), "meson")
+        os.execv(meson, [meson] + sys.argv[1:])
+
+        """;
+
     /// <summary>OpenWrt's padjffs2: padding and JFFS2 end marks after a root file system.</summary>
     public const string Padjffs2 = """
         #!/bin/sh
