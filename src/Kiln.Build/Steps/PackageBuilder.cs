@@ -38,6 +38,9 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
 
     public BuildVariant? Variant { get; } = variant;
 
+    /// <summary>Held while installing into staging: the variant builds of a source stage through the one TMP_DIR/stage-DIR.</summary>
+    private readonly Lock _staging = variant?.Staging ?? new Lock();
+
     /// <summary>What this run installs and packs: <see cref="Selected"/>, less the packages of every variant whose install this
     /// variant's Makefile does not define (package-pack.mk packs only a package with an install section).</summary>
     private IReadOnlyList<string> _installing = selected;
@@ -150,8 +153,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         }
         if (step == StepKind.InstallDev)
         {
-            // The variants of a source stage through the one TMP_DIR/stage-DIR, so they take turns.
-            lock (Variant?.Staging ?? new Lock())
+            lock (_staging)
             {
                 RunRecipes(context, makefile, step, recipes, stepName, log, cancel);
                 StagingInstaller.Install(makefile.Value(ApiNames.Variables.StageDirectory), context.StagingDirectory,
