@@ -23,8 +23,9 @@ public sealed class HostBuildDependencyTests : IDisposable
     {
         var observer = Builds.Succeed(_tree, Builds.Mips, ["stamped"]);
         int At(string node, string step) => observer.Ran.FindIndex(r => r.Node == node && r.Step == step);
-        Assert.True(At(Stampfont, "host-install") >= 0 && At(Stampfont, "host-install") < At(Stamper, "host-prepare"), string.Join("\n", observer.Ran));
-        Assert.True(At(Stamper, "host-install") < At(Stamped, "compile"), string.Join("\n", observer.Ran));
+        var order = string.Join("\n", observer.Ran);
+        Assert.True(At(Stampfont, "host-install") >= 0 && At(Stampfont, "host-install") < At(Stamper, "host-prepare"), order);
+        Assert.True(At(Stamper, "host-install") < At(Stamped, "compile"), order);
 
         // The stamp stamper wrote at compile time: stampfont's border (its header, from staging_dir/hostpkg/include), and the
         // program that ran, which the build found in PATH.

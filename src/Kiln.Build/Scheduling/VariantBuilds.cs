@@ -27,9 +27,9 @@ public static class VariantBuilds
             .Where(v => v.Length > 0 && v != "*").Distinct(StringComparer.Ordinal).ToList();
         var everyVariant = selected.Where(p => variantOf.GetValueOrDefault(p) == "*").ToHashSet(StringComparer.Ordinal);
         if (allVariants.Count == 0) return [new VariantBuild(source.DefaultVariant, [], selected, everyVariant)];
-        return allVariants.Select(variant => new VariantBuild(variant, allVariants,
-            selected.Where(p => variantOf.GetValueOrDefault(p, "") is var own && (own == variant || own == "*" || (own.Length == 0 && variant == allVariants[0])))
-                .ToList(),
-            everyVariant)).ToList();
+        bool Packs(string build, string package) =>
+            variantOf.GetValueOrDefault(package, "") is var own && (own == build || own == "*" || (own.Length == 0 && build == allVariants[0]));
+        return allVariants.Select(build => new VariantBuild(build, allVariants, selected.Where(p => Packs(build, p)).ToList(), everyVariant))
+            .ToList();
     }
 }

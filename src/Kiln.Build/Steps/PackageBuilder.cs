@@ -48,7 +48,9 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
     protected override void Build(BuildContext context, BuildRun run, StepKind lastStep, CancellationToken cancel)
     {
         // As include/subdir.mk runs a variant's make.
-        string[] variantLine = Variant is { Build: var build } ? ["BUILD_VARIANT=" + build.Variant, "ALL_VARIANTS=" + string.Join(' ', build.AllVariants)] : [];
+        string[] variantLine = Variant is { Build: var build }
+            ? ["BUILD_VARIANT=" + build.Variant, "ALL_VARIANTS=" + string.Join(' ', build.AllVariants)]
+            : [];
         var makefile = PackageMakefile.Read(context, Source, ["MAKE_JOBSERVER=" + context.Jobserver.MakeFlag, .. variantLine]);
         if (Variant is not null)
             _installing = Selected.Where(p => !Variant.Build.EveryVariant.Contains(p) || makefile.Defines($"Package/{p}/install")).ToList();
