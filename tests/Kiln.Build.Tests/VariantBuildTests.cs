@@ -29,6 +29,13 @@ public sealed class VariantBuildTests : IDisposable
     private IpkContents Ipk(string package) =>
         IpkContents.Read(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/base"), package + "_*.ipk").Single());
 
+    private string Staging => _tree.In("staging_dir/target-mips-linux-gnu_glibc");
+
+    /// <summary>The files (not directories) a staging list names, relative to staging_dir/target-*.</summary>
+    private string[] StagedFiles(string list) =>
+        File.ReadAllLines(Path.Combine(Staging, "packages", list)).Select(l => l.TrimStart('.', '/'))
+            .Where(l => File.Exists(Path.Combine(Staging, l))).ToArray();
+
     private static string Text(IpkContents ipk, string file) =>
         System.Text.Encoding.ASCII.GetString(ipk.DataEntries.Single(e => e.Name == "./" + file).Bytes!).Trim();
 
@@ -46,6 +53,10 @@ public sealed class VariantBuildTests : IDisposable
             Assert.True(File.Exists(Path.Combine(buildDirectory, ".built")), buildDirectory);
             Assert.True(File.Exists(_tree.In($"logs/{Source}/{variant}/compile.txt")));
             Assert.Contains((Source + "/" + variant, "compile"), observer.Ran.Select(r => (r.Node, r.Step)));
+            // Staged through the one tmp/stage-flavours, each listed by its own variant's list (STAGING_FILES_LIST).
+            Assert.Equal($"#define FLAVOUR \"{variant}\"\n", File.ReadAllText(Path.Combine(Staging, $"usr/include/flavour-{variant}.h")));
+            Assert.Equal([$"usr/include/flavour-{variant}.h"], StagedFiles($"flavours.{variant}.list"));
+            Assert.True(File.Exists(Path.Combine(Staging, $"stamp/.flavours.{variant}_installed")));
 
             var ipk = Ipk("flavours-" + variant);
             var program = Path.Combine(_tree.Root, "flavour-" + variant);
