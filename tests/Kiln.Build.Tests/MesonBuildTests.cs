@@ -41,4 +41,16 @@ public sealed class MesonBuildTests : IDisposable
         Assert.Equal((0, $"mesonhello: cross-compiled, for a {(bigEndian ? "big" : "little")}-endian machine\n"),
             Builds.Execute("qemu-mips-static", "-cpu", "24Kf", "-L", "/usr/mips-linux-gnu", path));
     }
+
+    [Fact]
+    public void AMesonHostBuildUsesTheNativeFileAndInstallsIntoStagingDirHostpkg()
+    {
+        Builds.Succeed(_tree, Builds.Mips, ["mesonhello/host"]);
+        var hostpkg = _tree.In("staging_dir/hostpkg");
+        Assert.Contains($"prefix = '{hostpkg}'", File.ReadAllText(_tree.In("build_dir/hostpkg/mesonhello-1.0/openwrt-native.txt")));
+        // No MESON_HOST_ARGS: the option's default; built for this machine.
+        var littleEndian = BitConverter.IsLittleEndian ? "little" : "big";
+        Assert.Equal((0, $"mesonhello: natively built, for a {littleEndian}-endian machine\n"),
+            Builds.Execute(Path.Combine(hostpkg, "bin", "mesonhello")));
+    }
 }
