@@ -19,7 +19,8 @@ public sealed record Toolchain(
     /// <summary>
     /// The symbols OpenWrt's external-toolchain menu sets, which rules.mk turns into TARGET_CROSS,
     /// GNU_TARGET_NAME, LIBC and the build and staging directory names. Debian's toolchains use
-    /// glibc with hardware floating point.
+    /// glibc with hardware floating point. CONFIG_USE_MIPS16 stays the .config's: Debian's MIPS
+    /// compilers build and interlink MIPS16 code as OpenWrt's do.
     /// </summary>
     /// <param name="wrapperRoot">Where <see cref="ToolchainWrappers"/> wrote the compiler wrappers (in its bin/).</param>
     public IReadOnlyList<KeyValuePair<string, string?>> ConfigSymbols(string wrapperRoot) =>
@@ -36,7 +37,6 @@ public sealed record Toolchain(
         new("USE_GLIBC", "y"),
         new("USE_MUSL", null),
         new("SOFT_FLOAT", null),
-        new("USE_MIPS16", null),
         new("USE_SSTRIP", null),
     ];
 }
