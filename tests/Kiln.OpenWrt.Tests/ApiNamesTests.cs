@@ -13,7 +13,9 @@ public sealed class ApiNamesTests
 
     public static TheoryData<string> Variables => new(ApiNames.Variables.All);
 
-    public static TheoryData<string> Recipes => new(ApiNames.Recipes.All);
+    public static TheoryData<string> RecipeRules => new(ApiNames.Recipes.Rules);
+
+    public static TheoryData<string> RecipeDefines => new(ApiNames.Recipes.Defines);
 
     [Theory, MemberData(nameof(Functions))]
     public void EachFunctionIsCalledByTheApi(string name) => Assert.Contains("$(" + name + " ", ApiText, StringComparison.Ordinal);
@@ -21,14 +23,17 @@ public sealed class ApiNamesTests
     [Theory, MemberData(nameof(Variables))]
     public void EachVariableIsSetByTheApi(string name) => Assert.Contains("\n  " + name, ApiText, StringComparison.Ordinal);
 
-    [Theory, MemberData(nameof(Recipes))]
-    public void EachRecipeIsDefinedByTheApi(string prefix) => Assert.Contains("define " + prefix, ApiText, StringComparison.Ordinal);
+    [Theory, MemberData(nameof(RecipeRules))]
+    public void EachRecipeRuleIsWrittenByTheApi(string prefix) => Assert.Contains("\n  " + prefix, ApiText, StringComparison.Ordinal);
+
+    [Theory, MemberData(nameof(RecipeDefines))]
+    public void EachRecipeDefineIsDefinedByTheApi(string prefix) => Assert.Contains("define " + prefix, ApiText, StringComparison.Ordinal);
 
     [Fact]
     public void StepRecipesAreTheOnesThePackageApiDefines()
     {
         string[] steps = ["prepare", "configure", "compile", "installdev", "host-prepare", "host-configure", "host-compile", "host-install"];
         foreach (var step in steps)
-            Assert.Contains("define " + ApiNames.Recipes.Step(step) + "\n", ApiText, StringComparison.Ordinal);
+            Assert.Contains("\n  " + ApiNames.Recipes.Step(step) + ":\n", ApiText, StringComparison.Ordinal);
     }
 }

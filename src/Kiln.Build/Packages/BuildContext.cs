@@ -31,13 +31,7 @@ public sealed class BuildContext
         Downloader = downloader;
         Jobserver = jobserver;
         _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), config);
-        var environment = new Dictionary<string, string>(ProcessEnvironment.Read(), StringComparer.Ordinal)
-        {
-            ["TOPDIR"] = ByteText.FromOs(TopDirectory),
-            // The same messages and sort order on every machine, as OpenWrt's top-level make sets them.
-            ["LC_ALL"] = "C",
-            ["LANG"] = "C",
-        };
+        var environment = TopLevelEnvironment.For(ProcessEnvironment.Read(), ByteText.FromOs(TopDirectory));
         // What OpenWrt's scripts/getver.sh says of a tree without git history; stamped into images' headers and profiles.json.
         environment.TryAdd("REVISION", "unknown");
         // Reproducible output: the time stamped into files is the given one (or the tree's).

@@ -92,23 +92,25 @@ public sealed class PackageMakefile
     public string InstallDirectory(string package) => Value(ApiNames.Variables.InstallDirectory(package));
 
     /// <summary>
-    /// A step's recipe expanded for its stamp (the target whose target-specific exports apply),
-    /// with the environment make would give it; null when the Makefile has no such step.
+    /// The recipe of the API's rule for a step, expanded for its stamp (the target whose
+    /// target-specific exports apply), with the environment make would give it; null when the
+    /// Makefile has no such step.
     /// </summary>
-    public ExpandedRecipe? Expand(string recipe, string stamp)
+    public ExpandedRecipe? Expand(string recipeRule, string stamp)
     {
-        if (!Defines(recipe)) return null;
+        var rule = _evaluator.Rules.For(recipeRule).LastOrDefault(r => r.Recipe.Count > 0);
+        if (rule is null) return null;
         var target = ByteText.FromOs(stamp);
         try
         {
             return LargeStack.Run(() => new ExpandedRecipe(
-                _evaluator.ExpandRecipe("$(" + recipe + ")", target),
+                _evaluator.ExpandRecipe(string.Join('\n', rule.Recipe), target),
                 _evaluator.RecipeEnvironment(target),
                 _evaluator.ValueOf(".SHELLFLAGS") ?? "-c"));
         }
         catch (UserError e)
         {
-            throw Located(e, _evaluator.Variables.Lookup(recipe)?.Location ?? SourceLocation.None, Source.Directory, _topDirectory);
+            throw Located(e, rule.Location, Source.Directory, _topDirectory);
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed class BuildPlanner
     private readonly SortedSet<string> _toolchain = new(StringComparer.Ordinal);
     private readonly HostToolTree? _tools;
     private readonly HashSet<string> _toolsAskedFor = new(StringComparer.Ordinal);
+    private string? _firstCxxPackage;
 
     /// <param name="tools">The tree's host tools (tools/), when tools/NAME may be asked for.</param>
     public BuildPlanner(TreePackages tree, DotConfig config, HostToolTree? tools = null)
@@ -49,6 +50,9 @@ public sealed class BuildPlanner
             _sourceByName.TryAdd(Path.GetFileName(source.Directory), source);
         }
     }
+
+    /// <summary>The C++ library OpenWrt's C++ packages depend on (CXX_DEPENDS): building one needs the toolchain's g++.</summary>
+    private const string CxxLibrary = "libstdcpp";
 
     /// <summary>Whether the tree (or the toolchain) has a package of that name, or one that provides it.</summary>
     public bool Knows(string name) =>
@@ -94,8 +98,12 @@ public sealed class BuildPlanner
                 roots.Add((source, false));
             }
         }
+        if (_firstCxxPackage is { } cxx) ToolchainCatalog.CheckCxx(run.Context.Toolchain, cxx);
         return Build(roots, run, lastStep);
     }
+
+    /// <summary>The binary packages of the tree the last plan selects (the toolchain's libraries aside).</summary>
+    public IEnumerable<BinaryPackage> SelectedPackages => _selected.Values.SelectMany(names => names).Select(name => _index.Find(name)!);
 
     /// <summary>Selects a binary package (and what it depends on); returns its source.</summary>
     private SourcePackage Select(string name, string neededBy)
@@ -114,6 +122,7 @@ public sealed class BuildPlanner
             if (ToolchainLibraries.Packages.ContainsKey(dep))
             {
                 _toolchain.Add(dep);
+                if (dep == CxxLibrary) _firstCxxPackage ??= package.Name;
                 continue;
             }
             var depSource = Select(dep, "needed by " + package.Name);

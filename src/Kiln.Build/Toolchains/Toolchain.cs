@@ -16,6 +16,11 @@ public sealed record Toolchain(
 {
     public string Compiler => Prefix + "gcc";
 
+    public string CxxCompiler => Prefix + "g++";
+
+    /// <summary>Debian names each g++ package after its gcc package (gcc-mips-linux-gnu, g++-mips-linux-gnu).</summary>
+    public string CxxCompilerPackage => "g++" + CompilerPackage["gcc".Length..];
+
     /// <summary>
     /// The symbols OpenWrt's external-toolchain menu sets, which rules.mk turns into TARGET_CROSS,
     /// GNU_TARGET_NAME, LIBC and the build and staging directory names. Debian's toolchains use

@@ -33,14 +33,25 @@ public static class ToolchainCatalog
     /// <summary>Stops with the Debian packages to install when the compiler or its C library is missing.</summary>
     public static void Check(Toolchain toolchain)
     {
-        var compiler = Executables.Locate(toolchain.Compiler, Environment.GetEnvironmentVariable("PATH"));
-        if (compiler is null)
-            throw new UserError($"{toolchain.Compiler} not found: install the Debian packages {toolchain.CompilerPackage} {toolchain.LibcPackage} " +
-                $"(apt-get install {toolchain.CompilerPackage} {toolchain.LibcPackage})");
+        if (!Exists(toolchain.Compiler)) throw new UserError(NotFound(toolchain.Compiler, toolchain.CompilerPackage, toolchain.LibcPackage));
         if (!File.Exists(Path.Combine(toolchain.LibraryDirectory, "libc.so.6")))
             throw new UserError($"{toolchain.LibraryDirectory}/libc.so.6 not found: install the Debian package {toolchain.LibcPackage} (apt-get " +
                 $"install {toolchain.LibcPackage})");
     }
+
+    /// <summary>Stops with the Debian package to install when a build needs C++ and the toolchain's g++ is missing.</summary>
+    /// <param name="neededBy">Who needs it (a package that depends on libstdcpp).</param>
+    public static void CheckCxx(Toolchain toolchain, string neededBy)
+    {
+        if (!Exists(toolchain.CxxCompiler)) throw new UserError($"{neededBy} needs C++: " + NotFound(toolchain.CxxCompiler, toolchain.CxxCompilerPackage));
+    }
+
+    /// <summary>"PROGRAM not found: install the Debian packages P... (apt-get install P...)".</summary>
+    public static string NotFound(string program, params string[] packages) =>
+        $"{program} not found: install the Debian package{(packages.Length > 1 ? "s" : "")} {string.Join(' ', packages)} " +
+        $"(apt-get install {string.Join(' ', packages)})";
+
+    private static bool Exists(string program) => Executables.Locate(program, Environment.GetEnvironmentVariable("PATH")) is not null;
 
     /// <summary>What identifies the toolchain for stamps: the compiler's version text and the C library's size and time.</summary>
     public static string Identity(Toolchain toolchain)

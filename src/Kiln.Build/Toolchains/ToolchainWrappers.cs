@@ -21,12 +21,18 @@ public static class ToolchainWrappers
         {
             var name = toolchain.Prefix + compiler;
             var real = Kiln.Make.Evaluation.Executables.Locate(name, Environment.GetEnvironmentVariable("PATH"));
-            if (real is null || real.StartsWith(bin + "/", StringComparison.Ordinal)) continue;
-            var text = $"#!/bin/sh\n# Kiln: {name} linking every library it is given, as OpenWrt's toolchains do.\nexec {real} -Wl,--no-as-needed " +
-                $"\"$@\"\n";
+            // Only TARGET_CC and TARGET_CXX stand in for a missing compiler; a script probing for PREFIX-cc must not find one.
+            if (real is null ? compiler is "cc" or "c++" : real.StartsWith(bin + "/", StringComparison.Ordinal)) continue;
+            var text = real is not null
+                ? $"#!/bin/sh\n# Kiln: {name} linking every library it is given, as OpenWrt's toolchains do.\nexec {real} -Wl,--no-as-needed \"$@\"\n"
+                // A package's make or configure calling the missing compiler logs what to install, not "command not found".
+                : $"#!/bin/sh\necho 'kiln: {ToolchainCatalog.NotFound(name, Package(toolchain, compiler))}' >&2\nexit 127\n";
             var path = Path.Combine(bin, name);
             if (File.Exists(path) && File.ReadAllText(path) == text) continue;
             AtomicFile.Write(path, text, (UnixFileMode)0b111_101_101);
         }
     }
+
+    private static string Package(Toolchain toolchain, string compiler) =>
+        compiler == "g++" ? toolchain.CxxCompilerPackage : toolchain.CompilerPackage;
 }

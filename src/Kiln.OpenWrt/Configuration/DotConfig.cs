@@ -91,6 +91,9 @@ public sealed class DotConfig
         }
     }
 
+    /// <summary>Every symbol in file order with its value as written (null: "is not set").</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> Entries => _entries;
+
     /// <summary>The packages selected as y or m (CONFIG_PACKAGE_name), in file order.</summary>
     public IEnumerable<string> SelectedPackages =>
         _entries.Where(e => e.Key.StartsWith("PACKAGE_", StringComparison.Ordinal) && e.Value is "y" or "m").Select(e => e.Key["PACKAGE_".Length..]);

@@ -25,16 +25,15 @@ public sealed class MakefileDump
         TopDirectory = Canonical(topDirectory);
         _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), config);
         _shellTimeout = shellTimeout;
-        Environment = new Dictionary<string, string>(environment ?? ProcessEnvironment.Read(), StringComparer.Ordinal)
-        {
-            ["TOPDIR"] = ByteText.FromOs(TopDirectory),
-        };
+        Environment = environment is null
+            ? TopLevelEnvironment.For(ProcessEnvironment.Read(), ByteText.FromOs(TopDirectory))
+            : new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["TOPDIR"] = ByteText.FromOs(TopDirectory) };
     }
 
     /// <summary>The tree, with links resolved.</summary>
     public string TopDirectory { get; }
 
-    /// <summary>The environment every Makefile sees: the given (or this process's) one, with TOPDIR.</summary>
+    /// <summary>The environment every Makefile sees: the given one with TOPDIR, or what OpenWrt's top-level make gives (<see cref="TopLevelEnvironment"/>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
     /// <summary>

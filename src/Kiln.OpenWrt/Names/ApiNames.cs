@@ -70,14 +70,21 @@ public static class ApiNames
         public static string InstalledName(string package) => InstalledNamePrefix + package;
     }
 
-    /// <summary>Recipes the API defines for each step (written where OpenWrt writes its stamp rules).</summary>
+    /// <summary>
+    /// The rules whose recipes are each step's (written where OpenWrt writes its stamp rules), and
+    /// the control file template.
+    /// </summary>
     public static class Recipes
     {
         private const string StepPrefix = "Kiln/Recipe/";
         private const string InstallPrefix = "Kiln/Recipe/install/";
         private const string ControlPrefix = "Kiln/Control/";
 
-        public static readonly string[] All = [StepPrefix, InstallPrefix, ControlPrefix];
+        /// <summary>Prefixes of the rule targets.</summary>
+        public static readonly string[] Rules = [StepPrefix, InstallPrefix];
+
+        /// <summary>Prefixes of the variables (defines).</summary>
+        public static readonly string[] Defines = [ControlPrefix];
 
         /// <summary>prepare, configure, compile, installdev, host-prepare, ...</summary>
         public static string Step(string step) => StepPrefix + step;

@@ -7,6 +7,7 @@ using Kiln.Build.Sources;
 using Kiln.Build.Steps;
 using Kiln.Build.Toolchains;
 using Kiln.Build.Tools;
+using Kiln.Configuration.Choice;
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.OpenWrt.Configuration;
@@ -35,6 +36,8 @@ public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOn
 /// </summary>
 public static class BuildSession
 {
+    private const int MaxSelectionRounds = 5;
+
     public static BuildResult Run(BuildRequest request, IBuildObserver observer, CancellationToken cancel)
     {
         using var treeLock = TreeLock.Take(request.TopDirectory);
@@ -57,6 +60,18 @@ public static class BuildSession
             ? [.. request.Packages ?? context.Config.SelectedPackages.ToList(), .. extra.Where(planner.Knows)]
             : request.Packages;
         var plan = planner.Plan(names, run, request.LastStep);
+        // Makefiles read the .config as menuconfig leaves it with what the build selects; a
+        // package's options, once on, may pull in more packages, so plan again until it settles.
+        for (var round = 0; round < MaxSelectionRounds; round++)
+        {
+            var (config, set) = PackageSelection.Apply(context.TopDirectory, context.Config, planner.SelectedPackages);
+            if (set.Count == 0) break;
+            observer.Message($"selected as menuconfig would ({set.Count}): " + string.Join(" ", set.Take(10)) + (set.Count > 10 ? " ..." : ""));
+            context = BuildSetup.CreateContext(request.TopDirectory, config, jobserver, observer);
+            run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager);
+            planner = new BuildPlanner(sources, context.Config, tools);
+            plan = planner.Plan(names, run, request.LastStep);
+        }
         var result = new BuildScheduler(jobserver, observer).Run(plan.Nodes, cancel);
         if (result.Succeeded && request.Packager is { } packager && run.PackedDirectories.Count > 0)
         {

@@ -135,8 +135,8 @@ ifndef DUMP
   HOST_STAMP_PREPARED=$(HOST_BUILD_DIR)/.prepared
 endif
 
-# The steps of the host build, written out as HostBuild runs and expanded again when Kiln
-# runs them (see Build/CoreTargets in package.mk). A scan (DUMP) writes none: expanding the
+# The steps of the host build, rules read as HostBuild runs and expanded when Kiln runs them
+# (see Build/CoreTargets in package.mk). A scan (DUMP) writes none: expanding the
 # steps would run what only a build may (checks of the build host, for one).
 ifdef DUMP
   HostBuild/Core:=
@@ -148,30 +148,26 @@ define HostBuild/Core
   $(call Host/Exports,$(HOST_STAMP_BUILT))
   $(call Host/Exports,$(HOST_STAMP_INSTALLED))
 
-  define Kiln/Recipe/host-prepare
+  Kiln/Recipe/host-prepare:
 	@-rm -rf $(HOST_BUILD_DIR)
 	@mkdir -p $(HOST_BUILD_DIR)
 	$(foreach hook,$(Hooks/HostPrepare/Pre),$(call $(hook))$(sep))
 	$(call Host/Prepare)
 	$(foreach hook,$(Hooks/HostPrepare/Post),$(call $(hook))$(sep))
-  endef
 
-  define Kiln/Recipe/host-configure
+  Kiln/Recipe/host-configure:
 	$(foreach hook,$(Hooks/HostConfigure/Pre),$(call $(hook))$(sep))
 	$(call Host/Configure)
 	$(foreach hook,$(Hooks/HostConfigure/Post),$(call $(hook))$(sep))
-  endef
 
-  define Kiln/Recipe/host-compile
+  Kiln/Recipe/host-compile:
 	$(foreach hook,$(Hooks/HostCompile/Pre),$(call $(hook))$(sep))
 	$(call Host/Compile)
 	$(foreach hook,$(Hooks/HostCompile/Post),$(call $(hook))$(sep))
-  endef
 
-  define Kiln/Recipe/host-install
+  Kiln/Recipe/host-install:
 	$(call Host/Install,$(HOST_BUILD_PREFIX))
 	$(foreach hook,$(Hooks/HostInstall/Post),$(call $(hook))$(sep))
-  endef
 endef
 endif
 

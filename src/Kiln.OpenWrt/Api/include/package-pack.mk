@@ -65,10 +65,9 @@ $(if $(MAINTAINER),Maintainer: $(MAINTAINER))
 Architecture: $(PKGARCH)
   endef
 
-  define Kiln/Recipe/install/$(1)
+  Kiln/Recipe/install/$(1):
 	rm -rf $$(IDIR_$(1))
 	mkdir -p $$(IDIR_$(1))
 	$(call Package/$(1)/install,$$(IDIR_$(1)))
 	-find $$(IDIR_$(1)) -name 'CVS' -o -name '.svn' -o -name '.#*' -o -name '*~'| $(XARGS) rm -rf
-  endef
 endef

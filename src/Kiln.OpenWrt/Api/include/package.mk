@@ -174,9 +174,10 @@ define Build/Exports/Default
 endef
 Build/Exports=$(Build/Exports/Default)
 
-# The steps of a build, as the recipes of OpenWrt's stamp rules: written out when the last
-# package is declared (so, like make's rules, they hold the text as it was then) and expanded
-# again when Kiln runs them, which is also when it writes the stamp.
+# The steps of a build, as rules whose recipes are those of OpenWrt's stamp rules. Being rules,
+# they are read as OpenWrt's eval reads its rules: a make conditional inside a hook's body
+# (Build/Compile, Package/NAME/install, ...) is processed here and never reaches the shell. Kiln
+# expands a recipe when it runs the step, which is also when it writes the stamp.
 define Build/CoreTargets
   STAMP_PREPARED:=$$(STAMP_PREPARED)
   STAMP_CONFIGURED:=$$(STAMP_CONFIGURED)
@@ -185,37 +186,33 @@ define Build/CoreTargets
   $(call Build/Exports,$(STAMP_BUILT))
   $(call Build/Exports,$(STAMP_INSTALLED))
 
-  define Kiln/Recipe/prepare
+  Kiln/Recipe/prepare:
 	@-rm -rf $(PKG_BUILD_DIR)
 	@mkdir -p $(PKG_BUILD_DIR)
 	$(foreach hook,$(Hooks/Prepare/Pre),$(call $(hook))$(sep))
 	$(Build/Prepare)
 	$(foreach hook,$(Hooks/Prepare/Post),$(call $(hook))$(sep))
-  endef
 
-  define Kiln/Recipe/configure
+  Kiln/Recipe/configure:
 	$(foreach hook,$(Hooks/Configure/Pre),$(call $(hook))$(sep))
 	$(Build/Configure)
 	$(foreach hook,$(Hooks/Configure/Post),$(call $(hook))$(sep))
-  endef
 
-  define Kiln/Recipe/compile
+  Kiln/Recipe/compile:
 	$(foreach hook,$(Hooks/Compile/Pre),$(call $(hook))$(sep))
 	$(Build/Compile)
 	$(foreach hook,$(Hooks/Compile/Post),$(call $(hook))$(sep))
 	$(Build/Install)
 	$(foreach hook,$(Hooks/Install/Post),$(call $(hook))$(sep))
-  endef
 
   KILN_INSTALLDEV:=$(if $(Build/InstallDev),1)
-  define Kiln/Recipe/installdev
+  Kiln/Recipe/installdev:
 	rm -rf $(TMP_DIR)/stage-$(PKG_DIR_NAME)
 	mkdir -p $(TMP_DIR)/stage-$(PKG_DIR_NAME)/host $(STAGING_DIR)/packages
 	$(foreach hook,$(Hooks/InstallDev/Pre),$(call $(hook),$(TMP_DIR)/stage-$(PKG_DIR_NAME),$(TMP_DIR)/stage-$(PKG_DIR_NAME)/host)$(sep))
 	$(call Build/InstallDev,$(TMP_DIR)/stage-$(PKG_DIR_NAME),$(TMP_DIR)/stage-$(PKG_DIR_NAME)/host)
 	$(foreach hook,$(Hooks/InstallDev/Post),$(call $(hook),$(TMP_DIR)/stage-$(PKG_DIR_NAME),$(TMP_DIR)/stage-$(PKG_DIR_NAME)/host)$(sep))
 	find $(TMP_DIR)/stage-$(PKG_DIR_NAME) -name '*.la' | $(XARGS) rm -f
-  endef
   KILN_STAGE_DIR:=$(TMP_DIR)/stage-$(PKG_DIR_NAME)
   KILN_STAGING_LIST:=$(STAGING_DIR)/packages/$(STAGING_FILES_LIST)
   $(call DefaultTargets)
