@@ -270,10 +270,9 @@ Build/DistCheck=$(call Build/DistCheck/Default,)
 
 # What `kiln clean` runs once the build directory and staged files are gone, as OpenWrt's clean
 # rule does: the package's own Build/UninstallDev and Build/Clean, expanded when they run.
-define Kiln/Recipe/clean
+Kiln/Recipe/clean:
 	$(call Build/UninstallDev,$(STAGING_DIR),$(STAGING_DIR)/host)
 	$(Build/Clean)
-endef
 
 .NOTPARALLEL:
 
