@@ -6,11 +6,15 @@ namespace Kiln.Build.Tests;
 /// </summary>
 internal sealed class TestTree : IDisposable
 {
+    private readonly string _owned;
+
     private static string Fixtures => Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
-    public TestTree()
+    /// <param name="under">A directory (or path) the copy goes below, for trees that must differ in their paths.</param>
+    public TestTree(string under = "")
     {
-        Root = Path.Combine(Path.GetTempPath(), "kiln-build-tests", Guid.NewGuid().ToString("N"));
+        _owned = Path.Combine(Path.GetTempPath(), "kiln-build-tests", Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(_owned, under);
         Copy(Path.Combine(Fixtures, "tree"), Path.Combine(Root, "tree"));
         Copy(Path.Combine(Fixtures, "mirror"), Path.Combine(Root, "mirror"));
     }
@@ -26,7 +30,7 @@ internal sealed class TestTree : IDisposable
     {
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(_owned, recursive: true);
         }
         catch (IOException)
         {

@@ -191,7 +191,8 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var script in ScriptNames)
                 if (makefile.Defines($"Package/{name}/{script}")) scripts[script] = makefile.Value($"Package/{name}/{script}");
-            var output = name.StartsWith("kmod-", StringComparison.Ordinal)
+            // A nonshared package (PKG_FLAGS; every kernel module) has no Repository: it goes with the target's own packages.
+            var output = Source.Packages.First(p => p.Name == name).Field("Repository") is null
                 ? context.TargetPackageDirectory
                 : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages, Source.Feed.Length > 0 ? Source.Feed : "base");
             return new PackageToPack(name, makefile.Value(ApiNames.Variables.InstalledName(name)), makefile.InstallDirectory(name),

@@ -48,17 +48,15 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
         StepStamp.Write(stamp, inputs);
     }
 
-    /// <summary>A toolchain package as OpenWrt's toolchain Makefile describes it: libc goes with the target's own packages.</summary>
+    /// <summary>A toolchain package as OpenWrt's toolchain Makefile describes it: nonshared, so with the target's own packages.</summary>
     private static PackageToPack ToPack(BuildContext context, string package)
     {
         var version = ToolchainLibraries.Version(context.Toolchain);
         var control =
             $"Package: {package}\nVersion: {version}\nSource: package/libs/toolchain\nSourceName: toolchain\nSection: libs\nArchitecture: " +
             $"{context.ArchPackages}\n";
-        var output = package == "libc" ? context.TargetPackageDirectory : Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages,
-            "base");
         return new PackageToPack(package, package, InstallDirectory(context, package), control, package == "libc" ? [] : ["libc"],
             $"The {package} library of the build's toolchain ({context.Toolchain.GnuTargetName}, glibc {version}).", new Dictionary<string, string>(),
-                context.ArchPackages, output, context.Epoch);
+                context.ArchPackages, context.TargetPackageDirectory, context.Epoch);
     }
 }

@@ -41,6 +41,8 @@ public sealed record Toolchain(
         new("LIBC", "\"glibc\""),
         new("USE_GLIBC", "y"),
         new("USE_MUSL", null),
+        new("USE_EXTERNAL_LIBC", "y"),
+        new("TARGET_SUFFIX", $"\"{GnuTargetName[(GnuTargetName.LastIndexOf("-linux-", StringComparison.Ordinal) + "-linux-".Length)..]}\""),
         new("SOFT_FLOAT", null),
         new("USE_SSTRIP", null),
     ];

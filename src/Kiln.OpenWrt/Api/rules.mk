@@ -133,7 +133,9 @@ else
   TOOLCHAIN_DIR_NAME:=toolchain-$(GNU_TARGET_NAME)
 endif
 
-ifeq ($(or $(CONFIG_EXTERNAL_TOOLCHAIN),$(CONFIG_TARGET_uml)),)
+# The build directory mapped out of binaries. OpenWrt leaves external toolchains out, as an
+# old one may not know the switch; Kiln's external toolchains are Debian's gcc, which does.
+ifeq ($(CONFIG_TARGET_uml),)
   iremap = -f$(if $(CONFIG_REPRODUCIBLE_DEBUG_INFO),file,macro)-prefix-map=$(1)=$(2)
 endif
 
