@@ -1,4 +1,9 @@
+using Kiln.Build.Jobs;
+using Kiln.Build.Packages;
+using Kiln.Build.Scheduling;
 using Kiln.Build.Steps;
+using Kiln.Packages.Model;
+using Kiln.Packages.Scanning;
 
 namespace Kiln.Build.Tests;
 
@@ -6,7 +11,8 @@ namespace Kiln.Build.Tests;
 /// PKG_BUILD_FLAGS builds once per setting: packages asking for gc-sections and lto with a .config
 /// that turns nothing on, then packages opting out of everything (no-gc-sections no-lto no-mips16
 /// no-mold) beside one that does not, with CONFIG_USE_GC_SECTIONS, CONFIG_USE_LTO and
-/// CONFIG_USE_MIPS16 on; then CONFIG_USE_MOLD too, configured only (mold links no MIPS).
+/// CONFIG_USE_MIPS16 on (which Kiln turns off for Debian's toolchains); then CONFIG_USE_MOLD too,
+/// configured only (mold links no MIPS).
 /// </summary>
 public sealed class BuildFlagsBuild : IDisposable
 {
@@ -89,18 +95,22 @@ public sealed class BuildFlagsTests(BuildFlagsBuild build) : IClassFixture<Build
     }
 
     [Fact]
-    public void TheConfigTurnsGcSectionsLtoAndMips16OnForPackagesThatDoNotOptOut()
+    public void TheConfigTurnsGcSectionsAndLtoOnForPackagesThatDoNotOptOut()
     {
         Assert.Contains(GcCflags, Cflags(build.OnCompile));
         Assert.Contains(LtoCflags, Cflags(build.OnCompile));
-        Assert.Contains(Mips16Cflags, Cflags(build.OnCompile));
         Assert.Contains(GcLdflags, Ldflags(build.OnCompile));
         Assert.Contains(LtoLdflags, Ldflags(build.OnCompile));
-        Assert.Contains("mips16", Knobs.Toolchain("readelf", "-h", Program(build.FromConfig, "flags-default")));
-        // MIPS16 code calling Debian's glibc, which is not.
+        Assert.False(Keeps(build.FromConfig, "flags-default", "knob_unused"));
         Assert.Equal((0, "knob\n"), Builds.Execute("qemu-mips-static", "-cpu", "24Kf", "-L", "/usr/mips-linux-gnu",
             Program(build.FromConfig, "flags-default")));
-        Assert.False(Keeps(build.FromConfig, "flags-default", "knob_unused"));
+    }
+
+    [Fact]
+    public void Mips16StaysOffWithDebiansToolchainWhateverTheConfigSays()
+    {
+        Assert.DoesNotContain(Mips16Cflags, Cflags(build.OnCompile));
+        Assert.DoesNotContain("mips16", Knobs.Toolchain("readelf", "-h", Program(build.FromConfig, "flags-default")));
     }
 
     [Fact]
@@ -108,10 +118,28 @@ public sealed class BuildFlagsTests(BuildFlagsBuild build) : IClassFixture<Build
     {
         Assert.DoesNotContain(GcCflags, Cflags(build.OffCompile));
         Assert.DoesNotContain("-flto", Cflags(build.OffCompile) + Ldflags(build.OffCompile));
-        Assert.DoesNotContain("-mips16", Cflags(build.OffCompile));
         Assert.DoesNotContain(GcLdflags, Ldflags(build.OffCompile));
-        Assert.DoesNotContain("mips16", Knobs.Toolchain("readelf", "-h", Program(build.FromConfig, "flags-off")));
         Assert.True(Keeps(build.FromConfig, "flags-off", "knob_unused"));
+    }
+
+    /// <summary>
+    /// The package API's no-mips16, where CONFIG_USE_MIPS16 reaches it (given on make's command
+    /// line, as Kiln's toolchains never set it): the flags a package compiles with, and the
+    /// assembler's without them, as OpenWrt's package.mk has them.
+    /// </summary>
+    [Theory]
+    [InlineData("flags-default", true)]
+    [InlineData("flags-off", false)]
+    public void NoMips16KeepsAPackageOutOfMips16WhereTheConfigAsksForIt(string package, bool mips16)
+    {
+        using var jobserver = new Jobserver(1);
+        var context = BuildSetup.CreateContext(build.PerPackage.Top, Builds.Config(build.PerPackage, Builds.Mips), jobserver, new SilentObserver());
+        var tree = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory));
+        var makefile = PackageMakefile.Read(context, tree.Sources.Single(s => s.Name == package), ["CONFIG_USE_MIPS16=y"]);
+
+        Assert.Equal(mips16, makefile.Value("TARGET_CFLAGS").Contains(Mips16Cflags, StringComparison.Ordinal));
+        Assert.Equal(mips16, makefile.Value("TARGET_CXXFLAGS").Contains(Mips16Cflags, StringComparison.Ordinal));
+        Assert.DoesNotContain("-mips16", makefile.Value("TARGET_ASFLAGS"));
     }
 
     [Fact]
