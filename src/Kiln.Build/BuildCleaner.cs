@@ -1,11 +1,13 @@
 using Kiln.Build.Jobs;
 using Kiln.Build.Packages;
+using Kiln.Build.Recipes;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Staging;
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.OpenWrt.Configuration;
 using Kiln.OpenWrt.Evaluation;
+using Kiln.OpenWrt.Names;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
 
@@ -74,6 +76,7 @@ public static class BuildCleaner
                 Remove(host);
             }
             Remove(Path.Combine(context.LogDirectory, source.Directory));
+            RunCleanRecipe(context, makefile, source);
             // Its packed files too (the indexes are rewritten by the next build that packs there).
             var bin = Path.Combine(context.TopDirectory, "bin");
             if (Directory.Exists(bin))
@@ -82,5 +85,20 @@ public static class BuildCleaner
                         Remove(file);
         }
         return removed;
+    }
+
+    /// <summary>The package's own clean commands (Build/Clean, Build/UninstallDev), logged in logs/package/DIR/clean.txt.</summary>
+    private static void RunCleanRecipe(BuildContext context, PackageMakefile makefile, SourcePackage source)
+    {
+        if (makefile.Expand(ApiNames.Recipes.Step("clean"), "clean") is not { } recipe || string.IsNullOrWhiteSpace(recipe.Text)) return;
+        var log = Path.Combine(context.LogDirectory, source.Directory, "clean.txt");
+        try
+        {
+            RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, CancellationToken.None);
+        }
+        catch (StepFailure failure)
+        {
+            throw new UserError($"{source.Directory}: clean: {failure.Message} (see {Path.GetRelativePath(context.TopDirectory, log)})");
+        }
     }
 }

@@ -84,66 +84,70 @@ public sealed class TopLevelMakeTests : IDisposable
         Assert.DoesNotContain(logs, log => log.Contains("ifeq") || log.Contains("ifneq") || log.Contains("endif"));
     }
 
+    /// <summary>
+    /// chooser's own option defaults to on once PACKAGE_chooser is; with it on, chooser also
+    /// depends on chooser-extra; its Makefile reads the symbols.
+    /// </summary>
+    private void AddChooser() => Write("package/utils/chooser/Makefile", """
+        include $(TOPDIR)/rules.mk
+
+        PKG_NAME:=chooser
+        PKG_VERSION:=1
+        PKG_RELEASE:=1
+        PKG_CONFIG_DEPENDS:=CONFIG_CHOOSER_EXTRA
+
+        include $(INCLUDE_DIR)/package.mk
+
+        define Package/chooser/Default
+          SECTION:=utils
+          CATEGORY:=Utilities
+        endef
+
+        define Package/chooser
+          $(call Package/chooser/Default)
+          TITLE:=Reads its own selection
+          DEPENDS:=+CHOOSER_EXTRA:chooser-extra
+        endef
+
+        define Package/chooser/config
+        config CHOOSER_EXTRA
+        	bool "Install the extra part"
+        	depends on PACKAGE_chooser
+        	default y
+        config CHOOSER_GREETING
+        	string "Greeting"
+        	depends on PACKAGE_chooser
+        	default "hello"
+        endef
+
+        define Package/chooser-extra
+          $(call Package/chooser/Default)
+          TITLE:=The extra part
+        endef
+
+        define Build/Compile
+        	echo "selected=$(CONFIG_PACKAGE_chooser) extra=$(CONFIG_CHOOSER_EXTRA) greeting=$(call qstrip,$(CONFIG_CHOOSER_GREETING))" > $(PKG_BUILD_DIR)/seen
+        endef
+
+        define Package/chooser/install
+        	$(INSTALL_DIR) $(1)/usr/share/chooser
+        	$(CP) $(PKG_BUILD_DIR)/seen $(1)/usr/share/chooser/
+        endef
+
+        define Package/chooser-extra/install
+        	$(INSTALL_DIR) $(1)/usr/share/chooser
+        	echo extra > $(1)/usr/share/chooser/extra
+        endef
+
+        $(eval $(call BuildPackage,chooser))
+        $(eval $(call BuildPackage,chooser-extra))
+
+        """);
+
     [Fact]
     public void APackageNamedOnTheCommandLineIsSelectedWithItsOptionsAndWhatTheyPullIn()
     {
-        // chooser's own option defaults to on once PACKAGE_chooser is; with it on, chooser also
-        // depends on chooser-extra, and its Makefile reads both symbols.
-        Write("package/utils/chooser/Makefile", """
-            include $(TOPDIR)/rules.mk
-
-            PKG_NAME:=chooser
-            PKG_VERSION:=1
-            PKG_RELEASE:=1
-            PKG_CONFIG_DEPENDS:=CONFIG_CHOOSER_EXTRA
-
-            include $(INCLUDE_DIR)/package.mk
-
-            define Package/chooser/Default
-              SECTION:=utils
-              CATEGORY:=Utilities
-            endef
-
-            define Package/chooser
-              $(call Package/chooser/Default)
-              TITLE:=Reads its own selection
-              DEPENDS:=+CHOOSER_EXTRA:chooser-extra
-            endef
-
-            define Package/chooser/config
-            config CHOOSER_EXTRA
-            	bool "Install the extra part"
-            	depends on PACKAGE_chooser
-            	default y
-            config CHOOSER_GREETING
-            	string "Greeting"
-            	depends on PACKAGE_chooser
-            	default "hello"
-            endef
-
-            define Package/chooser-extra
-              $(call Package/chooser/Default)
-              TITLE:=The extra part
-            endef
-
-            define Build/Compile
-            	echo "selected=$(CONFIG_PACKAGE_chooser) extra=$(CONFIG_CHOOSER_EXTRA) greeting=$(call qstrip,$(CONFIG_CHOOSER_GREETING))" > $(PKG_BUILD_DIR)/seen
-            endef
-
-            define Package/chooser/install
-            	$(INSTALL_DIR) $(1)/usr/share/chooser
-            	$(CP) $(PKG_BUILD_DIR)/seen $(1)/usr/share/chooser/
-            endef
-
-            define Package/chooser-extra/install
-            	$(INSTALL_DIR) $(1)/usr/share/chooser
-            	echo extra > $(1)/usr/share/chooser/extra
-            endef
-
-            $(eval $(call BuildPackage,chooser))
-            $(eval $(call BuildPackage,chooser-extra))
-
-            """);
+        AddChooser();
         var observer = Builds.Succeed(_tree, Builds.Mips, ["chooser"]);
 
         Assert.Equal("selected=y extra=y greeting=hello\n", Text(Ipk("chooser"), "usr/share/chooser/seen"));
@@ -152,44 +156,12 @@ public sealed class TopLevelMakeTests : IDisposable
     }
 
     [Fact]
-    public void AnOptionTheConfigTurnsOffStaysOff()
+    public void OptionsTheConfigSetsStayAsSet()
     {
-        Write("package/utils/chooser/Makefile", """
-            include $(TOPDIR)/rules.mk
+        AddChooser();
+        Builds.Succeed(_tree, Builds.Mips, ["chooser"], "# CONFIG_CHOOSER_EXTRA is not set\nCONFIG_CHOOSER_GREETING=\"hi\"\n");
 
-            PKG_NAME:=chooser
-            PKG_VERSION:=1
-            PKG_RELEASE:=1
-
-            include $(INCLUDE_DIR)/package.mk
-
-            define Package/chooser
-              SECTION:=utils
-              CATEGORY:=Utilities
-              TITLE:=Reads its own selection
-            endef
-
-            define Package/chooser/config
-            config CHOOSER_EXTRA
-            	bool "Install the extra part"
-            	depends on PACKAGE_chooser
-            	default y
-            endef
-
-            define Build/Compile
-            	echo "extra=$(CONFIG_CHOOSER_EXTRA)" > $(PKG_BUILD_DIR)/seen
-            endef
-
-            define Package/chooser/install
-            	$(INSTALL_DIR) $(1)/usr/share/chooser
-            	$(CP) $(PKG_BUILD_DIR)/seen $(1)/usr/share/chooser/
-            endef
-
-            $(eval $(call BuildPackage,chooser))
-
-            """);
-        Builds.Succeed(_tree, Builds.Mips, ["chooser"], "# CONFIG_CHOOSER_EXTRA is not set\n");
-
-        Assert.Equal("extra=\n", Text(Ipk("chooser"), "usr/share/chooser/seen"));
+        Assert.Equal("selected=y extra= greeting=hi\n", Text(Ipk("chooser"), "usr/share/chooser/seen"));
+        Assert.Empty(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/base"), "chooser-extra_*.ipk"));
     }
 }

@@ -167,6 +167,39 @@ internal static class HostToolScripts
 
         """;
 
+    /// <summary>OpenWrt's aclocal (tools/automake, patched to skip missing -I directories) over Debian's.</summary>
+    public const string Aclocal = """
+        #!/bin/sh
+        # aclocal [OPTION]... (written by Kiln): Debian's aclocal (the next one in PATH), given only the
+        # -I directories that exist, as OpenWrt's patched aclocal skips the others where Debian's stops:
+        # PKG_FIXUP's autoreconf names staging directories (and m4) that a build may not have.
+        here="$(cd "$(dirname "$0")" && pwd -P)"
+        real=
+        IFS=:
+        for dir in $PATH; do
+          [ "$(cd "$dir" 2>/dev/null && pwd -P)" = "$here" ] && continue
+          if [ -x "$dir/aclocal" ]; then real="$dir/aclocal"; break; fi
+        done
+        unset IFS
+        [ -n "$real" ] || { echo "aclocal: no aclocal in PATH (apt-get install automake)" >&2; exit 127; }
+        for arg; do
+          shift
+          if [ -n "$include" ]; then
+            include=
+            if [ -d "$arg" ]; then set -- "$@" -I "$arg"; else echo "aclocal: warning: skipping not existing directory '$arg'" >&2; fi
+            continue
+          fi
+          case "$arg" in
+          -I) include=1 ;;
+          -I*)
+            if [ -d "${arg#-I}" ]; then set -- "$@" "$arg"; else echo "aclocal: warning: skipping not existing directory '${arg#-I}'" >&2; fi ;;
+          *) set -- "$@" "$arg" ;;
+          esac
+        done
+        exec "$real" "$@"
+
+        """;
+
     /// <summary>OpenWrt's make_ext4fs over e2fsprogs' mke2fs.</summary>
     public const string MakeExt4fs = """
         #!/bin/sh

@@ -55,7 +55,7 @@ public static partial class HostToolset
         new("autoheader", "autoheader", "autoconf", Required: false),
         new("autom4te", "autom4te", "autoconf", Required: false),
         new("automake", "automake", "automake", Required: false),
-        new("aclocal", "aclocal", "automake", Required: false),
+        new("aclocal", "aclocal", "automake", Required: false, HostToolScripts.Aclocal),
         new("libtoolize", "libtoolize", "libtool", Required: false),
         new("libtool", "libtool", "libtool-bin", Required: false),
         new("m4", "m4", "m4", Required: false),
