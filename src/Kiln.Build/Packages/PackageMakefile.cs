@@ -61,7 +61,9 @@ public sealed class PackageMakefile
     /// (IS_PACKAGE_BUILD: host builds into staging_dir/hostpkg).
     /// </summary>
     private static string BuildSubdirectory(SourcePackage source) =>
-        source.Feed.Length > 0 ? $"package/feeds/{source.Feed}/{Path.GetFileName(source.Directory)}" : source.Directory;
+        source.Directory.StartsWith("feeds/", StringComparison.Ordinal)
+            ? $"package/feeds/{source.Feed}/{Path.GetFileName(source.Directory)}"
+            : source.Directory;
 
     /// <summary>A variable's value; a make error while expanding it names the line that set it if make named none.</summary>
     public string Value(string name)
