@@ -263,6 +263,38 @@ public sealed class HostToolTests : IDisposable
     }
 
     [Fact]
+    public void PkgConfigPutsTheStagedPcFilesPrefixesUnderStagingPrefixAsOpenWrtsWrapperDoes()
+    {
+        // An older Kiln linked Debian's pkg-config here: the wrapper takes its place.
+        File.Delete(Tool("pkg-config"));
+        File.CreateSymbolicLink(Tool("pkg-config"), "/usr/bin/pkg-config");
+        HostToolset.Prepare(Bin);
+        Assert.Null(new FileInfo(Tool("pkg-config")).LinkTarget);
+        var pcDirectory = PathOf("staging/usr/lib/pkgconfig");
+        Directory.CreateDirectory(pcDirectory);
+        File.WriteAllText(Path.Combine(pcDirectory, "codec.pc"), """
+            prefix=/usr
+            exec_prefix=/usr
+            libdir=${exec_prefix}/lib
+            includedir=${prefix}/include
+
+            Name: codec
+            Description: a staged library
+            Version: 1.0
+            Libs: -L${libdir} -lcodec
+            Cflags: -I${includedir}/codec
+
+            """);
+        var run = new System.Diagnostics.ProcessStartInfo(Tool("pkg-config"), ["--cflags", "--libs", "codec"]) { RedirectStandardOutput = true };
+        run.Environment["STAGING_PREFIX"] = PathOf("staging/usr");
+        run.Environment["PKG_CONFIG_LIBDIR"] = pcDirectory;
+        using var process = System.Diagnostics.Process.Start(run)!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        Assert.Equal($"-I{PathOf("staging/usr")}/include/codec -L{PathOf("staging/usr")}/lib -lcodec", output);
+    }
+
+    [Fact]
     public void KilnsOwnScriptsAreRewrittenAndAnyOtherProgramIsLeftAlone()
     {
         File.WriteAllText(Tool("mksquashfs4"), "#!/bin/sh\n# an older mksquashfs4 (written by Kiln)\n");

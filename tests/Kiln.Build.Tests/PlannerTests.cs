@@ -65,6 +65,24 @@ public sealed class PlannerTests : IDisposable
     }
 
     [Fact]
+    public void ADependencyThatDoesNotExistIsLeftOutWithOpenWrtsWarning()
+    {
+        var greeter = _tree.In("package/utils/greeter/Makefile");
+        File.WriteAllText(greeter, File.ReadAllText(greeter).Replace("DEPENDS:=+libgreet @!SMALL_FLASH", "DEPENDS:=+libgreet +no-such-lib @!SMALL_FLASH")
+            .Replace("PKG_CONFIG_DEPENDS:=", "PKG_BUILD_DEPENDS:=no-such-tool/host\nPKG_CONFIG_DEPENDS:="));
+        var sources = TreePackages.Read(_tree.Top, d => new ScanOptions(_tree.Top, d));
+        var planner = new BuildPlanner(sources, DotConfig.Parse(""));
+        var plan = planner.Plan(["greeter"], Run);
+        Assert.Equal(["package/libs/libgreet", "toolchain"], Edges(plan)["package/utils/greeter"]);
+        Assert.Equal([
+            "WARNING: Makefile 'package/utils/greeter/Makefile' has a build dependency on 'no-such-tool', which does not exist",
+            "WARNING: Makefile 'package/utils/greeter/Makefile' has a dependency on 'no-such-lib', which does not exist",
+        ], planner.Warnings);
+        // What is asked for by name must exist.
+        Assert.Contains("'no-such-lib' (asked for) is not in the tree", Assert.Throws<UserError>(() => planner.Plan(["no-such-lib"], Run)).Message);
+    }
+
+    [Fact]
     public void ADependencyLoopIsNamed()
     {
         var libgreet = _tree.In("package/libs/libgreet/Makefile");

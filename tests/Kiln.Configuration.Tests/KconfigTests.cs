@@ -482,6 +482,31 @@ public sealed class KconfigTests : IDisposable
     }
 
     [Fact]
+    public void ABaseFeedSourceIsReadFromPackageWhenTheTreeLacksTheFeedsBaseLink()
+    {
+        // A base package's Config text names its files as feeds/base/..., through the link OpenWrt's toplevel.mk makes to package/.
+        WriteFile("package/utils/tool/Config.in", "config TOOL_OPTION\n    bool\n");
+        var reader = new KconfigReader(_tree);
+        reader.ReadText("\tsource \"feeds/base/utils/tool/Config.in\"\n", "Package/tool/config");
+        Assert.Equal(["TOOL_OPTION"], reader.Symbols.Select(s => s.Name));
+        Assert.Equal("package/utils/tool/Config.in:1", reader.Symbols[0].Location);
+    }
+
+    [Fact]
+    public void ASourceNamingNoFileFromTheTopIsReadBesideTheFileThatSourcesIt()
+    {
+        WriteFile("package/utils/tool/Config.in", "source \"Config-defaults.in\"\nsource \"sub/Config.in\"\nsource \"include/top.in\"\n");
+        WriteFile("package/utils/tool/Config-defaults.in", "config TOOL_DEFAULTS\n    bool\n");
+        WriteFile("package/utils/tool/sub/Config.in", "config TOOL_SUB\n    bool\n");
+        WriteFile("package/utils/tool/include/top.in", "config BESIDE\n    bool\n");
+        WriteFile("include/top.in", "config TOP\n    bool\n");
+        var reader = new KconfigReader(_tree);
+        reader.ReadText("\tsource \"feeds/base/utils/tool/Config.in\"\n", "Package/tool/config");
+        // The top wins when it has the file, as kconfig's glob from the top directory does.
+        Assert.Equal(["TOOL_DEFAULTS", "TOOL_SUB", "TOP"], reader.Symbols.Select(s => s.Name));
+    }
+
+    [Fact]
     public void MissingSourceIsAnErrorNamingTheFile()
     {
         WriteFile("Config.in", "source \"config/missing.in\"\n");

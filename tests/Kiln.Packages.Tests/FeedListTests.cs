@@ -28,5 +28,14 @@ public sealed class FeedListTests : IDisposable
     }
 
     [Fact]
+    public void TheBaseLinkToPackageIsNoFeed()
+    {
+        Directory.CreateDirectory(Path.Combine(_tree, "package"));
+        Directory.CreateDirectory(Path.Combine(_tree, "feeds", "alpha"));
+        Directory.CreateSymbolicLink(Path.Combine(_tree, "feeds", "base"), "../package");
+        Assert.Equal(["alpha"], FeedList.Read(_tree));
+    }
+
+    [Fact]
     public void ATreeWithoutFeedsHasNone() => Assert.Empty(FeedList.Read(_tree));
 }

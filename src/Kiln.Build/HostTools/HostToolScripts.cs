@@ -20,6 +20,25 @@ internal static class HostToolScripts
 
         """;
 
+    /// <summary>
+    /// OpenWrt's pkg-config (tools/pkgconf/files/pkg-config) over Debian's pkgconf: the staged .pc
+    /// files say prefix=/usr, and the build exports where that is (STAGING_PREFIX).
+    /// </summary>
+    public const string PkgConfig = """
+        #!/bin/sh
+        # pkg-config (written by Kiln): OpenWrt's wrapper, the .pc files' prefixes moved to STAGING_PREFIX.
+        exec pkgconf \
+        --keep-system-cflags \
+        --keep-system-libs \
+        --define-variable=prefix="${STAGING_PREFIX}" \
+        --define-variable=prefix_host="${STAGING_DIR_HOST}" \
+        --define-variable=prefix_hostpkg="${STAGING_DIR_HOSTPKG}" \
+        --define-variable=exec_prefix="${STAGING_PREFIX}" \
+        --define-variable=bindir="${STAGING_PREFIX}/bin" \
+        $PKG_CONFIG_EXTRAARGS "$@"
+
+        """;
+
     /// <summary>OpenWrt's lzma (the LZMA SDK's lzma_alone command line) over xz.</summary>
     public const string Lzma = """
         #!/bin/sh

@@ -49,7 +49,7 @@ public static partial class HostToolset
         new("ninja", "ninja", "ninja-build", Required: false),
         new("meson", "meson", "meson", Required: false),
         new("meson.py", "meson", "meson", Required: false, HostToolScripts.MesonLauncher) { BuiltIn = "tools/meson" },
-        new("pkg-config", "pkg-config", "pkgconf", Required: false),
+        new("pkg-config", "pkgconf", "pkgconf", Required: false, HostToolScripts.PkgConfig),
         new("autoconf", "autoconf", "autoconf", Required: false),
         new("autoreconf", "autoreconf", "autoconf", Required: false),
         new("autoheader", "autoheader", "autoconf", Required: false),
@@ -140,8 +140,10 @@ public static partial class HostToolset
     {
         if (tool.BuiltOnly) return File.Exists(link);
         var info = new FileInfo(link);
-        // A live link stays (Kiln's, or one a user made); so does a program that is not Kiln's script (a build from the tree).
-        if (info.LinkTarget is not null ? File.Exists(link) : info.Exists && !IsKilnScript(link)) return true;
+        // A live link stays (Kiln's, or one a user made); so does a program that is not Kiln's script (a build from the tree). Where Kiln
+        // writes a script now, a link is an older Kiln's link to the host's program (pkg-config was one before it became OpenWrt's wrapper).
+        var stays = info.LinkTarget is not null ? File.Exists(link) && tool.Script is null : info.Exists && !IsKilnScript(link);
+        if (stays) return true;
         for (var choice = tool; choice is not null; choice = choice.Fallback)
         {
             var program = choice.Command is null ? null : Executables.Locate(choice.Command, path);

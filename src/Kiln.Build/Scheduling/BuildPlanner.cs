@@ -35,6 +35,14 @@ public sealed class BuildPlanner
     private readonly HostToolTree? _tools;
     private readonly HashSet<string> _toolsAskedFor = new(StringComparer.Ordinal);
     private string? _firstCxxPackage;
+    private readonly List<string> _warnings = [];
+
+    /// <summary>
+    /// The dependencies that name nothing in the tree, in OpenWrt's words: its metadata script
+    /// (package-metadata.pl) warns of them and leaves them out of the build order, and so does the
+    /// plan. Only a package asked for by name must exist.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => _warnings;
 
     /// <param name="tools">The tree's host tools (tools/), when tools/NAME may be asked for.</param>
     public BuildPlanner(TreePackages tree, DotConfig config, HostToolTree? tools = null)
@@ -125,6 +133,11 @@ public sealed class BuildPlanner
                 if (dep == CxxLibrary) _firstCxxPackage ??= package.Name;
                 continue;
             }
+            if (!Knows(dep) && !HasBrokenMakefile(dep))
+            {
+                Warn($"WARNING: Makefile '{source.Makefile}' has a dependency on '{dep}', which does not exist");
+                continue;
+            }
             var depSource = Select(dep, "needed by " + package.Name);
             if (depSource != source) _targetNeeds[source].Add("target " + depSource.Directory);
         }
@@ -177,7 +190,13 @@ public sealed class BuildPlanner
         if (dependency.Package is not { } name || !Holds(dependency)) return "";
         var wantsHost = host || name.EndsWith("/host", StringComparison.Ordinal);
         if (name.EndsWith("/host", StringComparison.Ordinal)) name = name[..^5];
-        var source = _sourceOfPackage.GetValueOrDefault(name) ?? SourceNamed(name, "build dependency of " + from.Directory);
+        var source = _sourceOfPackage.GetValueOrDefault(name) ?? _sourceByName.GetValueOrDefault(name);
+        if (source is null && !HasBrokenMakefile(name))
+        {
+            Warn($"WARNING: Makefile '{from.Makefile}' has a build dependency on '{name}', which does not exist");
+            return "";
+        }
+        source ??= SourceNamed(name, "build dependency of " + from.Directory);
         if (source == from && !wantsHost) return "";
         if (wantsHost)
         {
@@ -195,6 +214,15 @@ public sealed class BuildPlanner
             .Select(d => _index.Find(d.Package!)?.InstalledName ?? d.Package!)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>A package whose own Makefile could not be read is no missing one: planning it reports the Makefile's error.</summary>
+    private bool HasBrokenMakefile(string name) =>
+        _tree.Unreadable.Any(m => Path.GetFileName(Path.GetDirectoryName(m.SourceMakefile)) == name);
+
+    private void Warn(string warning)
+    {
+        if (!_warnings.Contains(warning)) _warnings.Add(warning);
+    }
 
     private bool Holds(Dependency dependency) =>
         dependency.Condition is null || dependency.Expression?.IsTrue(symbol => _config.IsEnabled(symbol)) == true;

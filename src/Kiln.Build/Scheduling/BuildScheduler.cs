@@ -23,7 +23,9 @@ public sealed record BuildResult(IReadOnlyList<NodeFailure> Failures, bool Inter
 /// does for its jobs). Ready nodes start in name order. After a failure or a cancellation no new
 /// node starts; those running finish. Whatever a node throws is that node's failure.
 /// </summary>
-public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
+/// <param name="keepGoing">As make's -k: after a failure the nodes that do not need the failed one still run, and each node that needs it
+/// (directly or not) is a failure of its own, naming the dependency that failed.</param>
+public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer, bool keepGoing = false)
 {
     /// <summary>Runs <paramref name="nodes"/> and the nodes they depend on, also those not in the list.</summary>
     /// <exception cref="UserError">The nodes depend on each other in a loop (then nothing runs).</exception>
@@ -33,7 +35,7 @@ public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
         var graph = WithDependencies(nodes);
         CheckAcyclic(graph);
         observer.Planned(graph.Count);
-        return new Execution(graph, slots, observer, cancel).Run();
+        return new Execution(graph, slots, observer, keepGoing, cancel).Run();
     }
 
     private static List<BuildNode> WithDependencies(IReadOnlyList<BuildNode> nodes)
@@ -75,12 +77,14 @@ public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
         private readonly IJobSlots _slots;
         private readonly IBuildObserver _observer;
         private readonly CancellationToken _cancel;
+        private readonly bool _keepGoing;
         private readonly int _total;
         private readonly Dictionary<BuildNode, int> _rank;
         private readonly Dictionary<BuildNode, int> _unfinishedDependencies;
         private readonly Dictionary<BuildNode, List<BuildNode>> _dependents;
         private readonly PriorityQueue<BuildNode, int> _ready = new();
         private readonly List<NodeFailure> _failures = [];
+        private readonly HashSet<BuildNode> _blocked = [];
         private readonly List<Thread> _workers = [];
         private readonly object _gate = new();
         private int _running;
@@ -89,9 +93,9 @@ public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
         private bool _acquiring;
         private ExceptionDispatchInfo? _slotError;
 
-        public Execution(List<BuildNode> graph, IJobSlots slots, IBuildObserver observer, CancellationToken cancel)
+        public Execution(List<BuildNode> graph, IJobSlots slots, IBuildObserver observer, bool keepGoing, CancellationToken cancel)
         {
-            (_slots, _observer, _cancel, _total) = (slots, observer, cancel, graph.Count);
+            (_slots, _observer, _keepGoing, _cancel, _total) = (slots, observer, keepGoing, cancel, graph.Count);
             _rank = graph.OrderBy(n => n.Name, StringComparer.Ordinal).Select((node, rank) => (node, rank)).ToDictionary(p => p.node, p => p.rank);
             _unfinishedDependencies = graph.ToDictionary(n => n, n => n.Dependencies.Distinct().Count());
             _dependents = graph.ToDictionary(n => n, _ => new List<BuildNode>());
@@ -106,7 +110,7 @@ public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
             {
                 while (true)
                 {
-                    var stopping = _failures.Count > 0 || _slotError is not null || _cancel.IsCancellationRequested;
+                    var stopping = (_failures.Count > 0 && !_keepGoing) || _slotError is not null || _cancel.IsCancellationRequested;
                     var spareSlots = _slotsHeld - Math.Max(_running - 1, 0);
                     if (!stopping && _ready.Count > 0 && (_running == 0 || spareSlots > 0))
                     {
@@ -161,7 +165,11 @@ public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
             lock (_gate)
             {
                 _running--;
-                if (failure is not null) _failures.Add(failure);
+                if (failure is not null)
+                {
+                    _failures.Add(failure);
+                    if (_keepGoing) FailDependents(node, node.Name);
+                }
                 else if (!interrupted)
                 {
                     _succeeded++;
@@ -169,6 +177,18 @@ public sealed class BuildScheduler(IJobSlots slots, IBuildObserver observer)
                         if (--_unfinishedDependencies[dependent] == 0) _ready.Enqueue(dependent, _rank[dependent]);
                 }
                 Monitor.PulseAll(_gate);
+            }
+        }
+
+        /// <summary>Under keep-going, every node that needs a failed one (directly or not) fails too, once, naming the node whose own
+        /// failure kept it from running.</summary>
+        private void FailDependents(BuildNode failed, string cause)
+        {
+            foreach (var dependent in _dependents[failed])
+            {
+                if (!_blocked.Add(dependent)) continue;
+                _failures.Add(new NodeFailure(dependent.Name, $"not built: {cause} failed"));
+                FailDependents(dependent, cause);
             }
         }
 

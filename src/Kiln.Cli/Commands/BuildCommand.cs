@@ -41,6 +41,10 @@ public static class BuildCommand
         var step = new Option<string?>("--step") { Description = "Stop the named packages after this step: prepare, configure, compile or install.",
             HelpName = "STEP" };
         var explain = new Option<bool>("--explain") { Description = "Say why each step runs (or that it is up to date)." };
+        var keepGoing = new Option<bool>("-k", "--keep-going")
+        {
+            Description = "After a failure, go on with the packages that do not need the failed one (as make -k), and list every failure.",
+        };
         var packages = new Argument<string[]>("PACKAGE")
         {
             Description = "Packages to build (binary or source names, NAME/host for a host build, tools/NAME for a host tool of tools/); " +
@@ -50,7 +54,7 @@ public static class BuildCommand
         var build = new Command("build",
             "Build packages: download, prepare, configure, compile, install; without names, every selected package and then the images.")
         {
-            Target, Config, jobs, step, explain, ImageCommands.Kernel, ImageCommands.Profile, packages,
+            Target, Config, jobs, step, explain, keepGoing, ImageCommands.Kernel, ImageCommands.Profile, packages,
         };
         build.SetAction(result =>
         {
@@ -75,7 +79,8 @@ public static class BuildCommand
                 firmware?.Packages,
                 firmware is null ? null
                     : (context, packages) => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token,
-                        packages));
+                        packages),
+                KeepGoing: result.GetValue(keepGoing));
             ConsoleCancelEventHandler stop = (_, e) =>
             {
                 e.Cancel = true;

@@ -85,7 +85,7 @@ public sealed class KconfigReader(string topDirectory)
                     current = null;
                     break;
                 case "source":
-                    ReadFile(Unquote(rest));
+                    ReadFile(SourcePath(Unquote(rest), file));
                     break;
                 case "comment" or "mainmenu":
                     current = null;
@@ -199,9 +199,28 @@ public sealed class KconfigReader(string topDirectory)
 
     private static string Unquote(string text) => text.Length >= 2 && text[0] == '"' && text[^1] == '"' ? text[1..^1] : text;
 
+    /// <summary>As OpenWrt's kconfig (zconf_nextfile): a path without wildcards that names no file from the top is looked for next to the
+    /// file that sources it (busybox's Config.in sources its own files so).</summary>
+    private string SourcePath(string path, string from)
+    {
+        if (path.Contains('*') || Path.Exists(Path.Combine(topDirectory, ThroughBaseFeedLink(path)))) return path;
+        var directory = Path.GetDirectoryName(from);
+        if (string.IsNullOrEmpty(directory)) return path;
+        var beside = directory + "/" + path;
+        return File.Exists(Path.Combine(topDirectory, ThroughBaseFeedLink(beside))) ? beside : path;
+    }
+
+    /// <summary>feeds/base/X read as package/X when the tree has no feeds/base: OpenWrt's toplevel.mk links feeds/base to package/ before
+    /// menuconfig reads the packages' Config text, which names a base package's files through it (package-defaults.mk's SOURCE).</summary>
+    private string ThroughBaseFeedLink(string relativePath) =>
+        relativePath.StartsWith("feeds/base/", StringComparison.Ordinal) && !Path.Exists(Path.Combine(topDirectory, "feeds", "base"))
+            ? "package/" + relativePath["feeds/base/".Length..]
+            : relativePath;
+
     /// <summary>The tree's files a source line names, wildcards expanded, in sorted order.</summary>
     private IEnumerable<string> Expand(string relativePath)
     {
+        relativePath = ThroughBaseFeedLink(relativePath);
         if (!relativePath.Contains('*'))
         {
             if (!File.Exists(Path.Combine(topDirectory, relativePath)))

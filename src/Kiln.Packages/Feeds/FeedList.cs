@@ -5,7 +5,8 @@ public sealed record ConfiguredFeed(string Method, string Name, IReadOnlyList<st
 
 /// <summary>
 /// The feeds of a tree in priority order: as feeds.conf (else feeds.conf.default) lists them, then
-/// any other directory of feeds/ in byte order. A package found in an earlier feed wins.
+/// any other directory of feeds/ in byte order. A package found in an earlier feed wins. feeds/base
+/// is no feed: OpenWrt's toplevel.mk makes it a link to package/.
 /// </summary>
 public static class FeedList
 {
@@ -14,7 +15,7 @@ public static class FeedList
         var feedsDirectory = Path.Combine(topDirectory, "feeds");
         if (!Directory.Exists(feedsDirectory)) return [];
         var present = Directory.GetDirectories(feedsDirectory).Select(Path.GetFileName).OfType<string>()
-            .Where(name => !name.StartsWith('.')).ToHashSet(StringComparer.Ordinal);
+            .Where(name => !name.StartsWith('.') && name != "base").ToHashSet(StringComparer.Ordinal);
         var ordered = new List<string>();
         foreach (var feed in Configured(topDirectory) ?? [])
             if (present.Remove(feed.Name)) ordered.Add(feed.Name);

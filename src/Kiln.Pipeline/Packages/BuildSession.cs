@@ -27,7 +27,8 @@ public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOn
     string? CacheDirectory,
     IPackager? Packager = null,
     IReadOnlyList<string>? AlsoWhenKnown = null,
-    Action<BuildContext, TreePackages>? Then = null);
+    Action<BuildContext, TreePackages>? Then = null,
+    bool KeepGoing = false);
 
 /// <summary>
 /// One build: the .config with the external toolchain's symbols, the host tools linked into
@@ -72,7 +73,8 @@ public static class BuildSession
             planner = new BuildPlanner(sources, context.Config, tools);
             plan = planner.Plan(names, run, request.LastStep);
         }
-        var result = new BuildScheduler(jobserver, observer).Run(plan.Nodes, cancel);
+        foreach (var warning in planner.Warnings) observer.Message(warning);
+        var result = new BuildScheduler(jobserver, observer, request.KeepGoing).Run(plan.Nodes, cancel);
         if (result.Succeeded && request.Packager is { } packager && run.PackedDirectories.Count > 0)
         {
             observer.Message("indexing " + string.Join(", ", run.PackedDirectories.Select(d => Path.GetRelativePath(context.TopDirectory, d))));

@@ -136,6 +136,22 @@ public sealed class BuildSchedulerTests
         Assert.Contains(("b", true), _observer.Finished);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void KeepingGoingRunsWhatDoesNotNeedTheFailureAndFailsWhatDoesNamingIt(int jobs)
+    {
+        var a = Node("a", _ => throw new UserError("a broke"));
+        var b = Node("b");
+        var d = Node("d").After(a);
+        var result = new BuildScheduler(new CountingSlots(jobs), _observer, keepGoing: true)
+            .Run([a, b, Node("c").After(b), d, Node("e").After(d, b), Node("f").After(a, d)], CancellationToken.None);
+        Assert.Equal(["a: a broke", "d: not built: a failed", "e: not built: a failed", "f: not built: a failed"],
+            result.Failures.Select(f => $"{f.Node}: {f.Message}").Order(StringComparer.Ordinal));
+        Assert.False(result.Interrupted);
+        Assert.Equal(["a", "b", "c"], _log.Started.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void EveryFailureOfNodesRunningTogetherIsReported()
     {
