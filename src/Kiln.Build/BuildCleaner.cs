@@ -1,11 +1,13 @@
 using Kiln.Build.Jobs;
 using Kiln.Build.Packages;
+using Kiln.Build.Recipes;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Staging;
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.OpenWrt.Configuration;
 using Kiln.OpenWrt.Evaluation;
+using Kiln.OpenWrt.Names;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
 
@@ -55,20 +57,26 @@ public static class BuildCleaner
         foreach (var source in sources)
         {
             var makefile = PackageMakefile.Read(context, source, []);
-            var list = makefile.Value("STAGING_DIR") + "/packages/" + makefile.Value("STAGING_FILES_LIST");
-            if (File.Exists(list))
+            // Each variant's build has its own build directory and staged files.
+            foreach (var variant in source.Packages.Select(p => p.Variant).Where(v => v.Length > 0 && v != "*").Distinct().DefaultIfEmpty(""))
             {
-                StagingInstaller.Remove(context.StagingDirectory, list);
-                removed.Add(Path.GetRelativePath(context.TopDirectory, list) + " (and the files it lists)");
+                var build = variant.Length == 0 ? makefile : PackageMakefile.Read(context, source, ["BUILD_VARIANT=" + variant]);
+                var list = build.Value("STAGING_DIR") + "/packages/" + build.Value("STAGING_FILES_LIST");
+                if (File.Exists(list))
+                {
+                    StagingInstaller.Remove(context.StagingDirectory, list);
+                    removed.Add(Path.GetRelativePath(context.TopDirectory, list) + " (and the files it lists)");
+                }
+                Remove(build.Value("STAMP_INSTALLED"));
+                Remove(build.Value("PKG_BUILD_DIR"));
             }
-            Remove(makefile.Value("STAMP_INSTALLED"));
-            Remove(makefile.Value("PKG_BUILD_DIR"));
             if (makefile.Value("HOST_BUILD_DIR") is { Length: > 0 } host)
             {
                 Remove(makefile.Value("HOST_STAMP_INSTALLED"));
                 Remove(host);
             }
             Remove(Path.Combine(context.LogDirectory, source.Directory));
+            RunCleanRecipe(context, makefile, source);
             // Its packed files too (the indexes are rewritten by the next build that packs there).
             var bin = Path.Combine(context.TopDirectory, "bin");
             if (Directory.Exists(bin))
@@ -77,5 +85,20 @@ public static class BuildCleaner
                         Remove(file);
         }
         return removed;
+    }
+
+    /// <summary>The package's own clean commands (Build/Clean, Build/UninstallDev), logged in logs/package/DIR/clean.txt.</summary>
+    private static void RunCleanRecipe(BuildContext context, PackageMakefile makefile, SourcePackage source)
+    {
+        if (makefile.Expand(ApiNames.Recipes.Step("clean"), "clean") is not { } recipe || string.IsNullOrWhiteSpace(recipe.Text)) return;
+        var log = Path.Combine(context.LogDirectory, source.Directory, "clean.txt");
+        try
+        {
+            RecipeRunner.Run(recipe.Text, recipe.Environment, makefile.Directory, context.Shell, recipe.ShellFlags, log, CancellationToken.None);
+        }
+        catch (StepFailure failure)
+        {
+            throw new UserError($"{source.Directory}: clean: {failure.Message} (see {Path.GetRelativePath(context.TopDirectory, log)})");
+        }
     }
 }

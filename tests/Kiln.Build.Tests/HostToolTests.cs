@@ -69,6 +69,25 @@ public sealed class HostToolTests : IDisposable
     }
 
     [Fact]
+    public void MesonPyRunsTheHostsMesonAndTheMachineFileTemplatesAreWrittenUnlessABuildOfToolsMesonPutItsOwn()
+    {
+        // meson.mk runs "python3 meson.py ARGS" (staging_dir/host/bin): the host's meson answers.
+        Assert.Equal(Run("meson", "--version"), Run("python3", Tool("meson.py"), "--version"));
+        var templates = Path.Combine(_root, "host", "lib", "meson");
+        var cross = File.ReadAllText(Path.Combine(templates, "openwrt-cross.txt.in"));
+        foreach (var placeholder in new[] { "@CC@", "@CXX@", "@LD@", "@AR@", "@STRIP@", "@NM@", "@PKGCONFIG@", "@CFLAGS@", "@LDFLAGS@", "@ARCH@",
+            "@CPU@", "@ENDIAN@" })
+            Assert.Contains(placeholder, cross);
+        Assert.Contains("@PREFIX@", File.ReadAllText(Path.Combine(templates, "openwrt-native.txt.in")));
+
+        File.WriteAllText(Path.Combine(templates, "openwrt-native.txt.in"), "[binaries]\n");
+        File.Delete(Path.Combine(templates, "openwrt-cross.txt.in"));
+        HostToolset.Prepare(Bin);
+        Assert.Equal("[binaries]\n", File.ReadAllText(Path.Combine(templates, "openwrt-native.txt.in")));
+        Assert.Equal(cross, File.ReadAllText(Path.Combine(templates, "openwrt-cross.txt.in")));
+    }
+
+    [Fact]
     public void LzmaWritesTheHeaderOfOpenWrtsLzmaWhateverTheOrderOfItsArguments()
     {
         var input = Input(300_000);

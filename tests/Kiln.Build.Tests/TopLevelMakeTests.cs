@@ -20,8 +20,8 @@ public sealed class TopLevelMakeTests : IDisposable
         File.WriteAllText(_tree.In(relative), text);
     }
 
-    private IpkContents Ipk(string name) =>
-        IpkContents.Read(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/base"), name + "_*.ipk").Single());
+    private IpkContents Ipk(string name, string feed = "base") =>
+        IpkContents.Read(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/" + feed), name + "_*.ipk").Single());
 
     private static string Text(IpkContents ipk, string file) =>
         Encoding.ASCII.GetString(ipk.DataEntries.Single(e => e.Name == "./" + file).Bytes!);
@@ -163,5 +163,41 @@ public sealed class TopLevelMakeTests : IDisposable
 
         Assert.Equal("selected=y extra= greeting=hi\n", Text(Ipk("chooser"), "usr/share/chooser/seen"));
         Assert.Empty(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/base"), "chooser-extra_*.ipk"));
+    }
+
+    [Fact]
+    public void AFeedsPackageIsBuiltAsThroughItsLinkInPackageFeeds()
+    {
+        Write("feeds/extra/utils/feedy/Makefile", """
+            include $(TOPDIR)/rules.mk
+
+            PKG_NAME:=feedy
+            PKG_VERSION:=1
+            PKG_RELEASE:=1
+
+            include $(INCLUDE_DIR)/package.mk
+
+            define Package/feedy
+              SECTION:=utils
+              CATEGORY:=Utilities
+              TITLE:=Knows where it is built
+            endef
+
+            define Build/Compile
+            	echo "$(BUILD_SUBDIR) $(IS_PACKAGE_BUILD)" > $(PKG_BUILD_DIR)/subdir
+            endef
+
+            define Package/feedy/install
+            	$(INSTALL_DIR) $(1)/usr/share/feedy
+            	$(CP) $(PKG_BUILD_DIR)/subdir $(1)/usr/share/feedy/
+            endef
+
+            $(eval $(call BuildPackage,feedy))
+
+            """);
+        Builds.Succeed(_tree, Builds.Mips, ["feedy"]);
+
+        // A package build (IS_PACKAGE_BUILD) as in package/: its host builds go to staging_dir/hostpkg.
+        Assert.Equal("package/feeds/extra/feedy 1\n", Text(Ipk("feedy", "extra"), "usr/share/feedy/subdir"));
     }
 }

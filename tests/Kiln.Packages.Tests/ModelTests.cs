@@ -76,6 +76,10 @@ public sealed class ModelTests
         var multi = Source("package/utils/multi");
         Assert.Equal(["multi-full", "multi-mini", "multi-data"], multi.Packages.Select(p => p.Name));
         Assert.Equal("0.9-r0", multi.Packages[0].Version);
+        // Build-Variant and Default-Variant, as OpenWrt's scan prints them (expected-package.packageinfo).
+        Assert.Equal(["full", "mini", ""], multi.Packages.Select(p => p.Variant));
+        Assert.Equal([true, false, false], multi.Packages.Select(p => p.DefaultVariant));
+        Assert.Equal("full", multi.DefaultVariant);
 
         Assert.Equal("2024.05.17~0123456789abcdef0123456789abcdef01234567-r1", Source("package/utils/gitpkg").Packages[0].Version);
     }

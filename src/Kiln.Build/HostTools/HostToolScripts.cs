@@ -101,6 +101,21 @@ internal static class HostToolScripts
 
         """;
 
+    /// <summary>
+    /// meson.py, which OpenWrt's meson.mk runs with python3 (tools/meson makes it, a zipapp of meson): here it runs the host's
+    /// meson linked beside it, whichever python3 runs the launcher (Debian's meson needs Debian's python3 and its modules).
+    /// </summary>
+    public const string MesonLauncher = """
+        #!/usr/bin/env python3
+        # meson.py ARGS (written by Kiln): OpenWrt's meson launcher, running the meson linked beside it with the same arguments.
+        import os
+        import sys
+
+        meson = os.path.join(os.path.dirname(os.path.abspath(__file__)), "meson")
+        os.execv(meson, [meson] + sys.argv[1:])
+
+        """;
+
     /// <summary>OpenWrt's padjffs2: padding and JFFS2 end marks after a root file system.</summary>
     public const string Padjffs2 = """
         #!/bin/sh
@@ -168,6 +183,39 @@ internal static class HostToolScripts
           esac
         done
         exec mksquashfs "$@"
+
+        """;
+
+    /// <summary>OpenWrt's aclocal (tools/automake, patched to skip missing -I directories) over Debian's.</summary>
+    public const string Aclocal = """
+        #!/bin/sh
+        # aclocal [OPTION]... (written by Kiln): Debian's aclocal (the next one in PATH), given only the
+        # -I directories that exist, as OpenWrt's patched aclocal skips the others where Debian's stops:
+        # PKG_FIXUP's autoreconf names staging directories (and m4) that a build may not have.
+        here="$(cd "$(dirname "$0")" && pwd -P)"
+        real=
+        IFS=:
+        for dir in $PATH; do
+          [ "$(cd "$dir" 2>/dev/null && pwd -P)" = "$here" ] && continue
+          if [ -x "$dir/aclocal" ]; then real="$dir/aclocal"; break; fi
+        done
+        unset IFS
+        [ -n "$real" ] || { echo "aclocal: no aclocal in PATH (apt-get install automake)" >&2; exit 127; }
+        for arg; do
+          shift
+          if [ -n "$include" ]; then
+            include=
+            if [ -d "$arg" ]; then set -- "$@" -I "$arg"; else echo "aclocal: warning: skipping not existing directory '$arg'" >&2; fi
+            continue
+          fi
+          case "$arg" in
+          -I) include=1 ;;
+          -I*)
+            if [ -d "${arg#-I}" ]; then set -- "$@" "$arg"; else echo "aclocal: warning: skipping not existing directory '${arg#-I}'" >&2; fi ;;
+          *) set -- "$@" "$arg" ;;
+          esac
+        done
+        exec "$real" "$@"
 
         """;
 

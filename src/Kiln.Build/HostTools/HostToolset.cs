@@ -48,13 +48,14 @@ public static partial class HostToolset
         new("cmake", "cmake", "cmake", Required: false),
         new("ninja", "ninja", "ninja-build", Required: false),
         new("meson", "meson", "meson", Required: false),
+        new("meson.py", "meson", "meson", Required: false, HostToolScripts.MesonLauncher) { BuiltIn = "tools/meson" },
         new("pkg-config", "pkgconf", "pkgconf", Required: false, HostToolScripts.PkgConfig),
         new("autoconf", "autoconf", "autoconf", Required: false),
         new("autoreconf", "autoreconf", "autoconf", Required: false),
         new("autoheader", "autoheader", "autoconf", Required: false),
         new("autom4te", "autom4te", "autoconf", Required: false),
         new("automake", "automake", "automake", Required: false),
-        new("aclocal", "aclocal", "automake", Required: false),
+        new("aclocal", "aclocal", "automake", Required: false, HostToolScripts.Aclocal),
         new("libtoolize", "libtoolize", "libtool", Required: false),
         new("libtool", "libtool", "libtool-bin", Required: false),
         new("m4", "m4", "m4", Required: false),
@@ -131,6 +132,7 @@ public static partial class HostToolset
             if (!Place(tool, Path.Combine(hostBin, tool.Name), path) && tool.Required) missing.Add(tool);
         if (missing.Count > 0)
             throw new UserError(MissingMessage(missing));
+        MesonFiles.Place(Path.Combine(Path.GetDirectoryName(hostBin.TrimEnd('/'))!, "lib", "meson"));
     }
 
     /// <summary>Puts the tool's first choice this machine has at <paramref name="link"/>; false when it has none.</summary>
@@ -223,7 +225,7 @@ public static partial class HostToolset
     private static partial System.Text.RegularExpressions.Regex PathWord();
 
     /// <summary>A script Kiln wrote (and may replace), not a program an OpenWrt build put there.</summary>
-    private static bool IsKilnScript(string path)
+    internal static bool IsKilnScript(string path)
     {
         if (new FileInfo(path).LinkTarget is not null) return false;
         using var reader = new StreamReader(path, System.Text.Encoding.Latin1);

@@ -45,7 +45,8 @@ public sealed class PackageMakefile
         var inputs = new MakefilesRead();
         try
         {
-            var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, commandLine, inputs));
+            var evaluator = LargeStack.Run(() => context.Evaluate(directory, "Makefile", null, ["BUILD_SUBDIR=" + BuildSubdirectory(source), .. commandLine],
+                inputs));
             return new PackageMakefile(context.TopDirectory, source, directory, evaluator, inputs.Files);
         }
         catch (UserError e)
@@ -53,6 +54,16 @@ public sealed class PackageMakefile
             throw Located(e, SourceLocation.None, source.Directory, context.TopDirectory);
         }
     }
+
+    /// <summary>
+    /// The directory OpenWrt's package/Makefile runs the package's make for (BUILD_SUBDIR): a feed's
+    /// package through its link in package/feeds/FEED/, so that it too is a package build
+    /// (IS_PACKAGE_BUILD: host builds into staging_dir/hostpkg).
+    /// </summary>
+    private static string BuildSubdirectory(SourcePackage source) =>
+        source.Directory.StartsWith("feeds/", StringComparison.Ordinal)
+            ? $"package/feeds/{source.Feed}/{Path.GetFileName(source.Directory)}"
+            : source.Directory;
 
     /// <summary>A variable's value; a make error while expanding it names the line that set it if make named none.</summary>
     public string Value(string name)

@@ -233,9 +233,10 @@ public sealed class BuildPlanner
 
     private BuildPlan Build(List<(SourcePackage? Source, bool Host)> roots, BuildRun run, StepKind lastStep)
     {
-        var nodes = new Dictionary<string, PackageNode>(StringComparer.Ordinal);
+        // A source's target builds (one per variant) and host build, by "target DIR" and "host DIR".
+        var nodes = new Dictionary<string, List<PackageNode>>(StringComparer.Ordinal);
         var toolchain = _toolchain.Count > 0 ? new ToolchainBuilder(run, _toolchain.ToList()) : null;
-        if (toolchain is not null) nodes["toolchain"] = toolchain;
+        if (toolchain is not null) nodes["toolchain"] = [toolchain];
         foreach (var source in _targetNeeds.Keys)
         {
             var selected = _selected.GetValueOrDefault(source) ?? [];
@@ -246,25 +247,32 @@ public sealed class BuildPlanner
                 .Select(p => KeyValuePair.Create(p.Name, p.AbiVersion))
                 .ToList();
             var depends = selected.ToDictionary(p => p, p => (IReadOnlyList<string>)InstalledDepends(_index.Find(p)!), StringComparer.Ordinal);
-            nodes["target " + source.Directory] = new PackageBuilder(run, source, host: false, selected, abis, depends);
+            var builds = VariantBuilds.Of(source, selected);
+            var staging = new Lock();
+            var variants = nodes["target " + source.Directory] = builds.Select(build => (PackageNode)new PackageBuilder(run, source, host: false,
+                build.Packages, abis, depends, build.Variant.Length > 0 ? new BuildVariant(build, staging) : null)).ToList();
+            // A package of every variant is packed by each build that installs it: one after another, the last one's stays, as in OpenWrt.
+            if (builds.Any(b => b.EveryVariant.Count > 0))
+                for (var i = 1; i < variants.Count; i++) variants[i].Dependencies.Add(variants[i - 1]);
         }
         foreach (var source in _hostBuilds)
-            nodes["host " + source.Directory] = new PackageBuilder(run, source, host: true, [], []);
+            nodes["host " + source.Directory] = [new PackageBuilder(run, source, host: true, [], [])];
 
         foreach (var (source, needs) in _targetNeeds)
-        {
-            var node = nodes["target " + source.Directory];
-            foreach (var key in needs.Where(k => k.Length > 0)) node.Dependencies.Add(nodes[key]);
-            if (toolchain is not null) node.Dependencies.Add(toolchain);
-        }
+            foreach (var node in nodes["target " + source.Directory])
+            {
+                foreach (var key in needs.Where(k => k.Length > 0)) node.Dependencies.AddRange(nodes[key]);
+                if (toolchain is not null) node.Dependencies.Add(toolchain);
+            }
         foreach (var (source, needs) in _hostNeeds)
             foreach (var key in needs.Where(k => k.Length > 0))
-                nodes["host " + source.Directory].Dependencies.Add(nodes[key]);
+                nodes["host " + source.Directory].Single().Dependencies.AddRange(nodes[key]);
 
-        var requested = roots.Select(r => r.Source is null ? toolchain! : nodes[(r.Host ? "host " : "target ") + r.Source.Directory]).Distinct()
-            .ToList();
+        var all = nodes.Values.SelectMany(n => n).ToList();
+        var requested = roots.SelectMany(r => r.Source is null ? [toolchain!] : nodes[(r.Host ? "host " : "target ") + r.Source.Directory])
+            .Distinct().ToList();
         // --step stops only what was asked for; what other nodes need is built all the way.
-        foreach (var node in requested.Where(n => !nodes.Values.Any(other => other.Dependencies.Contains(n)))) node.LastStep = lastStep;
-        return new BuildPlan(nodes.Values.ToList(), requested);
+        foreach (var node in requested.Where(n => !all.Any(other => other.Dependencies.Contains(n)))) node.LastStep = lastStep;
+        return new BuildPlan(all, requested);
     }
 }

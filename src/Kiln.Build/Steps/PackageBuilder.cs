@@ -16,13 +16,16 @@ namespace Kiln.Build.Steps;
 /// its selected binary packages, installdev into staging) or for the host (the host- steps).
 /// Each step runs only when its inputs differ from those its stamp recorded; a step that runs
 /// takes the stamps of the later steps away first, and writes its own only when it succeeded.
-/// A host tool of tools/ is a host build named as OpenWrt names it, tools/NAME.
+/// A host tool of tools/ is a host build named as OpenWrt names it, tools/NAME. A variant build of a source (BUILD_VARIANT) is
+/// named DIR/VARIANT, as OpenWrt names its logs, and has its own build directory, stamps and logs.
 /// </summary>
 /// <param name="depends">For each selected package, the installed names of what it depends on (for its control file).</param>
+/// <param name="variant">The variant this target build makes, or null when its source has none.</param>
 public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host, IReadOnlyList<string> selected,
     IReadOnlyList<KeyValuePair<string, string>> dependencyAbis,
-    IReadOnlyDictionary<string, IReadOnlyList<string>>? depends = null)
-    : PackageNode(source.Directory + (host && !source.Directory.StartsWith("tools/", StringComparison.Ordinal) ? "/host" : ""), run)
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? depends = null, BuildVariant? variant = null)
+    : PackageNode(source.Directory + (variant is not null ? "/" + variant.Build.Variant
+        : host && !source.Directory.StartsWith("tools/", StringComparison.Ordinal) ? "/host" : ""), run)
 {
     private static readonly string[] ScriptNames = ["conffiles", "postinst", "prerm", "preinst", "postrm"];
 
@@ -33,9 +36,24 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
     /// <summary>The binary packages of this source to install (target builds).</summary>
     public IReadOnlyList<string> Selected { get; } = selected;
 
+    public BuildVariant? Variant { get; } = variant;
+
+    /// <summary>Held while installing into staging: the variant builds of a source stage through the one TMP_DIR/stage-DIR.</summary>
+    private readonly Lock _staging = variant?.Staging ?? new Lock();
+
+    /// <summary>What this run installs and packs: <see cref="Selected"/>, less the packages of every variant whose install this
+    /// variant's Makefile does not define (package-pack.mk packs only a package with an install section).</summary>
+    private IReadOnlyList<string> _installing = selected;
+
     protected override void Build(BuildContext context, BuildRun run, StepKind lastStep, CancellationToken cancel)
     {
-        var makefile = PackageMakefile.Read(context, Source, ["MAKE_JOBSERVER=" + context.Jobserver.MakeFlag]);
+        // As include/subdir.mk runs a variant's make.
+        string[] variantLine = Variant is { Build: var build }
+            ? ["BUILD_VARIANT=" + build.Variant, "ALL_VARIANTS=" + string.Join(' ', build.AllVariants)]
+            : [];
+        var makefile = PackageMakefile.Read(context, Source, ["MAKE_JOBSERVER=" + context.Jobserver.MakeFlag, .. variantLine]);
+        if (Variant is not null)
+            _installing = Selected.Where(p => !Variant.Build.EveryVariant.Contains(p) || makefile.Defines($"Package/{p}/install")).ToList();
         var buildDirectory = makefile.Value(Host ? "HOST_BUILD_DIR" : "PKG_BUILD_DIR");
         var running = Path.Combine(buildDirectory, ".kiln-running");
         var sources = Download(context, run, makefile);
@@ -64,7 +82,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         foreach (var step in new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile, StepKind.Install, StepKind.Pack, StepKind.InstallDev })
         {
             if (step > lastStep && !(step == StepKind.Pack && lastStep == StepKind.Install)) break;
-            if (step == StepKind.Pack && (Host || run.Packager is null || Selected.Count == 0)) continue;
+            if (step == StepKind.Pack && (Host || run.Packager is null || _installing.Count == 0)) continue;
             if (step == StepKind.InstallDev && (Host || makefile.Value(ApiNames.Variables.InstallDev).Length == 0)) break;
             var inputs = step == StepKind.Prepare ? prepare : new StepInputs().Add("after", done[After(step)].Digest());
             var after = step == StepKind.Prepare ? (StepKind?)null : After(step);
@@ -128,14 +146,43 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         ran.Add(step);
         run.Observer.StepStarted(Name, stepName, earlierRan is { } earlier ? (Host ? "host-" : "") + earlier.Name() + " ran" : why);
 
-        var log = Path.Combine(context.LogDirectory, Source.Directory, stepName + ".txt");
+        var log = Path.Combine(context.LogDirectory, Source.Directory, Variant?.Build.Variant ?? "", stepName + ".txt");
         if (File.Exists(log)) File.Delete(log);
-        var hostBin = Path.Combine(context.HostStagingDirectory, "bin");
         if (step is StepKind.Configure or StepKind.Compile)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(running)!);
             File.WriteAllText(running, stepName + "\n");
         }
+        if (step == StepKind.InstallDev)
+        {
+            lock (_staging)
+            {
+                RunRecipes(context, makefile, step, recipes, stepName, log, cancel);
+                StagingInstaller.Install(makefile.Value(ApiNames.Variables.StageDirectory), context.StagingDirectory,
+                    makefile.Value(ApiNames.Variables.StagingList));
+            }
+        }
+        else RunRecipes(context, makefile, step, recipes, stepName, log, cancel);
+        if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
+            foreach (var package in _installing)
+                ElfStripper.Strip(makefile.InstallDirectory(package), makefile.Value("STRIP"), recipes.FirstOrDefault().Recipe?.Environment
+                    ?? context.Environment);
+        foreach (var package in packages)
+        {
+            run.Packager!.Pack(package);
+            run.Packed(package.OutputDirectory);
+            // The present file is what the stamp records.
+            inputs.Add("output " + Relative(context, Path.Combine(package.OutputDirectory, run.Packager.FileName(package))), "present");
+        }
+        if (step is StepKind.Configure or StepKind.Compile) File.Delete(running);
+        StepStamp.Write(stamp, inputs);
+        return inputs;
+    }
+
+    private void RunRecipes(BuildContext context, PackageMakefile makefile, StepKind step, List<(string Label, ExpandedRecipe? Recipe)> recipes,
+        string stepName, string log, CancellationToken cancel)
+    {
+        var hostBin = Path.Combine(context.HostStagingDirectory, "bin");
         foreach (var (_, recipe) in recipes)
         {
             if (recipe is null) continue;
@@ -151,23 +198,6 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
                 HostToolset.Relink(hostBin, released);
             }
         }
-        if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
-            foreach (var package in Selected)
-                ElfStripper.Strip(makefile.InstallDirectory(package), makefile.Value("STRIP"), recipes.FirstOrDefault().Recipe?.Environment
-                    ?? context.Environment);
-        if (step == StepKind.InstallDev)
-            StagingInstaller.Install(makefile.Value(ApiNames.Variables.StageDirectory), context.StagingDirectory,
-                makefile.Value(ApiNames.Variables.StagingList));
-        foreach (var package in packages)
-        {
-            run.Packager!.Pack(package);
-            run.Packed(package.OutputDirectory);
-            // The present file is what the stamp records.
-            inputs.Add("output " + Relative(context, Path.Combine(package.OutputDirectory, run.Packager.FileName(package))), "present");
-        }
-        if (step is StepKind.Configure or StepKind.Compile) File.Delete(running);
-        StepStamp.Write(stamp, inputs);
-        return inputs;
     }
 
     /// <summary>The recipes of a step, expanded now (as make expands a recipe when it runs it), labelled for the stamp.</summary>
@@ -175,7 +205,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
     {
         var stamp = Stamp(makefile, step);
         if (step == StepKind.Install && !Host)
-            return Selected.Select(p => (" " + p, makefile.Expand(ApiNames.Recipes.Install(p), makefile.InstallDirectory(p)))).ToList();
+            return _installing.Select(p => (" " + p, makefile.Expand(ApiNames.Recipes.Install(p), makefile.InstallDirectory(p)))).ToList();
         var name = (Host ? "host-" : "") + step.Name();
         return [("", makefile.Expand(ApiNames.Recipes.Step(name), stamp))];
     }
@@ -185,7 +215,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
     {
         var epochText = context.Environment.GetValueOrDefault("SOURCE_DATE_EPOCH") is { Length: > 0 } e ? e : makefile.Value("PKG_SOURCE_DATE_EPOCH");
         var epoch = long.TryParse(epochText, out var seconds) ? seconds : 0;
-        return Selected.Select(name =>
+        return _installing.Select(name =>
         {
             var architecture = makefile.Value(ApiNames.Variables.Architecture(name));
             var scripts = new Dictionary<string, string>(StringComparer.Ordinal);

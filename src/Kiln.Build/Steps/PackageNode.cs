@@ -36,3 +36,7 @@ public sealed record BuildRun(BuildContext Context, IBuildObserver Observer, str
         lock (_packed) _packed.Add(directory);
     }
 }
+
+/// <summary>The variant a target build makes (BUILD_VARIANT), and what it shares with the other variant builds of its source.</summary>
+/// <param name="Staging">Held while installing into staging (see <see cref="PackageBuilder"/>).</param>
+public sealed record BuildVariant(VariantBuild Build, Lock Staging);

@@ -24,7 +24,10 @@ public sealed record Toolchain(
     /// <summary>
     /// The symbols OpenWrt's external-toolchain menu sets, which rules.mk turns into TARGET_CROSS,
     /// GNU_TARGET_NAME, LIBC and the build and staging directory names. Debian's toolchains use
-    /// glibc with hardware floating point.
+    /// glibc with hardware floating point. CONFIG_USE_MIPS16 is turned off whatever the .config
+    /// says (so PKG_BUILD_FLAGS' no-mips16 changes nothing): MIPS16 code from Debian's compiler
+    /// with glibc has not been shown to work (OpenWrt 24.10's lua built so stops with an illegal
+    /// instruction under qemu-mips 7.2 on a string concatenation; built without it, it runs).
     /// </summary>
     /// <param name="wrapperRoot">Where <see cref="ToolchainWrappers"/> wrote the compiler wrappers (in its bin/).</param>
     public IReadOnlyList<KeyValuePair<string, string?>> ConfigSymbols(string wrapperRoot) =>

@@ -169,7 +169,8 @@ TARGET_ASFLAGS_DEFAULT = $(TARGET_CFLAGS)
 TARGET_ASFLAGS = $(TARGET_ASFLAGS_DEFAULT)
 # Packages compile and link against what their dependencies staged.
 TARGET_CPPFLAGS:=-I$(STAGING_DIR)/usr/include -I$(STAGING_DIR)/include
-TARGET_LDFLAGS:=-L$(STAGING_DIR)/usr/lib -L$(STAGING_DIR)/lib
+# Recursive, as OpenWrt's: its -fuse-ld=$(TARGET_LINKER) takes the linker package.mk chooses later (mold).
+TARGET_LDFLAGS=-L$(STAGING_DIR)/usr/lib -L$(STAGING_DIR)/lib
 ifneq ($(CONFIG_EXTERNAL_TOOLCHAIN),)
   LIBGCC_S_PATH=$(realpath $(wildcard $(strip $(subst ",,$(CONFIG_LIBGCC_ROOT_DIR)))/$(strip $(subst ",,$(CONFIG_LIBGCC_FILE_SPEC)))))
   LIBGCC_S=$(if $(LIBGCC_S_PATH),-L$(dir $(LIBGCC_S_PATH)) -lgcc_s)

@@ -25,6 +25,15 @@ public sealed record BinaryPackage(
 
     public string AbiVersion => Field("ABI-Version") ?? "";
 
+    /// <summary>Its VARIANT: the build of its source that packs it ("" for none, "*" for every build whose Makefile installs it).</summary>
+    public string Variant => Field("Build-Variant") ?? "";
+
+    /// <summary>DEFAULT_VARIANT: its variant is the one built when no package of a variant is selected.</summary>
+    public bool DefaultVariant => Field("Default-Variant") is not null;
+
+    /// <summary>BUILDONLY: built for the packages that need it, never selected or packed itself.</summary>
+    public bool BuildOnly => Field("Build-Only") is { Length: > 0 };
+
     /// <summary>
     /// The name the package is installed under: with ABI_VERSION it gets a suffix (after a '-' when
     /// the name ends in a digit), except kernel modules, as OpenWrt names them.

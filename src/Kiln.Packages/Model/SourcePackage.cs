@@ -20,6 +20,22 @@ public sealed record SourcePackage(
     public string? Variable(string name) => Variables.FirstOrDefault(v => v.Key == name).Value;
 
     public string Name => Variable("PKG_NAME") ?? System.IO.Path.GetFileName(Directory);
+
+    /// <summary>
+    /// The variant built when none of its variant packages is selected, as OpenWrt's package-metadata.pl picks it: the first
+    /// VARIANT of its packages (not BUILDONLY ones, nor "*"), or the last one marked DEFAULT_VARIANT; "" when none has one.
+    /// </summary>
+    public string DefaultVariant
+    {
+        get
+        {
+            var chosen = "";
+            foreach (var package in Packages)
+                if (!package.BuildOnly && package.Variant is { Length: > 0 } variant and not "*" && (chosen.Length == 0 || package.DefaultVariant))
+                    chosen = variant;
+            return chosen;
+        }
+    }
 }
 
 /// <summary>The files a package brings besides its Makefile.</summary>

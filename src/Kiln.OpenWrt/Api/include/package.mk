@@ -268,6 +268,12 @@ Build/Install=$(if $(PKG_INSTALL),$(call Build/Install/Default,))
 Build/Dist=$(call Build/Dist/Default,)
 Build/DistCheck=$(call Build/DistCheck/Default,)
 
+# What `kiln clean` runs once the build directory and staged files are gone, as OpenWrt's clean
+# rule does: the package's own Build/UninstallDev and Build/Clean, expanded when they run.
+Kiln/Recipe/clean:
+	$(call Build/UninstallDev,$(STAGING_DIR),$(STAGING_DIR)/host)
+	$(Build/Clean)
+
 .NOTPARALLEL:
 
 compile:

@@ -1,0 +1,4 @@
+int knob(void)
+{
+	return 42;
+}

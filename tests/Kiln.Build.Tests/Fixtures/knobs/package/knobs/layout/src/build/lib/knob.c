@@ -1,0 +1,4 @@
+const char *knob_name(void)
+{
+	return "layout";
+}

@@ -1,0 +1,2 @@
+/* What stamper draws around its stamp. */
+#define STAMP_BORDER "=#="
