@@ -99,6 +99,21 @@ public sealed class SourceTests : IDisposable
     }
 
     [Fact]
+    public void AnFtpUrlThatFailsIsListedAndTheNextUrlIsTried()
+    {
+        var content = Encoding.UTF8.GetBytes("the sources, version 1.0\n");
+        File.WriteAllBytes(Path.Combine(Upstream, FileName), content);
+        // Nothing listens on the discard port of this machine: curl's refusal is the attempt's reason.
+        const string ftp = "ftp://127.0.0.1:9/pub";
+
+        var path = new Downloader(Dl, []).Fetch(Spec(Sha256(content), urls: [ftp, "file://" + Upstream]), Package);
+
+        Assert.Equal(content, File.ReadAllBytes(path));
+        var e = Assert.Throws<UserError>(() => new Downloader(Path.Combine(_root, "dl2"), []).Fetch(Spec(Sha256(content), urls: [ftp]), Package));
+        Assert.StartsWith($"{Package}: cannot download {FileName}:\n  {ftp}/{FileName}: curl: (7) ", e.Message);
+    }
+
+    [Fact]
     public void NothingToTryIsAnError()
     {
         var e = Assert.Throws<UserError>(() => new Downloader(Dl, []).Fetch(Spec(Sha256([1, 2, 3])), Package));

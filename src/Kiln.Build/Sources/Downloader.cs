@@ -1,5 +1,6 @@
 using Kiln.Build.HostTools;
 using Kiln.Core.Errors;
+using Kiln.Core.Processes;
 
 namespace Kiln.Build.Sources;
 
@@ -15,6 +16,7 @@ public readonly record struct DownloadProgress(string File, long Bytes, long? To
 public sealed class Downloader(string downloadDirectory, IReadOnlyList<string> mirrors, IProgress<DownloadProgress>? progress = null)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(30) };
+    private static readonly HostProgram Curl = new("curl", "curl");
 
     /// <summary>Makes dl/FILE present and verified; returns its path.</summary>
     public string Fetch(SourceSpec source, string package)
@@ -98,6 +100,11 @@ public sealed class Downloader(string downloadDirectory, IReadOnlyList<string> m
             CopyLocal(url, temporary);
             return;
         }
+        if (!url.StartsWith("http://", StringComparison.Ordinal) && !url.StartsWith("https://", StringComparison.Ordinal))
+        {
+            GetWithCurl(url, temporary);
+            return;
+        }
         using var response = Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
         var total = response.Content.Headers.ContentLength;
@@ -113,5 +120,12 @@ public sealed class Downloader(string downloadDirectory, IReadOnlyList<string> m
             if ((bytes >> 20) != ((bytes + read) >> 20)) progress?.Report(new DownloadProgress(file, bytes + read, total));
             bytes += read;
         }
+    }
+
+    /// <summary>Other schemes (ftp://, as some PKG_SOURCE_URLs have) through curl, as OpenWrt's download.pl fetches them.</summary>
+    private static void GetWithCurl(string url, string temporary)
+    {
+        var result = Curl.Run(["--fail", "--silent", "--show-error", "--location", "--connect-timeout", "30", "--output", temporary, url]);
+        if (!result.Succeeded) throw new IOException(result.StandardError.Trim() is { Length: > 0 } reason ? reason : $"curl: exit status {result.ExitCode}");
     }
 }

@@ -15,8 +15,7 @@ public static class StagingInstaller
         var names = new List<string> { "./" };
         if (Directory.Exists(stageDirectory))
         {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(stageDirectory, "*", new EnumerationOptions { RecurseSubdirectories = true,
-                AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
+            foreach (var entry in DirectoryWalk.Entries(stageDirectory))
             {
                 var relative = Path.GetRelativePath(stageDirectory, entry);
                 var destination = Path.Combine(stagingDirectory, relative);
