@@ -1,3 +1,4 @@
+using System.Text;
 using Kiln.Configuration.Kconfig;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Targets.Model;
@@ -15,11 +16,20 @@ public static class DefaultConfiguration
     public static DotConfig For(string topDirectory, Target board, Target target)
     {
         var given = TargetSymbols(board, target);
-        var reader = new KconfigReader(topDirectory);
-        reader.ReadText(DeviceKconfig(target), "(devices of " + target.Id + ")");
-        reader.ReadFile("Config.in");
-        var values = KconfigEvaluator.Evaluate(reader.Symbols, given);
-        return DotConfig.Parse(KconfigEvaluator.Write(reader.Symbols, values, given.Keys));
+        var kconfig = new StringBuilder(DeviceKconfig(target));
+        var seed = new StringBuilder();
+        foreach (var (name, value) in given)
+        {
+            var isBool = value is "y" or "n";
+            kconfig.Append($"config {name}\n\t{(isBool ? "bool" : "string")}\n");
+            seed.Append(isBool ? value == "y" ? $"CONFIG_{name}=y\n" : $"# CONFIG_{name} is not set\n" : $"CONFIG_{name}=\"{value}\"\n");
+        }
+        kconfig.Append("source \"Config.in\"\n");
+        var tree = KconfigTree.Parse(kconfig.ToString(), "(target " + target.Id + ")", topDirectory,
+            KconfigSourceOverrides.ForOpenWrtTree());
+        var evaluator = new KconfigEvaluator(tree);
+        KconfigConf.Complete(evaluator, ConfMode.Defconfig, seed.ToString(), "(target " + target.Id + ")");
+        return DotConfig.Parse(ConfigFileWriter.Write(evaluator));
     }
 
     /// <summary>What OpenWrt's generated target menu sets for the chosen subtarget.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Kiln.Configuration.Kconfig;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Model;
@@ -31,17 +32,28 @@ public static class PackageSelection
             if (!config.IsEnabled(symbol) && !chosen.ContainsKey(symbol)) Choose(symbol, "y");
         }
 
-        var reader = new KconfigReader(topDirectory);
+        // The packages' own options, read with the .config's values and the selection as the user's.
+        var kconfig = new StringBuilder();
+        var seed = new StringBuilder(config.Write());
         foreach (var package in packages)
-            if (package.Config is { Length: > 0 } options) reader.ReadText(options, $"Package/{package.Name}/config");
-        var given = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (symbol, value) in config.Entries) given[symbol] = value is null ? "n" : value.Trim('"');
-        foreach (var (symbol, value) in chosen) given[symbol] = value;
-        var values = KconfigEvaluator.Evaluate(reader.Symbols, given);
-        foreach (var symbol in reader.Symbols)
         {
-            if (given.ContainsKey(symbol.Name) || !values.TryGetValue(symbol.Name, out var value) || symbol.IsBoolean && value == "n") continue;
-            Choose(symbol.Name, symbol.Type is "string" ? $"\"{value}\"" : value);
+            kconfig.Append($"config PACKAGE_{package.Name}\n\ttristate \"{package.Name}\"\n");
+            if (package.Config is { Length: > 0 } options) kconfig.Append(options).Append('\n');
+        }
+        foreach (var (symbol, value) in chosen) seed.Append($"CONFIG_{symbol}={value}\n");
+        var tree = KconfigTree.Parse(kconfig.ToString(), "(options of the selected packages)", topDirectory,
+            KconfigSourceOverrides.ForOpenWrtTree());
+        var evaluator = new KconfigEvaluator(tree);
+        KconfigConf.Complete(evaluator, ConfMode.Defconfig, seed.ToString(), "(.config)");
+        var inConfig = config.Entries.Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var symbol in tree.Symbols)
+        {
+            if (inConfig.Contains(symbol.Name!) || chosen.ContainsKey(symbol.Name!)) continue;
+            evaluator.CalcValue(symbol);
+            if (!symbol.Has(SymbolFlags.Write) || symbol.Type == SymbolType.Unknown) continue;
+            var value = evaluator.StringValue(symbol);
+            if (symbol.Type is SymbolType.Boolean or SymbolType.Tristate && value == "n") continue;
+            Choose(symbol.Name!, symbol.Type == SymbolType.String ? $"\"{value}\"" : value);
         }
 
         if (set.Count == 0) return (config, set);
