@@ -9,7 +9,7 @@ namespace Kiln.Configuration.Kconfig;
 /// "NAME = value" assignments whose value is the rest of the line. Kconfig variables and
 /// environment variables in $(...) are expanded in words and strings.
 /// </summary>
-public sealed class KconfigLexer
+internal sealed class KconfigLexer
 {
     private static readonly Dictionary<string, TokenKind> Keywords = new(StringComparer.Ordinal)
     {
@@ -26,7 +26,7 @@ public sealed class KconfigLexer
 
     private readonly string _text;
     private readonly string _file;
-    private readonly Func<string, string> _expandVariable;
+    private readonly KconfigMacros _macros;
     private readonly Action<string> _warn;
     private int _position;
     private int _line = 1;
@@ -34,11 +34,11 @@ public sealed class KconfigLexer
     private TokenKind _beforePrevious = TokenKind.Eol;
     private bool _assignValueNext;
 
-    public KconfigLexer(string text, string file, Func<string, string> expandVariable, Action<string> warn)
+    public KconfigLexer(string text, string file, KconfigMacros macros, Action<string> warn)
     {
         _text = text;
         _file = file;
-        _expandVariable = expandVariable;
+        _macros = macros;
         _warn = warn;
     }
 
@@ -140,35 +140,23 @@ public sealed class KconfigLexer
     private KconfigToken ScanWordOrKeyword()
     {
         var start = _position;
-        var hasDollar = false;
-        while (_position < _text.Length)
+        while (_position < _text.Length && IsWordChar(_text[_position])) _position++;
+        if (_position >= _text.Length || _text[_position] != '$')
         {
-            var c = _text[_position];
-            if (IsWordChar(c)) _position++;
-            else if (c == '$')
-            {
-                hasDollar = true;
-                _position++;
-                if (_position < _text.Length && _text[_position] == '(') SkipParenthesized();
-            }
-            else break;
-        }
-        var word = _text[start.._position];
-        if (!hasDollar)
+            var word = _text[start.._position];
             return Keywords.TryGetValue(word, out var keyword) ? new KconfigToken(keyword, word, _line) : new KconfigToken(TokenKind.Word, word, _line);
-        var expanded = Expand(word);
+        }
+        // A word with a macro reference: expanded as one word, never a keyword.
+        _position = start;
+        SetMacroPosition();
+        var expanded = _macros.ExpandToken(_text, ref _position);
         return expanded.Length > 0 ? new KconfigToken(TokenKind.Word, expanded, _line) : Scan();
     }
 
-    private void SkipParenthesized()
+    private void SetMacroPosition()
     {
-        var depth = 0;
-        while (_position < _text.Length && _text[_position] != '\n')
-        {
-            var c = _text[_position++];
-            if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) return;
-        }
+        _macros.File = _file;
+        _macros.Line = _line;
     }
 
     private KconfigToken ScanString(char quote)
@@ -197,18 +185,23 @@ public sealed class KconfigLexer
             }
             if (c == '$')
             {
-                // As the kernel's lexer: the rest of the line is expanded, then read on as string text.
-                var end = _text.IndexOf('\n', _position);
-                if (end < 0) end = _text.Length;
-                var rest = Expand(_text[_position..end]);
-                var closing = rest.IndexOf(quote);
-                if (closing >= 0)
+                _position++;
+                SetMacroPosition();
+                var reference = "$";
+                var end = _position;
+                if (_position < _text.Length && _text[_position] == '(')
                 {
-                    value.Append(rest, 0, closing);
-                    _position = end;
-                    return new KconfigToken(TokenKind.QuotedWord, value.ToString(), line);
+                    // The reference, up to its closing parenthesis, expanded into the string.
+                    var depth = 0;
+                    for (end = _position; end < _text.Length && _text[end] != '\n'; end++)
+                    {
+                        if (_text[end] == '(') depth++;
+                        else if (_text[end] == ')' && --depth == 0) break;
+                    }
+                    end = Math.Min(end + 1, _text.Length);
+                    reference = _macros.Expand("$" + _text[_position..end]);
                 }
-                value.Append(rest);
+                value.Append(reference);
                 _position = end;
                 continue;
             }
@@ -227,28 +220,6 @@ public sealed class KconfigLexer
         var value = _text[_position..end];
         _position = end;
         return new KconfigToken(TokenKind.AssignValue, value, _line);
-    }
-
-    /// <summary>$(NAME) as a Kconfig or environment variable; other text as is.</summary>
-    private string Expand(string text)
-    {
-        var result = new StringBuilder();
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '(')
-            {
-                var close = text.IndexOf(')', i + 2);
-                if (close > 0)
-                {
-                    result.Append(_expandVariable(text[(i + 2)..close].Trim()));
-                    i = close + 1;
-                    continue;
-                }
-            }
-            result.Append(text[i++]);
-        }
-        return result.ToString();
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
     {
         var outer = _lexer;
         var outerToken = _token;
-        _lexer = new KconfigLexer(text, file, Variable, tree.Warnings.Add);
+        _lexer = new KconfigLexer(text, file, _macros, tree.Warnings.Add);
         Advance();
         if (first && _token.Kind == TokenKind.MainMenu)
         {
@@ -45,8 +45,7 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         _token = outerToken;
     }
 
-    private string Variable(string name) =>
-        tree.Variables.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name) ?? "";
+    private readonly KconfigMacros _macros = new(sourceTree, tree.Warnings);
 
     private void Advance() => _token = _lexer.Next();
 
@@ -114,7 +113,7 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         Advance();
         if (_token.Kind is not (TokenKind.Equal or TokenKind.ColonEqual or TokenKind.PlusEqual))
             throw SyntaxError($"unknown statement \"{name}\"");
-        var append = _token.Kind == TokenKind.PlusEqual;
+        var flavor = _token.Kind;
         Advance();
         var value = "";
         if (_token.Kind == TokenKind.AssignValue)
@@ -123,7 +122,7 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
             Advance();
         }
         ExpectEol();
-        tree.Variables[name] = append && tree.Variables.TryGetValue(name, out var old) ? old + " " + value : value;
+        _macros.Assign(name, value, flavor);
     }
 
     // ---- entries ----
@@ -462,7 +461,7 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
             _includedFrom.Add((_lexer.File, _lexer.StatementLine));
             var outerLexer = _lexer;
             var outerToken = _token;
-            _lexer = new KconfigLexer(ReadFile(file, location), file, Variable, tree.Warnings.Add);
+            _lexer = new KconfigLexer(ReadFile(file, location), file, _macros, tree.Warnings.Add);
             Advance();
             Statements(Block.File);
             if (_token.Kind != TokenKind.End)
