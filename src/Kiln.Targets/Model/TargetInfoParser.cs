@@ -89,7 +89,7 @@ public static class TargetInfoParser
             fields.GetValueOrDefault("Target-Profile-Broken"),
             fields.GetValueOrDefault("Target-Profile-Default"),
             config,
-            description.Trim('\n'));
+            description);
     }
 
     /// <summary>Lines up to "@@" (consumed), joined.</summary>
