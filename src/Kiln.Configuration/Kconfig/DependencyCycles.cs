@@ -104,8 +104,20 @@ internal sealed class DependencyCycles
 
     private void Report(KconfigSymbol last)
     {
-        var start = _stack.FindLastIndex(entry => entry.Symbol == (last.IsChoiceValue && last.OwningChoice is { } c ? c : last));
-        if (start < 0) return;
+        // A choice member closes the cycle through its choice: it is listed, then the choice.
+        var memberEntry = last.IsChoiceValue && last.OwningChoice is not null;
+        if (memberEntry)
+        {
+            _stack.Add((last, null, null));
+            last = last.OwningChoice!;
+        }
+        var start = _stack.FindLastIndex(entry => entry.Symbol == last);
+        if (start >= 0) Print(start, last);
+        if (memberEntry) _stack.RemoveAt(_stack.Count - 1);
+    }
+
+    private void Print(int start, KconfigSymbol last)
+    {
         var text = new StringBuilder();
         for (var i = start; i < _stack.Count; i++)
         {

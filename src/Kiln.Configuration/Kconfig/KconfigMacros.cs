@@ -124,8 +124,8 @@ internal sealed class KconfigMacros(string sourceTree, List<string> warnings)
             case "lineno" when values.Length == 0:
                 return Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        if (values.Length == 0) return Environment.GetEnvironmentVariable(name) ?? "";
-        throw new UserError($"{File}:{Line}: unknown function '{name}'");
+        // As Kconfig: an unknown name is an environment variable, or nothing.
+        return values.Length == 0 ? Environment.GetEnvironmentVariable(name) ?? "" : "";
     }
 
     private string ExpandWith(string text, string[] arguments)

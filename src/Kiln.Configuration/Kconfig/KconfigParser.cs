@@ -205,9 +205,9 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         var isMenu = _token.Kind == TokenKind.MenuConfig;
         Advance();
         var symbol = NonConstSymbol();
-        ExpectEol();
         symbol.Flags |= SymbolFlags.Optional;
         AddEntry(symbol);
+        ExpectEol();
         while (true)
         {
             switch (_token.Kind)
@@ -328,10 +328,10 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
             name = _token.Text;
             Advance();
         }
-        ExpectEol();
         var choice = tree.LookupChoice(name);
         choice.Flags |= SymbolFlags.NoWrite;
         var entry = AddEntry(choice);
+        ExpectEol();
         while (true)
         {
             switch (_token.Kind)
@@ -383,9 +383,9 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
     {
         Advance();
         var condition = Expression();
-        ExpectEol();
         var entry = AddEntry(null);
         entry.Dependency = condition;
+        ExpectEol();
         BeginChildren();
         Statements(block);
         End(TokenKind.EndIf, "if", entry);
@@ -395,9 +395,9 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
     {
         Advance();
         var text = Expect(TokenKind.QuotedWord).Text!;
-        ExpectEol();
         var entry = AddEntry(null);
         AddPrompt(PropertyKind.Menu, text, null);
+        ExpectEol();
         while (true)
         {
             if (_token.Kind == TokenKind.Visible)
@@ -424,9 +424,9 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
     {
         Advance();
         var text = Expect(TokenKind.QuotedWord).Text!;
-        ExpectEol();
         AddEntry(null);
         AddPrompt(PropertyKind.Comment, text, null);
+        ExpectEol();
         while (_token.Kind == TokenKind.Depends) DependsOn();
     }
 
