@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kiln.Core.Errors;
 using Kiln.Make.Text;
 using Kiln.Packages.Feeds;
@@ -79,18 +78,7 @@ public sealed class FeedsTests : IDisposable
                 .Select(p => Path.GetRelativePath(Top, p) + " -> " + new FileInfo(p).LinkTarget).Order(StringComparer.Ordinal).ToArray()
             : [];
 
-    private static string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Kiln";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "kiln@example.org";
-        using var git = Process.Start(start)!;
-        var output = git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        Assert.Equal(0, git.ExitCode);
-        return output.Trim();
-    }
+    private static string Git(string directory, params string[] arguments) => TestGit.Run(directory, arguments);
 
     [Fact]
     public void UpdateFromALinkWritesTheIndexAsTheScanPrintsIt()
