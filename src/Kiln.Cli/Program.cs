@@ -15,6 +15,7 @@ public static class Program
         root.Subcommands.Add(DumpCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(TargetsCommand.Create());
+        root.Subcommands.Add(FeedsCommand.Create());
         foreach (var command in DeviceCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in BuildCommand.Create()) root.Subcommands.Add(command);
         foreach (var command in ImageCommands.Create()) root.Subcommands.Add(command);

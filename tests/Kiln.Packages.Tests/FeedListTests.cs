@@ -1,3 +1,4 @@
+using Kiln.Core.Errors;
 using Kiln.Packages.Feeds;
 
 namespace Kiln.Packages.Tests;
@@ -38,4 +39,30 @@ public sealed class FeedListTests : IDisposable
 
     [Fact]
     public void ATreeWithoutFeedsHasNone() => Assert.Empty(FeedList.Read(_tree));
+
+    [Fact]
+    public void ALineThatIsNoFeedIsAnErrorNamingIt()
+    {
+        File.WriteAllText(Path.Combine(_tree, "feeds.conf"), "src-git good https://example.org/good.git\n\nsrc-git bad-name https://example.org\n");
+        var error = Assert.Throws<UserError>(() => FeedList.Configured(_tree));
+        Assert.Equal("feeds.conf:3: not a feed line (expected src-METHOD NAME SOURCE, NAME letters, digits and _): src-git bad-name https://example.org",
+            error.Reason);
+    }
+
+    [Fact]
+    public void AFeedDeclaredTwiceIsAnError()
+    {
+        File.WriteAllText(Path.Combine(_tree, "feeds.conf"), "src-git one a\nsrc-link one b\n");
+        Assert.Equal("feeds.conf:2: feed 'one' is declared twice", Assert.Throws<UserError>(() => FeedList.Configured(_tree)).Reason);
+    }
+
+    [Fact]
+    public void IncludedFilesAndFlagsAreRead()
+    {
+        File.WriteAllText(Path.Combine(_tree, "more.conf"), "src-link --force local /srv/local\n");
+        File.WriteAllText(Path.Combine(_tree, "feeds.conf"), "src-git packages https://example.org/packages.git;main # the packages\nsrc-include more more.conf\n");
+        var feeds = FeedList.Configured(_tree)!;
+        Assert.Equal([("git", "packages", "https://example.org/packages.git;main", false), ("link", "local", "/srv/local", true)],
+            feeds.Select(f => (f.Method, f.Name, string.Join(' ', f.Uris), f.Force)));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kiln.Packages.Feeds;
 
 namespace Kiln.Packages.Tests;
@@ -9,18 +8,7 @@ public sealed class FeedsBuildInfoTests : IDisposable
 
     public void Dispose() => Directory.Delete(_top, recursive: true);
 
-    private string Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Kiln";
-        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "kiln@example.org";
-        using var git = Process.Start(start)!;
-        var output = git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        Assert.Equal(0, git.ExitCode);
-        return output.Trim();
-    }
+    private static string Git(string directory, params string[] arguments) => TestGit.Run(directory, arguments);
 
     [Fact]
     public void EachFeedIsListedAsFeedsListFsListsIt_AGitCheckoutPinnedToItsRevision()

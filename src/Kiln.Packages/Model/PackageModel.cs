@@ -11,11 +11,15 @@ public static class PackageModel
         return scan.Makefiles.Where(m => !m.Failed).Select(m => Build(options.TopDirectory, feed, m)).ToList();
     }
 
-    /// <summary>"base" for the tree's package/, the feed's name for feeds/NAME.</summary>
-    public static string FeedOf(string scanDirectory)
+    /// <summary>
+    /// "base" for the tree's package/, the feed's name for feeds/NAME and for package/feeds/NAME
+    /// (where a feed's installed packages are linked).
+    /// </summary>
+    public static string FeedOf(string directory)
     {
-        var parts = scanDirectory.Trim('/').Split('/');
-        return parts is ["package", ..] ? "base" : parts is ["feeds", var name, ..] ? name : parts[^1];
+        var parts = directory.Trim('/').Split('/');
+        return parts is ["package", "feeds", var installed, ..] ? installed
+            : parts is ["package", ..] ? "base" : parts is ["feeds", var name, ..] ? name : parts[^1];
     }
 
     private static SourcePackage Build(string topDirectory, string feed, MakefileScan scan)
@@ -23,6 +27,7 @@ public static class PackageModel
         var text = PackageInfoParser.ParseBlock(scan.SourceMakefile, scan.Output);
         var facts = scan.Facts;
         var directory = Path.GetDirectoryName(scan.SourceMakefile)!;
+        if (directory.StartsWith("package/feeds/", StringComparison.Ordinal)) feed = FeedOf(directory);
         var packages = text.Packages.Select(p =>
         {
             var seen = facts.Packages.FirstOrDefault(f => f.Name == p.Name);

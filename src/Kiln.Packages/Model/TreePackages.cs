@@ -5,8 +5,12 @@ using Kiln.Packages.Scanning;
 namespace Kiln.Packages.Model;
 
 /// <summary>
-/// Every source package of a tree: package/ (the base feed), then the feeds in priority order;
-/// and the Makefiles that could not be read, which explain a package that seems to be missing.
+/// Every source package of a tree, and the Makefiles that could not be read, which explain a
+/// package that seems to be missing. In a tree with package/feeds/, as in OpenWrt, a feed's
+/// packages are those installed there (<c>kiln feeds install</c>): package/ is read, its own
+/// packages first, then the installed ones, attributed to their feed, and a package of package/
+/// whose directory name an installed one has is overridden (left out, as scan.awk leaves it out).
+/// A tree without package/feeds/ offers package/ then every feeds/NAME in priority order.
 /// </summary>
 public sealed class TreePackages
 {
@@ -32,7 +36,7 @@ public sealed class TreePackages
         {
             var options = optionsFor(directory);
             var scan = new MetadataScanner(options).Run();
-            sources.AddRange(PackageModel.Build(options, scan));
+            sources.AddRange(WithInstalledFeeds(PackageModel.Build(options, scan)));
             unreadable.AddRange(scan.Failures);
         }
         return new TreePackages(sources, unreadable);
@@ -41,8 +45,19 @@ public sealed class TreePackages
     public static IEnumerable<string> ScanDirectories(string topDirectory)
     {
         if (Directory.Exists(Path.Combine(topDirectory, "package"))) yield return "package";
+        if (Directory.Exists(Path.Combine(topDirectory, "package", "feeds"))) yield break;
         foreach (var feed in FeedList.Read(topDirectory)) yield return "feeds/" + feed;
     }
+
+    /// <summary>package/'s own packages, then those installed from feeds, each replacing a package of package/ with its directory name.</summary>
+    private static IEnumerable<SourcePackage> WithInstalledFeeds(IReadOnlyList<SourcePackage> scanned)
+    {
+        var installed = scanned.Where(IsInstalled).ToList();
+        var overridden = installed.Select(s => Path.GetFileName(s.Directory)).ToHashSet(StringComparer.Ordinal);
+        return scanned.Where(s => !IsInstalled(s) && !overridden.Contains(Path.GetFileName(s.Directory))).Concat(installed);
+    }
+
+    private static bool IsInstalled(SourcePackage source) => source.Directory.StartsWith("package/feeds/", StringComparison.Ordinal);
 
     /// <summary>
     /// Why the tree has no package <paramref name="name"/>: the error of its own Makefile (in a

@@ -119,7 +119,8 @@ public sealed class MetadataScanner(ScanOptions options)
         var relativeDirectory = options.ScanDirectory + "/" + directory;
         var facts = new FactsCollector();
         MakefileFacts found = MakefileFacts.None;
-        var result = dump.Run(workingDirectory, relativeDirectory, ["DUMP=1", "FEED=" + options.Feed, .. options.ExtraVariables],
+        var feed = options.Feed ?? (directory.Split('/') is ["feeds", var name, ..] ? name : "");
+        var result = dump.Run(workingDirectory, relativeDirectory, ["DUMP=1", "FEED=" + feed, .. options.ExtraVariables],
             inputs, facts.Functions, evaluator => found = facts.Finish(evaluator));
         return new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
     }

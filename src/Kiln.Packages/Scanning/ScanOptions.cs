@@ -5,8 +5,11 @@ namespace Kiln.Packages.Scanning;
 /// <summary>What a metadata scan reads: the tree, the directory in it, and the make variables OpenWrt's scan passes.</summary>
 public sealed record ScanOptions(string TopDirectory, string ScanDirectory)
 {
-    /// <summary>FEED="..." as passed to each Makefile (OpenWrt's reference dumps used an empty one).</summary>
-    public string Feed { get; init; } = "";
+    /// <summary>
+    /// FEED="..." for every Makefile; null passes what OpenWrt's scan.mk passes: the feed of a
+    /// Makefile below feeds/NAME/ of the scanned directory (package/feeds/NAME/ installs), else empty.
+    /// </summary>
+    public string? Feed { get; init; }
 
     /// <summary>Extra command-line assignments for every Makefile (TARGET_BUILD=1 for targets).</summary>
     public IReadOnlyList<string> ExtraVariables { get; init; } = [];
