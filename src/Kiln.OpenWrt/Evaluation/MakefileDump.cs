@@ -26,14 +26,14 @@ public sealed class MakefileDump
         _api = new OpenWrtApi(ByteText.FromOs(TopDirectory), config);
         _shellTimeout = shellTimeout;
         Environment = environment is null
-            ? TopLevelEnvironment.For(ProcessEnvironment.Read(), ByteText.FromOs(TopDirectory))
+            ? TopLevelEnvironment.ForMetadataScan(ProcessEnvironment.Read(), ByteText.FromOs(TopDirectory))
             : new Dictionary<string, string>(environment, StringComparer.Ordinal) { ["TOPDIR"] = ByteText.FromOs(TopDirectory) };
     }
 
     /// <summary>The tree, with links resolved.</summary>
     public string TopDirectory { get; }
 
-    /// <summary>The environment every Makefile sees: the given one with TOPDIR, or what OpenWrt's top-level make gives (<see cref="TopLevelEnvironment"/>).</summary>
+    /// <summary>The environment every Makefile sees: the given one with TOPDIR, or what OpenWrt's top-level make gives a metadata scan (<see cref="TopLevelEnvironment.ForMetadataScan"/>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
     /// <summary>

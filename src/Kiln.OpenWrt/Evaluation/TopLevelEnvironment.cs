@@ -41,6 +41,18 @@ public static class TopLevelEnvironment
         return environment;
     }
 
+    /// <summary>
+    /// The environment of a metadata scan: as <see cref="For"/>, without HOST_ARCH. OpenWrt's reference
+    /// metadata (and the .config made from it) comes from scan.mk run without toplevel.mk's
+    /// HOST_ARCH, so a board offered only on some hosts (uml, on x86_64) is not in it.
+    /// </summary>
+    public static Dictionary<string, string> ForMetadataScan(IReadOnlyDictionary<string, string> process, string topDirectory)
+    {
+        var environment = For(process, topDirectory);
+        environment.Remove("HOST_ARCH");
+        return environment;
+    }
+
     /// <summary>What <c>uname</c> prints.</summary>
     public static string HostOs => ReadKernelName("ostype") ?? (OperatingSystem.IsMacOS() ? "Darwin" : "Linux");
 
