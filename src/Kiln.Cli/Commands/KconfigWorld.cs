@@ -26,8 +26,10 @@ internal sealed class KconfigWorld
     public static KconfigWorld Read(ParseResult result)
     {
         var topDirectory = GlobalOptions.Tree(result);
-        var sources = TreePackages.Read(topDirectory, directory => GlobalOptions.Scan(result, directory)).Sources;
-        var targets = TargetCatalog.Read(new TargetScanOptions(topDirectory)).Targets;
+        // As OpenWrt's metadata for menuconfig: scanned once, not with the .config being made.
+        var noConfig = Kiln.OpenWrt.Configuration.DotConfig.Parse("");
+        var sources = TreePackages.Read(topDirectory, directory => GlobalOptions.Scan(result, directory) with { Config = noConfig }).Sources;
+        var targets = TargetCatalog.Read(new TargetScanOptions(topDirectory) { Config = noConfig }).Targets;
         return new KconfigWorld(topDirectory, OpenWrtKconfig.Generate(topDirectory, sources, targets));
     }
 

@@ -24,7 +24,7 @@ public sealed class MetadataScanner(ScanOptions options)
     /// <param name="progress">Told how many Makefiles are done, as they finish (the total is not known before the end).</param>
     public ScanResult Run(Action<int>? progress = null)
     {
-        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout);
+        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
         var top = dump.TopDirectory;
         var scanRoot = Path.Combine(top, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))

@@ -23,6 +23,9 @@ public sealed record ScanOptions(string TopDirectory, string ScanDirectory)
     /// <summary>The environment the Makefiles see (TOPDIR is added); null means this process's.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>What the Makefiles read as $(TOPDIR)/.config instead of the tree's file (null: the file).</summary>
+    public Kiln.OpenWrt.Configuration.DotConfig? Config { get; init; }
+
     /// <summary>Where results are kept between runs (the tree's tmp/kiln), or null to evaluate every Makefile.</summary>
     public string? CacheDirectory { get; init; }
 

@@ -13,6 +13,9 @@ public sealed record TargetScanOptions(string TopDirectory)
     /// <summary>The environment the Makefiles see (TOPDIR is added); null means this process's.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>What the Makefiles read as $(TOPDIR)/.config instead of the tree's file (null: the file).</summary>
+    public Kiln.OpenWrt.Configuration.DotConfig? Config { get; init; }
+
     /// <summary>Read only this board (its directory's name under the scanned directory); null reads them all.</summary>
     public string? OnlyBoard { get; init; }
 

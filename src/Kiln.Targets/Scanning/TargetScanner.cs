@@ -21,7 +21,7 @@ public sealed class TargetScanner(TargetScanOptions options)
 {
     public TargetScanResult Run()
     {
-        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout);
+        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
         var scanRoot = Path.Combine(dump.TopDirectory, options.ScanDirectory);
         if (!Directory.Exists(scanRoot))
             throw new UserError(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {dump.TopDirectory}");
