@@ -36,7 +36,8 @@ public static class ConfigCommands
             var world = KconfigWorld.Read(result);
             var seedPath = result.GetValue(seed) ?? world.DotConfig(null);
             var seedText = ConfigurationFiles.ReadOrEmpty(seedPath);
-            var (evaluator, text) = world.Files.Complete(ConfMode.Defconfig, seedText, Path.GetFileName(seedPath));
+            // Unlike conf by default, a seed's unknown symbols are warned about: a typo should not pass silently.
+            var (evaluator, text) = world.Files.Complete(ConfMode.Defconfig, seedText, Path.GetFileName(seedPath), warnUnknown: true);
             KconfigWorld.PrintWarnings(evaluator.Tree);
             using var treeLock = TreeLock.Take(world.TopDirectory);
             var output = world.DotConfig(null);

@@ -96,11 +96,51 @@ internal sealed class DependencyCycles
     private KconfigSymbol? CheckExpr(KconfigExpr? e) => e?.Kind switch
     {
         null => null,
+        ExprKind.Or or ExprKind.Not when IsAlwaysYes(e, negated: false) => null,
         ExprKind.And or ExprKind.Or => CheckExpr(e.Left) ?? CheckExpr(e.Right),
         ExprKind.Not => CheckExpr(e.Left),
         ExprKind.Symbol => CheckSymbol(e.LeftSymbol!),
         _ => CheckSymbol(e.LeftSymbol!) ?? CheckSymbol(e.RightSymbol!),
     };
+
+    /// <summary>
+    /// Whether an expression is y whatever its bool symbols are, as Kconfig's expression
+    /// simplification finds when it pushes ! inward and meets B and !B in one ||, e.g.
+    /// <c>!(A &amp;&amp; B) || B</c>, which OpenWrt's package metadata writes. Kconfig drops such a
+    /// dependency before looking for loops, so Kiln does not report a loop through it.
+    /// </summary>
+    private static bool IsAlwaysYes(KconfigExpr e, bool negated)
+    {
+        var terms = new List<(KconfigSymbol Symbol, bool Negated)>();
+        return CollectOr(e, negated, terms) || HasBothPolarities(terms);
+    }
+
+    /// <summary>The || terms of e (negated: of !e), pushing ! inward; true when one of them is always y.</summary>
+    private static bool CollectOr(KconfigExpr e, bool negated, List<(KconfigSymbol, bool)> terms)
+    {
+        switch (e.Kind)
+        {
+            case ExprKind.Not:
+                return CollectOr(e.Left!, !negated, terms);
+            case ExprKind.Or when !negated:
+            case ExprKind.And when negated:
+                return CollectOr(e.Left!, negated, terms) || CollectOr(e.Right!, negated, terms);
+            case ExprKind.And or ExprKind.Or:
+                return IsAlwaysYes(e.Left!, negated) && IsAlwaysYes(e.Right!, negated);
+            case ExprKind.Symbol when e.LeftSymbol!.Type == SymbolType.Boolean:
+                terms.Add((e.LeftSymbol!, negated));
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasBothPolarities(List<(KconfigSymbol Symbol, bool Negated)> terms)
+    {
+        foreach (var (symbol, negated) in terms)
+            if (negated && terms.Contains((symbol, false))) return true;
+        return false;
+    }
 
     private void Report(KconfigSymbol last)
     {

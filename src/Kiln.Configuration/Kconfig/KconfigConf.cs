@@ -32,9 +32,10 @@ public static class KconfigConf
     }
 
     /// <summary>Reads the seed (when there is one) and completes the configuration as the mode says.</summary>
-    public static void Complete(KconfigEvaluator evaluator, ConfMode mode, string? seed, string seedName)
+    /// <param name="warnUnknown">Warn about the seed's symbols the Kconfig does not define (conf's KCONFIG_WARN_UNKNOWN_SYMBOLS).</param>
+    public static void Complete(KconfigEvaluator evaluator, ConfMode mode, string? seed, string seedName, bool warnUnknown = false)
     {
-        if (seed is not null) new ConfigFileReader(evaluator).Read(seed, seedName);
+        if (seed is not null) new ConfigFileReader(evaluator).Read(seed, seedName, warnUnknown);
         else evaluator.CalcValue(evaluator.Tree.Modules);
         switch (mode)
         {

@@ -16,11 +16,11 @@ public sealed class ConfigurationFiles(Func<KconfigTree> load)
     public string Defconfig(string seedText, string seedName) => Complete(ConfMode.Defconfig, seedText, seedName).Text;
 
     /// <summary>A tree with the .config read as the user's values and everything computed, as conf_read leaves it.</summary>
-    public (KconfigEvaluator Evaluator, string Text) Complete(ConfMode mode, string? configText, string configName)
+    public (KconfigEvaluator Evaluator, string Text) Complete(ConfMode mode, string? configText, string configName, bool warnUnknown = false)
     {
         var tree = load();
         var evaluator = new KconfigEvaluator(tree);
-        KconfigConf.Complete(evaluator, mode, configText, configName);
+        KconfigConf.Complete(evaluator, mode, configText, configName, warnUnknown);
         return (evaluator, ConfigFileWriter.Write(evaluator));
     }
 
