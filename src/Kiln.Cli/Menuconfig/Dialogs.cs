@@ -9,6 +9,31 @@ namespace Kiln.Cli.Menuconfig;
 /// <summary>The dialogs menuconfig opens over its menu: a line of input, a text to read, a list to pick from, a question.</summary>
 public sealed class Dialogs(IApplication app)
 {
+    private DateTime _leftWithEscape;
+
+    /// <summary>
+    /// Whether this Esc is the second of an Esc Esc that closed a dialog (as mconf's dialogs close)
+    /// a moment ago: the first closed it, so this one is no key of the menu's. True once per dialog.
+    /// </summary>
+    public bool TakeClosingEscape()
+    {
+        var closing = DateTime.UtcNow - _leftWithEscape < TimeSpan.FromMilliseconds(300);
+        _leftWithEscape = default;
+        return closing;
+    }
+
+    private void Run(Dialog dialog)
+    {
+        app.Run(dialog);
+        Closed(dialog.Result);
+    }
+
+    /// <summary>A dialog closed with no button pressed was left with Esc.</summary>
+    private void Closed(int? button)
+    {
+        if (button is null) _leftWithEscape = DateTime.UtcNow;
+    }
+
     /// <summary>The text entered, or null when the dialog was cancelled.</summary>
     public string? Input(string title, string prompt, string initial)
     {
@@ -18,7 +43,7 @@ public sealed class Dialogs(IApplication app)
         dialog.AddButton(new Button { Text = "Cancel" });
         dialog.AddButton(new Button { Text = "Ok" });
         field.SetFocus();
-        app.Run(dialog);
+        Run(dialog);
         // Enter presses the last button, so Ok goes last.
         return dialog.Result == 1 ? field.Text : null;
     }
@@ -32,7 +57,7 @@ public sealed class Dialogs(IApplication app)
         dialog.Add(lines);
         dialog.AddButton(new Button { Text = "Exit" });
         lines.SetFocus();
-        app.Run(dialog);
+        Run(dialog);
     }
 
     /// <summary>The index of the line chosen with Enter, or null when the dialog was left.</summary>
@@ -52,11 +77,14 @@ public sealed class Dialogs(IApplication app)
         dialog.Add(list);
         dialog.AddButton(new Button { Text = "Exit" });
         list.SetFocus();
-        app.Run(dialog);
+        Run(dialog);
         return picked;
     }
 
-    public void Message(string text) => MessageBox.Query(app, "", text, "Ok");
+    public void Message(string text)
+    {
+        Closed(MessageBox.Query(app, "", text, "Ok"));
+    }
 
     /// <summary>The index of the button chosen, or null when the question was left with Esc.</summary>
     /// <summary>
@@ -70,7 +98,7 @@ public sealed class Dialogs(IApplication app)
         var answers = buttons.Select(answer => new Button { Text = "_" + answer }).ToList();
         foreach (var button in answers) dialog.AddButton(button);
         answers[0].SetFocus();
-        app.Run(dialog);
+        Run(dialog);
         return dialog.Result;
     }
 

@@ -86,6 +86,12 @@ public sealed class MenuconfigScreen
     private bool OnKey(Key key)
     {
         var escape = key == Key.Esc;
+        // Esc Esc closes a dialog as in mconf; its first Esc already did, the second is no key of the menu's.
+        if (escape && _dialogs.TakeClosingEscape())
+        {
+            _escapePending = false;
+            return true;
+        }
         var wasEscape = _escapePending;
         _escapePending = escape && !wasEscape;
         // lxdialog leaves a page on Esc Esc: one Esc alone starts a key sequence in a terminal.
