@@ -38,8 +38,8 @@ public sealed class MenuconfigScreen
         _app = app;
         _dialogs = new Dialogs(app);
         _pages = [session.Tree.Root];
-        _window = new Window();
-        _trail = new Label { X = 0, Y = 0, Width = Dim.Fill() };
+        _window = new Window { HotKeySpecifier = Dialogs.NoHotKey };
+        _trail = new Label { HotKeySpecifier = Dialogs.NoHotKey, X = 0, Y = 0, Width = Dim.Fill() };
         _list = new KeyList { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(2), KeyPressed = OnKey };
         _window.Add(_trail, _list, new Label { Text = Keys, X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill() });
     }
