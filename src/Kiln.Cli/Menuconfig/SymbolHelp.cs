@@ -37,7 +37,7 @@ public sealed class SymbolHelp(MenuSession session)
         if (symbol.Name is not null)
         {
             text.Append("Symbol: ").Append(symbol.Name).Append(" [=").Append(session.Value(symbol)).Append("]\n");
-            text.Append("Type  : ").Append(TypeName(symbol.Type)).Append('\n');
+            text.Append("Type  : ").Append(SymbolTypeNames.Name(symbol.Type)).Append('\n');
             if (symbol.Type is SymbolType.Int or SymbolType.Hex && session.Evaluator.RangeProperty(symbol) is { Expr: { } range })
                 text.Append("Range : ").Append(Expr(range)).Append('\n');
         }
@@ -116,14 +116,4 @@ public sealed class SymbolHelp(MenuSession session)
         }
         else into.Add(expr);
     }
-
-    private static string TypeName(SymbolType type) => type switch
-    {
-        SymbolType.Boolean => "bool",
-        SymbolType.Tristate => "tristate",
-        SymbolType.Int => "integer",
-        SymbolType.Hex => "hex",
-        SymbolType.String => "string",
-        _ => "unknown",
-    };
 }
