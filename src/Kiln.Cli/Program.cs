@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(TargetsCommand.Create());
         root.Subcommands.Add(FeedsCommand.Create());
+        root.Subcommands.Add(MenuconfigCommand.Create());
         foreach (var command in DeviceCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in BuildCommand.Create()) root.Subcommands.Add(command);
         foreach (var command in ImageCommands.Create()) root.Subcommands.Add(command);

@@ -72,35 +72,48 @@ public sealed class KconfigExpr
     }
 
     /// <summary>As Kconfig prints an expression in help texts: constants quoted, parentheses where needed.</summary>
-    public override string ToString()
+    public override string ToString() => ToString(null);
+
+    /// <summary>
+    /// As Kconfig prints an expression in menuconfig's help: each symbol of a known type followed by
+    /// its value (<c>FOO [=y]</c>), the value given by <paramref name="value"/>.
+    /// </summary>
+    public string ToString(Func<KconfigSymbol, string>? value)
     {
         var text = new StringBuilder();
-        Print(text, ExprKind.Or);
+        Print(text, ExprKind.Or, value);
         return text.ToString();
     }
 
-    private void Print(StringBuilder text, ExprKind outer)
+    private static void Append(StringBuilder text, KconfigSymbol symbol, Func<KconfigSymbol, string>? value)
+    {
+        text.Append(symbol.DisplayName);
+        if (value is not null && symbol.Type != SymbolType.Unknown) text.Append(" [=").Append(value(symbol)).Append(']');
+    }
+
+    private void Print(StringBuilder text, ExprKind outer, Func<KconfigSymbol, string>? value)
     {
         switch (Kind)
         {
             case ExprKind.Symbol:
-                text.Append(LeftSymbol!.DisplayName);
+                Append(text, LeftSymbol!, value);
                 break;
             case ExprKind.Not:
                 text.Append('!');
-                Left!.Print(text, ExprKind.Not);
+                Left!.Print(text, ExprKind.Not, value);
                 break;
             case ExprKind.And or ExprKind.Or:
                 var parenthesize = outer == ExprKind.Not || outer == ExprKind.And && Kind == ExprKind.Or;
                 if (parenthesize) text.Append('(');
-                Left!.Print(text, Kind);
+                Left!.Print(text, Kind, value);
                 text.Append(Kind == ExprKind.And ? " && " : " || ");
-                Right!.Print(text, Kind);
+                Right!.Print(text, Kind, value);
                 if (parenthesize) text.Append(')');
                 break;
             default:
                 if (outer == ExprKind.Not) text.Append('(');
-                text.Append(LeftSymbol!.DisplayName).Append(Kind switch
+                Append(text, LeftSymbol!, value);
+                text.Append(Kind switch
                 {
                     ExprKind.Equal => "=",
                     ExprKind.Unequal => "!=",
@@ -108,7 +121,8 @@ public sealed class KconfigExpr
                     ExprKind.LessEqual => "<=",
                     ExprKind.Greater => ">",
                     _ => ">=",
-                }).Append(RightSymbol!.DisplayName);
+                });
+                Append(text, RightSymbol!, value);
                 if (outer == ExprKind.Not) text.Append(')');
                 break;
         }

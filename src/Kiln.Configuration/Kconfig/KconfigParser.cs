@@ -187,18 +187,8 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
             return;
         }
         tree.Warnings.Add($"{_currentEntry.File}:{_currentEntry.Line}:warning: ignoring type redefinition of '{symbol.Name ?? "<choice>"}' " +
-            $"from '{TypeName(symbol.Type)}' to '{TypeName(type)}'");
+            $"from '{SymbolTypeNames.Name(symbol.Type)}' to '{SymbolTypeNames.Name(type)}'");
     }
-
-    internal static string TypeName(SymbolType type) => type switch
-    {
-        SymbolType.Boolean => "bool",
-        SymbolType.Tristate => "tristate",
-        SymbolType.Int => "integer",
-        SymbolType.Hex => "hex",
-        SymbolType.String => "string",
-        _ => "unknown",
-    };
 
     private void ConfigEntry()
     {

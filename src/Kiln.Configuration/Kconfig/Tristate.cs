@@ -16,3 +16,17 @@ public static class TristateLogic
 
 /// <summary>A symbol's type as declared (unknown until a type line or a default with a type gives one).</summary>
 public enum SymbolType : byte { Unknown, Boolean, Tristate, Int, Hex, String }
+
+public static class SymbolTypeNames
+{
+    /// <summary>The type as Kconfig names it in messages and help (sym_type_name).</summary>
+    public static string Name(SymbolType type) => type switch
+    {
+        SymbolType.Boolean => "bool",
+        SymbolType.Tristate => "tristate",
+        SymbolType.Int => "integer",
+        SymbolType.Hex => "hex",
+        SymbolType.String => "string",
+        _ => "unknown",
+    };
+}
