@@ -177,7 +177,7 @@ public sealed class DefconfigTests : IDisposable
         {
             var run = Kiln(command);
             Assert.True(run.Status == 2, run.ToString());
-            Assert.Equal("kiln: Config.in:22: syntax error\n", run.Stderr);
+            Assert.Equal("kiln: Config.in:22: syntax error: invalid statement\n", run.Stderr);
             Assert.Equal(before, File.ReadAllBytes(DotConfig));
         }
     }

@@ -92,7 +92,8 @@ public static class ConfigCommands
         {
             var symbol = Find(evaluator.Tree, SymbolName(word));
             evaluator.CalcValue(symbol);
-            ConfigFileWriter.AppendSymbol(text, evaluator, symbol);
+            if (symbol.Has(SymbolFlags.Write)) ConfigFileWriter.AppendSymbol(text, evaluator, symbol);
+            else Console.Error.WriteLine($"kiln: {symbol.Name} is not in the .config: its dependencies are not met (kiln why {symbol.Name})");
         }
         Console.Write(text);
         return ExitCodes.Success;

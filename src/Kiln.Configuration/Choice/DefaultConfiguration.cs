@@ -16,19 +16,20 @@ public static class DefaultConfiguration
     public static DotConfig For(string topDirectory, Target board, Target target)
     {
         var given = TargetSymbols(board, target);
+        // The target menu OpenWrt generates into tmp/.config-target.in, reduced to what the tree's own
+        // Config.in files name: the subtarget's symbols as given values and one symbol per device.
         var kconfig = new StringBuilder(DeviceKconfig(target));
-        var seed = new StringBuilder();
         foreach (var (name, value) in given)
-        {
-            var isBool = value is "y" or "n";
-            kconfig.Append($"config {name}\n\t{(isBool ? "bool" : "string")}\n");
-            seed.Append(isBool ? value == "y" ? $"CONFIG_{name}=y\n" : $"# CONFIG_{name} is not set\n" : $"CONFIG_{name}=\"{value}\"\n");
-        }
-        kconfig.Append("source \"Config.in\"\n");
-        var tree = KconfigTree.Parse(kconfig.ToString(), "(target " + target.Id + ")", topDirectory,
-            KconfigSourceOverrides.ForOpenWrtTree());
+            kconfig.Append(value is "y" or "n" ? $"config {name}\n\tbool\n\tdefault {value}\n" : $"config {name}\n\tstring\n\tdefault \"{value}\"\n");
+        var generated = KconfigSourceOverrides.ForOpenWrtTree();
+        generated.Add("tmp/.config-target.in", kconfig.ToString());
+        // A tree whose Config.in does not read the generated target menu (a small test tree) gets it read first.
+        var top = Path.Combine(topDirectory, "Config.in");
+        var tree = File.Exists(top) && File.ReadAllText(top).Contains("tmp/.config-target.in", StringComparison.Ordinal)
+            ? KconfigTree.Load(topDirectory, "Config.in", generated)
+            : KconfigTree.Parse("source \"tmp/.config-target.in\"\nsource \"Config.in\"\n", "(target " + target.Id + ")", topDirectory, generated);
         var evaluator = new KconfigEvaluator(tree);
-        KconfigConf.Complete(evaluator, ConfMode.Defconfig, seed.ToString(), "(target " + target.Id + ")");
+        KconfigConf.Complete(evaluator, ConfMode.Defconfig, "", "(target " + target.Id + ")");
         return DotConfig.Parse(ConfigFileWriter.Write(evaluator));
     }
 

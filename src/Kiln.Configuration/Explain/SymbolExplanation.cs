@@ -62,11 +62,6 @@ public sealed class SymbolExplanation(KconfigEvaluator evaluator)
     {
         if (symbol.Menus.Count == 0) yield break;
         var on = value is not ("n" or "");
-        if (symbol.DirectDependency.Expr is { } dependency && symbol.DirectDependency.Tri == Tristate.No)
-        {
-            yield return ($"depends on {WithValues(dependency)}: not met, so it cannot be on", Off(dependency));
-            yield break;
-        }
         if (symbol.IsChoiceValue && symbol.OwningChoice is { } choice)
         {
             var chosen = choice.Current.Chosen;
@@ -74,6 +69,11 @@ public sealed class SymbolExplanation(KconfigEvaluator evaluator)
                 yield return (choice.User.Chosen == symbol ? "chosen in its choice by the .config" : "the choice's default", []);
             else if (chosen is not null)
                 yield return ($"its choice has {chosen.Name} chosen instead", [chosen]);
+            yield break;
+        }
+        if (symbol.DirectDependency.Expr is { } dependency && symbol.DirectDependency.Tri == Tristate.No)
+        {
+            yield return ($"depends on {WithValues(dependency)}: not met, so it cannot be on", Off(dependency));
             yield break;
         }
         if (symbol.HasUserValue && symbol.Visible != Tristate.No)
@@ -86,7 +86,7 @@ public sealed class SymbolExplanation(KconfigEvaluator evaluator)
         }
         foreach (var (implier, _) in Terms(symbol.Implied.Expr))
             if (Value(implier) is not ("n" or "")) yield return ($"implied by {Describe(implier)}", [implier]);
-        if (!symbol.HasUserValue || symbol.Visible == Tristate.No)
+        // The default is named even when the .config sets the value: it says where that value came from.
         {
             foreach (var property in symbol.OfKind(PropertyKind.Default))
             {

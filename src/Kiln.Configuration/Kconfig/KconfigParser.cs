@@ -66,7 +66,7 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
     private string Location => $"{_lexer.File}:{_lexer.StatementLine}";
 
     private UserError SyntaxError(string? reason) =>
-        new($"{Location}: syntax error{(reason is null ? "" : ": " + reason)}");
+        new($"{Location}: syntax error: {reason ?? "invalid statement"}");
 
     private string InvalidStatementReason() =>
         _token.Kind == TokenKind.Word ? $"unknown statement \"{_token.Text}\"" : "invalid statement";
