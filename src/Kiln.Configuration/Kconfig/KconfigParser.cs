@@ -555,24 +555,18 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         return NonConstSymbol();
     }
 
-    private KconfigExpr Expression()
-    {
-        var left = AndExpression();
-        while (_token.Kind == TokenKind.Or)
-        {
-            Advance();
-            left = KconfigExpr.Or(left, AndExpression())!;
-        }
-        return left;
-    }
+    private KconfigExpr Expression() => Chain(TokenKind.Or, AndExpression, KconfigExpr.Or);
 
-    private KconfigExpr AndExpression()
+    private KconfigExpr AndExpression() => Chain(TokenKind.And, Primary, KconfigExpr.And);
+
+    /// <summary>Operands joined by a left-associative operator (|| binds looser than &amp;&amp;).</summary>
+    private KconfigExpr Chain(TokenKind op, Func<KconfigExpr> operand, Func<KconfigExpr?, KconfigExpr?, KconfigExpr?> join)
     {
-        var left = Primary();
-        while (_token.Kind == TokenKind.And)
+        var left = operand();
+        while (_token.Kind == op)
         {
             Advance();
-            left = KconfigExpr.And(left, Primary())!;
+            left = join(left, operand())!;
         }
         return left;
     }
