@@ -92,7 +92,9 @@ public static class ConfigCommands
         {
             var symbol = Find(evaluator.Tree, SymbolName(word));
             evaluator.CalcValue(symbol);
-            if (symbol.Has(SymbolFlags.Write)) ConfigFileWriter.AppendSymbol(text, evaluator, symbol);
+            // A bool or tristate out of reach is n, as the .config would say; a hidden string or number has no value to print.
+            if (symbol.Has(SymbolFlags.Write) || symbol.Type is SymbolType.Boolean or SymbolType.Tristate)
+                ConfigFileWriter.AppendSymbol(text, evaluator, symbol);
             else Console.Error.WriteLine($"kiln: {symbol.Name} is not in the .config: its dependencies are not met (kiln why {symbol.Name})");
         }
         Console.Write(text);
