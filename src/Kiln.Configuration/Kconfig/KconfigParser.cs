@@ -202,18 +202,8 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         {
             switch (_token.Kind)
             {
-                case TokenKind.Bool or TokenKind.Tristate or TokenKind.Int or TokenKind.Hex or TokenKind.String:
-                    var type = TypeOf(_token.Kind);
-                    Advance();
-                    OptionalPrompt();
-                    ExpectEol();
-                    SetType(type);
-                    continue;
-                case TokenKind.Prompt:
-                    Advance();
-                    var text = Expect(TokenKind.QuotedWord).Text!;
-                    AddPrompt(PropertyKind.Prompt, text, IfExpression());
-                    ExpectEol();
+                case TokenKind.Int or TokenKind.Hex or TokenKind.String:
+                    TypeLine();
                     continue;
                 case TokenKind.Default or TokenKind.DefBool or TokenKind.DefTristate:
                     var defaultType = _token.Kind switch
@@ -249,20 +239,52 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
                         throw new UserError($"{Location}: symbol '{symbol.Name}' redefines option 'modules' already defined by symbol '{tree.Modules.Name}'");
                     tree.Modules = symbol;
                     continue;
-                case TokenKind.Depends:
-                    DependsOn();
-                    continue;
-                case TokenKind.Help:
-                    Help();
-                    continue;
             }
-            break;
+            if (!EntryOption()) break;
         }
         if (isMenu)
         {
             if (_currentEntry.Prompt is not null) _currentEntry.Prompt.Kind = PropertyKind.Menu;
             else tree.Warnings.Add($"{Location}: warning: menuconfig statement without prompt");
         }
+    }
+
+    /// <summary>
+    /// An option config and choice entries share: "prompt", a bool or tristate type line,
+    /// "depends on" or "help"; false when the token starts none of them.
+    /// </summary>
+    private bool EntryOption()
+    {
+        switch (_token.Kind)
+        {
+            case TokenKind.Prompt:
+                Advance();
+                var text = Expect(TokenKind.QuotedWord).Text!;
+                AddPrompt(PropertyKind.Prompt, text, IfExpression());
+                ExpectEol();
+                return true;
+            case TokenKind.Bool or TokenKind.Tristate:
+                TypeLine();
+                return true;
+            case TokenKind.Depends:
+                DependsOn();
+                return true;
+            case TokenKind.Help:
+                Help();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A type line, "bool" or "int" and so on, with an optional prompt.</summary>
+    private void TypeLine()
+    {
+        var type = TypeOf(_token.Kind);
+        Advance();
+        OptionalPrompt();
+        ExpectEol();
+        SetType(type);
     }
 
     private static SymbolType TypeOf(TokenKind kind) => kind switch
@@ -326,19 +348,6 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         {
             switch (_token.Kind)
             {
-                case TokenKind.Prompt:
-                    Advance();
-                    var text = Expect(TokenKind.QuotedWord).Text!;
-                    AddPrompt(PropertyKind.Prompt, text, IfExpression());
-                    ExpectEol();
-                    continue;
-                case TokenKind.Bool or TokenKind.Tristate:
-                    var type = TypeOf(_token.Kind);
-                    Advance();
-                    OptionalPrompt();
-                    ExpectEol();
-                    SetType(type);
-                    continue;
                 case TokenKind.Optional:
                     Advance();
                     ExpectEol();
@@ -355,14 +364,8 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
                     AddProperty(PropertyKind.Default, KconfigExpr.Of(member), IfExpression());
                     ExpectEol();
                     continue;
-                case TokenKind.Depends:
-                    DependsOn();
-                    continue;
-                case TokenKind.Help:
-                    Help();
-                    continue;
             }
-            break;
+            if (!EntryOption()) break;
         }
         BeginChildren();
         Statements(Block.Choice);
