@@ -15,24 +15,22 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
     private KconfigMenu _currentMenu = tree.Root;
     private KconfigMenu _currentEntry = tree.Root;
     private KconfigMenu? _lastChild;
-    private readonly List<(string File, int Line)> _includedFrom = [];
+    private readonly List<string> _includedFrom = [];
 
     private enum Block { File, Choice, If, Menu }
 
     public void ParseFile(string file) => ParseText(ReadFile(file, null), file);
 
-    public void ParseText(string text, string file)
-    {
-        Read(text, file, Block.File, first: true);
-    }
+    public void ParseText(string text, string file) => ReadText(text, file, sourced: false);
 
-    private void Read(string text, string file, Block block, bool first)
+    /// <summary>One file's statements to its end, the sourcing file's reading resumed afterwards.</summary>
+    private void ReadText(string text, string file, bool sourced)
     {
         var outer = _lexer;
         var outerToken = _token;
         _lexer = new KconfigLexer(text, file, _macros, tree.Warnings.Add);
         Advance();
-        if (first && _token.Kind == TokenKind.MainMenu)
+        if (!sourced && _token.Kind == TokenKind.MainMenu)
         {
             Advance();
             var prompt = Expect(TokenKind.QuotedWord).Text!;
@@ -40,7 +38,16 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
             AddPrompt(PropertyKind.Menu, prompt, null);
         }
         Statements(Block.File);
-        if (_token.Kind != TokenKind.End) throw SyntaxError(InvalidStatementReason());
+        if (_token.Kind != TokenKind.End)
+        {
+            // An end keyword left over closes a block another file opened.
+            if (sourced && _token.Kind is TokenKind.EndMenu or TokenKind.EndChoice or TokenKind.EndIf)
+            {
+                var found = _token.Kind switch { TokenKind.EndMenu => "menu", TokenKind.EndChoice => "choice", _ => "if" };
+                throw new UserError($"{Location}: '{found}' in different file than '{found}'");
+            }
+            throw SyntaxError(InvalidStatementReason());
+        }
         _lexer = outer;
         _token = outerToken;
     }
@@ -449,25 +456,10 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         ExpectEol();
         foreach (var file in SourcedFiles(path, location))
         {
-            if (file == _lexer.File || _includedFrom.Exists(f => f.File == file))
+            if (file == _lexer.File || _includedFrom.Contains(file))
                 throw new UserError($"{location}: recursive inclusion of \"{file}\"");
-            _includedFrom.Add((_lexer.File, _lexer.StatementLine));
-            var outerLexer = _lexer;
-            var outerToken = _token;
-            _lexer = new KconfigLexer(ReadFile(file, location), file, _macros, tree.Warnings.Add);
-            Advance();
-            Statements(Block.File);
-            if (_token.Kind != TokenKind.End)
-            {
-                if (_token.Kind is TokenKind.EndMenu or TokenKind.EndChoice or TokenKind.EndIf)
-                {
-                    var found = _token.Kind switch { TokenKind.EndMenu => "menu", TokenKind.EndChoice => "choice", _ => "if" };
-                    throw new UserError($"{Location}: '{found}' in different file than '{found}'");
-                }
-                throw SyntaxError(InvalidStatementReason());
-            }
-            _lexer = outerLexer;
-            _token = outerToken;
+            _includedFrom.Add(_lexer.File);
+            ReadText(ReadFile(file, location), file, sourced: true);
             _includedFrom.RemoveAt(_includedFrom.Count - 1);
         }
     }
