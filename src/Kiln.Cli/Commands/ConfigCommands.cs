@@ -112,17 +112,9 @@ public static class ConfigCommands
             var value = unset ? "n" : word[(equals + 1)..];
             if (symbol.Type == SymbolType.String && value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
             evaluator.CalcValue(symbol);
-            bool accepted;
-            if (unset && symbol.Type is not (SymbolType.Boolean or SymbolType.Tristate))
-            {
-                symbol.Flags &= ~SymbolFlags.DefUser;
-                evaluator.ClearAllValid();
-                accepted = true;
-            }
-            else
-            {
-                accepted = evaluator.SetString(symbol, value);
-            }
+            var accepted = unset && symbol.Type is not (SymbolType.Boolean or SymbolType.Tristate)
+                ? evaluator.ClearUserValue(symbol)
+                : evaluator.SetString(symbol, value);
             if (!accepted)
                 throw new UserError($"CONFIG_{symbol.Name}={value}: not possible here; kiln why {symbol.Name} says why:\n" +
                     new SymbolExplanation(evaluator).Explain(symbol).TrimEnd());

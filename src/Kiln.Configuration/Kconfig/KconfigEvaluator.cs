@@ -409,6 +409,14 @@ public sealed class KconfigEvaluator(KconfigTree tree)
         }
     }
 
+    /// <summary>The user's value forgotten: the symbol takes its default again. Always possible.</summary>
+    public bool ClearUserValue(KconfigSymbol symbol)
+    {
+        symbol.Flags &= ~SymbolFlags.DefUser;
+        ClearAllValid();
+        return true;
+    }
+
     /// <summary>As the user entering a value; false when it is not valid or out of range.</summary>
     public bool SetString(KconfigSymbol symbol, string text)
     {
