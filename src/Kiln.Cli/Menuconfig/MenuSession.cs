@@ -1,5 +1,5 @@
 using Kiln.Configuration.Kconfig;
-using Kiln.Core.Files;
+using Kiln.Configuration.OpenWrt;
 
 namespace Kiln.Cli.Menuconfig;
 
@@ -32,15 +32,15 @@ public sealed class MenuSession
     /// <summary>Reads a .config as the user's values (mconf's conf_read); later saves go to it.</summary>
     public void Load(string path)
     {
-        new ConfigFileReader(Evaluator).Read(File.ReadAllText(path), path);
+        new ConfigFileReader(Evaluator).Read(ConfigurationFiles.ReadOrEmpty(path), path);
         ConfigPath = path;
         Changed = false;
     }
 
-    /// <summary>Writes the configuration whole or not at all, so an interrupted save leaves the old file.</summary>
+    /// <summary>Writes the configuration as every configuration command does: whole or not at all, the old one kept as .config.old.</summary>
     public void Save(string path)
     {
-        AtomicFile.Write(path, ConfigFileWriter.Write(Evaluator));
+        ConfigurationFiles.Write(path, ConfigFileWriter.Write(Evaluator));
         ConfigPath = path;
         Changed = false;
     }
