@@ -35,6 +35,9 @@ public static class ConfigCommands
         {
             var world = KconfigWorld.Read(result);
             var seedPath = result.GetValue(seed) ?? world.DotConfig(null);
+            // A seed named on the command line must be there (conf: "Can't find default configuration");
+            // the tree's own .config may be missing, as make defconfig touches it first.
+            if (result.GetValue(seed) is { } named && !Path.Exists(named)) throw new UserError($"{named}: no such seed file (--config)");
             var seedText = ConfigurationFiles.ReadOrEmpty(seedPath);
             // Unlike conf by default, a seed's unknown symbols are warned about: a typo should not pass silently.
             var (evaluator, text) = world.Files.Complete(ConfMode.Defconfig, seedText, Path.GetFileName(seedPath), warnUnknown: true);
@@ -111,6 +114,8 @@ public static class ConfigCommands
             var symbol = Find(evaluator.Tree, SymbolName(unset ? word : word[..equals]));
             var value = unset ? "n" : word[(equals + 1)..];
             if (symbol.Type == SymbolType.String && value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
+            if (!unset && !SymbolText.IsValid(symbol.Type, value))
+                throw new UserError($"CONFIG_{symbol.Name}={value}: not a valid {SymbolTypeNames.Name(symbol.Type)} value");
             evaluator.CalcValue(symbol);
             var accepted = unset && symbol.Type is not (SymbolType.Boolean or SymbolType.Tristate)
                 ? evaluator.ClearUserValue(symbol)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiln.Cli.Menuconfig;
+using Kiln.Core.Errors;
 
 namespace Kiln.Cli.Commands;
 
@@ -12,6 +13,10 @@ public static class MenuconfigCommand
         var command = new Command("menuconfig", "Configure the tree in a menu, as OpenWrt's make menuconfig, and save the .config.") { config };
         command.SetAction(result =>
         {
+            // Checked before the tree is read: a menu without a terminal would wait for keys forever.
+            if (Console.IsInputRedirected || Console.IsOutputRedirected)
+                throw new UserError("menuconfig needs a terminal (its input and output are redirected); use kiln config set or kiln defconfig instead");
+            if (result.GetValue(config) is { } file && Directory.Exists(file)) throw new UserError($"{file}: is a directory, not a .config (--config)");
             var world = KconfigWorld.Read(result);
             var tree = world.Load();
             var session = new MenuSession(tree, world.DotConfig(result.GetValue(config)));
