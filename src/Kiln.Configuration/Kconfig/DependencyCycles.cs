@@ -71,16 +71,16 @@ internal sealed class DependencyCycles
         _stack.Add((symbol, null, "depends on"));
         try
         {
-            if (CheckExpr(symbol.DirectDependency.Expr) is { } a) return a;
+            if (CheckCondition(symbol.DirectDependency.Expr) is { } a) return a;
             _stack[index] = (symbol, null, "is selected by");
-            if (CheckExpr(symbol.ReverseDependency.Expr) is { } b) return b;
+            if (CheckCondition(symbol.ReverseDependency.Expr) is { } b) return b;
             _stack[index] = (symbol, null, "is implied by");
-            if (CheckExpr(symbol.Implied.Expr) is { } c) return c;
+            if (CheckCondition(symbol.Implied.Expr) is { } c) return c;
             foreach (var property in symbol.Properties)
             {
                 if (property.Kind is PropertyKind.Select or PropertyKind.Imply) continue;
                 _stack[index] = (symbol, property, null);
-                if (CheckExpr(property.Visible.Expr) is { } d) return d;
+                if (CheckCondition(property.Visible.Expr) is { } d) return d;
                 if (property.Kind != PropertyKind.Default || symbol.IsChoice) continue;
                 _stack[index] = (symbol, property, "value");
                 if (CheckExpr(property.Expr) is { } e) return e;
@@ -93,10 +93,42 @@ internal sealed class DependencyCycles
         }
     }
 
+    /// <summary>
+    /// A dependency, reverse dependency or condition, with the parts that are always y left out as
+    /// Kconfig's simplification leaves them out: each operand of an &amp;&amp;, and each || as a whole
+    /// (its operands then checked one by one, so a long || is looked at once).
+    /// </summary>
+    private KconfigSymbol? CheckCondition(KconfigExpr? e)
+    {
+        switch (e?.Kind)
+        {
+            case null:
+                return null;
+            case ExprKind.And:
+                return CheckCondition(e.Left) ?? CheckCondition(e.Right);
+            case ExprKind.Or:
+                if (IsAlwaysYes(e, negated: false)) return null;
+                var operands = new List<KconfigExpr>();
+                for (var or = e; ; or = or.Left!)
+                {
+                    if (or.Kind != ExprKind.Or)
+                    {
+                        operands.Add(or);
+                        break;
+                    }
+                    operands.Add(or.Right!);
+                }
+                foreach (var operand in operands)
+                    if ((operand.Kind == ExprKind.Or ? CheckExpr(operand) : CheckCondition(operand)) is { } found) return found;
+                return null;
+            default:
+                return IsAlwaysYes(e, negated: false) ? null : CheckExpr(e);
+        }
+    }
+
     private KconfigSymbol? CheckExpr(KconfigExpr? e) => e?.Kind switch
     {
         null => null,
-        ExprKind.Or or ExprKind.Not when IsAlwaysYes(e, negated: false) => null,
         ExprKind.And or ExprKind.Or => CheckExpr(e.Left) ?? CheckExpr(e.Right),
         ExprKind.Not => CheckExpr(e.Left),
         ExprKind.Symbol => CheckSymbol(e.LeftSymbol!),
