@@ -40,13 +40,16 @@ public sealed class MetadataScanner(ScanOptions options)
             ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, environment))
             : null;
         var check = new InputCheck(environment, options.ShellTimeout);
-        var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry)>();
+        var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)>();
         var reused = 0;
         var walkTicks = new StrongBox<long>();
         // The walk is shared out with the evaluations: whichever thread is free takes the next Makefile found.
-        ParallelWorkers.RunEach(Timed(MakefileFinder.Candidates(scanRoot, options.MaxDepth), walkTicks), options.Parallelism, (found, _) =>
+        var candidates = MakefileFinder.Candidates(scanRoot, options.MaxDepth).Select((found, index) => (Found: found, Index: index));
+        ParallelWorkers.RunEach(Timed(candidates, walkTicks), options.Parallelism, (candidate, _) =>
         {
+            var (found, foundIndex) = candidate;
             var directory = found.Directory;
+            var qualifies = true;
             MakefileScan scan;
             CachedScan? entry = null;
             if (cache?.Find(directory) is { } cached && check.StillHold(cached.Inputs))
@@ -62,6 +65,7 @@ public sealed class MetadataScanner(ScanOptions options)
             }
             else if (problem is not null)
             {
+                qualifies = false;
                 // Not silently left out: the scan would otherwise seem to have found every package.
                 var makefile = ByteText.FromOs(options.ScanDirectory + "/" + directory + "/Makefile");
                 scan = new MakefileScan(makefile, "", "", $"kiln: {makefile}: {problem}", MakefileFacts.None);
@@ -73,15 +77,37 @@ public sealed class MetadataScanner(ScanOptions options)
             int done;
             lock (scans)
             {
-                scans.Add((directory, scan, entry));
+                scans.Add((directory, scan, entry, foundIndex, qualifies));
                 done = scans.Count;
             }
             progress?.Invoke(done);
         });
+        scans = LastOfEachName(scans);
         scans.Sort((a, b) => string.CompareOrdinal(a.Directory, b.Directory));
         var cacheProblem = cache is not null && reused < scans.Count ? cache.Save(scans.Select(s => s.Entry).OfType<CachedScan>()) : null;
         var findTime = TimeSpan.FromSeconds((double)walkTicks.Value / Stopwatch.Frequency);
         return new ScanResult(scans.Select(s => s.Scan).ToList(), findTime, clock.Elapsed) { Reused = reused, CacheProblem = cacheProblem };
+    }
+
+    /// <summary>
+    /// OpenWrt's scan.awk: one package directory per name (its last path component) among those
+    /// below feeds/ and one among the others, the one found last by the walk winning, as find -L
+    /// lists them. A feed installed through package/feeds/ can reach a package twice (its own link,
+    /// and through the link of a package directory that holds it, as lang/perl holds perl-cgi).
+    /// </summary>
+    private static List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)> LastOfEachName(
+        List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)> scans)
+    {
+        static (bool InFeeds, string Name) NameOf(string directory) =>
+            (directory.StartsWith("feeds/", StringComparison.Ordinal), directory[(directory.LastIndexOf('/') + 1)..]);
+        var last = new Dictionary<(bool InFeeds, string Name), int>();
+        foreach (var scan in scans)
+        {
+            if (!scan.Qualifies) continue;
+            var key = NameOf(scan.Directory);
+            if (!last.TryGetValue(key, out var found) || found < scan.Found) last[key] = scan.Found;
+        }
+        return scans.FindAll(scan => !scan.Qualifies || last[NameOf(scan.Directory)] == scan.Found);
     }
 
     /// <summary>The items of <paramref name="source"/>, with the time spent producing them added to <paramref name="ticks"/>.</summary>
