@@ -55,16 +55,30 @@ public static class ImageCommands
                 "used as it is; what it lacks is made as usual.",
             HelpName = "DIR",
         };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Only resolve the packages: print each with its version and why it is there, in install order (no images, nothing written).",
+        };
+        var json = new Option<bool>("--json") { Description = "With --dry-run: print JSON (target, profile, packages with name, version, reason, requested, feed)." };
         var image = new Command("image", "Make firmware images from built packages, without compiling (Image Builder's 'make image').")
         {
-            target, config, Profile, packages, onlyPackages, Kernel, kernelBuild, feeds, rootfsOnly,
+            target, config, Profile, packages, onlyPackages, Kernel, kernelBuild, feeds, rootfsOnly, dryRun, json,
         };
         image.SetAction(result =>
         {
             if (result.GetValue(onlyPackages) && string.IsNullOrWhiteSpace(result.GetValue(packages)))
                 throw new UserError("--only-packages needs --packages LIST");
+            if (result.GetValue(json) && !result.GetValue(dryRun)) throw new UserError("--json needs --dry-run");
             var tree = GlobalOptions.Tree(result);
             var id = result.GetValue(target)!;
+            if (result.GetValue(dryRun))
+            {
+                var resolved = ImageResolution.DryRun(tree, id, result.GetValue(Profile) ?? [], result.GetValue(packages), result.GetValue(onlyPackages),
+                    result.GetValue(feeds) ?? []);
+                if (result.GetValue(json)) DryRunJson.Write(Console.OpenStandardOutput(), resolved);
+                else ReportDryRun(resolved);
+                return ExitCodes.Success;
+            }
             var request = new ImageBuildRequest(tree,
                 ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60)).Config,
                 id, result.GetValue(Kernel), result.GetValue(packages), result.GetValue(onlyPackages), FromConfig: false,
@@ -113,6 +127,18 @@ public static class ImageCommands
             return outcome.Boots.All(b => b.Result.ReachedInit) && outcome.Differences.Count == 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         yield return test;
+    }
+
+    /// <summary>The resolved packages, one per line on stdout (name, version, reason), in install order.</summary>
+    private static void ReportDryRun(ImageDryRun resolved)
+    {
+        var profiles = resolved.Profiles.Count == 0 ? "" : " (" + string.Join(", ", resolved.Profiles.Select(p => p.DeviceName)) + ")";
+        Console.Error.WriteLine($"kiln: {resolved.Plan.Packages.Count} packages for {resolved.Target.Id}{profiles}, in install order:");
+        var table = resolved.Plan.Packages.Select(p => (Name: $"{p.Package.Name} {p.Package.Version}", p.Reason)).ToList();
+        var width = table.Max(row => row.Name.Length);
+        var output = new System.Text.StringBuilder();
+        foreach (var (name, reason) in table) output.Append(name.PadRight(width)).Append("  ").Append(reason).Append('\n');
+        Console.Out.Write(output.ToString());
     }
 
     /// <summary>Names the image files a build wrote, one per line on stdout.</summary>

@@ -156,7 +156,6 @@ public static class FirmwareBuilder
                 "to put in it: build them first, or give a feed with --feed DIR and packages with --packages");
         progress($"rootfs: resolving {request.Install.Count} requested packages");
         var plan = InstallPlanner.Resolve(request.Feed, request.Install, request.Remove);
-        foreach (var note in plan.Notes) progress("rootfs: " + note);
         progress($"rootfs: installing {plan.Packages.Count} packages into {Path.GetRelativePath(request.Context.TopDirectory, root)}");
         // The root is made anew each time: packages are never unpacked over an older one.
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);

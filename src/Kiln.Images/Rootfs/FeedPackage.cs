@@ -10,9 +10,10 @@ namespace Kiln.Images.Rootfs;
 /// </summary>
 public sealed class FeedPackage
 {
-    private FeedPackage(ControlFile control, string name, OpkgVersion version, string architecture, string ipkPath)
+    private FeedPackage(ControlFile control, string name, OpkgVersion version, string architecture, string ipkPath, string feed)
     {
         Control = control;
+        Feed = feed;
         Name = name;
         Version = version;
         Architecture = architecture;
@@ -32,6 +33,9 @@ public sealed class FeedPackage
     public string Architecture { get; }
 
     public string IpkPath { get; }
+
+    /// <summary>The feed it comes from, as explanations name it: its directory's name (<c>base</c>, <c>packages</c>).</summary>
+    public string Feed { get; }
 
     public IReadOnlyList<Dependency> Depends { get; }
 
@@ -56,13 +60,14 @@ public sealed class FeedPackage
     }
 
     /// <param name="where">What to name in a message about a missing field (the index or the .ipk).</param>
-    public static FeedPackage FromControl(ControlFile control, string ipkPath, string where)
+    /// <param name="feed">The feed's name, for explanations.</param>
+    public static FeedPackage FromControl(ControlFile control, string ipkPath, string where, string feed = "")
     {
         var name = Required(control, "Package", where);
         var version = Required(control, "Version", where + $" (package {name})");
         var architecture = Required(control, "Architecture", where + $" (package {name})");
         var size = control["Size"];
-        return new FeedPackage(control, name, OpkgVersion.Parse(version), architecture, ipkPath)
+        return new FeedPackage(control, name, OpkgVersion.Parse(version), architecture, ipkPath, feed)
         {
             IndexedSize = size is not null && long.TryParse(size, System.Globalization.CultureInfo.InvariantCulture, out var bytes) ? bytes : null,
             IndexedSha256 = control["SHA256sum"]?.Trim().ToLowerInvariant(),

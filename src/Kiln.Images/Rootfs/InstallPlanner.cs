@@ -1,3 +1,4 @@
+using System.Text;
 using Kiln.Core.Errors;
 
 namespace Kiln.Images.Rootfs;
@@ -6,16 +7,22 @@ namespace Kiln.Images.Rootfs;
 /// Which packages an image gets, found as opkg's <c>install</c> finds them for Image Builder, so
 /// that the same requests give the same packages in the same order:
 /// <list type="bullet">
-/// <item>requests in order; each package's Depends entries in order, depth first, a dependency's
-/// own dependencies before it (opkg's install order);</item>
+/// <item>requests in order (the user's before the target's and profiles', as Image Builder lists
+/// them); each package's Depends entries in order, depth first, a dependency's own dependencies
+/// before it (opkg's install order);</item>
 /// <item>a dependency already installed (or provided by an installed package) in an acceptable
 /// version is met; else the first alternative of "a | b" that some package answers to;</item>
 /// <item>among several packages answering to a name, opkg's score: the one named so, then one a
 /// request names, then the last by name; a request for a virtual name gets an installed provider,
 /// else the first by name;</item>
-/// <item>Conflicts name packages, not provided names; unlike opkg, they are checked both ways.</item>
+/// <item>Conflicts name packages, not provided names; unlike opkg, they are checked both ways, and
+/// a package that provides the name of another installed package conflicts with it (OpenWrt's
+/// variants: dnsmasq-full provides dnsmasq, and opkg stops at the files they share);</item>
+/// <item>unlike opkg, a package the user's list removes (<c>-name</c>) that another one needs is
+/// refused rather than installed anyway.</item>
 /// </list>
-/// Every failure is a message naming what is missing or clashing and who asked for it.
+/// Every failure is one sentence naming the packages, who asked for each, what the feeds have
+/// instead and the fix when there is an obvious one; several are joined with "; ".
 /// </summary>
 public static class InstallPlanner
 {
@@ -35,6 +42,8 @@ public static class InstallPlanner
         private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
         private readonly HashSet<string> _autoInstalled = new(StringComparer.Ordinal);
         private readonly Dictionary<string, RequestChain> _why = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _choices = new(StringComparer.Ordinal);
+        private readonly List<string> _problems = [];
 
         public Resolution(PackageFeed feed, IReadOnlyList<PackageRequest> installs, IReadOnlyList<PackageRequest> removals)
         {
@@ -54,19 +63,27 @@ public static class InstallPlanner
         {
             foreach (var request in _requests)
             {
-                var package = ForRequest(request);
+                if (ForRequest(request) is not { } package) continue;
                 // A request explains a package better than the dependency that brought it in first.
                 if (_requested.Add(package.Name)) _why[package.Name] = RequestChain.Asked(request);
                 Install(package);
             }
             CheckConflicts();
+            CheckRemovals();
+            if (_problems.Count > 0) throw new UserError(string.Join("; ", _problems));
             var planned = new List<PlannedPackage>(_placed.Count);
             foreach (var package in _placed)
             {
                 var name = package.Name;
-                planned.Add(new PlannedPackage(package, _why[name], _requested.Contains(name), _autoInstalled.Contains(name)));
+                planned.Add(new PlannedPackage(package, _why[name], _requested.Contains(name), _autoInstalled.Contains(name),
+                    _choices.GetValueOrDefault(name)));
             }
-            return new InstallPlan(planned, StatusOrder(planned), RemovalNotes());
+            return new InstallPlan(planned, StatusOrder(planned));
+        }
+
+        private void Problem(string message)
+        {
+            if (!_problems.Contains(message)) _problems.Add(message);
         }
 
         /// <summary>opkg's install of one package: its missing dependencies first (each marked auto-installed), then itself.</summary>
@@ -76,7 +93,12 @@ public static class InstallPlanner
             var needed = new List<FeedPackage>();
             var missing = new List<(Dependency Dependency, FeedPackage Dependent)>();
             CollectMissing(package, needed, missing);
-            if (missing.Count > 0) throw new UserError(DescribeMissing(missing));
+            if (missing.Count > 0)
+            {
+                // opkg installs nothing of a package whose dependencies cannot be met; the next request goes on.
+                foreach (var (dependency, dependent) in missing) Problem(DescribeMissing(dependency, dependent));
+                return;
+            }
             foreach (var dependency in needed)
             {
                 if (_placedNames.Contains(dependency.Name)) continue;
@@ -98,15 +120,20 @@ public static class InstallPlanner
             {
                 if (IsMet(dependency)) continue;
                 FeedPackage? chosen = null;
+                DependencyTarget? chosenFor = null;
                 foreach (var target in dependency.Alternatives)
+                {
+                    chosenFor = target;
                     if ((chosen = BestCandidate(target)) is not null) break;
+                }
                 if (chosen is null)
                 {
                     missing.Add((dependency, package));
                     continue;
                 }
                 if (chosen == package || needed.Contains(chosen)) continue;
-                _why.TryAdd(chosen.Name, _why[package.Name].NeededBy(package.Name));
+                if (_why.TryAdd(chosen.Name, _why[package.Name].NeededBy(package.Name)) && ProviderChoice(chosenFor!, chosen) is { } choice)
+                    _choices.TryAdd(chosen.Name, choice);
                 CollectMissing(chosen, needed, missing);
                 needed.Add(chosen);
             }
@@ -132,7 +159,7 @@ public static class InstallPlanner
             foreach (var candidate in _feed.Answering(target.Name))
             {
                 if (!target.AcceptsVersion(candidate.Version)) continue;
-                var score = 1 + (candidate.Name == target.Name ? 1 : 0) + (_requestedNames.Contains(candidate.Name) ? 1 : 0);
+                var score = Score(target.Name, candidate);
                 if (score < bestScore) continue;
                 best = candidate;
                 bestScore = score;
@@ -140,91 +167,189 @@ public static class InstallPlanner
             return best;
         }
 
+        private int Score(string name, FeedPackage candidate) =>
+            1 + (candidate.Name == name ? 1 : 0) + (_requestedNames.Contains(candidate.Name) ? 1 : 0);
+
+        /// <summary>Why <see cref="BestCandidate"/> took this package, when another could have met the dependency; null when none could.</summary>
+        private string? ProviderChoice(DependencyTarget target, FeedPackage chosen)
+        {
+            var others = new List<string>();
+            foreach (var candidate in _feed.Answering(target.Name))
+                if (candidate != chosen && target.AcceptsVersion(candidate.Version)) others.Add(candidate.Name);
+            if (others.Count == 0 || chosen.Name == target.Name) return null;
+            var rule = _requestedNames.Contains(chosen.Name) && !others.Exists(_requestedNames.Contains)
+                ? "it is requested itself, which opkg prefers"
+                : "the last by name, as opkg takes among equals";
+            return $"chosen for {target.Name} over {string.Join(", ", others)}: {rule}";
+        }
+
         /// <summary>
         /// The package a request names; for a virtual name, opkg's choice: a provider already
         /// installed, else the first by name of the target's own architecture, else the first.
+        /// Null (and a problem noted) when no feed has it.
         /// </summary>
-        private FeedPackage ForRequest(PackageRequest request)
+        private FeedPackage? ForRequest(PackageRequest request)
         {
             if (_feed.Find(request.Name) is { } package) return package;
             var answering = _feed.Answering(request.Name);
-            if (answering.Count == 0) throw new UserError(NotFound(request.Name, RequestChain.Asked(request).Describe()));
-            FeedPackage? installed = null;
-            foreach (var candidate in answering)
-                if (_placedNames.Contains(candidate.Name)) installed = candidate;
-            if (installed is not null) return installed;
-            foreach (var candidate in answering)
-                if (candidate.Architecture == _feed.Architecture) return candidate;
-            return answering[0];
-        }
-
-        private string DescribeMissing(List<(Dependency Dependency, FeedPackage Dependent)> missing)
-        {
-            var messages = new List<string>();
-            foreach (var (dependency, dependent) in missing)
+            if (answering.Count == 0)
             {
-                var why = _why[dependent.Name].NeededBy(dependent.Name).Describe();
-                var offered = new List<string>();
-                foreach (var target in dependency.Alternatives)
-                    foreach (var candidate in _feed.Answering(target.Name))
-                        offered.Add(candidate.Name == target.Name ? $"{candidate.Name} {candidate.Version}"
-                            : $"{candidate.Name} {candidate.Version} (which provides {target.Name})");
-                var message = offered.Count > 0
-                    ? $"{dependent.Name} needs {dependency}, but the feeds have only {string.Join(", ", offered)} ({why})"
-                    : dependency.Alternatives.Count == 1 ? NotFound(dependency.Alternatives[0].Name, why)
-                    : $"none of '{dependency}' found in any feed ({why})";
-                if (!messages.Contains(message)) messages.Add(message);
+                Problem($"package {request.Name} ({request.Phrase}) is in no feed{Absence(request.Name)}");
+                return null;
             }
-            return string.Join("; ", messages);
+            FeedPackage? chosen = null;
+            var rule = "already installed";
+            foreach (var candidate in answering)
+                if (_placedNames.Contains(candidate.Name)) chosen = candidate;
+            if (chosen is null)
+            {
+                rule = $"the first by name for {_feed.Architecture}, as opkg takes";
+                foreach (var candidate in answering)
+                    if (candidate.Architecture == _feed.Architecture)
+                    {
+                        chosen = candidate;
+                        break;
+                    }
+            }
+            if (chosen is null)
+            {
+                chosen = answering[0];
+                rule = "the first by name, as opkg takes";
+            }
+            if (answering.Count > 1 && !_placedNames.Contains(chosen.Name))
+            {
+                var others = new List<string>();
+                foreach (var candidate in answering)
+                    if (candidate != chosen) others.Add(candidate.Name);
+                _choices.TryAdd(chosen.Name, $"chosen for {request.Name} over {string.Join(", ", others)}: {rule}");
+            }
+            return chosen;
         }
 
-        private string NotFound(string name, string why)
+        /// <summary>One missing dependency: who needs what, and what the feeds have instead (other versions, ABI names, other architectures).</summary>
+        private string DescribeMissing(Dependency dependency, FeedPackage dependent)
+        {
+            var who = $"{dependent.Name} ({_why[dependent.Name].Describe()}) needs {dependency}";
+            var offered = new List<FeedPackage>();
+            var texts = new List<string>();
+            foreach (var target in dependency.Alternatives)
+                foreach (var candidate in _feed.Answering(target.Name))
+                {
+                    offered.Add(candidate);
+                    texts.Add(candidate.Name == target.Name ? $"{candidate.Name} {candidate.Version}"
+                        : $"{candidate.Name} {candidate.Version} (which provides {target.Name})");
+                }
+            if (offered.Count > 0) return $"{who}, but {FeedsHave(offered, texts)}";
+            var names = dependency.Alternatives.Count == 1 ? dependency.Alternatives[0].Name : null;
+            return names is not null ? $"{who}, which no feed provides{Absence(names)}" : $"{who}, and no feed provides any of them";
+        }
+
+        /// <summary>
+        /// What the feeds have in place of a name they lack: the package for other architectures
+        /// (" for x86_64 (feed packages has it for mips_24kc)"), else the same library under another
+        /// ABI version (" (feed packages has libbar1)"); empty when nothing comes near.
+        /// </summary>
+        private string Absence(string name)
         {
             var elsewhere = _feed.OtherArchitecturesOf(name);
-            return elsewhere.Count > 0
-                ? $"package '{name}' is only in the feeds for {string.Join(", ", elsewhere)}, not for {_feed.Architecture} ({why})"
-                : $"package '{name}' not found in any feed ({why})";
+            if (elsewhere.Count > 0)
+            {
+                var text = new StringBuilder($" for {_feed.Architecture} (");
+                for (var i = 0; i < elsewhere.Count; i++)
+                    text.Append(i == 0 ? "" : " and ").Append(FeedName(elsewhere[i].Feed)).Append(" has it for ").Append(elsewhere[i].Architecture);
+                return text.Append(')').ToString();
+            }
+            var near = _feed.NearNames(name);
+            if (near.Count == 0) return "";
+            var names = new List<string>(near.Count);
+            foreach (var package in near) names.Add(package.Name);
+            return $" ({FeedsHave(near, names)})";
         }
 
-        /// <summary>Conflicts between installed packages, each way round; the first found stops with both packages' reasons.</summary>
+        /// <summary>"feed base has a 1.0, b 2.0 and feed packages has c 3.0": the packages grouped by feed, in the order given.</summary>
+        private static string FeedsHave(IReadOnlyList<FeedPackage> packages, IReadOnlyList<string> texts)
+        {
+            var feeds = new List<string>();
+            var byFeed = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            for (var i = 0; i < packages.Count; i++)
+            {
+                if (!byFeed.TryGetValue(packages[i].Feed, out var list))
+                {
+                    byFeed[packages[i].Feed] = list = [];
+                    feeds.Add(packages[i].Feed);
+                }
+                if (!list.Contains(texts[i])) list.Add(texts[i]);
+            }
+            var parts = new List<string>(feeds.Count);
+            foreach (var feed in feeds) parts.Add($"{FeedName(feed)} has {string.Join(", ", byFeed[feed])}");
+            return string.Join(" and ", parts);
+        }
+
+        private static string FeedName(string feed) => feed.Length == 0 ? "a feed" : "feed " + feed;
+
+        /// <summary>
+        /// Conflicts between installed packages, each way round, and packages installed beside
+        /// another that provides their very name (a variant beside the package it replaces).
+        /// </summary>
         private void CheckConflicts()
         {
+            var reported = new HashSet<(string, string)>();
             foreach (var package in _placed)
             {
                 foreach (var conflict in package.Conflicts)
-                {
                     foreach (var target in conflict.Alternatives)
                     {
                         if (target.Name == package.Name || !_placedNames.Contains(target.Name)) continue;
                         var other = _feed.Find(target.Name)!;
-                        if (!target.AcceptsVersion(other.Version)) continue;
-                        throw new UserError($"packages '{package.Name}' and '{other.Name}' conflict ({package.Name} says Conflicts: {target}): " +
-                            $"{package.Name} is {_why[package.Name].Describe()}; {other.Name} is {_why[other.Name].Describe()}");
+                        if (target.AcceptsVersion(other.Version)) Conflict(package, other, $"{package.Name} says Conflicts: {target}", reported);
                     }
-                }
+                foreach (var provided in package.Provides)
+                    if (provided != package.Name && _placedNames.Contains(provided))
+                        Conflict(package, _feed.Find(provided)!, $"{package.Name} provides {provided}", reported);
+            }
+        }
+
+        private void Conflict(FeedPackage first, FeedPackage second, string because, HashSet<(string, string)> reported)
+        {
+            if (!reported.Add((first.Name, second.Name)) || !reported.Add((second.Name, first.Name))) return;
+            Problem(PackageClash.Describe(first.Name, _why[first.Name], second.Name, _why[second.Name], (a, b) => $"{a} conflicts with {b}",
+                $", as {because}", name => IsNeeded(_feed.Find(name)!, name == first.Name ? second : first)));
+        }
+
+        /// <summary>Whether a package other than <paramref name="besides"/> depends on <paramref name="package"/> (then removing it would not help).</summary>
+        private bool IsNeeded(FeedPackage package, FeedPackage besides)
+        {
+            foreach (var other in _placed)
+            {
+                if (other == package || other == besides) continue;
+                foreach (var dependency in other.Depends)
+                    foreach (var target in dependency.Alternatives)
+                        if (package.AnswersTo(target.Name)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A package the user's list removes that is installed all the same: the package that needs it.</summary>
+        private void CheckRemovals()
+        {
+            foreach (var removal in _removals)
+            {
+                if (!_placedNames.Contains(removal.Name) || _why[removal.Name].Dependents is not { Count: > 0 } dependents) continue;
+                var needer = dependents[^1];
+                var why = _why[needer];
+                var fix = why.IsDirect && why.Request.Removable ? $": add -{needer} too, or drop -{removal.Name}" : "";
+                Problem($"-{removal.Name} removes {removal.Name}, but {needer} ({why.Describe()}) needs it{fix}");
             }
         }
 
         /// <summary>opkg's status order: the names' buckets, and within one, the order opkg met them (requests, then the feeds).</summary>
         private PlannedPackage[] StatusOrder(List<PlannedPackage> planned)
         {
-            var entered = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var request in _requests) entered.TryAdd(request.Name, entered.Count);
-            foreach (var name in _feed.NamesAsParsed) entered.TryAdd(name, entered.Count);
-            return OpkgHashOrder.Sort(planned, p => p.Package.Name, p => entered.GetValueOrDefault(p.Package.Name, int.MaxValue));
-        }
-
-        private List<string> RemovalNotes()
-        {
-            var notes = new List<string>();
-            foreach (var removal in _removals)
-            {
-                if (!_placedNames.Contains(removal.Name)) continue;
-                var note = $"package '{removal.Name}' is installed although {removal.Reason} removes it (-{removal.Name}): it is " +
-                    _why[removal.Name].Describe();
-                if (!notes.Contains(note)) notes.Add(note);
-            }
-            return notes;
+            var requested = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var request in _requests) requested.TryAdd(request.Name, requested.Count);
+            var count = requested.Count;
+            return OpkgHashOrder.Sort(planned, p => p.Package.Name, p => requested.TryGetValue(p.Package.Name, out var position) ? position
+                : _feed.ParsedPosition(p.Package.Name) is { } parsed ? count + parsed : int.MaxValue);
         }
     }
 }

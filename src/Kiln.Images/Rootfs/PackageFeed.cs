@@ -17,8 +17,9 @@ public sealed class PackageFeed
 
     private readonly Dictionary<string, FeedPackage> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<FeedPackage>> _answering = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<string>> _otherArchitectures = new(StringComparer.Ordinal);
-    private readonly List<string> _namesAsParsed = [];
+    private readonly Dictionary<string, List<(string Feed, string Architecture)>> _otherArchitectures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _parsedPosition = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FeedPackage>> _byStem = new(StringComparer.Ordinal);
 
     private PackageFeed(string architecture) => Architecture = architecture;
 
@@ -28,11 +29,34 @@ public sealed class PackageFeed
     public IReadOnlyList<FeedPackage> Packages { get; private set; } = [];
 
     /// <summary>
-    /// Every package name the feeds mention (packages, their dependencies, provides and conflicts)
-    /// in the order opkg's parser meets them, which decides where opkg's hash table keeps names
-    /// that share a bucket, and so the order of its status file.
+    /// Where a name first comes among the names the feeds mention (packages, their dependencies,
+    /// provides and conflicts) in the order opkg's parser meets them, which decides where opkg's
+    /// hash table keeps names that share a bucket, and so the order of its status file; null for a
+    /// name no feed mentions.
     /// </summary>
-    internal IReadOnlyList<string> NamesAsParsed => _namesAsParsed;
+    internal int? ParsedPosition(string name) => _parsedPosition.TryGetValue(name, out var position) ? position : null;
+
+    /// <summary>
+    /// The packages whose names differ from <paramref name="name"/> only in a trailing ABI version
+    /// (libbar1 for libbar2), to say what the feeds have when a library's ABI name is missing.
+    /// </summary>
+    public IReadOnlyList<FeedPackage> NearNames(string name)
+    {
+        if (!_byStem.TryGetValue(Stem(name), out var list)) return [];
+        var near = new List<FeedPackage>(list.Count);
+        foreach (var package in list)
+            if (package.Name != name) near.Add(package);
+        return near;
+    }
+
+    /// <summary>A name without its trailing ABI version: digits, dots and underscores, then a dash ("libfoo-1.2" is "libfoo").</summary>
+    private static string Stem(string name)
+    {
+        var end = name.Length;
+        while (end > 0 && (char.IsAsciiDigit(name[end - 1]) || name[end - 1] is '.' or '_')) end--;
+        if (end > 0 && end < name.Length && name[end - 1] == '-') end--;
+        return end == 0 ? name : name[..end];
+    }
 
     public static PackageFeed Read(IReadOnlyList<string> directories, string architecture)
     {
@@ -40,6 +64,7 @@ public sealed class PackageFeed
         var order = new List<FeedPackage>();
         foreach (var directory in directories)
         {
+            var feedName = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
             if (!Directory.Exists(directory))
                 throw new UserError(File.Exists(directory)
                     ? $"{directory}: is a file, not a package directory"
@@ -51,20 +76,20 @@ public sealed class PackageFeed
                 foreach (var control in ReadIndex(index))
                 {
                     var filename = control["Filename"] ?? throw new UserError($"{index}: package {control["Package"]} has no Filename field");
-                    var package = FeedPackage.FromControl(control, IpkInside(directory, filename, index), index);
+                    var package = FeedPackage.FromControl(control, IpkInside(directory, filename, index), index, feedName);
                     indexed.Add(package.Name);
                     feed.Offer(package, order);
                 }
                 foreach (var path in UnindexedIpks(directory))
                 {
-                    var package = FromIpk(path);
+                    var package = FromIpk(path, feedName);
                     if (!indexed.Contains(package.Name)) feed.Offer(package, order);
                 }
             }
             else
             {
                 foreach (var path in Directory.EnumerateFiles(directory, "*.ipk", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                    feed.Offer(FromIpk(path), order);
+                    feed.Offer(FromIpk(path, feedName), order);
             }
         }
         var kept = new List<FeedPackage>();
@@ -77,6 +102,12 @@ public sealed class PackageFeed
             foreach (var provided in package.Provides) AddAnswering(feed._answering, provided, package);
         }
         foreach (var list in feed._answering.Values) list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var package in kept)
+        {
+            var stem = Stem(package.Name);
+            if (!feed._byStem.TryGetValue(stem, out var list)) feed._byStem[stem] = list = [];
+            list.Add(package);
+        }
         return feed;
     }
 
@@ -86,9 +117,9 @@ public sealed class PackageFeed
     /// <summary>Every package that answers to the name (its own or one it provides), sorted by name.</summary>
     public IReadOnlyList<FeedPackage> Answering(string name) => _answering.TryGetValue(name, out var list) ? list : [];
 
-    /// <summary>The other architectures the feeds have a package of this name for (to explain why it is missing).</summary>
-    public IReadOnlyCollection<string> OtherArchitecturesOf(string name) =>
-        _otherArchitectures.TryGetValue(name, out var set) ? set : [];
+    /// <summary>The feeds that have a package of this name for other architectures, and which (to explain why it is missing).</summary>
+    public IReadOnlyList<(string Feed, string Architecture)> OtherArchitecturesOf(string name) =>
+        _otherArchitectures.TryGetValue(name, out var list) ? list : [];
 
     private static void AddAnswering(Dictionary<string, List<FeedPackage>> answering, string name, FeedPackage package)
     {
@@ -102,8 +133,8 @@ public sealed class PackageFeed
         var priority = ArchitecturePriority(package.Architecture);
         if (priority == 0)
         {
-            if (!_otherArchitectures.TryGetValue(package.Name, out var set)) _otherArchitectures[package.Name] = set = new(StringComparer.Ordinal);
-            set.Add(package.Architecture);
+            if (!_otherArchitectures.TryGetValue(package.Name, out var list)) _otherArchitectures[package.Name] = list = [];
+            if (!list.Contains((package.Feed, package.Architecture))) list.Add((package.Feed, package.Architecture));
             return;
         }
         order.Add(package);
@@ -133,16 +164,18 @@ public sealed class PackageFeed
             {
                 case "Depends" or "Pre-Depends" or "Recommends" or "Suggests" or "Conflicts":
                     foreach (var entry in Dependency.ParseList(value))
-                        foreach (var target in entry.Alternatives) _namesAsParsed.Add(target.Name);
+                        foreach (var target in entry.Alternatives) NoteName(target.Name);
                     break;
                 case "Provides" or "Replaces":
-                    _namesAsParsed.Add(name);
-                    _namesAsParsed.AddRange(value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                    NoteName(name);
+                    foreach (var provided in value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries)) NoteName(provided);
                     break;
             }
         }
-        _namesAsParsed.Add(name);
+        NoteName(name);
     }
+
+    private void NoteName(string name) => _parsedPosition.TryAdd(name, _parsedPosition.Count);
 
     private static IEnumerable<ControlFile> ReadIndex(string path)
     {
@@ -179,5 +212,6 @@ public sealed class PackageFeed
         return found;
     }
 
-    private static FeedPackage FromIpk(string path) => FeedPackage.FromControl(IpkContents.Read(path).Control, Path.GetFullPath(path), path);
+    private static FeedPackage FromIpk(string path, string feed) =>
+        FeedPackage.FromControl(IpkContents.Read(path).Control, Path.GetFullPath(path), path, feed);
 }

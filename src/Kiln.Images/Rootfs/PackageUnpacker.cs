@@ -8,8 +8,8 @@ namespace Kiln.Images.Rootfs;
 /// Puts packages' data into the root as opkg extracts it: directories shared (an existing one
 /// takes the mode of the last package that has it), files and links owned by exactly one package.
 /// A path two packages install (checked where it lands, after links in the root) stops with both
-/// packages and why each is there, where opkg prints its "wants to install file ... But that file
-/// is already provided by package" error.
+/// packages, why each is there and the fix when one is a default the user can remove, where opkg
+/// prints its "wants to install file ... But that file is already provided by package" error.
 /// </summary>
 internal sealed class PackageUnpacker(StagingRoot root)
 {
@@ -63,7 +63,7 @@ internal sealed class PackageUnpacker(StagingRoot root)
         var key = root.InsidePath(host);
         var landsElsewhere = key == "/" + inside ? "" : $" (which is {key} in the root)";
         if (_owners.TryGetValue(key, out var owner) && owner != package)
-            throw new UserError($"packages '{Name(package)}' and '{Name(owner)}' both install /{inside}{landsElsewhere}: " + Reasons(package, owner));
+            throw new UserError(InBoth("/" + inside + landsElsewhere, owner, package));
         if (FileStatus.Exists(host))
         {
             if (Directory.Exists(host) && new FileInfo(host).LinkTarget is null)
@@ -86,7 +86,7 @@ internal sealed class PackageUnpacker(StagingRoot root)
     }
 
     /// <summary>An archive name as a path inside the root ("./usr/bin/" is "usr/bin"); an absolute name or ".." is refused.</summary>
-    private static string Inside(string name, string where)
+    internal static string Inside(string name, string where)
     {
         if (name.StartsWith('/')) throw new UserError($"{where}: {name} is an absolute path");
         var parts = new List<string>();
@@ -100,6 +100,10 @@ internal sealed class PackageUnpacker(StagingRoot root)
     }
 
     private static string Name(PlannedPackage package) => package.Package.Name;
+
+    /// <summary>"/usr/sbin/foo is in both a (requested by --packages) and b (a default package of the target): add -b to --packages".</summary>
+    internal static string InBoth(string path, PlannedPackage first, PlannedPackage second) =>
+        PackageClash.Describe(Name(first), first.Why, Name(second), second.Why, (a, b) => $"{path} is in both {a} and {b}", "", _ => false);
 
     private static string Reasons(PlannedPackage first, PlannedPackage second) =>
         $"{Name(first)} is {first.Why.Describe()}; {Name(second)} is {second.Why.Describe()}";

@@ -10,6 +10,9 @@ public sealed record RequestChain(PackageRequest Request, IReadOnlyList<string> 
 {
     public static RequestChain Asked(PackageRequest request) => new(request, []);
 
+    /// <summary>Whether the package was asked for itself, not brought in by another.</summary>
+    public bool IsDirect => Dependents.Count == 0;
+
     /// <summary>The chain of a package that <paramref name="dependent"/> (which this chain brought in) needs.</summary>
     public RequestChain NeededBy(string dependent)
     {
@@ -20,14 +23,15 @@ public sealed record RequestChain(PackageRequest Request, IReadOnlyList<string> 
     }
 
     /// <summary>
-    /// The reason as a phrase that follows the package's name: "asked for by --packages", or
-    /// "needed by libgreet1, which is needed by greeter, which --packages asked for".
+    /// The reason as a phrase that follows the package's name: "requested by --packages", "a
+    /// default package of the target", or "needed by libgreet1, which is needed by greeter,
+    /// requested by --packages".
     /// </summary>
     public string Describe()
     {
-        if (Dependents.Count == 0) return $"asked for by {Request.Reason}";
+        if (Dependents.Count == 0) return Request.Phrase;
         var text = new StringBuilder("needed by ").Append(Dependents[^1]);
         for (var i = Dependents.Count - 2; i >= 0; i--) text.Append(", which is needed by ").Append(Dependents[i]);
-        return text.Append(", which ").Append(Request.Reason).Append(" asked for").ToString();
+        return text.Append(", ").Append(Request.Phrase).ToString();
     }
 }

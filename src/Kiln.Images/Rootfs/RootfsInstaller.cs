@@ -71,7 +71,7 @@ public static class RootfsInstaller
 
         var installed = plan.Packages.Select(p => new InstalledPackage(p.Package.Name, p.Package.Version.ToString(), p.Package.Architecture,
             p.Package.Control["ABIVersion"]?.Trim(), p.AutoInstalled)).ToList();
-        return new RootfsResult(installed, scripts.Sandboxed, plan.Notes);
+        return new RootfsResult(installed, scripts.Sandboxed);
     }
 
     /// <summary>The root must be a new or empty directory: packages are never unpacked over an older tree.</summary>

@@ -4,8 +4,5 @@ namespace Kiln.Images.Rootfs;
 /// <param name="AbiVersion">The ABIVersion field (a library's ABI suffix), which a manifest may strip from the name.</param>
 public sealed record InstalledPackage(string Name, string Version, string Architecture, string? AbiVersion, bool AutoInstalled);
 
-/// <summary>
-/// What was installed, in install order; whether the maintainer scripts ran in a sandbox; notes
-/// the user may want to see (a removed package that a dependency brought back).
-/// </summary>
-public sealed record RootfsResult(IReadOnlyList<InstalledPackage> Packages, bool ScriptsSandboxed, IReadOnlyList<string> Notes);
+/// <summary>What was installed, in install order, and whether the maintainer scripts ran in a sandbox.</summary>
+public sealed record RootfsResult(IReadOnlyList<InstalledPackage> Packages, bool ScriptsSandboxed);

@@ -84,12 +84,12 @@ public static class FirmwareSession
     {
         // What the user gave is checked before what the tree holds.
         var kernel = request.RootfsOnly ? null : request.KernelBuild is null ? RequireKernel(request, target) : GivenKernel(request, target);
-        var profiles = Profiles(target, request.Profiles);
-        var feeds = Feeds(context, target, request.Feeds, required: request.KernelBuild is null);
+        var profiles = ImageResolution.Profiles(target, request.Profiles);
+        var feeds = ImageResolution.FeedDirectories(context.TopDirectory, target, context.ArchPackages, request.Feeds,
+            required: request.KernelBuild is null);
         var available = feeds.Count == 0 ? null : PackageFeed.Read(feeds, context.ArchPackages);
         var packages = available is null ? null
-            : ImagePackages.For(target, profiles, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed,
-                name => available.Find(name) is not null || available.Answering(name).Count > 0);
+            : ImageResolution.Selection(target, profiles, available, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed);
         // With a kernel build's outputs, the root file system may be among them: its packages are needed only when it is not.
         if (packages is not null && packages.Installs.Count == 0 && request.KernelBuild is null)
             throw new UserError("no packages to put in the image: list them with --packages");
@@ -142,43 +142,6 @@ public static class FirmwareSession
         };
         if (FeedsBuildInfo.Text(context.TopDirectory) is { } feeds) files["feeds.buildinfo"] = feeds;
         return files;
-    }
-
-    /// <summary>The profiles asked for, or the target's default (legacy) profile.</summary>
-    private static List<TargetProfile> Profiles(Target target, IReadOnlyList<string> names)
-    {
-        if (names.Count == 0) return target.Profiles.Where(p => !p.IsDevice).Take(1).ToList();
-        var chosen = new List<TargetProfile>();
-        foreach (var name in names)
-        {
-            var known = target.Profiles.Select(p => p.DeviceName).Distinct().ToList();
-            var profile = target.Profiles.LastOrDefault(p => p.DeviceName == name || p.Id == name)
-                ?? throw new UserError($"--profile {name}: {target.Id} has no such profile " +
-                    (known.Count == 0 ? "(it has none: its images are the target's own)" : $"(it has {string.Join(", ", known)})"));
-            chosen.Add(profile);
-        }
-        return chosen;
-    }
-
-    /// <summary>The feeds packages come from: what builds packed for the target's architecture and the target itself, then the user's.</summary>
-    /// <param name="required">No feed at all is an error (else there may be none).</param>
-    private static List<string> Feeds(BuildContext context, Target target, IReadOnlyList<string> extra, bool required)
-    {
-        var feeds = new List<string>();
-        var architecture = Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages);
-        if (Directory.Exists(architecture)) feeds.AddRange(Directory.GetDirectories(architecture).Order(StringComparer.Ordinal));
-        var own = Path.Combine(context.TopDirectory, "bin", "targets", target.Board, target.Subtarget ?? "generic", "packages");
-        if (Directory.Exists(own)) feeds.Add(own);
-        foreach (var directory in extra)
-        {
-            if (!Directory.Exists(directory))
-                throw new UserError($"--feed {directory}: " + (File.Exists(directory) ? "is a file, not a feed directory" : "no such directory"));
-            feeds.Add(Path.GetFullPath(directory));
-        }
-        if (feeds.Count == 0 && required)
-            throw new UserError($"no packages for {context.ArchPackages} in {Path.Combine(context.TopDirectory, "bin")}: " +
-                $"build them first (kiln build --target {target.Id}) or give a feed with --feed DIR");
-        return feeds;
     }
 
     /// <summary>

@@ -22,16 +22,18 @@ public static class ImagePackages
         var wanted = new List<PackageSelection>();
         if (!onlyListed)
         {
-            wanted.Add(Available(PackageSelection.Parse(string.Join(' ', target.DefaultPackages), "the target's default packages"), available));
+            wanted.Add(Available(PackageSelection.Parse(string.Join(' ', target.DefaultPackages), "the target's default packages",
+                RequestOrigin.Default), available));
             foreach (var profile in profiles)
-                wanted.Add(Available(PackageSelection.Parse(string.Join(' ', profile.Packages), $"the packages of profile {profile.DeviceName}"),
+                wanted.Add(Available(PackageSelection.Parse(string.Join(' ', profile.Packages), $"profile {profile.DeviceName}", RequestOrigin.Profile),
                     available));
         }
         if (config is not null)
             wanted.Add(new PackageSelection(
                 config.SelectedPackages.Where(name => config.Value("PACKAGE_" + name) == "y")
                     .Select(name => new PackageRequest(name, $"CONFIG_PACKAGE_{name}=y in the .config")).ToList(), []));
-        return PackageSelection.ImageBuilder(wanted, listed is null ? new PackageSelection([], []) : PackageSelection.Parse(listed, "--packages"));
+        return PackageSelection.ImageBuilder(wanted, listed is null ? new PackageSelection([], [])
+            : PackageSelection.Parse(listed, "--packages", RequestOrigin.User));
     }
 
     private static PackageSelection Available(PackageSelection selection, Func<string, bool> available) =>
