@@ -313,19 +313,36 @@ public static class InstallPlanner
         {
             if (!reported.Add((first.Name, second.Name)) || !reported.Add((second.Name, first.Name))) return;
             Problem(PackageClash.Describe(first.Name, _why[first.Name], second.Name, _why[second.Name], (a, b) => $"{a} conflicts with {b}",
-                $", as {because}", name => IsNeeded(_feed.Find(name)!, name == first.Name ? second : first)));
+                $", as {because}", name => IsNeeded(_feed.Find(name)!)));
         }
 
-        /// <summary>Whether a package other than <paramref name="besides"/> depends on <paramref name="package"/> (then removing it would not help).</summary>
-        private bool IsNeeded(FeedPackage package, FeedPackage besides)
+        /// <summary>
+        /// Whether another installed package has a dependency that only <paramref name="package"/>
+        /// meets (then removing it would not help: it would come back, or the dependency fail).
+        /// </summary>
+        private bool IsNeeded(FeedPackage package)
         {
             foreach (var other in _placed)
             {
-                if (other == package || other == besides) continue;
+                if (other == package) continue;
                 foreach (var dependency in other.Depends)
-                    foreach (var target in dependency.Alternatives)
-                        if (package.AnswersTo(target.Name)) return true;
+                    if (Meets(package, dependency) && !MetWithout(package, dependency)) return true;
             }
+            return false;
+        }
+
+        private static bool Meets(FeedPackage package, Dependency dependency)
+        {
+            foreach (var target in dependency.Alternatives)
+                if (package.AnswersTo(target.Name) && target.AcceptsVersion(package.Version)) return true;
+            return false;
+        }
+
+        private bool MetWithout(FeedPackage package, Dependency dependency)
+        {
+            foreach (var target in dependency.Alternatives)
+                foreach (var candidate in _feed.Answering(target.Name))
+                    if (candidate != package && _placedNames.Contains(candidate.Name) && target.AcceptsVersion(candidate.Version)) return true;
             return false;
         }
 

@@ -23,7 +23,9 @@ public sealed class PackageFeedTests : IDisposable
         Assert.Equal(["data", "greeter", "nested", "old"], feed.Packages.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(_temp.In("feed/greeter_1.0-r1_x86_64.ipk"), feed.Find("greeter")!.IpkPath);
         Assert.Null(feed.Find("mips-only"));
-        Assert.Equal(["mips_24kc"], feed.OtherArchitecturesOf("mips-only"));
+        Assert.Equal([("feed", "mips_24kc")], feed.OtherArchitecturesOf("mips-only"));
+        // A feed is named by its directory, for explanations.
+        Assert.Equal("feed", feed.Find("nested")!.Feed);
     }
 
     [Fact]

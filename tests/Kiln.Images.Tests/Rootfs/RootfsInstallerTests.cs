@@ -269,8 +269,31 @@ public sealed class RootfsInstallerTests : IDisposable
 
         var message = Assert.Throws<UserError>(() => _temp.Install("greeter greeter-tiny")).Message;
 
-        Assert.Equal("packages 'greeter-tiny' and 'greeter' both install /usr/bin/greet: greeter-tiny is asked for by --packages; " +
-            "greeter is asked for by --packages", message);
+        Assert.Equal("/usr/bin/greet is in both greeter and greeter-tiny, and both are requested by --packages: keep one", message);
+    }
+
+    [Fact]
+    public void AFileInARequestedAndADefaultPackageSuggestsRemovingTheDefault()
+    {
+        _temp.Add(new TestPackage("greeter-tiny") { Files = new Dictionary<string, string> { ["usr/bin/greet"] = "tiny" } });
+        var user = PackageSelection.Parse("greeter-tiny", "--packages", RequestOrigin.User);
+        var defaults = PackageSelection.Parse("greeter", "the target's default packages", RequestOrigin.Default);
+        var selection = PackageSelection.ImageBuilder([defaults], user);
+        var plan = InstallPlanner.Resolve(_temp.Read(), selection.Installs, selection.Removals);
+
+        var expected = "/usr/bin/greet is in both greeter-tiny (requested by --packages) and greeter (a default package of the target): " +
+            "add -greeter to --packages";
+        // Found from the .ipk files' lists before anything is installed (a dry run), and by the install itself.
+        Assert.Equal(expected, Assert.Throws<UserError>(() => FileClashes.Check(plan)).Message);
+        Assert.Equal(expected, Assert.Throws<UserError>(() => RootfsInstaller.Install(plan, _temp.In("root"), new RootfsOptions(TestFeed.Epoch)
+        {
+            LogPath = _temp.In("root.log"),
+        })).Message);
+
+        var fixedSelection = PackageSelection.ImageBuilder([defaults], PackageSelection.Parse("greeter-tiny -greeter", "--packages", RequestOrigin.User));
+        var fixedPlan = InstallPlanner.Resolve(_temp.Read(), fixedSelection.Installs, fixedSelection.Removals);
+        FileClashes.Check(fixedPlan);
+        Assert.Equal(["greeter-tiny"], fixedPlan.Packages.Select(p => p.Package.Name));
     }
 
     [Fact]
@@ -281,8 +304,8 @@ public sealed class RootfsInstallerTests : IDisposable
 
         var message = Assert.Throws<UserError>(() => _temp.Install("base-files runner varrunner")).Message;
 
-        Assert.Equal("packages 'varrunner' and 'runner' both install /var/state (which is /tmp/state in the root): varrunner is asked for by " +
-            "--packages; runner is asked for by --packages", message);
+        Assert.Equal("/var/state (which is /tmp/state in the root) is in both runner and varrunner, and both are requested by --packages: keep one",
+            message);
     }
 
     [Fact]

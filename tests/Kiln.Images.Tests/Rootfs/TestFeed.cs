@@ -94,7 +94,7 @@ public sealed class TestFeed : IDisposable
 
     public InstallPlan Plan(string packages, string architecture = "x86_64")
     {
-        var selection = PackageSelection.Parse(packages, "--packages");
+        var selection = PackageSelection.Parse(packages, "--packages", RequestOrigin.User);
         return InstallPlanner.Resolve(Read(architecture), selection.Installs, selection.Removals);
     }
 
