@@ -207,14 +207,6 @@ public sealed class BuildPlanner
         return "target " + source.Directory;
     }
 
-    /// <summary>What a package's control file says it depends on: the installed (ABI-suffixed) names of the dependencies whose conditions
-    /// hold.</summary>
-    private List<string> InstalledDepends(BinaryPackage package) =>
-        package.ParsedDepends.Where(d => d.Package is not null && Holds(d))
-            .Select(d => _index.Find(d.Package!)?.InstalledName ?? d.Package!)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-
     /// <summary>A package whose own Makefile could not be read is no missing one: planning it reports the Makefile's error.</summary>
     private bool HasBrokenMakefile(string name) =>
         _tree.Unreadable.Any(m => Path.GetFileName(Path.GetDirectoryName(m.SourceMakefile)) == name);
@@ -224,8 +216,7 @@ public sealed class BuildPlanner
         if (!_warnings.Contains(warning)) _warnings.Add(warning);
     }
 
-    private bool Holds(Dependency dependency) =>
-        dependency.Condition is null || dependency.Expression?.IsTrue(symbol => _config.IsEnabled(symbol)) == true;
+    private bool Holds(Dependency dependency) => dependency.Holds(_config.IsEnabled);
 
     private SourcePackage SourceNamed(string name, string neededBy) =>
         _sourceByName.GetValueOrDefault(name) ?? _sourceOfPackage.GetValueOrDefault(name)
@@ -246,7 +237,7 @@ public sealed class BuildPlanner
                 .DistinctBy(p => p.Name)
                 .Select(p => KeyValuePair.Create(p.Name, p.AbiVersion))
                 .ToList();
-            var depends = selected.ToDictionary(p => p, p => (IReadOnlyList<string>)InstalledDepends(_index.Find(p)!), StringComparer.Ordinal);
+            var depends = selected.ToDictionary(p => p, p => _index.InstalledDependencies(_index.Find(p)!, Holds), StringComparer.Ordinal);
             var builds = VariantBuilds.Of(source, selected);
             var staging = new Lock();
             var variants = nodes["target " + source.Directory] = builds.Select(build => (PackageNode)new PackageBuilder(run, source, host: false,

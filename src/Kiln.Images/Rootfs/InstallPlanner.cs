@@ -178,9 +178,9 @@ public static class InstallPlanner
                 if (candidate != chosen && target.AcceptsVersion(candidate.Version)) others.Add(candidate.Name);
             if (others.Count == 0 || chosen.Name == target.Name) return null;
             var rule = _requestedNames.Contains(chosen.Name) && !others.Exists(_requestedNames.Contains)
-                ? "it is requested itself, which opkg prefers"
-                : "the last by name, as opkg takes among equals";
-            return $"chosen for {target.Name} over {string.Join(", ", others)}: {rule}";
+                ? "as it is requested itself (opkg prefers that)"
+                : "as the last by name (opkg's way among equals)";
+            return $"chosen for {target.Name} over {string.Join(", ", others)} {rule}";
         }
 
         /// <summary>
@@ -198,12 +198,12 @@ public static class InstallPlanner
                 return null;
             }
             FeedPackage? chosen = null;
-            var rule = "already installed";
+            var rule = "as it is installed already";
             foreach (var candidate in answering)
                 if (_placedNames.Contains(candidate.Name)) chosen = candidate;
             if (chosen is null)
             {
-                rule = $"the first by name for {_feed.Architecture}, as opkg takes";
+                rule = $"as the first by name for {_feed.Architecture} (opkg's way)";
                 foreach (var candidate in answering)
                     if (candidate.Architecture == _feed.Architecture)
                     {
@@ -214,14 +214,14 @@ public static class InstallPlanner
             if (chosen is null)
             {
                 chosen = answering[0];
-                rule = "the first by name, as opkg takes";
+                rule = "as the first by name (opkg's way)";
             }
             if (answering.Count > 1 && !_placedNames.Contains(chosen.Name))
             {
                 var others = new List<string>();
                 foreach (var candidate in answering)
                     if (candidate != chosen) others.Add(candidate.Name);
-                _choices.TryAdd(chosen.Name, $"chosen for {request.Name} over {string.Join(", ", others)}: {rule}");
+                _choices.TryAdd(chosen.Name, $"chosen for {request.Name} over {string.Join(", ", others)} {rule}");
             }
             return chosen;
         }
@@ -312,9 +312,11 @@ public static class InstallPlanner
         private void Conflict(FeedPackage first, FeedPackage second, string because, HashSet<(string, string)> reported)
         {
             if (!reported.Add((first.Name, second.Name)) || !reported.Add((second.Name, first.Name))) return;
-            Problem(PackageClash.Describe(first.Name, _why[first.Name], second.Name, _why[second.Name], (a, b) => $"{a} conflicts with {b}",
-                $", as {because}", name => IsNeeded(_feed.Find(name)!)));
+            Problem(PackageClash.Describe(Side(first), Side(second), (a, b) => $"{a} conflicts with {b}", $", as {because}",
+                name => IsNeeded(_feed.Find(name)!)));
         }
+
+        private PackageClash.Side Side(FeedPackage package) => new(package.Name, _why[package.Name], _choices.GetValueOrDefault(package.Name));
 
         /// <summary>
         /// Whether another installed package has a dependency that only <paramref name="package"/>

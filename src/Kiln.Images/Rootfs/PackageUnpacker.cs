@@ -103,7 +103,7 @@ internal sealed class PackageUnpacker(StagingRoot root)
 
     /// <summary>"/usr/sbin/foo is in both a (requested by --packages) and b (a default package of the target): add -b to --packages".</summary>
     internal static string InBoth(string path, PlannedPackage first, PlannedPackage second) =>
-        PackageClash.Describe(Name(first), first.Why, Name(second), second.Why, (a, b) => $"{path} is in both {a} and {b}", "", _ => false);
+        PackageClash.Describe(PackageClash.Side.Of(first), PackageClash.Side.Of(second), (a, b) => $"{path} is in both {a} and {b}", "", _ => false);
 
     private static string Reasons(PlannedPackage first, PlannedPackage second) =>
         $"{Name(first)} is {first.Why.Describe()}; {Name(second)} is {second.Why.Describe()}";

@@ -52,4 +52,7 @@ public sealed record Dependency(DependencyKind Kind, string Target, string? Cond
     /// null when there is none or it does not parse.
     /// </summary>
     public ConditionExpression? Expression => ConditionExpression.TryParse(Package is null ? Target : Condition ?? "");
+
+    /// <summary>Whether a package entry's COND holds with these symbols enabled (one without a condition always does).</summary>
+    public bool Holds(Func<string, bool> enabled) => Condition is null || Expression?.IsTrue(enabled) == true;
 }

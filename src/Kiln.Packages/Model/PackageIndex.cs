@@ -32,8 +32,14 @@ public sealed class PackageIndex
     /// The names <paramref name="package"/> depends on once installed: each package dependency
     /// rewritten to the installed name (ABI suffix) of the package it names, when that is known.
     /// </summary>
-    public IReadOnlyList<string> InstalledDependencies(BinaryPackage package) =>
-        package.ParsedDepends.Where(d => d.Package is not null)
+    public IReadOnlyList<string> InstalledDependencies(BinaryPackage package) => InstalledDependencies(package, _ => true);
+
+    /// <summary>
+    /// What the packer writes in the package's Depends field: the installed names of the package
+    /// dependencies that <paramref name="holds"/> keeps (those whose condition holds in the .config), in order, once each.
+    /// </summary>
+    public IReadOnlyList<string> InstalledDependencies(BinaryPackage package, Func<Dependency, bool> holds) =>
+        package.ParsedDepends.Where(d => d.Package is not null && holds(d))
             .Select(d => Find(d.Package!)?.InstalledName ?? d.Package!)
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -261,14 +261,14 @@ public sealed class InstallPlannerTests : IDisposable
         // No provider is named "virt" or requested: opkg takes the last by name.
         var plan = Plan(feed, "app");
         Assert.Equal("b-provider app", Names(plan));
-        Assert.Equal("needed by app, requested by --packages (chosen for virt over a-provider: the last by name, as opkg takes among equals)",
+        Assert.Equal("needed by app, requested by --packages (chosen for virt over a-provider as the last by name (opkg's way among equals))",
             plan.Packages[0].Reason);
         // A requested provider scores higher.
         Assert.Equal("a-provider app", Names(Plan(feed, "a-provider app")));
         // A request for the virtual name itself takes the first by name.
         var virt = Plan(feed, "virt");
         Assert.Equal("a-provider", Names(virt));
-        Assert.Equal("requested by --packages (chosen for virt over b-provider: the first by name for x86_64, as opkg takes)", virt.Packages[0].Reason);
+        Assert.Equal("requested by --packages (chosen for virt over b-provider as the first by name for x86_64 (opkg's way))", virt.Packages[0].Reason);
 
         var named = Feed("virt 1", "zz-virt 1\nProvides: virt", "app 1\nDepends: virt");
         Assert.Equal("virt app", Names(Plan(named, "app")));
