@@ -199,7 +199,7 @@ public sealed partial class FirmwareTests(FirmwareTrees trees) : IClassFixture<F
 
     public static TheoryData<string, string[], string> Refusals => new()
     {
-        { "a package no feed has", ["--packages", "nosuch"], "package 'nosuch' not found in any feed" },
+        { "a package no feed has", ["--packages", "nosuch"], "package nosuch (requested by --packages) is in no feed" },
         { "conflicting packages", ["--packages", "conflict-a conflict-b"], "conflict-b" },
         { "two packages owning one file", ["--packages", "clash-a clash-b"], "/etc/clash.conf" },
         { "a postinst that fails", ["--packages", "bad-postinst"], "setting up went wrong" },
