@@ -20,6 +20,15 @@ public static class OracleFeed
 {
     public const string Architecture = "mips_24kc";
     public const string Target = "ath79/generic";
+    public const string Profile = "tplink_archer-c7-v2";
+
+    /// <summary>Requests people make of an ath79 image (base and packages feeds: the oracle has no luci feed), one --packages list each.</summary>
+    public static readonly string[] Requests =
+    [
+        "uhttpd", "curl", "tcpdump", "wireguard-tools kmod-wireguard", "openvpn-openssl", "collectd collectd-mod-cpu", "adblock", "nginx-ssl",
+        "samba4-server", "python3", "-dnsmasq dnsmasq-full", "-wpad-basic-mbedtls wpad-openssl", "kmod-usb-storage block-mount", "mwan3",
+        "ddns-scripts", "banip", "zerotier", "strongswan-default", "vim-full", "wget-ssl",
+    ];
 
     /// <summary>The oracle beside the repository (../shared/oracle), where CI and development machines have it.</summary>
     public static string OracleDirectory(string start)

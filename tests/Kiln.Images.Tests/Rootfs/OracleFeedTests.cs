@@ -26,10 +26,9 @@ public sealed class OracleFeedFixture : IDisposable
 
 public sealed class OracleFeedTests(OracleFeedFixture real) : IClassFixture<OracleFeedFixture>
 {
-    private const string Profile = "tplink_archer-c7-v2";
 
     /// <summary>An image's packages as Kiln's image command merges them (Image Builder's way), then planned.</summary>
-    private InstallPlan Image(string packages, string? profile = Profile)
+    private InstallPlan Image(string packages, string? profile = OracleFeed.Profile)
     {
         var profiles = profile is null ? [] : new[] { real.Target.Device(profile)! };
         var selection = ImagePackages.For(real.Target, profiles, null, packages, onlyListed: false,
@@ -37,15 +36,7 @@ public sealed class OracleFeedTests(OracleFeedFixture real) : IClassFixture<Orac
         return InstallPlanner.Resolve(real.Feed, selection.Installs, selection.Removals);
     }
 
-    /// <summary>Requests people make of an ath79 image (base and packages feeds: the oracle has no luci feed), one --packages list each.</summary>
-    public static readonly string[] Requests =
-    [
-        "uhttpd", "curl", "tcpdump", "wireguard-tools kmod-wireguard", "openvpn-openssl", "collectd collectd-mod-cpu", "adblock", "nginx-ssl",
-        "samba4-server", "python3", "-dnsmasq dnsmasq-full", "-wpad-basic-mbedtls wpad-openssl", "kmod-usb-storage block-mount", "mwan3",
-        "ddns-scripts", "banip", "zerotier", "strongswan-default", "vim-full", "wget-ssl",
-    ];
-
-    public static TheoryData<string> RequestData => new(Requests);
+    public static TheoryData<string> RequestData => new(OracleFeed.Requests);
 
     [Theory]
     [MemberData(nameof(RequestData))]

@@ -1,0 +1,62 @@
+// The package solver on OpenWrt 24.10's real feeds (base and packages, indexed for ath79/generic, mips_24kc, from the oracle's
+// metadata dumps): the index read once (median of READS reads), then each realistic request resolved ROUNDS times through
+// ImageResolution.Resolve, the entry point kiln image and the service share (the target's default packages and the
+// tplink_archer-c7-v2 profile's, merged as Image Builder merges them). Prints the medians. Used by bench/solver.sh.
+using System.Diagnostics;
+using Kiln.Images.Rootfs;
+using Kiln.Images.Tests.Rootfs;
+using Kiln.Pipeline.Images;
+using Kiln.Targets.Model;
+
+if (args.Length != 3)
+{
+    Console.Error.WriteLine("usage: Kiln.Solver.Bench ORACLE READS ROUNDS");
+    return 2;
+}
+var (oracle, reads, rounds) = (args[0], int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture),
+    int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+var scratch = Path.Combine(Path.GetTempPath(), "kiln-solver-bench-" + Guid.NewGuid().ToString("N"));
+try
+{
+    var feeds = OracleFeed.Write(oracle, scratch);
+    var target = TargetInfoParser.Parse(File.ReadAllText(Path.Combine(oracle, "targets.targetinfo"))).Single(t => t.Id == OracleFeed.Target);
+
+    var readTimes = new List<double>();
+    PackageFeed? feed = null;
+    for (var i = 0; i < reads; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        feed = PackageFeed.Read(feeds, OracleFeed.Architecture);
+        readTimes.Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    var times = new List<double>();
+    var sizes = new List<int>();
+    for (var round = 0; round <= rounds; round++)
+    {
+        foreach (var request in OracleFeed.Requests)
+        {
+            var clock = Stopwatch.StartNew();
+            var plan = ImageResolution.Resolve(target, [OracleFeed.Profile], feed!, request);
+            var took = clock.Elapsed.TotalMilliseconds;
+            // Round 0 warms the JIT up.
+            if (round == 0) sizes.Add(plan.Packages.Count);
+            else times.Add(took);
+        }
+    }
+    static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+    var ordered = times.Order().ToList();
+    Console.WriteLine($"index: {feed!.Packages.Count} packages in {feeds.Count} feeds, read in {Median(readTimes):0.0} ms (median of {reads})");
+    Console.WriteLine($"solver: {OracleFeed.Requests.Length} requests x {rounds} rounds, {sizes.Min()}-{sizes.Max()} packages per image; " +
+        $"per request median {Median(times):0.00} ms, p90 {ordered[(int)(ordered.Count * 0.9)]:0.00} ms, max {ordered[^1]:0.00} ms; " +
+        $"{Environment.ProcessorCount} cores");
+    return 0;
+}
+finally
+{
+    if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+}
