@@ -135,7 +135,7 @@ public static class ImageCommands
         var profiles = resolved.Profiles.Count == 0 ? "" : " (" + string.Join(", ", resolved.Profiles.Select(p => p.DeviceName)) + ")";
         Console.Error.WriteLine($"kiln: {resolved.Plan.Packages.Count} packages for {resolved.Target.Id}{profiles}, in install order:");
         var table = resolved.Plan.Packages.Select(p => (Name: $"{p.Package.Name} {p.Package.Version}", p.Reason)).ToList();
-        var width = table.Max(row => row.Name.Length);
+        var width = table.Count == 0 ? 0 : table.Max(row => row.Name.Length);
         var output = new System.Text.StringBuilder();
         foreach (var (name, reason) in table) output.Append(name.PadRight(width)).Append("  ").Append(reason).Append('\n');
         Console.Out.Write(output.ToString());
