@@ -12,13 +12,15 @@ namespace Kiln.Build.Packages;
 public static class BuildSetup
 {
     /// <summary>The .config with the toolchain of its architecture, and what rules.mk derives from them.</summary>
-    public static BuildContext CreateContext(string topDirectory, DotConfig chosen, Jobserver jobserver, IBuildObserver observer)
+    /// <param name="compiles">Packages are compiled: the toolchain must be there (images alone, as in an Image Builder, need none).</param>
+    public static BuildContext CreateContext(string topDirectory, DotConfig chosen, Jobserver jobserver, IBuildObserver observer,
+        bool compiles = true)
     {
         var config = chosen.Copy();
         var arch = config.Text("ARCH") is { Length: > 0 } a ? a
             : throw new UserError("the .config names no architecture (CONFIG_ARCH): give --target BOARD/SUBTARGET or a .config made for one");
         var toolchain = ToolchainCatalog.For(arch);
-        ToolchainCatalog.Check(toolchain);
+        if (compiles) ToolchainCatalog.Check(toolchain);
         var wrapperRoot = Path.Combine(Path.GetFullPath(topDirectory), "staging_dir", "toolchain-" + toolchain.GnuTargetName + "_kiln");
         ToolchainWrappers.Write(toolchain, wrapperRoot);
         foreach (var (symbol, value) in toolchain.ConfigSymbols(wrapperRoot)) config.Set(symbol, value);

@@ -21,8 +21,9 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    /// <summary>What an OpenWrt-style tree has at least one of.</summary>
-    private static readonly string[] TreeMarkers = ["package", "target", "feeds.conf", "feeds.conf.default", "rules.mk", "include"];
+    /// <summary>What an OpenWrt-style tree has at least one of (or Kiln's Image Builder, its marker).</summary>
+    private static readonly string[] TreeMarkers =
+        ["package", "target", "feeds.conf", "feeds.conf.default", "rules.mk", "include", Kiln.Pipeline.ImageBuilder.ImageBuilderDirectory.MarkerName];
 
     /// <summary>
     /// The tree the command line names, which must be a directory: no command creates a tree, or
@@ -34,7 +35,7 @@ public static class GlobalOptions
         if (!Directory.Exists(topDir))
             throw new UserError(File.Exists(topDir) ? $"{topDir}: is a file, not a tree (--topdir)" : $"{topDir}: no such directory (--topdir)");
         if (!TreeMarkers.Any(marker => Path.Exists(Path.Combine(topDir, marker))))
-            throw new UserError($"{topDir}: not an OpenWrt-style tree (it has none of {string.Join(", ", TreeMarkers)}; --topdir names the tree)");
+            throw new UserError($"{topDir}: not an OpenWrt-style tree or Image Builder (it has none of {string.Join(", ", TreeMarkers)}; --topdir names the tree)");
         return topDir;
     }
 

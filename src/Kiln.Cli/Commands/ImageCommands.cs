@@ -4,6 +4,7 @@ using Kiln.Configuration.Choice;
 using Kiln.Core.Errors;
 using Kiln.Images.Boot;
 using Kiln.Images.Firmware;
+using Kiln.Pipeline.ImageBuilder;
 using Kiln.Pipeline.Images;
 
 namespace Kiln.Cli.Commands;
@@ -65,6 +66,7 @@ public static class ImageCommands
                 throw new UserError("--only-packages needs --packages LIST");
             var tree = GlobalOptions.Tree(result);
             var id = result.GetValue(target)!;
+            ImageBuilderDirectory.Open(tree)?.Require(id);
             var request = new ImageBuildRequest(tree,
                 ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60)).Config,
                 id, result.GetValue(Kernel), result.GetValue(packages), result.GetValue(onlyPackages), FromConfig: false,

@@ -14,6 +14,7 @@ using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Feeds;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
+using Kiln.Pipeline.ImageBuilder;
 using Kiln.Pipeline.Packages;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
@@ -55,11 +56,13 @@ public static class FirmwareSession
 {
     public static FirmwareResult Run(ImageBuildRequest request, IBuildObserver observer, CancellationToken cancel)
     {
+        // An Image Builder has no compilers and needs none: its packages are built, its kernel given.
+        var compiles = ImageBuilderDirectory.Open(request.TopDirectory) is null;
         var target = FindTarget(request.TopDirectory, request.TargetId);
         using var treeLock = TreeLock.Take(request.TopDirectory);
         using var jobserver = new Jobserver(1);
-        var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer);
-        HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
+        var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer, compiles);
+        HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"), compiles);
         return Images(context, target, request, observer, cancel);
     }
 
@@ -85,7 +88,9 @@ public static class FirmwareSession
         // What the user gave is checked before what the tree holds.
         var kernel = request.RootfsOnly ? null : request.KernelBuild is null ? RequireKernel(request, target) : GivenKernel(request, target);
         var profiles = Profiles(target, request.Profiles);
-        var feeds = Feeds(context, target, request.Feeds, required: request.KernelBuild is null);
+        var builder = ImageBuilderDirectory.Open(context.TopDirectory);
+        var feeds = builder is null ? Feeds(context, target, request.Feeds, required: request.KernelBuild is null)
+            : [.. ImageBuilderFeeds.Directories(builder, observer.Message), .. ExtraFeeds(request.Feeds)];
         var available = feeds.Count == 0 ? null : PackageFeed.Read(feeds, context.ArchPackages);
         var packages = available is null ? null
             : ImagePackages.For(target, profiles, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed,
@@ -93,6 +98,8 @@ public static class FirmwareSession
         // With a kernel build's outputs, the root file system may be among them: its packages are needed only when it is not.
         if (packages is not null && packages.Installs.Count == 0 && request.KernelBuild is null)
             throw new UserError("no packages to put in the image: list them with --packages");
+        if (builder is not null && available is not null && packages is { Installs.Count: > 0 })
+            ImageBuilderFeeds.FetchPackages(builder, available, packages.Installs, packages.Removals, observer.Message);
 
         var overview = new ImageOverview(target.Id, target.ArchPackages, DefaultPackages(context, target), "", "",
             context.Epoch,
@@ -105,7 +112,7 @@ public static class FirmwareSession
         return FirmwareBuilder.Build(
             new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
                 available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
-                SbomPackages(context, request, tree))
+                builder is null ? SbomPackages(context, request, tree) : ImageBuilderFeeds.SbomPackages(builder, context.Config))
             {
                 KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
                 Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
@@ -117,7 +124,7 @@ public static class FirmwareSession
     /// With <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, what the image's SBOM reads of the tree's packages (OpenWrt's .packageinfo:
     /// Image Builder's own, or the build's): the packages the build read, else those of a scan of the tree.
     /// </summary>
-    private static List<PackageInfo>? SbomPackages(BuildContext context, ImageBuildRequest request, TreePackages? tree)
+    internal static List<PackageInfo>? SbomPackages(BuildContext context, ImageBuildRequest request, TreePackages? tree)
     {
         if (!context.Config.IsEnabled(IpkPackager.CycloneDxSymbol)) return null;
         tree ??= TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
@@ -169,16 +176,22 @@ public static class FirmwareSession
         if (Directory.Exists(architecture)) feeds.AddRange(Directory.GetDirectories(architecture).Order(StringComparer.Ordinal));
         var own = Path.Combine(context.TopDirectory, "bin", "targets", target.Board, target.Subtarget ?? "generic", "packages");
         if (Directory.Exists(own)) feeds.Add(own);
-        foreach (var directory in extra)
-        {
-            if (!Directory.Exists(directory))
-                throw new UserError($"--feed {directory}: " + (File.Exists(directory) ? "is a file, not a feed directory" : "no such directory"));
-            feeds.Add(Path.GetFullPath(directory));
-        }
+        feeds.AddRange(ExtraFeeds(extra));
         if (feeds.Count == 0 && required)
             throw new UserError($"no packages for {context.ArchPackages} in {Path.Combine(context.TopDirectory, "bin")}: " +
                 $"build them first (kiln build --target {target.Id}) or give a feed with --feed DIR");
         return feeds;
+    }
+
+    /// <summary>The user's feed directories (--feed), each checked.</summary>
+    private static IEnumerable<string> ExtraFeeds(IReadOnlyList<string> extra)
+    {
+        foreach (var directory in extra)
+        {
+            if (!Directory.Exists(directory))
+                throw new UserError($"--feed {directory}: " + (File.Exists(directory) ? "is a file, not a feed directory" : "no such directory"));
+            yield return Path.GetFullPath(directory);
+        }
     }
 
     /// <summary>
