@@ -39,9 +39,6 @@ public static class ImageBuilderExport
         var target = FirmwareSession.FindTarget(top, request.TargetId);
         var subtarget = target.Subtarget ?? "generic";
 
-        using var treeLock = TreeLock.Take(top);
-        using var jobserver = new Jobserver(1);
-        var context = BuildSetup.CreateContext(top, request.Config, jobserver, observer, compiles: false);
         var ownPackages = Path.Combine("bin", "targets", target.Board, subtarget, "packages");
         if (!Directory.Exists(Path.Combine(top, ownPackages)) ||
             !Directory.EnumerateFiles(Path.Combine(top, ownPackages), "*.ipk", SearchOption.AllDirectories).Any())
@@ -50,6 +47,10 @@ public static class ImageBuilderExport
             ?? throw new UserError($"an Image Builder of {target.Id} needs the built kernel: give --kernel FILE (an ELF vmlinux or a bzImage), " +
                 $"or set 'kernel = FILE' in {Path.Combine(top, KilnSettings.FileName)}");
         KernelImage.Read(kernelPath, target.Arch);
+
+        using var treeLock = TreeLock.Take(top);
+        using var jobserver = new Jobserver(1);
+        var context = BuildSetup.CreateContext(top, request.Config, jobserver, observer, compiles: false);
 
         var temporary = Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.kiln-export-{Environment.ProcessId}");
         if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
