@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiln.Core.Errors;
 using Kiln.Packages.Scanning;
+using Kiln.Pipeline.ImageBuilder;
 
 namespace Kiln.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class GlobalOptions
 
     /// <summary>What an OpenWrt-style tree has at least one of (or Kiln's Image Builder, its marker).</summary>
     private static readonly string[] TreeMarkers =
-        ["package", "target", "feeds.conf", "feeds.conf.default", "rules.mk", "include", Kiln.Pipeline.ImageBuilder.ImageBuilderDirectory.MarkerName];
+        ["package", "target", "feeds.conf", "feeds.conf.default", "rules.mk", "include", ImageBuilderDirectory.MarkerName];
 
     /// <summary>
     /// The tree the command line names, which must be a directory: no command creates a tree, or

@@ -100,7 +100,7 @@ public static class ImageBuilderExport
         foreach (var program in built) CopyFile(top, Path.GetRelativePath(top, program), into);
         // Files of the tree's packages the recipes read from STAGING_DIR_IMAGE (boot loaders); Kiln's own grub marker stays behind,
         // so that the Image Builder uses them as they are instead of making them from package/boot/grub2, which it has not.
-        var stagingImage = ByteTextValue(context, "STAGING_DIR_IMAGE");
+        var stagingImage = RulesValue(context, "STAGING_DIR_IMAGE");
         if (Directory.Exists(stagingImage))
             CopyTree(top, Path.GetRelativePath(top, stagingImage), into, path => Path.GetFileName(path) == GrubImages.Marker);
 
@@ -132,15 +132,15 @@ public static class ImageBuilderExport
             Directory.CreateDirectory(Path.Combine(into, "keys"));
             File.Copy(BuildKey.PublicPath(top), Path.Combine(into, "keys", key.Fingerprint));
         }
-        if (FirmwareSession.SbomPackages(context, new ImageBuildRequest(top, request.Config, target.Id, null, null, false, false, [], [], false,
-                Path.Combine(top, "tmp", "kiln")), null) is { } described)
+        if (FirmwareSession.SbomPackages(context, Path.Combine(top, "tmp", "kiln"), null) is { } described)
             AtomicFile.Write(Path.Combine(into, "package-metadata.json"), ImageBuilderFeeds.SbomText(described));
         AtomicFile.Write(Path.Combine(into, ImageBuilderDirectory.MarkerName), ImageBuilderDirectory.MarkerText(target.Id));
         progress($"imagebuilder: {packages} packages in {feeds.Count} feeds, {built.Count} host programs the tree built");
         return new ImageBuilderExportResult(into, feeds, packages, built.Count);
     }
 
-    private static string ByteTextValue(BuildContext context, string name) =>
+    /// <summary>A variable of rules.mk as the tree's recipes see it.</summary>
+    private static string RulesValue(BuildContext context, string name) =>
         Kiln.Make.Text.ByteText.ToOs(context.Evaluate(context.TopDirectory, "kiln-imagebuilder", "include $(TOPDIR)/rules.mk\n", []).ValueOf(name) ?? "");
 
     /// <summary>What OpenWrt's Image Builder leaves out of a board's directory: the kernel's own files and patches.</summary>

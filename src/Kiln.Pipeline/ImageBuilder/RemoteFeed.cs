@@ -75,8 +75,8 @@ public static class RemoteFeed
         if (!File.Exists(keyFile))
             throw new UserError($"{what}: Packages.sig is signed by key {signer}, which is not in {keys} (add its public key there as a file named {signer})");
         var key = Usign.ReadPublic(File.ReadAllText(keyFile), keyFile);
-        if (Usign.Verify(index, signature, key, what + " Packages.sig") is { } problem)
-            throw new UserError(problem + ": the index is not the one the key signed");
+        if (Usign.Verify(index, signature, key, "Packages.sig") is { } problem)
+            throw new UserError($"{what}: {problem}: the index is not the one key {signer} signed");
     }
 
     /// <summary>The body of a successful GET, or null when the server has no such file (404); any other failure stops.</summary>

@@ -112,7 +112,7 @@ public static class FirmwareSession
         return FirmwareBuilder.Build(
             new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
                 available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
-                builder is null ? SbomPackages(context, request, tree) : ImageBuilderFeeds.SbomPackages(builder, context.Config))
+                builder is null ? SbomPackages(context, request.CacheDirectory, tree) : ImageBuilderFeeds.SbomPackages(builder, context.Config))
             {
                 KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
                 Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
@@ -124,12 +124,13 @@ public static class FirmwareSession
     /// With <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, what the image's SBOM reads of the tree's packages (OpenWrt's .packageinfo:
     /// Image Builder's own, or the build's): the packages the build read, else those of a scan of the tree.
     /// </summary>
-    internal static List<PackageInfo>? SbomPackages(BuildContext context, ImageBuildRequest request, TreePackages? tree)
+    /// <param name="cacheDirectory">Where the metadata scan keeps its results, or null.</param>
+    internal static List<PackageInfo>? SbomPackages(BuildContext context, string? cacheDirectory, TreePackages? tree)
     {
         if (!context.Config.IsEnabled(IpkPackager.CycloneDxSymbol)) return null;
         tree ??= TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
         {
-            CacheDirectory = request.CacheDirectory,
+            CacheDirectory = cacheDirectory,
         });
         return tree.Sources.SelectMany(source => source.Packages)
             .Select(p => new PackageInfo(p.Name, p.Field("Version"), p.Field("License"), p.Field("CPE-ID"), p.Field("Category"),
