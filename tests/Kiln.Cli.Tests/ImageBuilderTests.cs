@@ -145,6 +145,9 @@ public sealed partial class FirmwareTests
         var other = KilnProcess.Run(trees.Scratch.Root, ["--topdir", builder, "image", "--target", FirmwareTrees.Pc], TimeSpan.FromMinutes(1));
         Assert.Equal(2, other.Status);
         Assert.Contains("is an Image Builder for malta/le: it cannot make images of pc/generic", other.Stderr);
+        var build = KilnProcess.Run(trees.Scratch.Root, ["--topdir", builder, "build", "--target", FirmwareTrees.Malta], TimeSpan.FromMinutes(1));
+        Assert.Equal(2, build.Status);
+        Assert.Contains("is an Image Builder for malta/le: it builds no packages", build.Stderr);
     }
 
     /// <summary>sha256sums' lines, without the one of <paramref name="file"/>.</summary>

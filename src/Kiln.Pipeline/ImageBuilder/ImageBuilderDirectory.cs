@@ -51,6 +51,11 @@ public sealed class ImageBuilderDirectory
     internal static string MarkerText(string targetId) =>
         "# An Image Builder written by 'kiln imagebuilder export': make images here with 'kiln image'.\n" + TargetKey + targetId + "\n";
 
+    /// <summary>What a build is told here: an Image Builder has neither the Makefiles nor the compilers.</summary>
+    public string BuildsNothing =>
+        $"{Top} is an Image Builder for {TargetId}: it builds no packages (it has no Makefiles and needs no compilers); " +
+        $"make images with: kiln image --target {TargetId}";
+
     /// <summary>Stops when a command asks for another subtarget than the one it holds.</summary>
     public void Require(string targetId)
     {
