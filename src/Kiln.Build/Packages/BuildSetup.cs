@@ -24,6 +24,9 @@ public static class BuildSetup
         var wrapperRoot = Path.Combine(Path.GetFullPath(topDirectory), "staging_dir", "toolchain-" + toolchain.GnuTargetName + "_kiln");
         ToolchainWrappers.Write(toolchain, wrapperRoot);
         foreach (var (symbol, value) in toolchain.ConfigSymbols(wrapperRoot)) config.Set(symbol, value);
+        // rules.mk names a native toolchain's directories after what its gcc says (gcc -dumpmachine); without a compiler it reads
+        // the target name instead, which is that same name.
+        if (!compiles && toolchain.Native) config.Set("NATIVE_TOOLCHAIN", null);
         // Binaries are stripped with the toolchain's strip, as OpenWrt does for glibc, unless the .config says not to.
         if (!config.IsEnabled("NO_STRIP"))
         {
