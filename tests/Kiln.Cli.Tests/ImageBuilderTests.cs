@@ -10,51 +10,59 @@ namespace Kiln.Cli.Tests;
 /// </summary>
 public sealed partial class FirmwareTests
 {
-    private KilnRun Export(string directory, params string[] options) =>
-        Kiln(["imagebuilder", "export", "--target", FirmwareTrees.Malta, "--kernel", FirmwareTrees.Kernel(FirmwareTrees.Malta), .. options, directory]);
+    private KilnRun Export(string directory, string target = FirmwareTrees.Malta) =>
+        Kiln(["imagebuilder", "export", "--target", target, "--kernel", FirmwareTrees.Kernel(target), directory]);
 
-    private KilnRun ImageIn(string builder, IReadOnlyDictionary<string, string>? environment = null) =>
-        KilnProcess.Run(trees.Scratch.Root, ["--topdir", builder, "image", "--target", FirmwareTrees.Malta], TimeSpan.FromMinutes(2), environment);
+    private KilnRun ImageIn(string builder, IReadOnlyDictionary<string, string>? environment = null, string target = FirmwareTrees.Malta) =>
+        KilnProcess.Run(trees.Scratch.Root, ["--topdir", builder, "image", "--target", target], TimeSpan.FromMinutes(2), environment);
 
-    private string ExportFresh(string name)
+    private string ExportFresh(string name, string target = FirmwareTrees.Malta)
     {
         var builder = trees.Scratch.Path(name);
-        var export = Export(builder);
+        var export = Export(builder, target);
         Assert.True(export.Status == 0, export.ToString());
         return builder;
     }
 
-    [Fact]
-    public void AnExportedImageBuilderMakesTheTreesImagesWithoutACompiler()
+    [Theory]
+    [InlineData(FirmwareTrees.Malta, "mipsel_24kc", "malta_le")]
+    [InlineData(FirmwareTrees.Pc, "x86_64", "pc_generic")]
+    public void AnExportedImageBuilderMakesTheTreesImagesWithoutACompiler(string target, string architecture, string targetFeed)
     {
-        var builder = ExportFresh("ib-local");
+        var builder = ExportFresh("ib-local-" + targetFeed, target);
         // What it holds: nothing to compile, the feeds with their signed indexes, the build key under its fingerprint.
         Assert.False(Directory.Exists(Path.Combine(builder, "package")));
         Assert.DoesNotContain(Directory.GetFiles(builder, "Makefile", SearchOption.AllDirectories),
             m => !m.StartsWith(Path.Combine(builder, "target", "linux") + "/", StringComparison.Ordinal));
-        Assert.Equal(["src/gz base bin/packages/mipsel_24kc/base", "src/gz malta_le bin/targets/malta/le/packages"],
+        Assert.Equal([$"src/gz base bin/packages/{architecture}/base", $"src/gz {targetFeed} bin/targets/{target}/packages"],
             File.ReadAllLines(Path.Combine(builder, "repositories.conf")).Where(l => !l.StartsWith('#')));
         var fingerprint = File.ReadAllText(Path.Combine(Top, "key-build.pub")).Split(' ', '\n')[4];
         Assert.Equal(File.ReadAllText(Path.Combine(Top, "key-build.pub")), File.ReadAllText(Path.Combine(builder, "keys", fingerprint)));
-        Assert.True(File.Exists(Path.Combine(builder, "bin", "packages", "mipsel_24kc", "base", "Packages.sig")));
+        Assert.True(File.Exists(Path.Combine(builder, "bin", "packages", architecture, "base", "Packages.sig")));
 
-        var tree = Kiln("image", "--target", FirmwareTrees.Malta, "--kernel", FirmwareTrees.Kernel(FirmwareTrees.Malta));
+        var tree = Kiln("image", "--target", target, "--kernel", FirmwareTrees.Kernel(target));
         Assert.True(tree.Status == 0, tree.ToString());
         var path = NoCompilerPath();
         Assert.False(File.Exists(Path.Combine(path, "gcc")));
-        var image = ImageIn(builder, new Dictionary<string, string> { ["PATH"] = path });
+        var image = ImageIn(builder, new Dictionary<string, string> { ["PATH"] = path }, target);
         Assert.True(image.Status == 0, image.ToString());
 
-        var expected = FirmwareTrees.Images(Top, FirmwareTrees.Malta);
-        var actual = FirmwareTrees.Images(builder, FirmwareTrees.Malta);
+        var expected = FirmwareTrees.Images(Top, target);
+        var actual = FirmwareTrees.Images(builder, target);
         // version.buildinfo is the tree's build's record of itself (kiln build writes it, kiln image does not), so the tree's
-        // sha256sums lists it too; every other file, and every other line of sha256sums, is the same.
-        Assert.True(expected.Remove("version.buildinfo"));
-        Assert.Equal(SumsWithout(Top, "version.buildinfo"), SumsWithout(builder, "version.buildinfo"));
-        expected.Remove("sha256sums");
-        actual.Remove("sha256sums");
+        // sha256sums lists it too. The PC's combined disk image differs between any two runs, in the tree too (the times in its
+        // boot partition), and so do the records of it in sha256sums and profiles.json. Every other file and line is the same.
+        string[] differing = target == FirmwareTrees.Pc
+            ? ["version.buildinfo", "openwrt-pc-generic-squashfs-combined.img.gz", "profiles.json"]
+            : ["version.buildinfo"];
+        Assert.Equal(SumsWithout(Top, target, differing), SumsWithout(builder, target, differing));
+        foreach (var file in differing.Append("sha256sums"))
+        {
+            expected.Remove(file);
+            actual.Remove(file);
+        }
         Assert.Equal(expected, actual);
-        Assert.Contains("openwrt-malta-le-rootfs-squashfs.img.gz", actual.Keys);
+        Assert.Contains(target == FirmwareTrees.Pc ? "openwrt-pc-generic-rootfs-squashfs.img.gz" : "openwrt-malta-le-rootfs-squashfs.img.gz", actual.Keys);
     }
 
     [Fact]
@@ -150,14 +158,15 @@ public sealed partial class FirmwareTests
         Assert.Contains("is an Image Builder for malta/le: it builds no packages", build.Stderr);
     }
 
-    /// <summary>sha256sums' lines, without the one of <paramref name="file"/>.</summary>
-    private static List<string> SumsWithout(string top, string file) =>
-        File.ReadAllLines(Path.Combine(top, "bin", "targets", FirmwareTrees.Malta, "sha256sums")).Where(l => !l.EndsWith(" *" + file, StringComparison.Ordinal)).ToList();
+    /// <summary>sha256sums' lines, without those of <paramref name="files"/>.</summary>
+    private static List<string> SumsWithout(string top, string target, string[] files) =>
+        File.ReadAllLines(Path.Combine(top, "bin", "targets", target, "sha256sums")).Where(l => !files.Contains(l[(l.IndexOf(" *", StringComparison.Ordinal) + 2)..])).ToList();
 
     /// <summary>A directory of links to every program on PATH but the compilers (gcc, cc, the cross compilers and their C++ kin).</summary>
     private string NoCompilerPath()
     {
-        var directory = trees.Scratch.MakeDirectory("no-compilers");
+        var directory = trees.Scratch.Path("no-compilers-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
         foreach (var folder in (Environment.GetEnvironmentVariable("PATH") + ":/usr/sbin:/sbin").Split(':', StringSplitOptions.RemoveEmptyEntries))
         {
             if (!Directory.Exists(folder)) continue;
