@@ -34,7 +34,7 @@ public static class ImageBuilderCommand
             var written = display.Show(() => ImageBuilderExport.Run(
                 new ImageBuilderExportRequest(tree, id, chosen.Config, result.GetValue(directory)!, result.GetValue(ImageCommands.Kernel)),
                 display));
-            Console.Error.WriteLine($"kiln: an Image Builder of {id} ({written.Packages} packages in {written.Feeds.Count} feeds) in {written.Directory}; " +
+            Console.Error.WriteLine($"kiln: an Image Builder of {id} ({written.Packages} packages in {written.Feeds.Count} feeds, {written.HostPrograms} host programs the tree built) in {written.Directory}; " +
                 $"make images there with: kiln --topdir {written.Directory} image --target {id}");
             return ExitCodes.Success;
         });

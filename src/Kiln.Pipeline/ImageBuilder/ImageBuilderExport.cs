@@ -57,7 +57,7 @@ public static class ImageBuilderExport
         Directory.CreateDirectory(temporary);
         try
         {
-            var result = Write(request, context, target, ownPackages, kernelPath, temporary, observer.Message);
+            var result = Write(request, context, target, ownPackages, kernelPath, temporary);
             // An empty destination (checked above) gives way to the complete export.
             if (Directory.Exists(destination)) Directory.Delete(destination);
             Directory.Move(temporary, destination);
@@ -81,7 +81,7 @@ public static class ImageBuilderExport
     }
 
     private static ImageBuilderExportResult Write(ImageBuilderExportRequest request, BuildContext context, Target target, string ownPackages,
-        string kernelPath, string into, Action<string> progress)
+        string kernelPath, string into)
     {
         var top = context.TopDirectory;
         AtomicFile.Write(Path.Combine(into, ".config"), request.Config.Write());
@@ -135,7 +135,6 @@ public static class ImageBuilderExport
         if (FirmwareSession.SbomPackages(context, Path.Combine(top, "tmp", "kiln"), null) is { } described)
             AtomicFile.Write(Path.Combine(into, "package-metadata.json"), ImageBuilderFeeds.SbomText(described));
         AtomicFile.Write(Path.Combine(into, ImageBuilderDirectory.MarkerName), ImageBuilderDirectory.MarkerText(target.Id));
-        progress($"imagebuilder: {packages} packages in {feeds.Count} feeds, {built.Count} host programs the tree built");
         return new ImageBuilderExportResult(into, feeds, packages, built.Count);
     }
 
