@@ -20,6 +20,7 @@ public static class Program
         foreach (var command in DeviceCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in BuildCommand.Create()) root.Subcommands.Add(command);
         foreach (var command in ImageCommands.Create()) root.Subcommands.Add(command);
+        root.Subcommands.Add(ImageBuilderCommand.Create());
         foreach (var command in PackageFileCommands.Create()) root.Subcommands.Add(command);
         foreach (var command in ConfigCommands.Create()) root.Subcommands.Add(command);
         // Failures go to the one handler, not System.CommandLine's, which prints stack traces.

@@ -118,18 +118,23 @@ public static partial class HostToolset
     /// <summary>Where Debian puts the tools that make file systems (mke2fs, mkfs.jffs2, ...), which a user's PATH may lack.</summary>
     private const string SystemDirectories = ":/usr/sbin:/sbin";
 
+    /// <summary>The host's compilers, which only a build of packages or tools needs.</summary>
+    private static readonly string[] Compilers = ["gcc", "g++"];
+
     /// <summary>
     /// Links the host's tools into <paramref name="hostBin"/> and writes Kiln's scripts there,
     /// leaving alone what is there already (such as tools a build from tools/ made), and stops,
     /// naming the Debian packages, when a required one is missing.
     /// </summary>
-    public static void Prepare(string hostBin)
+    /// <param name="compiles">Something is compiled (else the compilers are linked only when the host has them, as images need none).</param>
+    public static void Prepare(string hostBin, bool compiles = true)
     {
         Directory.CreateDirectory(hostBin);
         var path = Environment.GetEnvironmentVariable("PATH") + SystemDirectories;
         var missing = new List<HostTool>();
         foreach (var tool in All)
-            if (!Place(tool, Path.Combine(hostBin, tool.Name), path) && tool.Required) missing.Add(tool);
+            if (!Place(tool, Path.Combine(hostBin, tool.Name), path) && tool.Required && (compiles || !Compilers.Contains(tool.Name)))
+                missing.Add(tool);
         if (missing.Count > 0)
             throw new UserError(MissingMessage(missing));
         MesonFiles.Place(Path.Combine(Path.GetDirectoryName(hostBin.TrimEnd('/'))!, "lib", "meson"));
@@ -223,6 +228,20 @@ public static partial class HostToolset
 
     [System.Text.RegularExpressions.GeneratedRegex(@"/[^\s'"";|&()<>]+")]
     private static partial System.Text.RegularExpressions.Regex PathWord();
+
+    /// <summary>
+    /// The programs of <paramref name="hostBin"/> a build of the tree's tools/ or of a package's host build put there: regular
+    /// files that are neither links to the host's programs nor Kiln's scripts (which <see cref="Prepare"/> makes anywhere).
+    /// </summary>
+    public static IReadOnlyList<string> BuiltPrograms(string hostBin)
+    {
+        if (!Directory.Exists(hostBin)) return [];
+        var built = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(hostBin))
+            if (new FileInfo(path).LinkTarget is null && !IsKilnScript(path)) built.Add(path);
+        built.Sort(StringComparer.Ordinal);
+        return built;
+    }
 
     /// <summary>A script Kiln wrote (and may replace), not a program an OpenWrt build put there.</summary>
     internal static bool IsKilnScript(string path)

@@ -8,6 +8,7 @@ using Kiln.Core.Errors;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Images.Firmware;
+using Kiln.Pipeline.ImageBuilder;
 using Kiln.Pipeline.Images;
 using Kiln.Pipeline.Packages;
 
@@ -63,6 +64,7 @@ public static class BuildCommand
             var jobCount = Jobs(result.GetValue(jobs));
             var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
             var tree = GlobalOptions.Tree(result);
+            if (ImageBuilderDirectory.Open(tree) is { } builder) throw new UserError(builder.BuildsNothing);
             var config = Configuration(result, tree);
             var firmware = names.Length == 0 && result.GetValue(step) is null ? Firmware(result, tree, config) : null;
             FirmwareResult? made = null;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiln.Core.Errors;
 using Kiln.Packages.Scanning;
+using Kiln.Pipeline.ImageBuilder;
 
 namespace Kiln.Cli.Commands;
 
@@ -21,8 +22,9 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    /// <summary>What an OpenWrt-style tree has at least one of.</summary>
-    private static readonly string[] TreeMarkers = ["package", "target", "feeds.conf", "feeds.conf.default", "rules.mk", "include"];
+    /// <summary>What an OpenWrt-style tree has at least one of (or Kiln's Image Builder, its marker).</summary>
+    private static readonly string[] TreeMarkers =
+        ["package", "target", "feeds.conf", "feeds.conf.default", "rules.mk", "include", ImageBuilderDirectory.MarkerName];
 
     /// <summary>
     /// The tree the command line names, which must be a directory: no command creates a tree, or
@@ -34,7 +36,7 @@ public static class GlobalOptions
         if (!Directory.Exists(topDir))
             throw new UserError(File.Exists(topDir) ? $"{topDir}: is a file, not a tree (--topdir)" : $"{topDir}: no such directory (--topdir)");
         if (!TreeMarkers.Any(marker => Path.Exists(Path.Combine(topDir, marker))))
-            throw new UserError($"{topDir}: not an OpenWrt-style tree (it has none of {string.Join(", ", TreeMarkers)}; --topdir names the tree)");
+            throw new UserError($"{topDir}: not an OpenWrt-style tree or Image Builder (it has none of {string.Join(", ", TreeMarkers)}; --topdir names the tree)");
         return topDir;
     }
 

@@ -4,6 +4,7 @@ using Kiln.Configuration.Choice;
 using Kiln.Core.Errors;
 using Kiln.Images.Boot;
 using Kiln.Images.Firmware;
+using Kiln.Pipeline.ImageBuilder;
 using Kiln.Pipeline.Images;
 
 namespace Kiln.Cli.Commands;
@@ -71,10 +72,11 @@ public static class ImageCommands
             if (result.GetValue(json) && !result.GetValue(dryRun)) throw new UserError("--json needs --dry-run");
             var tree = GlobalOptions.Tree(result);
             var id = result.GetValue(target)!;
+            ImageBuilderDirectory.Open(tree)?.Require(id);
             if (result.GetValue(dryRun))
             {
                 var resolved = ImageResolution.DryRun(tree, id, result.GetValue(Profile) ?? [], result.GetValue(packages), result.GetValue(onlyPackages),
-                    result.GetValue(feeds) ?? []);
+                    result.GetValue(feeds) ?? [], line => Console.Error.WriteLine("kiln: " + line));
                 if (result.GetValue(json)) DryRunJson.Write(Console.OpenStandardOutput(), resolved);
                 else ReportDryRun(resolved);
                 return ExitCodes.Success;

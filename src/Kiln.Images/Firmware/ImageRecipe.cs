@@ -56,12 +56,13 @@ public sealed class ImageRecipe
     }
 
     /// <summary>
-    /// Runs the recipe unless it ran before with the same text and the same <paramref name="inputs"/>
+    /// Runs the recipe unless it ran before with the same text, SOURCE_DATE_EPOCH and <paramref name="inputs"/>
     /// (files whose contents it reads), as recorded in <paramref name="stamp"/>; false when it was up to date.
     /// </summary>
     public bool RunUnlessUpToDate(string stamp, IEnumerable<string> inputs, CancellationToken cancel)
     {
-        var identity = new StringBuilder(_recipe.Text).Append('\n');
+        // The time the recipe's tools stamp into their outputs (mkimage's header) is an input too.
+        var identity = new StringBuilder(_recipe.Text).Append("\nSOURCE_DATE_EPOCH=").Append(_makefile.Value("SOURCE_DATE_EPOCH")).Append('\n');
         foreach (var input in inputs.Where(File.Exists).Order(StringComparer.Ordinal))
             identity.Append(input).Append(' ').Append(FileHash.Sha256(input)).Append('\n');
         var text = identity.ToString();

@@ -59,6 +59,9 @@ public static class Usign
         $"untrusted comment: signed by key " +
             $"{Convert.ToHexStringLower(key.KeyId)}\n{Convert.ToBase64String(Concat(Ed, key.KeyId, Sodium.Sign(message, key.Key)))}\n";
 
+    /// <summary>The fingerprint of the key that made a .sig (the name OpenWrt gives that key's file in its keys directory).</summary>
+    public static string SignerOf(string signatureText, string where) => Convert.ToHexStringLower(Payload(signatureText, where, 2 + 8 + 64)[2..10]);
+
     /// <summary>Checks a .sig against the message and key; a message explains a failure.</summary>
     public static string? Verify(ReadOnlySpan<byte> message, string signatureText, PublicKey key, string where)
     {

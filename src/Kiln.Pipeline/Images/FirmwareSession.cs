@@ -14,6 +14,7 @@ using Kiln.OpenWrt.Configuration;
 using Kiln.Packages.Feeds;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
+using Kiln.Pipeline.ImageBuilder;
 using Kiln.Pipeline.Packages;
 using Kiln.Targets.Model;
 using Kiln.Targets.Scanning;
@@ -55,11 +56,13 @@ public static class FirmwareSession
 {
     public static FirmwareResult Run(ImageBuildRequest request, IBuildObserver observer, CancellationToken cancel)
     {
+        // An Image Builder has no compilers and needs none: its packages are built, its kernel given.
+        var compiles = ImageBuilderDirectory.Open(request.TopDirectory) is null;
         var target = FindTarget(request.TopDirectory, request.TargetId);
         using var treeLock = TreeLock.Take(request.TopDirectory);
         using var jobserver = new Jobserver(1);
-        var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer);
-        HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
+        var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer, compiles);
+        HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"), compiles);
         return Images(context, target, request, observer, cancel);
     }
 
@@ -85,14 +88,17 @@ public static class FirmwareSession
         // What the user gave is checked before what the tree holds.
         var kernel = request.RootfsOnly ? null : request.KernelBuild is null ? RequireKernel(request, target) : GivenKernel(request, target);
         var profiles = ImageResolution.Profiles(target, request.Profiles);
+        var builder = ImageBuilderDirectory.Open(context.TopDirectory);
         var feeds = ImageResolution.FeedDirectories(context.TopDirectory, target, context.ArchPackages, request.Feeds,
-            required: request.KernelBuild is null);
+            required: request.KernelBuild is null, observer.Message);
         var available = feeds.Count == 0 ? null : PackageFeed.Read(feeds, context.ArchPackages);
         var packages = available is null ? null
             : ImageResolution.Selection(target, profiles, available, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed);
         // With a kernel build's outputs, the root file system may be among them: its packages are needed only when it is not.
         if (packages is not null && packages.Installs.Count == 0 && request.KernelBuild is null)
             throw new UserError("no packages to put in the image: list them with --packages");
+        if (builder is not null && available is not null && packages is { Installs.Count: > 0 })
+            ImageBuilderFeeds.FetchPackages(builder, available, packages.Installs, packages.Removals, observer.Message);
 
         var overview = new ImageOverview(target.Id, target.ArchPackages, DefaultPackages(context, target), "", "",
             context.Epoch,
@@ -105,7 +111,7 @@ public static class FirmwareSession
         return FirmwareBuilder.Build(
             new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
                 available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
-                SbomPackages(context, request, tree))
+                builder is null ? SbomPackages(context, request.CacheDirectory, tree) : ImageBuilderFeeds.SbomPackages(builder, context.Config))
             {
                 KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
                 Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
@@ -117,12 +123,13 @@ public static class FirmwareSession
     /// With <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, what the image's SBOM reads of the tree's packages (OpenWrt's .packageinfo:
     /// Image Builder's own, or the build's): the packages the build read, else those of a scan of the tree.
     /// </summary>
-    private static List<PackageInfo>? SbomPackages(BuildContext context, ImageBuildRequest request, TreePackages? tree)
+    /// <param name="cacheDirectory">Where the metadata scan keeps its results, or null.</param>
+    internal static List<PackageInfo>? SbomPackages(BuildContext context, string? cacheDirectory, TreePackages? tree)
     {
         if (!context.Config.IsEnabled(IpkPackager.CycloneDxSymbol)) return null;
         tree ??= TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
         {
-            CacheDirectory = request.CacheDirectory,
+            CacheDirectory = cacheDirectory,
         });
         return tree.Sources.SelectMany(source => source.Packages)
             .Select(p => new PackageInfo(p.Name, p.Field("Version"), p.Field("License"), p.Field("CPE-ID"), p.Field("Category"),

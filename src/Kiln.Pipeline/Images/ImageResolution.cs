@@ -1,6 +1,7 @@
 using Kiln.Core.Errors;
 using Kiln.Images.Rootfs;
 using Kiln.OpenWrt.Configuration;
+using Kiln.Pipeline.ImageBuilder;
 using Kiln.Targets.Model;
 
 namespace Kiln.Pipeline.Images;
@@ -30,15 +31,15 @@ public static class ImageResolution
     }
 
     /// <summary>
-    /// <c>kiln image --dry-run</c>: the tree's subtarget and feeds read, the packages resolved, and
+    /// <c>kiln image --dry-run</c>: the tree's subtarget and feeds read (<paramref name="progress"/> told of remote ones fetched), the packages resolved, and
     /// files that two of them install found when their .ipk files are here. Nothing is written.
     /// </summary>
     public static ImageDryRun DryRun(string topDirectory, string targetId, IReadOnlyList<string> profileNames, string? packages, bool onlyListed,
-        IReadOnlyList<string> extraFeeds)
+        IReadOnlyList<string> extraFeeds, Action<string> progress)
     {
         var target = FirmwareSession.FindTarget(topDirectory, targetId);
         var profiles = Profiles(target, profileNames);
-        var feed = PackageFeed.Read(FeedDirectories(topDirectory, target, target.ArchPackages, extraFeeds, required: true), target.ArchPackages);
+        var feed = PackageFeed.Read(FeedDirectories(topDirectory, target, target.ArchPackages, extraFeeds, required: true, progress), target.ArchPackages);
         var selection = Selection(target, profiles, feed, null, packages, onlyListed);
         if (selection.Installs.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
         var plan = InstallPlanner.Resolve(feed, selection.Installs, selection.Removals);
@@ -68,15 +69,24 @@ public static class ImageResolution
         return chosen;
     }
 
-    /// <summary>The feeds packages come from: what builds packed for the target's architecture and the target itself, then the user's.</summary>
+    /// <summary>
+    /// The feeds packages come from, then the user's: in an Image Builder, its repositories.conf (remote indexes fetched and
+    /// verified); in a tree, what builds packed for the target's architecture and the target itself.
+    /// </summary>
     /// <param name="required">No feed at all is an error (else there may be none).</param>
-    public static List<string> FeedDirectories(string topDirectory, Target target, string archPackages, IReadOnlyList<string> extra, bool required)
+    /// <param name="progress">Told of each remote feed fetched.</param>
+    public static List<string> FeedDirectories(string topDirectory, Target target, string archPackages, IReadOnlyList<string> extra, bool required,
+        Action<string> progress)
     {
         var feeds = new List<string>();
-        var architecture = Path.Combine(topDirectory, "bin", "packages", archPackages);
-        if (Directory.Exists(architecture)) feeds.AddRange(Directory.GetDirectories(architecture).Order(StringComparer.Ordinal));
-        var own = Path.Combine(topDirectory, "bin", "targets", target.Board, target.Subtarget ?? "generic", "packages");
-        if (Directory.Exists(own)) feeds.Add(own);
+        if (ImageBuilderDirectory.Open(topDirectory) is { } builder) feeds.AddRange(ImageBuilderFeeds.Directories(builder, progress));
+        else
+        {
+            var architecture = Path.Combine(topDirectory, "bin", "packages", archPackages);
+            if (Directory.Exists(architecture)) feeds.AddRange(Directory.GetDirectories(architecture).Order(StringComparer.Ordinal));
+            var own = Path.Combine(topDirectory, "bin", "targets", target.Board, target.Subtarget ?? "generic", "packages");
+            if (Directory.Exists(own)) feeds.Add(own);
+        }
         foreach (var directory in extra)
         {
             if (!Directory.Exists(directory))
