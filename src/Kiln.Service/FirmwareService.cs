@@ -54,7 +54,8 @@ public static class FirmwareService
         {
             app.Start();
         }
-        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+                                        or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
         {
             throw new UserError($"--listen {options.Listen}: the address is in use (another service listens there): choose another port");
         }
