@@ -98,7 +98,7 @@ public static class FirmwareSession
             throw new UserError("no packages to put in the image: list them with --packages");
 
         return FirmwareBuilder.Build(
-            Request(context, target, kernel, profiles, available, packages, request.RootfsOnly,
+            Request(context, target, kernel, profiles, Overview(context, target, profiles), available, packages, request.RootfsOnly,
                 request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(), SbomPackages(context, request, tree)) with
             {
                 KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
@@ -108,13 +108,14 @@ public static class FirmwareSession
     }
 
     /// <summary>What <see cref="FirmwareBuilder"/> makes the images of the profiles from: the packages already chosen, and what profiles.json says.</summary>
+    /// <param name="overview">What profiles.json says of the subtarget and these profiles (<see cref="Overview"/>).</param>
     /// <param name="buildInfo">Files that describe the build (version.buildinfo, feeds.buildinfo), published with the images.</param>
     /// <param name="sbomPackages">The tree's packages for the image's SBOM, or null.</param>
     public static FirmwareRequest Request(BuildContext context, Target target, KernelImage? kernel, IReadOnlyList<TargetProfile> profiles,
-        PackageFeed? available, PackageSelection? packages, bool rootfsOnly, IReadOnlyDictionary<string, string> buildInfo,
+        ImageOverview overview, PackageFeed? available, PackageSelection? packages, bool rootfsOnly, IReadOnlyDictionary<string, string> buildInfo,
         IReadOnlyList<PackageInfo>? sbomPackages) =>
         new(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
-            available, rootfsOnly, Overview(context, target, profiles), buildInfo, sbomPackages)
+            available, rootfsOnly, overview, buildInfo, sbomPackages)
         {
             Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
         };

@@ -45,7 +45,9 @@ public static class ImageJob
         job.Status = "building_image";
         using var jobserver = new Jobserver(1);
         var context = BuildSetup.CreateContext(jobTree.Directory, config, jobserver, new SilentObserver());
-        var request = FirmwareSession.Request(context, subtarget.Target, subtarget.Kernel, build.Profiles, subtarget.Feed, build.Selection,
+        // The subtarget's overview, read once, narrowed to the profile built.
+        var overview = subtarget.Overview with { Profiles = subtarget.Overview.Profiles.Where(p => p.Id == build.ProfileId).ToList() };
+        var request = FirmwareSession.Request(context, subtarget.Target, subtarget.Kernel, build.Profiles, overview, subtarget.Feed, build.Selection,
             rootfsOnly: false, new Dictionary<string, string>(), sbomPackages: null) with { FilesOverlay = overlay };
         var made = FirmwareBuilder.Build(request, progress, cancel);
         cancel.ThrowIfCancellationRequested();
