@@ -3,14 +3,14 @@
 # `kiln serve` runs on it and a client (ASU's protocol: POST /api/v1/build, then GET /api/v1/build/HASH every 50 ms)
 # times request -> image ready for RUNS new requests (cached packages, a new first-boot script each time, so each one
 # really builds), then the same requests again (answered from the store). Prints both medians and the core count.
-#   usage: bench/serve.sh [RUNS] [WORKERS]
+#   usage: bench/serve.sh [RUNS] [WORKERS]   (KILN=PATH: that kiln binary instead of ./kiln's published one)
 set -euo pipefail
 runs="${1:-7}"
 workers="${2:-2}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bench/lib.sh"
-"$root/kiln" --help >/dev/null   # build Kiln once, outside the measurement
-kiln="$root/.kiln-build/kiln"
+if [ -z "${KILN:-}" ]; then "$root/kiln" --help >/dev/null; fi   # build Kiln once, outside the measurement
+kiln="${KILN:-$root/.kiln-build/kiln}"
 kernel="${KILN_KERNELS:-${XDG_CACHE_HOME:-$HOME/.cache}/kiln/kernels}/malta-le/vmlinux"
 
 scratch="$(mktemp -d)"
