@@ -1,5 +1,6 @@
 using Kiln.Build.HostTools;
 using Kiln.Build.Settings;
+using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Targets.Model;
@@ -9,14 +10,13 @@ namespace Kiln.Service.Serving;
 
 /// <summary>
 /// The tree a service serves, read once at its start (under the tree lock, so no build changes it meanwhile): its
-/// version, its targets, and the subtargets images can be made for. Requests only read it.
+/// version and the subtargets images can be made for. Requests only read it.
 /// </summary>
 /// <param name="Version">CONFIG_VERSION_NUMBER of the tree's .config, else SNAPSHOT: the one version the service builds.</param>
 /// <param name="Unserved">Subtargets that cannot be served, with the reason (said at the start).</param>
 public sealed record ServedTree(
     string TopDirectory,
     string Version,
-    IReadOnlyList<Target> Targets,
     IReadOnlyDictionary<string, ServedSubtarget> Subtargets,
     IReadOnlyList<string> Unserved)
 {
@@ -36,10 +36,23 @@ public sealed record ServedTree(
         var unserved = new List<string>();
         foreach (var target in catalog.Targets.Where(t => t.Subtarget is not null || !catalog.Targets.Any(s => s.Board == t.Board && s.Subtarget is not null)))
         {
-            var (subtarget, reason) = ServedSubtarget.Load(top, target, allKernels);
+            var (subtarget, reason) = Load(top, target, allKernels);
             if (subtarget is not null) served[subtarget.Id] = subtarget;
             else unserved.Add($"{target.Board}/{target.Subtarget ?? "generic"}: {reason}");
         }
-        return new ServedTree(top, version, catalog.Targets, served, unserved);
+        return new ServedTree(top, version, served, unserved);
+    }
+
+    /// <summary>One subtarget; one the tree cannot configure or read is not served, and the others are.</summary>
+    private static (ServedSubtarget?, string?) Load(string top, Target target, IReadOnlyList<string> kernels)
+    {
+        try
+        {
+            return ServedSubtarget.Load(top, target, kernels);
+        }
+        catch (UserError e)
+        {
+            return (null, e.Message);
+        }
     }
 }
