@@ -56,6 +56,11 @@ public static class ImageCommands
                 "used as it is; what it lacks is made as usual.",
             HelpName = "DIR",
         };
+        var files = new Option<string?>("--files")
+        {
+            Description = "Copy this directory's files over the root file system before its images are made (Image Builder's FILES=).",
+            HelpName = "DIR",
+        };
         var dryRun = new Option<bool>("--dry-run")
         {
             Description = "Only resolve the packages: print each with its version and why it is there, in install order (no images, nothing written).",
@@ -63,13 +68,15 @@ public static class ImageCommands
         var json = new Option<bool>("--json") { Description = "With --dry-run: print JSON (target, profile, packages with name, version, reason, requested, feed)." };
         var image = new Command("image", "Make firmware images from built packages, without compiling (Image Builder's 'make image').")
         {
-            target, config, Profile, packages, onlyPackages, Kernel, kernelBuild, feeds, rootfsOnly, dryRun, json,
+            target, config, Profile, packages, onlyPackages, Kernel, kernelBuild, feeds, rootfsOnly, files, dryRun, json,
         };
         image.SetAction(result =>
         {
             if (result.GetValue(onlyPackages) && string.IsNullOrWhiteSpace(result.GetValue(packages)))
                 throw new UserError("--only-packages needs --packages LIST");
             if (result.GetValue(json) && !result.GetValue(dryRun)) throw new UserError("--json needs --dry-run");
+            if (result.GetValue(files) is { } overlay && !Directory.Exists(overlay))
+                throw new UserError($"--files {overlay}: " + (File.Exists(overlay) ? "is a file, not a directory" : "no such directory"));
             var tree = GlobalOptions.Tree(result);
             var id = result.GetValue(target)!;
             ImageBuilderDirectory.Open(tree)?.Require(id);
@@ -88,6 +95,7 @@ public static class ImageCommands
                 GlobalOptions.Scan(result, "package").CacheDirectory)
             {
                 KernelBuild = result.GetValue(kernelBuild),
+                Files = result.GetValue(files),
             };
             var display = new BuildDisplay(explain: false);
             var made = display.Show(() => FirmwareSession.Run(request, display, CancellationToken.None));

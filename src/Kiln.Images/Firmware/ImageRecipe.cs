@@ -4,6 +4,7 @@ using Kiln.Build.Recipes;
 using Kiln.Core.Errors;
 using Kiln.Images.Recipes;
 using Kiln.Core.Files;
+using Kiln.Make.Text;
 
 namespace Kiln.Images.Firmware;
 
@@ -61,10 +62,13 @@ public sealed class ImageRecipe
     /// </summary>
     public bool RunUnlessUpToDate(string stamp, IEnumerable<string> inputs, CancellationToken cancel)
     {
+        // Paths relative to the tree: a copy of KDIR in another tree (the service's work trees) is up to date too.
+        var top = _topDirectory.TrimEnd('/') + "/";
         // The time the recipe's tools stamp into their outputs (mkimage's header) is an input too.
-        var identity = new StringBuilder(_recipe.Text).Append("\nSOURCE_DATE_EPOCH=").Append(_makefile.Value("SOURCE_DATE_EPOCH")).Append('\n');
+        var identity = new StringBuilder(_recipe.Text.Replace(ByteText.FromOs(top), "$(TOPDIR)/", StringComparison.Ordinal))
+            .Append("\nSOURCE_DATE_EPOCH=").Append(_makefile.Value("SOURCE_DATE_EPOCH")).Append('\n');
         foreach (var input in inputs.Where(File.Exists).Order(StringComparer.Ordinal))
-            identity.Append(input).Append(' ').Append(FileHash.Sha256(input)).Append('\n');
+            identity.Append(Path.GetRelativePath(_topDirectory, input)).Append(' ').Append(FileHash.Sha256(input)).Append('\n');
         var text = identity.ToString();
         if (File.Exists(stamp) && File.ReadAllText(stamp) == text) return false;
         File.Delete(stamp);

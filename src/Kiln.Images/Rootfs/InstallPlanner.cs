@@ -348,12 +348,15 @@ public static class InstallPlanner
             return false;
         }
 
-        /// <summary>A package the user's list removes that is installed all the same: the package that needs it.</summary>
+        /// <summary>
+        /// A package the user's own list removes that is installed all the same: the package that needs it. Other removals
+        /// (a profile's, or a service's absolute list) only drop a request, and what needs the package brings it back, as in opkg.
+        /// </summary>
         private void CheckRemovals()
         {
             foreach (var removal in _removals)
             {
-                if (!_placedNames.Contains(removal.Name) || _why[removal.Name].Dependents is not { Count: > 0 } dependents) continue;
+                if (removal.Origin != RequestOrigin.User || !_placedNames.Contains(removal.Name) || _why[removal.Name].Dependents is not { Count: > 0 } dependents) continue;
                 var needer = dependents[^1];
                 var why = _why[needer];
                 var fix = why.IsDirect && why.Request.Removable ? $": add -{needer} too, or drop -{removal.Name}" : "";

@@ -45,6 +45,9 @@ public sealed record ImageBuildRequest(
 {
     /// <summary>A directory of a kernel build's outputs (--kdir): the kernel files and ready root file system images, used as they are.</summary>
     public string? KernelBuild { get; init; }
+
+    /// <summary>Image Builder's <c>FILES=</c>: a directory copied over the root file system (--files), or null.</summary>
+    public string? Files { get; init; }
 }
 
 /// <summary>
@@ -100,7 +103,33 @@ public static class FirmwareSession
         if (builder is not null && available is not null && packages is { Installs.Count: > 0 })
             ImageBuilderFeeds.FetchPackages(builder, available, packages.Installs, packages.Removals, observer.Message);
 
-        var overview = new ImageOverview(target.Id, target.ArchPackages, DefaultPackages(context, target), "", "",
+        return FirmwareBuilder.Build(
+            Request(context, target, kernel, profiles, Overview(context, target, profiles), available, packages, request.RootfsOnly,
+                request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
+                builder is null ? SbomPackages(context, request.CacheDirectory, tree) : ImageBuilderFeeds.SbomPackages(builder, context.Config)) with
+            {
+                KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
+                FilesOverlay = request.Files is null ? null : Path.GetFullPath(request.Files),
+            },
+            observer.Message, cancel);
+    }
+
+    /// <summary>What <see cref="FirmwareBuilder"/> makes the images of the profiles from: the packages already chosen, and what profiles.json says.</summary>
+    /// <param name="overview">What profiles.json says of the subtarget and these profiles (<see cref="Overview"/>).</param>
+    /// <param name="buildInfo">Files that describe the build (version.buildinfo, feeds.buildinfo), published with the images.</param>
+    /// <param name="sbomPackages">The tree's packages for the image's SBOM, or null.</param>
+    public static FirmwareRequest Request(BuildContext context, Target target, KernelImage? kernel, IReadOnlyList<TargetProfile> profiles,
+        ImageOverview overview, PackageFeed? available, PackageSelection? packages, bool rootfsOnly, IReadOnlyDictionary<string, string> buildInfo,
+        IReadOnlyList<PackageInfo>? sbomPackages) =>
+        new(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
+            available, rootfsOnly, overview, buildInfo, sbomPackages)
+        {
+            Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
+        };
+
+    /// <summary>What profiles.json says of the subtarget and the profiles, besides the images the build fills in.</summary>
+    public static ImageOverview Overview(BuildContext context, Target target, IReadOnlyList<TargetProfile> profiles) =>
+        new(target.Id, target.ArchPackages, DefaultPackages(context, target), "", "",
             context.Epoch,
             target.LinuxVersion, target.LinuxRelease, "unknown",
             profiles.Count == 0
@@ -108,16 +137,6 @@ public static class FirmwareSession
                 ? [new ImageProfile("generic", "", [], [], [new Dictionary<string, string> { ["title"] = target.Name }], [])]
                 : profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
                     [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
-        return FirmwareBuilder.Build(
-            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
-                available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
-                builder is null ? SbomPackages(context, request.CacheDirectory, tree) : ImageBuilderFeeds.SbomPackages(builder, context.Config))
-            {
-                KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
-                Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
-            },
-            observer.Message, cancel);
-    }
 
     /// <summary>
     /// With <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, what the image's SBOM reads of the tree's packages (OpenWrt's .packageinfo:
