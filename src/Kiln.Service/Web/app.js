@@ -48,7 +48,7 @@ function element(tag, props = {}, ...children) {
   for (const [key, value] of Object.entries(props)) {
     if (key === "class") node.className = value;
     else if (key === "text") node.textContent = value;
-    else if (key.startsWith("data-")) node.setAttribute(key, value);
+    else if (key.startsWith("data-") || key.startsWith("aria-")) node.setAttribute(key, value);
     else node[key] = value;
   }
   for (const child of children) node.append(child);
@@ -92,6 +92,7 @@ function applyServerLimits() {
     contact.textContent = server.contact;
     contact.href = server.contact.includes("@") && !server.contact.includes(":") ? `mailto:${server.contact}` : server.contact;
     contact.hidden = false;
+    $("contact-separator").hidden = false;
   }
 }
 
@@ -124,12 +125,17 @@ function renderResults() {
   const matches = state.devices.filter((d) => query.every((w) => d.words.includes(w)));
   const shown = matches.slice(0, SEARCH_LIMIT);
   list.replaceChildren(...shown.map((d) => element("li", {},
-    element("button", { type: "button", class: "result", "data-id": d.id, "data-target": d.target },
+    element("button", { type: "button", class: "result", "data-id": d.id, "data-target": d.target,
+      ...(isChosen(d) ? { "aria-current": "true" } : {}) },
       element("span", { class: "result-title", text: d.label }),
       element("span", { class: "result-target", text: d.target })))));
   count.textContent = matches.length === 0 ? "No device matches."
     : matches.length > shown.length ? `${matches.length} devices match; the first ${shown.length} are listed, type more to narrow them down.`
     : `${matches.length} device${matches.length === 1 ? "" : "s"} match.`;
+}
+
+function isChosen(entry) {
+  return state.device !== null && state.device.id === entry.id && state.device.target === entry.target;
 }
 
 function resultButtons() {
@@ -167,6 +173,11 @@ function onResultsKey(event) {
 async function selectDevice(target, id) {
   const selection = ++state.selection;
   stopBuildView();
+  for (const button of resultButtons()) {
+    const chosen = button.dataset.target === target && button.dataset.id === id;
+    if (chosen) button.setAttribute("aria-current", "true");
+    else button.removeAttribute("aria-current");
+  }
   const url = `/json/v1/${encodeURIComponent(state.version)}/targets/${target}/${encodeURIComponent(id)}.json`;
   const { response, body } = await getJson(url);
   if (selection !== state.selection) return;
@@ -211,7 +222,7 @@ function defaultPackages(device) {
 }
 
 function imageItem(image, href) {
-  const kind = [image.type, image.filesystem].filter(Boolean).join(" · ");
+  const kind = [...new Set([image.type, image.filesystem].filter(Boolean))].join(" · ");
   return element("li", { class: "image" },
     element("a", { class: "download", href, download: image.name, text: image.name }),
     element("span", { class: "image-kind", text: kind }),
@@ -316,6 +327,7 @@ async function requestBuild() {
   state.building = true;
   updateBuildButton();
   $("build").hidden = false;
+  $("build").scrollIntoView({ block: "nearest" });
   $("build-result").hidden = true;
   showBuildError("");
   showBuildStatus("Sending the build request…", true);
