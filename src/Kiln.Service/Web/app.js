@@ -127,11 +127,30 @@ function renderResults() {
   list.replaceChildren(...shown.map((d) => element("li", {},
     element("button", { type: "button", class: "result", "data-id": d.id, "data-target": d.target,
       ...(isChosen(d) ? { "aria-current": "true" } : {}) },
-      element("span", { class: "result-title", text: d.label }),
+      element("span", { class: "result-title" }, ...highlighted(d.label, query)),
       element("span", { class: "result-target", text: d.target })))));
   count.textContent = matches.length === 0 ? "No device matches."
     : matches.length > shown.length ? `${matches.length} devices match; the first ${shown.length} are listed, type more to narrow them down.`
     : `${matches.length} device${matches.length === 1 ? "" : "s"} match.`;
+}
+
+// The label with the parts the search words matched in <mark>, as the Firmware Selector shows them.
+function highlighted(label, query) {
+  const lower = label.toLowerCase();
+  const marked = new Array(label.length).fill(false);
+  for (const word of query) {
+    const at = lower.indexOf(word);
+    for (let i = at; at >= 0 && i < at + word.length; i++) marked[i] = true;
+  }
+  const parts = [];
+  for (let start = 0; start < label.length;) {
+    let end = start;
+    while (end < label.length && marked[end] === marked[start]) end++;
+    const text = label.slice(start, end);
+    parts.push(marked[start] ? element("mark", { text }) : text);
+    start = end;
+  }
+  return parts;
 }
 
 function isChosen(entry) {
@@ -358,7 +377,7 @@ async function requestBuild() {
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     if (selection !== state.selection) return;
     try {
-      result = await getJson(`/api/v1/build/${encodeURIComponent(body.request_hash)}`);
+      result = await getJson(`/api/v1/build/${encodeURIComponent(body.request_hash)}`, { cache: "no-cache" });
     } catch (error) {
       finishBuild(selection, null, `The server could not be reached: ${error.message}`);
       return;
@@ -383,6 +402,7 @@ function finishBuild(selection, body, error, stderr) {
     showBuildError(error, stderr);
     return;
   }
+  showBuildError("", body.stderr);
   showBuildStatus(`Done: build ${body.request_hash || body.bin_dir}${body.build_at ? ` (${body.build_at})` : ""}.`, false);
   const store = `/store/${encodeURIComponent(body.bin_dir)}`;
   $("build-images").replaceChildren(...(body.images || []).map((image) =>
