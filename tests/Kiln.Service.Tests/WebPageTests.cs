@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -110,7 +111,7 @@ public sealed class WebPageTests(ServedTree served) : IClassFixture<ServedTree>
     private async Task<JsonNode> Resolve(string version, IReadOnlyList<string> packages)
     {
         using var client = new HttpClient();
-        using var response = await client.PostAsJsonAsync($"{served.Address}/api/v1/packages", new
+        var request = JsonSerializer.Serialize(new
         {
             version,
             target = ServedTree.Target,
@@ -118,6 +119,7 @@ public sealed class WebPageTests(ServedTree served) : IClassFixture<ServedTree>
             packages,
             diff_packages = true,
         });
+        using var response = await client.PostAsync($"{served.Address}/api/v1/packages", new StringContent(request, Encoding.UTF8, "application/json"));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
