@@ -55,14 +55,21 @@ public static class ImageCommands
                 "used as it is; what it lacks is made as usual.",
             HelpName = "DIR",
         };
+        var files = new Option<string?>("--files")
+        {
+            Description = "Copy this directory's files over the root file system before its images are made (Image Builder's FILES=).",
+            HelpName = "DIR",
+        };
         var image = new Command("image", "Make firmware images from built packages, without compiling (Image Builder's 'make image').")
         {
-            target, config, Profile, packages, onlyPackages, Kernel, kernelBuild, feeds, rootfsOnly,
+            target, config, Profile, packages, onlyPackages, Kernel, kernelBuild, feeds, rootfsOnly, files,
         };
         image.SetAction(result =>
         {
             if (result.GetValue(onlyPackages) && string.IsNullOrWhiteSpace(result.GetValue(packages)))
                 throw new UserError("--only-packages needs --packages LIST");
+            if (result.GetValue(files) is { } overlay && !Directory.Exists(overlay))
+                throw new UserError($"--files {overlay}: " + (File.Exists(overlay) ? "is a file, not a directory" : "no such directory"));
             var tree = GlobalOptions.Tree(result);
             var id = result.GetValue(target)!;
             var request = new ImageBuildRequest(tree,
@@ -72,6 +79,7 @@ public static class ImageCommands
                 GlobalOptions.Scan(result, "package").CacheDirectory)
             {
                 KernelBuild = result.GetValue(kernelBuild),
+                Files = result.GetValue(files),
             };
             var display = new BuildDisplay(explain: false);
             var made = display.Show(() => FirmwareSession.Run(request, display, CancellationToken.None));

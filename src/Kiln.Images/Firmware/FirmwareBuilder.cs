@@ -161,7 +161,7 @@ public static class FirmwareBuilder
         // The root is made anew each time: packages are never unpacked over an older one.
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         File.Delete(log);
-        return RootfsInstaller.Install(plan, root, new RootfsOptions(epoch) { LogPath = log }).Packages;
+        return RootfsInstaller.Install(plan, root, new RootfsOptions(epoch) { LogPath = log, FilesOverlay = request.FilesOverlay }).Packages;
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ public sealed record FirmwareRequest(
     public string? KernelBuild { get; init; }
 
     public IReadOnlyList<string> Devices { get; init; } = [];
+
+    /// <summary>Image Builder's <c>FILES=</c>: a directory copied over the root before its file systems are made; none when null.</summary>
+    public string? FilesOverlay { get; init; }
 }
 
 /// <summary>What an image build wrote: the files under bin/targets/BOARD/SUBTARGET, and the packages in the image.</summary>

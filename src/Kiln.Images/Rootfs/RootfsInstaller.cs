@@ -61,6 +61,7 @@ public static class RootfsInstaller
         var statusOrder = plan.StatusOrder.Select(p => unpacked[p.Package.Name]).ToList();
         OpkgAlternative.Apply(root, statusOrder);
         OpkgDatabase.Write(root, statusOrder, options.Epoch, options.KeepUserFlag);
+        if (options.FilesOverlay is { } overlay) FilesOverlay.Copy(overlay, root);
 
         root.CreateDirectories(root.HostPath("etc/rc.d", followLast: true));
         root.CreateDirectories(root.HostPath("var/lock", followLast: true));

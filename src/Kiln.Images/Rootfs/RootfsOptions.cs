@@ -12,4 +12,10 @@ public sealed record RootfsOptions(long Epoch)
     /// Image Builder's images have it; a full OpenWrt build's rootfs.mk rewrites it to "ok".
     /// </summary>
     public bool KeepUserFlag { get; init; }
+
+    /// <summary>
+    /// Image Builder's <c>FILES=</c>: a directory whose contents are copied over the root once the packages are
+    /// installed, before their postinsts run (rootfs.mk's prepare_rootfs); none when null.
+    /// </summary>
+    public string? FilesOverlay { get; init; }
 }

@@ -44,6 +44,9 @@ public sealed record ImageBuildRequest(
 {
     /// <summary>A directory of a kernel build's outputs (--kdir): the kernel files and ready root file system images, used as they are.</summary>
     public string? KernelBuild { get; init; }
+
+    /// <summary>Image Builder's <c>FILES=</c>: a directory copied over the root file system (--files), or null.</summary>
+    public string? Files { get; init; }
 }
 
 /// <summary>
@@ -84,8 +87,8 @@ public static class FirmwareSession
     {
         // What the user gave is checked before what the tree holds.
         var kernel = request.RootfsOnly ? null : request.KernelBuild is null ? RequireKernel(request, target) : GivenKernel(request, target);
-        var profiles = Profiles(target, request.Profiles);
-        var feeds = Feeds(context, target, request.Feeds, required: request.KernelBuild is null);
+        var profiles = ChooseProfiles(target, request.Profiles);
+        var feeds = FeedDirectories(context, target, request.Feeds, required: request.KernelBuild is null);
         var available = feeds.Count == 0 ? null : PackageFeed.Read(feeds, context.ArchPackages);
         var packages = available is null ? null
             : ImagePackages.For(target, profiles, request.FromConfig ? context.Config : null, request.Listed, request.OnlyListed,
@@ -94,7 +97,31 @@ public static class FirmwareSession
         if (packages is not null && packages.Installs.Count == 0 && request.KernelBuild is null)
             throw new UserError("no packages to put in the image: list them with --packages");
 
-        var overview = new ImageOverview(target.Id, target.ArchPackages, DefaultPackages(context, target), "", "",
+        return FirmwareBuilder.Build(
+            Request(context, target, kernel, profiles, available, packages, request.RootfsOnly,
+                request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(), SbomPackages(context, request, tree)) with
+            {
+                KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
+                FilesOverlay = request.Files is null ? null : Path.GetFullPath(request.Files),
+            },
+            observer.Message, cancel);
+    }
+
+    /// <summary>What <see cref="FirmwareBuilder"/> makes the images of the profiles from: the packages already chosen, and what profiles.json says.</summary>
+    /// <param name="buildInfo">Files that describe the build (version.buildinfo, feeds.buildinfo), published with the images.</param>
+    /// <param name="sbomPackages">The tree's packages for the image's SBOM, or null.</param>
+    public static FirmwareRequest Request(BuildContext context, Target target, KernelImage? kernel, IReadOnlyList<TargetProfile> profiles,
+        PackageFeed? available, PackageSelection? packages, bool rootfsOnly, IReadOnlyDictionary<string, string> buildInfo,
+        IReadOnlyList<PackageInfo>? sbomPackages) =>
+        new(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
+            available, rootfsOnly, Overview(context, target, profiles), buildInfo, sbomPackages)
+        {
+            Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
+        };
+
+    /// <summary>What profiles.json says of the subtarget and the profiles, besides the images the build fills in.</summary>
+    public static ImageOverview Overview(BuildContext context, Target target, IReadOnlyList<TargetProfile> profiles) =>
+        new(target.Id, target.ArchPackages, DefaultPackages(context, target), "", "",
             context.Epoch,
             target.LinuxVersion, target.LinuxRelease, "unknown",
             profiles.Count == 0
@@ -102,16 +129,6 @@ public static class FirmwareSession
                 ? [new ImageProfile("generic", "", [], [], [new Dictionary<string, string> { ["title"] = target.Name }], [])]
                 : profiles.Select(p => new ImageProfile(p.DeviceName.ToLowerInvariant(), "", p.Packages, p.SupportedDevices,
                     [new Dictionary<string, string> { ["title"] = p.Name }], [])).ToList());
-        return FirmwareBuilder.Build(
-            new FirmwareRequest(context, target.Board, target.Subtarget ?? "generic", kernel, packages?.Installs ?? [], packages?.Removals ?? [],
-                available, request.RootfsOnly, overview, request.FromConfig ? BuildInfo(context) : new Dictionary<string, string>(),
-                SbomPackages(context, request, tree))
-            {
-                KernelBuild = request.KernelBuild is null ? null : Path.GetFullPath(request.KernelBuild),
-                Devices = profiles.Where(p => p.IsDevice).Select(p => p.DeviceName).ToList(),
-            },
-            observer.Message, cancel);
-    }
 
     /// <summary>
     /// With <c>CONFIG_JSON_CYCLONEDX_SBOM</c>, what the image's SBOM reads of the tree's packages (OpenWrt's .packageinfo:
@@ -145,7 +162,7 @@ public static class FirmwareSession
     }
 
     /// <summary>The profiles asked for, or the target's default (legacy) profile.</summary>
-    private static List<TargetProfile> Profiles(Target target, IReadOnlyList<string> names)
+    public static List<TargetProfile> ChooseProfiles(Target target, IReadOnlyList<string> names)
     {
         if (names.Count == 0) return target.Profiles.Where(p => !p.IsDevice).Take(1).ToList();
         var chosen = new List<TargetProfile>();
@@ -162,7 +179,7 @@ public static class FirmwareSession
 
     /// <summary>The feeds packages come from: what builds packed for the target's architecture and the target itself, then the user's.</summary>
     /// <param name="required">No feed at all is an error (else there may be none).</param>
-    private static List<string> Feeds(BuildContext context, Target target, IReadOnlyList<string> extra, bool required)
+    public static List<string> FeedDirectories(BuildContext context, Target target, IReadOnlyList<string> extra, bool required)
     {
         var feeds = new List<string>();
         var architecture = Path.Combine(context.TopDirectory, "bin", "packages", context.ArchPackages);
