@@ -13,7 +13,7 @@ namespace Kiln.Service.Tests;
 /// The page at / driven as a person uses it, in Debian's chromium (Playwright over the system browser, headless):
 /// find the device, fix the package list with the solver's help, have the image built and download it.
 /// </summary>
-public sealed class WebPageTests(ServedTree served) : IClassFixture<ServedTree>
+public sealed class WebPageTests(ServedExampleTree served) : IClassFixture<ServedExampleTree>
 {
     private const string Chromium = "/usr/bin/chromium";
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(5);
@@ -29,7 +29,7 @@ public sealed class WebPageTests(ServedTree served) : IClassFixture<ServedTree>
         await page.GetByLabel("Device", new() { Exact = true }).PressSequentiallyAsync("endian LITTLE");
         var results = page.Locator("#results button.result");
         await Expect(results).ToHaveCountAsync(1);
-        await Expect(results).ToContainTextAsync(ServedTree.Target);
+        await Expect(results).ToContainTextAsync(ServedExampleTree.Target);
         await results.ClickAsync();
         await Expect(page.Locator("#device-title")).ToHaveTextAsync("Little Endian");
         var profiles = JsonNode.Parse(File.ReadAllText(Path.Combine(served.Images, "profiles.json")))!;
@@ -105,7 +105,7 @@ public sealed class WebPageTests(ServedTree served) : IClassFixture<ServedTree>
         // The address now names the device: opened again, it shows the same one.
         await page.ReloadAsync();
         await Expect(page.Locator("#device-title")).ToHaveTextAsync("Little Endian");
-        await Expect(page.Locator("#device-target")).ToHaveTextAsync(ServedTree.Target);
+        await Expect(page.Locator("#device-target")).ToHaveTextAsync(ServedExampleTree.Target);
     }
 
     private async Task<JsonNode> Resolve(string version, IReadOnlyList<string> packages)
@@ -114,7 +114,7 @@ public sealed class WebPageTests(ServedTree served) : IClassFixture<ServedTree>
         var request = JsonSerializer.Serialize(new
         {
             version,
-            target = ServedTree.Target,
+            target = ServedExampleTree.Target,
             profile = "generic",
             packages,
             diff_packages = true,

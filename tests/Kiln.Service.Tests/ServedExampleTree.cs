@@ -1,27 +1,24 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Kiln.Service.Tests;
 
 /// <summary>
 /// A copy of the example tree built for Malta (<c>kiln build --target malta/le --kernel K</c>, Debian's kernel as
-/// scripts/fetch-kernels leaves it) and served by a real <c>kiln serve</c> process on a free loopback port.
+/// scripts/fetch-kernels leaves it) and served by a real <c>kiln serve</c> process on a free loopback port, one worker.
 /// </summary>
-public sealed class ServedTree : IDisposable
+public sealed class ServedExampleTree : IDisposable
 {
     public const string Target = "malta/le";
 
     private readonly Process _serve;
     private readonly Task<string> _stderr;
 
-    public ServedTree()
+    public ServedExampleTree()
     {
         Root = Path.Combine(Path.GetTempPath(), "kiln-service-tests", Guid.NewGuid().ToString("N"));
         Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "tree"), Top);
         Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mirror"), Path.Combine(Root, "mirror"));
         Build();
-        Address = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo(Program)
         {
             WorkingDirectory = Root,
@@ -29,12 +26,20 @@ public sealed class ServedTree : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var a in new[] { "--topdir", Top, "serve", "--listen", Address["http://".Length..] }) start.ArgumentList.Add(a);
+        // Port 0: the kernel picks a free one, and kiln serve prints its URL once it answers there.
+        foreach (var a in new[] { "--topdir", Top, "serve", "--listen", "127.0.0.1:0", "--kernel", Kernel, "--workers", "1" })
+            start.ArgumentList.Add(a);
         _serve = Process.Start(start)!;
         _serve.StandardInput.Close();
-        _ = _serve.StandardOutput.ReadToEndAsync();
         _stderr = _serve.StandardError.ReadToEndAsync();
-        WaitUntilServing();
+        var url = _serve.StandardOutput.ReadLineAsync();
+        if (!url.Wait(TimeSpan.FromSeconds(60)) || url.Result is null)
+        {
+            if (!_serve.HasExited) _serve.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"kiln serve printed no URL within 60 s:\n{_stderr.Result}");
+        }
+        Address = url.Result.TrimEnd('/');
+        _ = _serve.StandardOutput.ReadToEndAsync();
     }
 
     /// <summary>The scratch folder: tree/ (the served tree) and mirror/ beside it, as the tree's kiln.conf expects.</summary>
@@ -68,35 +73,6 @@ public sealed class ServedTree : IDisposable
         }
         if (build.ExitCode != 0)
             throw new InvalidOperationException($"kiln build failed ({build.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
-    }
-
-    /// <summary>A port nobody listens on now (the kernel's choice for port 0).</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void WaitUntilServing()
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (_serve.HasExited)
-                throw new InvalidOperationException($"kiln serve exited ({_serve.ExitCode}):\n{_stderr.Result}");
-            try
-            {
-                if (client.GetAsync($"{Address}/json/v1/overview.json").Result.IsSuccessStatusCode) return;
-            }
-            catch (AggregateException e) when (e.InnerException is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            Thread.Sleep(200);
-        }
-        throw new InvalidOperationException($"kiln serve did not answer at {Address} within 60 s");
     }
 
     public void Dispose()
