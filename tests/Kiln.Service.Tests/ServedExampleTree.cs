@@ -10,6 +10,9 @@ public sealed class ServedExampleTree : IDisposable
 {
     public const string Target = "malta/le";
 
+    /// <summary>Built besides the tree's packages; both install /etc/clash.conf, so no image can hold the two.</summary>
+    public static readonly string[] Clashing = ["clash-a", "clash-b"];
+
     private readonly Process _serve;
     private readonly Task<string> _stderr;
 
@@ -18,7 +21,10 @@ public sealed class ServedExampleTree : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "kiln-service-tests", Guid.NewGuid().ToString("N"));
         Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "tree"), Top);
         Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "mirror"), Path.Combine(Root, "mirror"));
-        Build();
+        // Two packages that both install /etc/clash.conf: they resolve, and the image stage refuses them.
+        foreach (var name in Clashing) AddClashingPackage(name);
+        Kiln(TimeSpan.FromMinutes(8), "build", "--target", Target, "--kernel", Kernel);
+        Kiln(TimeSpan.FromMinutes(2), ["build", "--target", Target, .. Clashing]);
         var start = new ProcessStartInfo(Program)
         {
             WorkingDirectory = Root,
@@ -59,20 +65,53 @@ public sealed class ServedExampleTree : IDisposable
         ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetEnvironmentVariable("HOME")!, ".cache"),
             "kiln", "kernels"), "malta-le", "vmlinux");
 
-    private void Build()
+    private void Kiln(TimeSpan limit, params string[] arguments)
     {
         var start = new ProcessStartInfo(Program) { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "--topdir", Top, "build", "--target", Target, "--kernel", Kernel }) start.ArgumentList.Add(a);
-        using var build = Process.Start(start)!;
-        var stdout = build.StandardOutput.ReadToEndAsync();
-        var stderr = build.StandardError.ReadToEndAsync();
-        if (!build.WaitForExit(TimeSpan.FromMinutes(8)))
+        foreach (var a in (string[])["--topdir", Top, .. arguments]) start.ArgumentList.Add(a);
+        using var kiln = Process.Start(start)!;
+        var stdout = kiln.StandardOutput.ReadToEndAsync();
+        var stderr = kiln.StandardError.ReadToEndAsync();
+        if (!kiln.WaitForExit(limit))
         {
-            build.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("kiln build still ran after 8 minutes");
+            kiln.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"kiln {string.Join(' ', arguments)} still ran after {limit.TotalMinutes:0} minutes");
         }
-        if (build.ExitCode != 0)
-            throw new InvalidOperationException($"kiln build failed ({build.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+        if (kiln.ExitCode != 0)
+            throw new InvalidOperationException($"kiln {string.Join(' ', arguments)} failed ({kiln.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+    }
+
+    private void AddClashingPackage(string name)
+    {
+        var directory = Path.Combine(Top, "package", "utils", name);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Makefile"), $"""
+            include $(TOPDIR)/rules.mk
+
+            PKG_NAME:={name}
+            PKG_VERSION:=1
+            PKG_RELEASE:=1
+
+            include $(INCLUDE_DIR)/package.mk
+
+            define Package/{name}
+              SECTION:=utils
+              CATEGORY:=Utilities
+              TITLE:=Installs /etc/clash.conf
+            endef
+
+            define Package/{name}/install
+            	$(INSTALL_DIR) $(1)/etc
+            	echo {name} > $(1)/etc/clash.conf
+            endef
+
+            define Build/Compile
+            	true
+            endef
+
+            $(eval $(call BuildPackage,{name}))
+
+            """);
     }
 
     public void Dispose()

@@ -108,6 +108,32 @@ public sealed class WebPageTests(ServedExampleTree served) : IClassFixture<Serve
         await Expect(page.Locator("#device-target")).ToHaveTextAsync(ServedExampleTree.Target);
     }
 
+    [Fact]
+    public async Task ABuildTheImageStageRefusesShowsTheServicesExplanationAndLogAndAllowsAnotherRequest()
+    {
+        await using var session = await BrowserSession.Start();
+        var page = session.Page;
+        await page.GotoAsync($"{served.Address}/?target={ServedExampleTree.Target}&id=generic");
+        await Expect(page.Locator("#device-title")).ToHaveTextAsync("Little Endian");
+        var packages = page.GetByLabel("Installed packages");
+        var status = page.Locator("#packages-status");
+        await Expect(status).ToHaveClassAsync(new Regex(@"\bvalid\b"));
+
+        // The two packages resolve (each alone is fine), so the request goes; the image stage then finds them clashing.
+        await packages.FillAsync($"{await packages.InputValueAsync()} {string.Join(' ', ServedExampleTree.Clashing)}");
+        await Expect(status).ToHaveClassAsync(new Regex(@"\bvalid\b"));
+        var build = page.GetByRole(AriaRole.Button, new() { Name = "Request build" });
+        await build.ClickAsync();
+        var error = page.Locator("#build-error");
+        await error.WaitForAsync(new() { Timeout = (float)BuildLimit.TotalMilliseconds });
+        await Expect(error).ToContainTextAsync("/etc/clash.conf");
+        foreach (var name in ServedExampleTree.Clashing) await Expect(error).ToContainTextAsync(name);
+        await Expect(page.Locator("#build-result")).ToBeHiddenAsync();
+        await Expect(page.Locator("#build-stderr-box")).ToBeVisibleAsync();
+        await Expect(page.Locator("#build-stderr")).ToContainTextAsync("clash.conf");
+        await Expect(build).ToBeEnabledAsync();
+    }
+
     private async Task<JsonNode> Resolve(string version, IReadOnlyList<string> packages)
     {
         using var client = new HttpClient();

@@ -271,11 +271,15 @@ function buildRequest() {
 
 // ---- the package list, resolved as the user edits it ------------------------------------------------------------
 
-function setPackagesStatus(kind, text) {
+function setPackagesStatus(kind, text, resolved = []) {
   const line = $("packages-status");
   line.className = `status-line ${kind}`;
   line.textContent = text;
   $("packages").setAttribute("aria-invalid", kind === "invalid" ? "true" : "false");
+  $("resolved-list").replaceChildren(...resolved.map((p) => element("li", {},
+    element("span", { class: p.requested ? "requested" : "", text: p.name }), " ",
+    element("span", { class: "hint", text: [p.version, p.reason].filter(Boolean).join(" · ") }))));
+  $("resolved").hidden = resolved.length === 0;
   updateBuildButton();
 }
 
@@ -307,7 +311,9 @@ async function checkPackagesNow() {
   if (response.ok && body && Array.isArray(body.packages)) {
     state.packagesOk = true;
     const requested = body.packages.filter((p) => p.requested).length;
-    setPackagesStatus("valid", `✓ ${body.packages.length} packages will be installed (${requested} requested, the rest their dependencies).`);
+    const resolved = [...body.packages].sort((a, b) => a.name.localeCompare(b.name));
+    setPackagesStatus("valid", `✓ ${body.packages.length} packages will be installed (${requested} requested, the rest their dependencies).`,
+      resolved);
   } else {
     setPackagesStatus("invalid", (body && body.detail) || `The package list could not be checked (HTTP ${response.status}).`);
   }
