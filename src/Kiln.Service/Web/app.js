@@ -336,6 +336,7 @@ function stopBuildView() {
 function showBuildStatus(text, busy) {
   $("build-text").textContent = text;
   $("build-spinner").hidden = !busy;
+  $("build-status").hidden = !text;
 }
 
 function showBuildError(message, stderr) {
