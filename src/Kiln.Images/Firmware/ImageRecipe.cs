@@ -4,6 +4,7 @@ using Kiln.Build.Recipes;
 using Kiln.Core.Errors;
 using Kiln.Images.Recipes;
 using Kiln.Core.Files;
+using Kiln.Make.Text;
 
 namespace Kiln.Images.Firmware;
 
@@ -61,9 +62,11 @@ public sealed class ImageRecipe
     /// </summary>
     public bool RunUnlessUpToDate(string stamp, IEnumerable<string> inputs, CancellationToken cancel)
     {
-        var identity = new StringBuilder(_recipe.Text).Append('\n');
+        // Paths relative to the tree: a copy of KDIR in another tree (the service's work trees) is up to date too.
+        var top = _topDirectory.TrimEnd('/') + "/";
+        var identity = new StringBuilder(_recipe.Text.Replace(ByteText.FromOs(top), "$(TOPDIR)/", StringComparison.Ordinal)).Append('\n');
         foreach (var input in inputs.Where(File.Exists).Order(StringComparer.Ordinal))
-            identity.Append(input).Append(' ').Append(FileHash.Sha256(input)).Append('\n');
+            identity.Append(Path.GetRelativePath(_topDirectory, input)).Append(' ').Append(FileHash.Sha256(input)).Append('\n');
         var text = identity.ToString();
         if (File.Exists(stamp) && File.ReadAllText(stamp) == text) return false;
         File.Delete(stamp);

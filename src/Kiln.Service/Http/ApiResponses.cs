@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kiln.Service.Requests;
 using Microsoft.AspNetCore.Http;
@@ -8,13 +10,16 @@ namespace Kiln.Service.Http;
 /// <summary>How the service writes its JSON answers, and ASU's <c>{status, detail}</c> for every error.</summary>
 public static class ApiResponses
 {
+    // Text as it is ("+", "<", non-ASCII letters): the answers are JSON for programs, served with their content type.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task Json(HttpContext context, int status, JsonNode body, IReadOnlyDictionary<string, string>? headers = null)
     {
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "application/json";
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) response.Headers[name] = value;
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Options));
         response.ContentLength = bytes.Length;
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(bytes).AsTask();
     }

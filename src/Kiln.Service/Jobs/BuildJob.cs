@@ -13,6 +13,9 @@ public sealed class BuildJob(ValidatedBuild build, DateTimeOffset enqueuedAt)
 
     public DateTimeOffset EnqueuedAt { get; } = enqueuedAt;
 
+    /// <summary>When it was queued, as ASU's answers say it (ISO 8601, UTC).</summary>
+    public string EnqueuedAtText => EnqueuedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Stops the job when the service shuts down.</summary>
     public CancellationTokenSource Cancel { get; } = new();
 

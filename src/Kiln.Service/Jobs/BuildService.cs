@@ -101,7 +101,7 @@ public sealed class BuildService : IDisposable
             ["request_hash"] = job.Hash,
             ["queue_position"] = position,
             ["imagebuilder_status"] = status,
-            ["enqueued_at"] = job.EnqueuedAt.ToString("O"),
+            ["enqueued_at"] = job.EnqueuedAtText,
             ["request"] = job.Build.Request.ToJson(),
         };
         return new Answer(202, body, Headers(status, position));
@@ -119,7 +119,7 @@ public sealed class BuildService : IDisposable
         _log.Line($"build {job.Hash[..12]}: started: {build.Subtarget.Id} {build.ProfileId}, {build.Packages.Count} packages asked for");
         var clock = Stopwatch.StartNew();
         var answer = ImageJob.Run(job, _tree, _store, _store.WorkDirectory, job.Progress.Enqueue, cancel);
-        answer["enqueued_at"] = job.EnqueuedAt.ToString("O");
+        answer["enqueued_at"] = job.EnqueuedAtText;
         _log.Line($"build {job.Hash[..12]}: done in {clock.Elapsed.TotalSeconds:0.00} s");
         return answer;
     }
@@ -145,7 +145,7 @@ public sealed class BuildService : IDisposable
                 ["request_hash"] = job.Hash,
                 ["imagebuilder_status"] = "failed",
                 ["queue_position"] = 0,
-                ["enqueued_at"] = job.EnqueuedAt.ToString("O"),
+                ["enqueued_at"] = job.EnqueuedAtText,
                 ["request"] = job.Build.Request.ToJson(),
             });
         }
