@@ -32,9 +32,15 @@ async function getJson(url, options) {
   return { response, body };
 }
 
-function failure(what, response, body) {
+// An answer's explanation: ASU's is a string, or (its request validation) a list of {loc, msg}.
+function detailText(body) {
   const detail = body && (body.detail || body.title);
-  return `${what}: ${detail || `HTTP ${response.status} ${response.statusText}`}`;
+  if (Array.isArray(detail)) return detail.map((d) => (typeof d === "object" && d ? d.msg || JSON.stringify(d) : String(d))).join("; ");
+  return detail ? String(detail) : "";
+}
+
+function failure(what, response, body) {
+  return `${what}: ${detailText(body) || `HTTP ${response.status} ${response.statusText}`}`;
 }
 
 function showLoadError(message) {
@@ -315,7 +321,7 @@ async function checkPackagesNow() {
     setPackagesStatus("valid", `✓ ${body.packages.length} packages will be installed (${requested} requested, the rest their dependencies).`,
       resolved);
   } else {
-    setPackagesStatus("invalid", (body && body.detail) || `The package list could not be checked (HTTP ${response.status}).`);
+    setPackagesStatus("invalid", detailText(body) || `The package list could not be checked (HTTP ${response.status}).`);
   }
 }
 
@@ -395,9 +401,11 @@ async function requestBuild() {
 function progressText(response, body, elapsedMs) {
   const seconds = Math.round(elapsedMs / 1000);
   const stage = body.imagebuilder_status || response.headers.get("X-Imagebuilder-Status") || "";
-  const position = body.queue_position ?? Number(response.headers.get("X-Queue-Position") || 0);
-  if (body.detail === "queued") return `Queued${position ? ` (position ${position})` : ""}… ${seconds} s`;
-  return `Building${stage ? `: ${stage.replace(/_/g, " ")}` : ""}… ${seconds} s`;
+  // As ASU's queue counts it: the builds waiting ahead of this one (0: next).
+  const ahead = body.queue_position ?? Number(response.headers.get("X-Queue-Position") || 0);
+  if (body.detail === "queued" || stage === "queued")
+    return `Queued, ${ahead ? `${ahead} build${ahead === 1 ? "" : "s"} ahead` : "next in line"}… ${seconds} s`;
+  return `Building${stage && stage !== "init" ? `: ${stage.replace(/_/g, " ")}` : ""}… ${seconds} s`;
 }
 
 function finishBuild(selection, body, error, stderr) {
@@ -410,7 +418,8 @@ function finishBuild(selection, body, error, stderr) {
     return;
   }
   showBuildError("", body.stderr);
-  showBuildStatus(`Done: build ${body.request_hash || body.bin_dir}${body.build_at ? ` (${body.build_at})` : ""}.`, false);
+  const hash = String(body.request_hash || body.bin_dir);
+  showBuildStatus(`Done: build ${hash.slice(0, 12)}${body.build_at ? `, ${body.build_at}` : ""}.`, false);
   const store = `/store/${encodeURIComponent(body.bin_dir)}`;
   $("build-images").replaceChildren(...(body.images || []).map((image) =>
     imageItem(image, `${store}/${encodeURIComponent(image.name)}`)));
