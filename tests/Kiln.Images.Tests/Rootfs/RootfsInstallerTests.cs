@@ -51,6 +51,32 @@ public sealed class RootfsInstallerTests : IDisposable
             .Select(line => line.TrimEnd() + "\n").Order(StringComparer.Ordinal));
 
     [Fact]
+    public void TheFilesOverlayIsCopiedOverThePackagesInsideTheRootWithItsModes()
+    {
+        var files = _temp.In("files");
+        Directory.CreateDirectory(Path.Combine(files, "etc", "uci-defaults"));
+        File.WriteAllText(Path.Combine(files, "etc", "uci-defaults", "99-asu-defaults"), "uci set system.@system[0].hostname=kiln\n");
+        Directory.CreateDirectory(Path.Combine(files, "etc", "config"));
+        File.WriteAllText(Path.Combine(files, "etc", "config", "greeter"), "config greeter\n\toption greeting 'hi'\n");
+        File.SetUnixFileMode(Path.Combine(files, "etc", "config", "greeter"), (UnixFileMode)0b110_000_000);
+        // base-files' /var is a link to tmp: the copy follows it inside the root, never onto the host's /var.
+        Directory.CreateDirectory(Path.Combine(files, "var", "run"));
+        File.WriteAllText(Path.Combine(files, "var", "run", "kiln-overlay-test"), "inside");
+        File.CreateSymbolicLink(Path.Combine(files, "etc", "passwd.link"), "/etc/passwd");
+
+        var (root, _) = _temp.Install("base-files greeter", files: files);
+
+        Assert.Equal("uci set system.@system[0].hostname=kiln\n", Read(root, "etc/uci-defaults/99-asu-defaults"));
+        Assert.Equal("config greeter\n\toption greeting 'hi'\n", Read(root, "etc/config/greeter"));
+        Assert.Equal((UnixFileMode)0b110_000_000, File.GetUnixFileMode(Path.Combine(root, "etc", "config", "greeter")));
+        // It went to the root's /tmp, which rootfs.mk then empties, as OpenWrt's FILES= under /var.
+        Assert.False(File.Exists("/var/run/kiln-overlay-test"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(root, "tmp")));
+        Assert.Equal("/etc/passwd", new FileInfo(Path.Combine(root, "etc", "passwd.link")).LinkTarget);
+        Assert.Contains("greeted", Listing(root));
+    }
+
+    [Fact]
     public void TheStatusFileIsWhatOpkgWritesInItsTableOrder()
     {
         var (root, _) = _temp.Install("base-files greeter");

@@ -99,10 +99,11 @@ public sealed class TestFeed : IDisposable
     }
 
     /// <summary>Plans and installs into a new root under the temporary directory.</summary>
-    public (string Root, RootfsResult Result) Install(string packages, string root = "root", bool keepUserFlag = false)
+    /// <param name="files">Image Builder's FILES= directory copied over the root, or null.</param>
+    public (string Root, RootfsResult Result) Install(string packages, string root = "root", bool keepUserFlag = false, string? files = null)
     {
         var path = In(root);
-        var options = new RootfsOptions(Epoch) { LogPath = In(root + ".log"), KeepUserFlag = keepUserFlag };
+        var options = new RootfsOptions(Epoch) { LogPath = In(root + ".log"), KeepUserFlag = keepUserFlag, FilesOverlay = files };
         var result = RootfsInstaller.Install(Plan(packages), path, options);
         return (path, result);
     }
