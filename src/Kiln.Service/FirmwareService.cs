@@ -5,6 +5,7 @@ using Kiln.Service.Http;
 using Kiln.Service.Jobs;
 using Kiln.Service.Requests;
 using Kiln.Service.Serving;
+using Kiln.Service.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -50,6 +51,7 @@ public static class FirmwareService
         BuildEndpoints.Map(app, builds, options.Limits);
         MetadataEndpoints.Map(app, tree, options.Limits, options.AllowDefaults);
         FileEndpoints.Map(app, store, tree);
+        WebAssets.Map(app);
         try
         {
             app.Start();
