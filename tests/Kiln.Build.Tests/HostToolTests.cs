@@ -191,6 +191,33 @@ public sealed class HostToolTests : IDisposable
     }
 
     [Fact]
+    public void MakeExt4fsWithATimeGivesTheSameImageHoweverTheFilesWereStaged()
+    {
+        // mke2fs -d copies each file's times; the change time is when the file was staged, so only -T makes two stagings agree.
+        byte[] Image(string name, DateTime staged, string time)
+        {
+            var source = PathOf(name);
+            Directory.CreateDirectory(source + "/boot/grub");
+            File.WriteAllText(source + "/boot/grub/grub.cfg", "set default=0\n");
+            File.WriteAllText(source + "/boot/a \"quoted\" name", "x\n");
+            foreach (var path in Directory.EnumerateFileSystemEntries(source, "*", SearchOption.AllDirectories))
+                File.SetLastWriteTimeUtc(path, staged);
+            var (status, output) = Run(Tool("make_ext4fs"), "-J", "-L", "kernel", "-l", "4m", "-T", time, PathOf(name + ".ext4"), source);
+            Assert.True(status == 0, output);
+            return File.ReadAllBytes(PathOf(name + ".ext4"));
+        }
+        var first = Image("staged-once", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), "1700000000");
+        Thread.Sleep(1100);
+        Assert.Equal(first, Image("staged-again", new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc), "1700000000"));
+        // The epoch 0 too (what a tree without SOURCE_DATE_EPOCH gives its image recipes), which e2fsprogs reads as "no time".
+        var zero = Image("zero-once", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), "0");
+        Thread.Sleep(1100);
+        Assert.Equal(zero, Image("zero-again", new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc), "0"));
+        var stat = Run("/usr/sbin/debugfs", "-R", "stat /boot/grub/grub.cfg", PathOf("staged-once.ext4")).Output;
+        Assert.Equal(4, stat.Split('\n').Count(l => l.Contains("0x6553f100:00000000", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ARecipeCallingMkimageOrMksquashfs4WithoutThemIsToldTheirPackages()
     {
         var empty = PathOf("empty-bin");

@@ -227,7 +227,8 @@ internal static class HostToolScripts
         # e2fsprogs' mke2fs -d. Every file is owned by root, as make_ext4fs makes them; the volume's
         # UUID follows from the label and size, and -T sets the time of the file system.
         PATH="$PATH:/usr/sbin:/sbin"
-        size= block=4096 label= reserved=0 journal=1 journalsize= inodes= inodesize= time=
+        # Without -T, the recipe's SOURCE_DATE_EPOCH (which Kiln's recipes always have): the image is reproducible either way.
+        size= block=4096 label= reserved=0 journal=1 journalsize= inodes= inodesize= time="${SOURCE_DATE_EPOCH:-}"
         while getopts "l:b:L:m:Jj:i:I:T:g:a:S:C:D:B:fkszwtcv" option; do
           case "$option" in
           l) size="$OPTARG" ;;
@@ -262,8 +263,22 @@ internal static class HostToolScripts
         # mke2fs -d copies owners as it sees them: under fakeroot, files of a build run by a user are root's.
         fakeroot=
         [ "$(id -u)" -eq 0 ] || ! command -v fakeroot > /dev/null || fakeroot=fakeroot
-        [ -z "$time" ] || export E2FSPROGS_FAKE_TIME="$time"
-        exec $fakeroot mke2fs "$@" "$image" $((size / block))
+        # e2fsprogs takes a fake time of 0 for "not set" and reads the clock: the epoch 0 runs from 1.
+        [ -z "$time" ] || export E2FSPROGS_FAKE_TIME="$((time > 0 ? time : 1))"
+        [ -n "$time" ] && [ -n "$directory" ] || exec $fakeroot mke2fs "$@" "$image" $((size / block))
+        $fakeroot mke2fs "$@" "$image" $((size / block)) || exit 1
+        # mke2fs -d copies each file's times, the change time being whenever the file was staged:
+        # -T dates every file instead, as make_ext4fs does.
+        script=$(mktemp) || exit 1
+        trap 'rm -f "$script"' EXIT
+        (cd "$directory" && find .) | awk -v time="$time" '{
+          path = substr($0, 2); if (path == "") path = "/"
+          gsub(/"/, "\"\"", path)
+          split("atime ctime mtime crtime", fields, " ")
+          for (i = 1; i <= 4; i++) printf "sif \"%s\" %s @%s\n", path, fields[i], time
+        }' > "$script" || exit 1
+        complaints=$(debugfs -w -f "$script" "$image" 2>&1 >/dev/null | grep -v '^debugfs ')
+        [ -z "$complaints" ] || { echo "make_ext4fs: debugfs could not date $image: $complaints" >&2; exit 1; }
 
         """;
 
