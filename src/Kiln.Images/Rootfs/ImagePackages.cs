@@ -23,8 +23,9 @@ public static class ImagePackages
     /// <param name="config">The .config whose selected packages (=y) go in too, or null (Image Builder).</param>
     /// <param name="listed">The user's list, or null.</param>
     /// <param name="onlyListed">Leave out the target's and the profiles' packages.</param>
+    /// <param name="listedBy">Who gave the list, as explanations name it ("--packages", "the build request").</param>
     public static PackageSelection For(Target target, IEnumerable<TargetProfile> profiles, DotConfig? config, string? listed, bool onlyListed,
-        Func<string, bool> available)
+        Func<string, bool> available, string listedBy = "--packages")
     {
         var wanted = new List<PackageSelection>();
         if (!onlyListed)
@@ -40,7 +41,7 @@ public static class ImagePackages
                 config.SelectedPackages.Where(name => config.Value("PACKAGE_" + name) == "y")
                     .Select(name => new PackageRequest(name, $"CONFIG_PACKAGE_{name}=y in the .config")).ToList(), []));
         return PackageSelection.ImageBuilder(wanted, listed is null ? new PackageSelection([], [])
-            : PackageSelection.Parse(listed, "--packages", RequestOrigin.User));
+            : PackageSelection.Parse(listed, listedBy, RequestOrigin.User));
     }
 
     private static PackageSelection Available(PackageSelection selection, Func<string, bool> available) =>

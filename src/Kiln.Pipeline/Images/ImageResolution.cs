@@ -49,9 +49,10 @@ public static class ImageResolution
 
     /// <summary>The packages asked for and away (see <see cref="ImagePackages.For"/>), defaults and profile packages only where the feeds have them.</summary>
     /// <param name="config">The .config whose selected packages go in too (a build), or null (Image Builder).</param>
+    /// <param name="listedBy">Who gave the list, as explanations name it.</param>
     public static PackageSelection Selection(Target target, IEnumerable<TargetProfile> profiles, PackageFeed feed, DotConfig? config, string? listed,
-        bool onlyListed) =>
-        ImagePackages.For(target, profiles, config, listed, onlyListed, name => feed.Find(name) is not null || feed.Answering(name).Count > 0);
+        bool onlyListed, string listedBy = "--packages") =>
+        ImagePackages.For(target, profiles, config, listed, onlyListed, name => feed.Find(name) is not null || feed.Answering(name).Count > 0, listedBy);
 
     /// <summary>The profiles asked for (by device name or profile id), or the target's default (legacy) profile.</summary>
     public static List<TargetProfile> Profiles(Target target, IReadOnlyList<string> names)

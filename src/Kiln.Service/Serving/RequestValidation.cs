@@ -52,7 +52,8 @@ public static class RequestValidation
         InstallPlan plan;
         try
         {
-            selection = ImageResolution.Selection(subtarget.Target, profiles, subtarget.Feed, null, string.Join(' ', packages), onlyListed: false);
+            selection = ImageResolution.Selection(subtarget.Target, profiles, subtarget.Feed, null, string.Join(' ', packages), onlyListed: false,
+                "the build request");
             if (request.DiffPackages)
             {
                 var removed = DefaultsNotListed(packages, subtarget, profiles).ToList();

@@ -37,7 +37,9 @@ public sealed record ServedTree(
         if (KilnSettings.Read(top).Kernel is { } configured) allKernels.Add(Path.GetFullPath(configured, top));
         var served = new SortedDictionary<string, ServedSubtarget>(StringComparer.Ordinal);
         var unserved = new List<string>();
-        foreach (var target in catalog.Targets.Where(t => t.Subtarget is not null || !catalog.Targets.Any(s => s.Board == t.Board && s.Subtarget is not null)))
+        // An Image Builder holds one subtarget's packages and kernel; its board's others are not there to serve.
+        foreach (var target in catalog.Targets.Where(t => t.Subtarget is not null || !catalog.Targets.Any(s => s.Board == t.Board && s.Subtarget is not null))
+                     .Where(t => builder is null || t.Board + "/" + (t.Subtarget ?? "generic") == builder.TargetId))
         {
             var (subtarget, reason) = Load(top, builder, target, allKernels, progress);
             if (subtarget is not null) served[subtarget.Id] = subtarget;
