@@ -1,6 +1,6 @@
 // The package solver on OpenWrt 24.10's real feeds (base and packages, indexed for ath79/generic, mips_24kc, from the oracle's
 // metadata dumps): the index read once (median of READS reads), then each realistic request resolved ROUNDS times through
-// ImageResolution.Resolve, the entry point kiln image and the service share (the target's default packages and the
+// ImageResolution.Resolve (over ImageResolution.Plan, which kiln image --dry-run and the service resolve with) (the target's default packages and the
 // tplink_archer-c7-v2 profile's, merged as Image Builder merges them). Prints the medians. Used by bench/solver.sh.
 using System.Diagnostics;
 using Kiln.Images.Rootfs;

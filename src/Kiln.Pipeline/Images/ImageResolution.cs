@@ -23,9 +23,12 @@ public static class ImageResolution
     /// is immutable and may serve many resolutions at once).
     /// </summary>
     /// <param name="onlyListed">Leave out the target's default and profile packages.</param>
-    public static InstallPlan Resolve(Target target, IReadOnlyList<string> profiles, PackageFeed feed, string? packages, bool onlyListed = false)
+    public static InstallPlan Resolve(Target target, IReadOnlyList<string> profiles, PackageFeed feed, string? packages, bool onlyListed = false) =>
+        Plan(feed, Selection(target, Profiles(target, profiles), feed, null, packages, onlyListed));
+
+    /// <summary>The plan for lists already merged (<see cref="Selection"/>): what the dry run and the service resolve.</summary>
+    public static InstallPlan Plan(PackageFeed feed, PackageSelection selection)
     {
-        var selection = Selection(target, Profiles(target, profiles), feed, null, packages, onlyListed);
         if (selection.Installs.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
         return InstallPlanner.Resolve(feed, selection.Installs, selection.Removals);
     }
@@ -40,9 +43,7 @@ public static class ImageResolution
         var target = FirmwareSession.FindTarget(topDirectory, targetId);
         var profiles = Profiles(target, profileNames);
         var feed = PackageFeed.Read(FeedDirectories(topDirectory, target, target.ArchPackages, extraFeeds, required: true, progress), target.ArchPackages);
-        var selection = Selection(target, profiles, feed, null, packages, onlyListed);
-        if (selection.Installs.Count == 0) throw new UserError("no packages to put in the image: list them with --packages");
-        var plan = InstallPlanner.Resolve(feed, selection.Installs, selection.Removals);
+        var plan = Plan(feed, Selection(target, profiles, feed, null, packages, onlyListed));
         FileClashes.Check(plan);
         return new ImageDryRun(target, profiles, plan);
     }

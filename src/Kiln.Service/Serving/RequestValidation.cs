@@ -61,7 +61,7 @@ public static class RequestValidation
                 // As ASU gives Image Builder the list: the removals first, then the request.
                 packages = [.. removed.Select(r => "-" + r.Name), .. packages];
             }
-            plan = InstallPlanner.Resolve(subtarget.Feed, selection.Installs, selection.Removals);
+            plan = ImageResolution.Plan(subtarget.Feed, selection);
         }
         catch (UserError e)
         {
