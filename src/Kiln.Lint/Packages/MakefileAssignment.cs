@@ -1,0 +1,27 @@
+using Kiln.Core.Errors;
+
+namespace Kiln.Lint.Packages;
+
+/// <summary>
+/// A variable a package's own files set, as the finished evaluation has it: its text before
+/// expansion, its value (null for a <c>define</c> or a value that cannot be expanded outside a
+/// build), and where it was set (a file relative to the tree).
+/// </summary>
+public sealed record MakefileAssignment(string Name, string RawValue, string? Value, SourceLocation Location, bool IsDefine)
+{
+    /// <summary>The body's lines, for a <c>define</c> (make keeps them as written).</summary>
+    public string[] BodyLines => RawValue.Split('\n');
+
+    /// <summary>
+    /// Where in a <c>define</c> the first body line that <paramref name="matches"/> is (the
+    /// <c>define</c> line itself when none does, or for a one-line assignment).
+    /// </summary>
+    public SourceLocation LineWhere(Func<string, bool> matches)
+    {
+        if (!IsDefine) return Location;
+        var lines = BodyLines;
+        for (var i = 0; i < lines.Length; i++)
+            if (matches(lines[i])) return Location with { Line = Location.Line + 1 + i };
+        return Location;
+    }
+}
