@@ -19,16 +19,18 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
     /// <summary>Every check of <see cref="LintRules"/>.</summary>
     public static Linter Default => new(
     [
+        new LayoutCheck(), new VersionsCheck(), new SourcesCheck(), new RecipesCheck(), new AutotoolsCheck(),
+        new DependenciesCheck(), new MetadataCheck(LicenseList.Load()),
     ]);
 
     /// <param name="progress">Told how many packages are done, as they finish, and how many there are.</param>
     public LintResult Run(LintOptions options, Action<int, int>? progress = null)
     {
-        var tree = TreePackages.Read(options.TopDirectory, options.ScanOptionsFor);
         var dump = new MakefileDump(options.TopDirectory, null, TimeSpan.FromSeconds(60));
         var top = dump.TopDirectory;
-        var catalog = new TreeCatalog(top, tree.Sources);
         var selection = PathSelection.Of(top, options.Paths);
+        var tree = TreePackages.Read(options.TopDirectory, options.ScanOptionsFor);
+        var catalog = new TreeCatalog(top, tree.Sources);
         var selected = tree.Sources.Where(s => selection.Contains(s.Directory)).ToList();
         var unreadable = tree.Unreadable.Where(m => selection.Contains(Path.GetDirectoryName(m.SourceMakefile)!)).ToList();
         if (selected.Count == 0 && unreadable.Count == 0) throw selection.NothingThere();

@@ -5,10 +5,14 @@ namespace Kiln.Lint.Packages;
 /// <summary>
 /// A variable a package's own files set, as the finished evaluation has it: its text before
 /// expansion, its value (null for a <c>define</c> or a value that cannot be expanded outside a
-/// build), and where it was set (a file relative to the tree).
+/// build), where it was set (a file relative to the tree), and that line as written (a simple
+/// variable keeps only its expanded value).
 /// </summary>
-public sealed record MakefileAssignment(string Name, string RawValue, string? Value, SourceLocation Location, bool IsDefine)
+public sealed record MakefileAssignment(string Name, string RawValue, string? Value, SourceLocation Location, bool IsDefine, string SourceLine)
 {
+    /// <summary>The line computes the value from other variables (its text has a reference).</summary>
+    public bool IsComputed => SourceLine.Contains('$');
+
     /// <summary>The body's lines, for a <c>define</c> (make keeps them as written).</summary>
     public string[] BodyLines => RawValue.Split('\n');
 

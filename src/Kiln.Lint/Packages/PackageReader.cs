@@ -36,13 +36,14 @@ public sealed class PackageReader(MakefileDump dump, SourceLines lines, TreeCata
 
     private void Collect(Evaluator evaluator, SourcePackage source, string workingDirectory, Dictionary<string, MakefileAssignment> into)
     {
-        foreach (var variable in evaluator.Variables.Global.All)
+        foreach (var variable in evaluator.Variables.Global.All.ToList())
         {
             if (variable.Origin != Origin.File || variable.Location.File is not { } file || IsApi(file)) continue;
             var location = new SourceLocation(TreePath(file, source, workingDirectory), variable.Location.Line);
-            var isDefine = lines.Line(location.File!, location.Line).TrimStart().StartsWith("define", StringComparison.Ordinal);
+            var line = lines.Line(location.File!, location.Line);
+            var isDefine = line.TrimStart().StartsWith("define", StringComparison.Ordinal);
             into[variable.Name] = new MakefileAssignment(variable.Name, variable.Value,
-                isDefine ? null : Expand(evaluator, variable), location, isDefine);
+                isDefine ? null : Expand(evaluator, variable), location, isDefine, line);
         }
     }
 

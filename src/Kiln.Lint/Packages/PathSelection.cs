@@ -21,13 +21,15 @@ public sealed class PathSelection
         _given = given;
     }
 
-    /// <param name="paths">As given (relative to the current directory); none means the whole tree.</param>
+    /// <param name="paths">As given: relative to the tree (as dump's DIR is), or absolute; none means the whole tree.</param>
     public static PathSelection Of(string top, IReadOnlyList<string> paths)
     {
-        foreach (var path in paths)
-            if (!Directory.Exists(path))
-                throw new UserError(File.Exists(path) ? $"{path}: is a file; kiln lint takes package or feed directories" : $"{path}: no such directory");
-        return new PathSelection(top, paths.Select(MakefileDump.Canonical).ToList(), paths);
+        var full = paths.Select(path => Path.Combine(top, path)).ToList();
+        for (var i = 0; i < paths.Count; i++)
+            if (!Directory.Exists(full[i]))
+                throw new UserError(File.Exists(full[i]) ? $"{paths[i]}: is a file; kiln lint takes package or feed directories"
+                    : $"{paths[i]}: no such directory in the tree {top}");
+        return new PathSelection(top, full.Select(MakefileDump.Canonical).ToList(), paths);
     }
 
     /// <summary>Whether the package directory <paramref name="directory"/> (relative to the tree) is below one of the paths.</summary>

@@ -10,7 +10,13 @@ public sealed class SourceLines(string topDirectory)
     /// <summary>Line <paramref name="line"/> (from 1) of <paramref name="file"/>, or "" when there is no such line or file.</summary>
     public string Line(string file, int line)
     {
-        var lines = _files.GetOrAdd(file, path =>
+        var lines = Of(file);
+        return line >= 1 && line <= lines.Length ? lines[line - 1] : "";
+    }
+
+    /// <summary>Every line of <paramref name="file"/> (none when it cannot be read).</summary>
+    public string[] Of(string file) =>
+        _files.GetOrAdd(file, path =>
         {
             try
             {
@@ -21,6 +27,4 @@ public sealed class SourceLines(string topDirectory)
                 return [];
             }
         });
-        return line >= 1 && line <= lines.Length ? lines[line - 1] : "";
-    }
 }

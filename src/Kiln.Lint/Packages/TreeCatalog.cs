@@ -27,6 +27,7 @@ public sealed class TreeCatalog
                     Add(provided, package, source);
             }
         }
+        BoardKernelModules = ReadBoardKernelModules(topDirectory);
         var present = sources.Select(s => s.Feed).ToHashSet(StringComparer.Ordinal);
         AbsentFeeds = (FeedList.Configured(topDirectory) ?? []).Select(f => f.Name).Where(name => !present.Contains(name)).ToList();
     }
@@ -35,6 +36,12 @@ public sealed class TreeCatalog
 
     /// <summary>Feeds that feeds.conf names and the tree does not have: a dependency may be one of theirs.</summary>
     public IReadOnlyList<string> AbsentFeeds { get; }
+
+    /// <summary>
+    /// Kernel modules that only some boards define (target/linux/BOARD/*.mk): a scan for one target
+    /// does not see them, yet packages may depend on them.
+    /// </summary>
+    public IReadOnlySet<string> BoardKernelModules { get; }
 
     /// <summary>The packages called or providing <paramref name="name"/>, with their sources.</summary>
     public IReadOnlyList<(BinaryPackage Package, SourcePackage Source)> Providers(string name) =>
@@ -47,5 +54,18 @@ public sealed class TreeCatalog
     {
         if (!_byName.TryGetValue(name, out var list)) _byName[name] = list = [];
         list.Add((package, source));
+    }
+
+    private static HashSet<string> ReadBoardKernelModules(string topDirectory)
+    {
+        const string prefix = "define KernelPackage/";
+        var modules = new HashSet<string>(StringComparer.Ordinal);
+        var boards = Path.Combine(topDirectory, "target", "linux");
+        if (!Directory.Exists(boards)) return modules;
+        foreach (var file in Directory.EnumerateFiles(boards, "*.mk", SearchOption.AllDirectories))
+            foreach (var line in File.ReadLines(file))
+                if (line.StartsWith(prefix, StringComparison.Ordinal) && line[prefix.Length..].Trim() is var name && name.Length > 0 && !name.Contains('/'))
+                    modules.Add("kmod-" + name);
+        return modules;
     }
 }

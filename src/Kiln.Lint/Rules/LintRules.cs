@@ -30,7 +30,7 @@ public static class LintRules
         "PKG_RELEASE is set, a positive integer starting at 1.", Versions);
     public static readonly LintRule SourceDate = new("versions/source-date", Severity.Error,
         "A package built from a version control checkout sets PKG_SOURCE_DATE as YYYY-MM-DD.", Versions);
-    public static readonly LintRule SourceVersion = new("versions/source-version", Severity.Error,
+    public static readonly LintRule SourceVersion = new("versions/source-version", Severity.Warning,
         "A package built from a git checkout sets PKG_SOURCE_VERSION to a full commit id.", Versions);
     public static readonly LintRule VersionContradicts = new("versions/contradiction", Severity.Warning,
         "PKG_VERSION does not contradict PKG_SOURCE_DATE or PKG_SOURCE_VERSION.", Versions);

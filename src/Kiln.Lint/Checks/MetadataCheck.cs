@@ -1,0 +1,87 @@
+using System.Globalization;
+using Kiln.Lint.Findings;
+using Kiln.Lint.Packages;
+using Kiln.Lint.Rules;
+
+namespace Kiln.Lint.Checks;
+
+/// <summary>
+/// What users and tools read about a package: a TITLE and a description for each package, a
+/// license as an SPDX expression, a maintainer, and no OpenWrt.org copyright copied into a
+/// feed's newer package.
+/// </summary>
+public sealed class MetadataCheck(LicenseList licenses) : IPackageCheck
+{
+    /// <summary>The packages feed moved out of OpenWrt's tree in 2014; later OpenWrt.org lines there were copied from older Makefiles.</summary>
+    private const int FirstYearOutsideTheTree = 2015;
+
+    /// <summary>How far into the Makefile a copyright line is looked for.</summary>
+    private const int HeaderLines = 15;
+
+    public IEnumerable<Finding> Check(LintedPackage package)
+    {
+        var findings = new List<Finding>();
+        foreach (var binary in package.Source.Packages)
+        {
+            if (binary.BuildOnly) continue;
+            var where = package.PackageDefine(binary.Name)?.Location ?? package.Header;
+            if (string.IsNullOrWhiteSpace(binary.Field("Title")))
+                findings.Add(new Finding(LintRules.TitleMissing, where, $"package {binary.Name} has no TITLE: add one to define Package/{binary.Name}"));
+            if (!HasDescription(package, binary.Name))
+                findings.Add(new Finding(LintRules.DescriptionMissing, where, $"package {binary.Name} has no description: add define Package/{binary.Name}/description"));
+            if (package.Own("Package/" + binary.Name) is { } define && binary.Variable("LICENSE") is { Length: > 0 } own
+                && own.Trim() != (package.Variable("PKG_LICENSE") ?? "").Trim())
+                CheckLicense(own.Trim(), define.LineWhere(l => l.TrimStart().StartsWith("LICENSE", StringComparison.Ordinal)), "LICENSE", findings);
+        }
+        CheckSourceLicense(package, findings);
+        if (string.IsNullOrWhiteSpace(package.Variable("PKG_MAINTAINER")) && !package.Source.Packages.All(p => !string.IsNullOrWhiteSpace(p.Variable("MAINTAINER"))))
+            findings.Add(new Finding(LintRules.MaintainerMissing, package.Where("PKG_MAINTAINER"),
+                "PKG_MAINTAINER is not set: name who looks after the package (Name <address>)"));
+        CheckCopyright(package, findings);
+        return findings;
+    }
+
+    private static bool HasDescription(LintedPackage package, string name) =>
+        package.Own($"Package/{name}/description") is not null
+        || (name.StartsWith("kmod-", StringComparison.Ordinal) && package.Own($"KernelPackage/{name[5..]}/description") is not null);
+
+    private void CheckSourceLicense(LintedPackage package, List<Finding> findings)
+    {
+        var license = package.Variable("PKG_LICENSE")?.Trim() ?? "";
+        if (license.Length > 0)
+            CheckLicense(license, package.Where("PKG_LICENSE"), "PKG_LICENSE", findings);
+        else if (package.Source.Packages.Count > 0 && package.Source.Packages.Any(p => string.IsNullOrWhiteSpace(p.Field("License"))))
+            findings.Add(new Finding(LintRules.LicenseMissing, package.Where("PKG_LICENSE"),
+                "PKG_LICENSE is not set: name the license as an SPDX expression (and PKG_LICENSE_FILES where the text is)"));
+    }
+
+    private void CheckLicense(string license, Core.Errors.SourceLocation where, string variable, List<Finding> findings)
+    {
+        if (LicenseExpression.Problem(license, licenses) is { } problem)
+            findings.Add(new Finding(LintRules.LicenseInvalid, where, $"{variable} '{license}' is not an SPDX license expression: {problem}"));
+    }
+
+    private static void CheckCopyright(LintedPackage package, List<Finding> findings)
+    {
+        if (package.Source.Feed == "base") return;
+        var lines = package.Lines.Of(package.Makefile);
+        for (var i = 0; i < Math.Min(HeaderLines, lines.Length); i++)
+        {
+            var line = lines[i];
+            if (!line.Contains("Copyright", StringComparison.OrdinalIgnoreCase) || !line.Contains("OpenWrt.org", StringComparison.OrdinalIgnoreCase)) continue;
+            if (FirstYear(line) is { } year && year >= FirstYearOutsideTheTree)
+                findings.Add(new Finding(LintRules.CopiedCopyright, new Core.Errors.SourceLocation(package.Makefile, i + 1),
+                    $"an OpenWrt.org copyright of {year} in a package of feed {package.Source.Feed}: the OpenWrt project did not write it; name its authors, or leave the line out"));
+        }
+    }
+
+    /// <summary>The first year a copyright line names: when the Makefile was written (later years are updates).</summary>
+    private static int? FirstYear(string line)
+    {
+        for (var i = 0; i + 4 <= line.Length; i++)
+            if ((i == 0 || !char.IsAsciiDigit(line[i - 1])) && (i + 4 == line.Length || !char.IsAsciiDigit(line[i + 4]))
+                && int.TryParse(line.AsSpan(i, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100)
+                return year;
+        return null;
+    }
+}
