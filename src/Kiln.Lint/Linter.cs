@@ -23,20 +23,20 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         new DependenciesCheck(), new MetadataCheck(LicenseList.Load()),
     ]);
 
-    /// <param name="progress">Told how many packages are done, as they finish, and how many there are.</param>
+    /// <param name="progress">Told how many packages are checked, as they finish, and how many there are.</param>
     public LintResult Run(LintOptions options, Action<int, int>? progress = null)
     {
-        var dump = new MakefileDump(options.TopDirectory, null, TimeSpan.FromSeconds(60));
-        var top = dump.TopDirectory;
+        var top = MakefileDump.Canonical(options.TopDirectory);
         var selection = PathSelection.Of(top, options.Paths);
-        var tree = TreePackages.Read(options.TopDirectory, options.ScanOptionsFor);
+        var lines = new SourceLines(top);
+        // The scan evaluates the selected packages itself (not from its cache) and shows them to the collector: one reading each.
+        var collector = new AssignmentCollector(top, selection, lines);
+        var tree = TreePackages.Read(options.TopDirectory, directory => options.ScanOptionsFor(directory) with { Inspector = collector });
         var catalog = new TreeCatalog(top, tree.Sources);
-        var selected = tree.Sources.Where(s => selection.Contains(s.Directory)).ToList();
+        var selected = tree.Sources.Where(s => collector.Assignments(s.Directory) is not null).ToList();
         var unreadable = tree.Unreadable.Where(m => selection.Contains(Path.GetDirectoryName(m.SourceMakefile)!)).ToList();
         if (selected.Count == 0 && unreadable.Count == 0) throw selection.NothingThere();
 
-        var lines = new SourceLines(top);
-        var reader = new PackageReader(dump, lines, catalog);
         var findings = new List<Finding>();
         foreach (var makefile in unreadable)
         {
@@ -47,26 +47,15 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         var done = 0;
         ParallelWorkers.RunEach(selected, options.Parallelism, (source, _) =>
         {
-            var found = Check(reader, source);
+            var package = new LintedPackage(source, top, collector.Assignments(source.Directory)!, lines, catalog);
+            var found = new List<Finding>();
+            foreach (var check in checks) found.AddRange(check.Check(package));
             lock (findings) findings.AddRange(found);
             progress?.Invoke(Interlocked.Increment(ref done), selected.Count);
         });
         var kept = findings.Where(f => !Suppressions.Silences(f, lines)).ToList();
         kept.Sort(Compare);
         return new LintResult(kept, selected.Count + unreadable.Count, findings.Count - kept.Count);
-    }
-
-    private List<Finding> Check(PackageReader reader, SourcePackage source)
-    {
-        var (package, error) = reader.Read(source);
-        if (package is null)
-        {
-            var failure = UserError.FromMakeStyle(error!);
-            return [new Finding(LintRules.MakefileUnreadable, failure.Location.IsKnown ? failure.Location : new SourceLocation(source.Makefile, 0), failure.Reason)];
-        }
-        var found = new List<Finding>();
-        foreach (var check in checks) found.AddRange(check.Check(package));
-        return found;
     }
 
     private static int Compare(Finding a, Finding b)

@@ -3,12 +3,12 @@ using Kiln.Core.Errors;
 namespace Kiln.Lint.Packages;
 
 /// <summary>
-/// A variable a package's own files set, as the finished evaluation has it: its text before
-/// expansion, its value (null for a <c>define</c> or a value that cannot be expanded outside a
-/// build), where it was set (a file relative to the tree), and that line as written (a simple
-/// variable keeps only its expanded value).
+/// A variable a package's own files set, as the finished evaluation has it: its text (before
+/// expansion for a recursive variable, expanded for a simple one), where it was set (a file
+/// relative to the tree), and that line as written. Values as the build sees them come from the
+/// scan (<see cref="LintedPackage.Variable"/>); expanding again here could run $(shell) commands.
 /// </summary>
-public sealed record MakefileAssignment(string Name, string RawValue, string? Value, SourceLocation Location, bool IsDefine, string SourceLine)
+public sealed record MakefileAssignment(string Name, string RawValue, SourceLocation Location, bool IsDefine, string SourceLine)
 {
     /// <summary>The line computes the value from other variables (its text has a reference).</summary>
     public bool IsComputed => SourceLine.Contains('$');

@@ -52,7 +52,8 @@ public sealed class MetadataScanner(ScanOptions options)
             var qualifies = true;
             MakefileScan scan;
             CachedScan? entry = null;
-            if (cache?.Find(directory) is { } cached && check.StillHold(cached.Inputs))
+            var inspected = options.Inspector?.Wants(options.ScanDirectory + "/" + directory) == true;
+            if (!inspected && cache?.Find(directory) is { } cached && check.StillHold(cached.Inputs))
             {
                 (scan, entry) = (cached.Scan, cached);
                 Interlocked.Increment(ref reused);
@@ -60,7 +61,7 @@ public sealed class MetadataScanner(ScanOptions options)
             else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem))
             {
                 var inputs = cache is null ? null : new InputLog(environment);
-                scan = Evaluate(dump, WorkingDirectory(found), directory, inputs);
+                scan = Evaluate(dump, WorkingDirectory(found), directory, inputs, inspected ? options.Inspector : null);
                 if (inputs is { Repeatable: true }) entry = new CachedScan(directory, inputs.Inputs, scan);
             }
             else if (problem is not null)
@@ -140,14 +141,18 @@ public sealed class MetadataScanner(ScanOptions options)
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
-    private MakefileScan Evaluate(MakefileDump dump, string workingDirectory, string directory, InputLog? inputs)
+    private MakefileScan Evaluate(MakefileDump dump, string workingDirectory, string directory, InputLog? inputs, IMakefileInspector? inspector)
     {
         var relativeDirectory = options.ScanDirectory + "/" + directory;
         var facts = new FactsCollector();
         MakefileFacts found = MakefileFacts.None;
         var feed = options.Feed ?? (directory.Split('/') is ["feeds", var name, ..] ? name : "");
         var result = dump.Run(workingDirectory, relativeDirectory, ["DUMP=1", "FEED=" + feed, .. options.ExtraVariables],
-            inputs, facts.Functions, evaluator => found = facts.Finish(evaluator));
+            inputs, facts.Functions, evaluator =>
+            {
+                found = facts.Finish(evaluator);
+                inspector?.Inspect(relativeDirectory, evaluator);
+            });
         return new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
     }
 }

@@ -29,6 +29,9 @@ public sealed record ScanOptions(string TopDirectory, string ScanDirectory)
     /// <summary>Where results are kept between runs (the tree's tmp/kiln), or null to evaluate every Makefile.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>Who sees the evaluations of the Makefiles it wants (those are evaluated, never taken from the cache), or null.</summary>
+    public IMakefileInspector? Inspector { get; init; }
+
     /// <summary>How many Makefiles are evaluated at once; 0 means one per processor.</summary>
     public int Parallelism { get; init; }
 }
