@@ -38,12 +38,7 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         if (selected.Count == 0 && unreadable.Count == 0) throw selection.NothingThere();
 
         var findings = new List<Finding>();
-        foreach (var makefile in unreadable)
-        {
-            var error = UserError.FromMakeStyle(makefile.Error!);
-            findings.Add(new Finding(LintRules.MakefileUnreadable,
-                error.Location.IsKnown ? error.Location : new SourceLocation(makefile.SourceMakefile, 0), error.Reason));
-        }
+        foreach (var makefile in unreadable) findings.Add(Unreadable(makefile.SourceMakefile, makefile.Error!));
         var done = 0;
         ParallelWorkers.RunEach(selected, options.Parallelism, (source, _) =>
         {
@@ -56,6 +51,23 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         var kept = findings.Where(f => !Suppressions.Silences(f, lines)).ToList();
         kept.Sort(Compare);
         return new LintResult(kept, selected.Count + unreadable.Count, findings.Count - kept.Count);
+    }
+
+    /// <summary>
+    /// The error that stops a Makefile, as a finding where it stops. BuildPackage stops a package
+    /// without a TITLE ("Package/NAME is missing the TITLE field"), so that is metadata/title's finding.
+    /// </summary>
+    private static Finding Unreadable(string makefile, string error)
+    {
+        const string missingTitle = " is missing the TITLE field";
+        var stop = UserError.FromMakeStyle(error);
+        var where = stop.Location.IsKnown ? stop.Location : new SourceLocation(makefile, 0);
+        if (stop.Reason.StartsWith("Package/", StringComparison.Ordinal) && stop.Reason.EndsWith(missingTitle, StringComparison.Ordinal))
+        {
+            var name = stop.Reason["Package/".Length..^missingTitle.Length];
+            return new Finding(LintRules.TitleMissing, where, $"package {name} has no TITLE, so the build stops here: add TITLE to define Package/{name}");
+        }
+        return new Finding(LintRules.MakefileUnreadable, where, stop.Reason);
     }
 
     private static int Compare(Finding a, Finding b)

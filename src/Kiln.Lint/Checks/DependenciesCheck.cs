@@ -39,7 +39,7 @@ public sealed class DependenciesCheck : IPackageCheck
         {
             var name = BuildDependencyName(buildDependency);
             if (name.Length == 0 || package.Tree.Source(name) is not null || package.Tree.Providers(name).Count > 0 || IsHostTool(package, name)) continue;
-            findings.Add(Unknown(package, package.Where("PKG_BUILD_DEPENDS"), $"PKG_BUILD_DEPENDS names {buildDependency}, but", name));
+            findings.Add(Unknown(package, package.Where("PKG_BUILD_DEPENDS"), $"PKG_BUILD_DEPENDS names {buildDependency}", name));
         }
         return findings;
     }
@@ -48,10 +48,10 @@ public sealed class DependenciesCheck : IPackageCheck
     {
         var absent = package.Tree.AbsentFeeds;
         if (absent.Count == 0)
-            return new Finding(LintRules.UnknownDependency, where, $"{what}, and no package of the tree or its feeds is called {name} or provides it");
+            return new Finding(LintRules.UnknownDependency, where, $"{what}, but no package of the tree or its feeds is called {name} or provides it");
         // The feeds that are configured but not fetched may have it: the lint cannot tell.
         return new Finding(LintRules.UnknownDependency, where,
-            $"{what}, and no package here is called {name} or provides it (feeds {string.Join(", ", absent)} are configured but not present: fetch them to check)")
+            $"{what}, but no package here is called {name} or provides it (feeds {string.Join(", ", absent)} are configured but not present: fetch them to check)")
         { Severity = Severity.Warning };
     }
 

@@ -2,11 +2,13 @@ using System.Globalization;
 using Kiln.Lint.Findings;
 using Kiln.Lint.Packages;
 using Kiln.Lint.Rules;
+using Kiln.Packages.Model;
 
 namespace Kiln.Lint.Checks;
 
 /// <summary>
-/// What users and tools read about a package: a TITLE and a description for each package, a
+/// What users and tools read about a package: a description for each package (a missing TITLE
+/// stops the Makefile, so the linter reports it from that error), a
 /// license as an SPDX expression, a maintainer, and no OpenWrt.org copyright copied into a
 /// feed's newer package.
 /// </summary>
@@ -21,17 +23,23 @@ public sealed class MetadataCheck(LicenseList licenses) : IPackageCheck
     public IEnumerable<Finding> Check(LintedPackage package)
     {
         var findings = new List<Finding>();
+        var undescribed = new List<(string Name, Core.Errors.SourceLocation Where)>();
         foreach (var binary in package.Source.Packages)
         {
             if (binary.BuildOnly) continue;
             var where = package.PackageDefine(binary.Name)?.Location ?? package.Header;
-            if (string.IsNullOrWhiteSpace(binary.Field("Title")))
-                findings.Add(new Finding(LintRules.TitleMissing, where, $"package {binary.Name} has no TITLE: add one to define Package/{binary.Name}"));
-            if (!HasDescription(package, binary.Name))
-                findings.Add(new Finding(LintRules.DescriptionMissing, where, $"package {binary.Name} has no description: add define Package/{binary.Name}/description"));
+            if (!HasDescription(package, binary)) undescribed.Add((binary.Name, where));
             if (package.Own("Package/" + binary.Name) is { } define && binary.Variable("LICENSE") is { Length: > 0 } own
                 && own.Trim() != (package.Variable("PKG_LICENSE") ?? "").Trim())
                 CheckLicense(own.Trim(), define.LineWhere(l => l.TrimStart().StartsWith("LICENSE", StringComparison.Ordinal)), "LICENSE", findings);
+        }
+        // Packages a template defines share its line: one finding there, naming them, rather than one each.
+        foreach (var group in undescribed.GroupBy(u => u.Where))
+        {
+            var names = group.Select(u => u.Name).ToList();
+            findings.Add(new Finding(LintRules.DescriptionMissing, group.Key, names.Count == 1
+                ? $"package {names[0]} has no description: add define Package/{names[0]}/description"
+                : $"{names.Count} packages defined here have no description ({Listing(names)}): give the template a Package/NAME/description"));
         }
         CheckSourceLicense(package, findings);
         if (string.IsNullOrWhiteSpace(package.Variable("PKG_MAINTAINER")) && !package.Source.Packages.All(p => !string.IsNullOrWhiteSpace(p.Variable("MAINTAINER"))))
@@ -41,9 +49,20 @@ public sealed class MetadataCheck(LicenseList licenses) : IPackageCheck
         return findings;
     }
 
-    private static bool HasDescription(LintedPackage package, string name) =>
-        package.Own($"Package/{name}/description") is not null
-        || (name.StartsWith("kmod-", StringComparison.Ordinal) && package.Own($"KernelPackage/{name[5..]}/description") is not null);
+    private static string Listing(List<string> names) =>
+        names.Count <= 3 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(3))} and {names.Count - 3} more";
+
+    /// <summary>
+    /// Whether the package has a description of its own. BuildPackage defines a missing one as the
+    /// TITLE, from its $(eval) line; a description written in a define (or a template's) is the package's.
+    /// </summary>
+    private static bool HasDescription(LintedPackage package, BinaryPackage binary)
+    {
+        var name = binary.Name;
+        if (name.StartsWith("kmod-", StringComparison.Ordinal) && package.Own($"KernelPackage/{name[5..]}/description") is not null) return true;
+        return package.Own($"Package/{name}/description") is { } description
+            && (description.IsDefine || description.RawValue.Trim() != (binary.Field("Title") ?? "").Trim());
+    }
 
     private void CheckSourceLicense(LintedPackage package, List<Finding> findings)
     {

@@ -71,7 +71,7 @@ public static class LintRules
         "PKG_LICENSE is a valid SPDX license expression.", Metadata);
     public static readonly LintRule MaintainerMissing = new("metadata/maintainer", Severity.Warning,
         "PKG_MAINTAINER names who looks after the package.", Metadata);
-    public static readonly LintRule DescriptionMissing = new("metadata/description", Severity.Warning,
+    public static readonly LintRule DescriptionMissing = new("metadata/description", Severity.Note,
         "Every package has a Package/NAME/description.", Metadata);
     public static readonly LintRule CopiedCopyright = new("metadata/openwrt-copyright", Severity.Note,
         "A package outside OpenWrt's own tree does not carry an OpenWrt.org copyright line copied from another Makefile.", Metadata);
