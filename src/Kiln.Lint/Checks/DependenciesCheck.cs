@@ -1,3 +1,4 @@
+using Kiln.Build.Toolchains;
 using Kiln.Lint.Findings;
 using Kiln.Lint.Packages;
 using Kiln.Lint.Rules;
@@ -23,6 +24,8 @@ public sealed class DependenciesCheck : IPackageCheck
                 if (dependency.Package is not { Length: > 0 } name || !reported.Add(name)) continue;
                 var where = package.PackageDefine(binary.Name)?.LineWhere(l => l.Contains("DEPENDS", StringComparison.Ordinal) && l.Contains(name, StringComparison.Ordinal))
                     ?? package.Header;
+                // The C library and the compiler's runtime come with the toolchain when the tree does not build them.
+                if (ToolchainLibraries.Packages.ContainsKey(name)) continue;
                 var providers = package.Tree.Providers(name);
                 if (providers.Count == 0)
                 {

@@ -1,0 +1,31 @@
+using Kiln.Lint.Findings;
+using Kiln.Packages.Scanning;
+
+namespace Kiln.Lint.Tests;
+
+/// <summary>The fixture tree (a package per rule, clean packages, two feeds) linted once for a test class.</summary>
+public sealed class FixtureTree
+{
+    public static string Top => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tree");
+
+    public FixtureTree() => Result = Lint([]);
+
+    public LintResult Result { get; }
+
+    /// <summary>Lints <paramref name="paths"/> of the fixture tree without a scan cache (nothing is written into it).</summary>
+    public static LintResult Lint(IReadOnlyList<string> paths) =>
+        Linter.Default.Run(new LintOptions(Top, paths, directory => new ScanOptions(Top, directory)));
+
+    /// <summary>The findings about files below <paramref name="directory"/> (relative to the tree).</summary>
+    public IReadOnlyList<Finding> In(string directory) =>
+        Result.Findings.Where(f => f.Location.File!.StartsWith(directory + "/", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The line of <paramref name="file"/> (relative to the tree) that first contains <paramref name="text"/>.</summary>
+    public static int LineOf(string file, string text)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Top, file));
+        var index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        if (index < 0) throw new InvalidOperationException($"{file} has no line with '{text}'");
+        return index + 1;
+    }
+}
