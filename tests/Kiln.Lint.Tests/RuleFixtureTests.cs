@@ -54,6 +54,7 @@ public sealed class RuleFixtureTests(FixtureTree tree) : IClassFixture<FixtureTr
     [Theory]
     [InlineData("package/utils/good")]
     [InlineData("package/utils/gitgood")]
+    [InlineData("package/utils/virtualuser")]
     [InlineData("package/libs/libbase")]
     [InlineData("feeds/other/libs/libother")]
     public void ACleanPackageTriggersNothing(string package) => Assert.Empty(tree.In(package));

@@ -28,7 +28,8 @@ public sealed class MetadataCheck(LicenseList licenses) : IPackageCheck
         {
             if (binary.BuildOnly) continue;
             var where = package.PackageDefine(binary.Name)?.Location ?? package.Header;
-            if (!HasDescription(package, binary)) undescribed.Add((binary.Name, where));
+            // A HIDDEN package is never offered to a user (it only gathers dependencies), so nobody reads its description.
+            if (!HasDescription(package, binary) && string.IsNullOrWhiteSpace(binary.Variable("HIDDEN"))) undescribed.Add((binary.Name, where));
             if (package.Own("Package/" + binary.Name) is { } define && binary.Variable("LICENSE") is { Length: > 0 } own
                 && own.Trim() != (package.Variable("PKG_LICENSE") ?? "").Trim())
                 CheckLicense(own.Trim(), define.LineWhere(l => l.TrimStart().StartsWith("LICENSE", StringComparison.Ordinal)), "LICENSE", findings);

@@ -23,8 +23,9 @@ public sealed class TreeCatalog
             foreach (var package in source.Packages)
             {
                 Add(package.Name, package, source);
+                // PROVIDES:=@name provides name without offering it in menuconfig: the name is still provided.
                 foreach (var provided in (package.Field("Provides") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    Add(provided, package, source);
+                    Add(provided.TrimStart('@'), package, source);
             }
         }
         BoardKernelModules = ReadBoardKernelModules(topDirectory);
