@@ -79,6 +79,32 @@ public sealed class ScanCacheTests : IDisposable
         Assert.Equal("Title: Demo one shared-a ", Title(second, "demo"));
     }
 
+    /// <summary>Sees the evaluations of package/demo only, recording what its TITLE was when the Makefile was read.</summary>
+    private sealed class DemoInspector : IMakefileInspector
+    {
+        public List<(string Directory, string? Title)> Seen { get; } = [];
+
+        public bool Wants(string directory) => directory == "package/demo";
+
+        public void Inspect(string directory, Kiln.Make.Evaluation.Evaluator evaluator)
+        {
+            lock (Seen) Seen.Add((directory, evaluator.Variables.Lookup("Package/demo")?.Value));
+        }
+    }
+
+    [Fact]
+    public void AnInspectedMakefileIsEvaluatedEvenWhenItsResultIsKept()
+    {
+        var first = Scan();
+        var inspector = new DemoInspector();
+        var second = Scan(Options with { Inspector = inspector });
+        Assert.Equal(1, second.Reused);
+        var (directory, title) = Assert.Single(inspector.Seen);
+        Assert.Equal("package/demo", directory);
+        Assert.Contains("TITLE:=Demo", title);
+        Assert.Equal(first.Makefiles, second.Makefiles);
+    }
+
     [Fact]
     public void ChangedMakefileIsEvaluatedAgainAndTheOthersAreNot()
     {
