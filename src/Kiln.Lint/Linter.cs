@@ -1,5 +1,6 @@
 using Kiln.Core.Errors;
 using Kiln.Core.Parallel;
+using Kiln.Lint.Built;
 using Kiln.Lint.Checks;
 using Kiln.Lint.Findings;
 using Kiln.Lint.Packages;
@@ -19,6 +20,11 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
     /// <summary>Every check of <see cref="LintRules"/>.</summary>
     public static Linter Default => new(
     [
+        new PatchAppliesCheck(),
+        new AbiVersionCheck(),
+        new LibraryLinksCheck(),
+        new NeededLibrariesCheck(),
+        new DevelopmentFilesCheck(),
     ]);
 
     /// <param name="progress">Told how many packages are done, as they finish, and how many there are.</param>
@@ -34,7 +40,7 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         if (selected.Count == 0 && unreadable.Count == 0) throw selection.NothingThere();
 
         var lines = new SourceLines(top);
-        var reader = new PackageReader(dump, lines, catalog);
+        var reader = new PackageReader(dump, lines, catalog, options.Built ? BuiltTree.Read(top) : null);
         var findings = new List<Finding>();
         foreach (var makefile in unreadable)
         {
@@ -43,28 +49,31 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
                 error.Location.IsKnown ? error.Location : new SourceLocation(makefile.SourceMakefile, 0), error.Reason));
         }
         var done = 0;
+        var notBuilt = 0;
         ParallelWorkers.RunEach(selected, options.Parallelism, (source, _) =>
         {
-            var found = Check(reader, source);
+            var (found, unbuilt) = Check(reader, source);
+            Interlocked.Add(ref notBuilt, unbuilt);
             lock (findings) findings.AddRange(found);
             progress?.Invoke(Interlocked.Increment(ref done), selected.Count);
         });
         var kept = findings.Where(f => !Suppressions.Silences(f, lines)).ToList();
         kept.Sort(Compare);
-        return new LintResult(kept, selected.Count + unreadable.Count, findings.Count - kept.Count);
+        return new LintResult(kept, selected.Count + unreadable.Count, findings.Count - kept.Count) { NotBuilt = options.Built ? notBuilt : null };
     }
 
-    private List<Finding> Check(PackageReader reader, SourcePackage source)
+    /// <returns>The package's findings, and how many of its binary packages have no .ipk (with <c>--built</c>).</returns>
+    private (List<Finding> Findings, int NotBuilt) Check(PackageReader reader, SourcePackage source)
     {
         var (package, error) = reader.Read(source);
         if (package is null)
         {
             var failure = UserError.FromMakeStyle(error!);
-            return [new Finding(LintRules.MakefileUnreadable, failure.Location.IsKnown ? failure.Location : new SourceLocation(source.Makefile, 0), failure.Reason)];
+            return ([new Finding(LintRules.MakefileUnreadable, failure.Location.IsKnown ? failure.Location : new SourceLocation(source.Makefile, 0), failure.Reason)], 0);
         }
         var found = new List<Finding>();
         foreach (var check in checks) found.AddRange(check.Check(package));
-        return found;
+        return (found, package.Built?.NotBuilt.Count ?? 0);
     }
 
     private static int Compare(Finding a, Finding b)

@@ -1,4 +1,5 @@
 using Kiln.Core.Errors;
+using Kiln.Lint.Built;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 using Kiln.Make.Variables;
@@ -11,9 +12,10 @@ namespace Kiln.Lint.Packages;
 /// <summary>
 /// Reads a package's Makefile once more, as its scan did (<c>DUMP=1</c>), to keep what the scan
 /// does not: every variable the package's own files set, with its text and where it was set.
+/// With the tree's build (<c>--built</c>), it also finds what the build produced for it.
 /// Thread-safe: each read has its own evaluator.
 /// </summary>
-public sealed class PackageReader(MakefileDump dump, SourceLines lines, TreeCatalog tree)
+public sealed class PackageReader(MakefileDump dump, SourceLines lines, TreeCatalog tree, BuiltTree? built = null)
 {
     /// <summary>Values longer than this are not expanded: no check reads them, and they may be recipes.</summary>
     private const int MaxExpandedLength = 4096;
@@ -31,7 +33,10 @@ public sealed class PackageReader(MakefileDump dump, SourceLines lines, TreeCata
         var facts = new FactsCollector();
         var result = dump.Run(workingDirectory, source.Directory, ["DUMP=1", "FEED=" + feed], null, facts.Functions,
             evaluator => Collect(evaluator, source, workingDirectory, assignments));
-        return result.Error is { } error ? (null, error) : (new LintedPackage(source, _top, assignments, lines, tree), null);
+        return result.Error is { } error ? (null, error) : (new LintedPackage(source, _top, assignments, lines, tree)
+        {
+            Built = built is null ? null : PackageBuild.Of(source, built),
+        }, null);
     }
 
     private void Collect(Evaluator evaluator, SourcePackage source, string workingDirectory, Dictionary<string, MakefileAssignment> into)
