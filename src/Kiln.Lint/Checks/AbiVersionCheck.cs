@@ -2,6 +2,7 @@ using Kiln.Lint.Built;
 using Kiln.Lint.Findings;
 using Kiln.Lint.Packages;
 using Kiln.Lint.Rules;
+using Kiln.Packages.Model;
 
 namespace Kiln.Lint.Checks;
 
@@ -27,15 +28,29 @@ public sealed class AbiVersionCheck : IPackageCheck
             var name = binary.Binary.Name;
             var location = package.FieldLocation(name, "ABI_VERSION");
             var abi = binary.Binary.AbiVersion;
-            var (first, soname1) = versions.First();
+            var (expected, principal) = Principal(name, versions);
             if (abi.Length == 0)
                 findings.Add(new Finding(LintRules.AbiVersionMissing, location,
-                    $"{name} ships {soname1} but has no ABI_VERSION: set ABI_VERSION:={first} in Package/{name} (the package is then installed as {Kiln.Packages.Model.BinaryPackage.InstalledNameOf(name, first)})"));
+                    $"{name} ships {string.Join(", ", versions.Values)} but has no ABI_VERSION: set ABI_VERSION:={expected} in Package/{name}, " +
+                    $"the version {principal} carries (the package is then installed as {BinaryPackage.InstalledNameOf(name, expected)})"));
             else if (!versions.ContainsKey(abi))
                 findings.Add(new Finding(LintRules.AbiVersionMismatch, location,
-                    $"{name} has ABI_VERSION {abi} but ships {string.Join(", ", versions.Values)}: set ABI_VERSION:={first}, the version its SONAME carries"));
+                    $"{name} has ABI_VERSION {abi} but ships {string.Join(", ", versions.Values)}: set ABI_VERSION:={expected}, the version {principal} carries"));
         }
         return findings.Distinct();
+    }
+
+    /// <summary>
+    /// The library the package is named after (libfoo for libfoo.so.N, or foo's libfoo), whose
+    /// version ABI_VERSION follows when a package ships several; else the first by version.
+    /// </summary>
+    private static (string Version, string SoName) Principal(string package, SortedDictionary<string, string> versions)
+    {
+        var stem = package.StartsWith("lib", StringComparison.Ordinal) ? package : "lib" + package;
+        foreach (var (version, soname) in versions)
+            if (soname.StartsWith(stem + ".so", StringComparison.Ordinal) || soname.StartsWith(stem + "-", StringComparison.Ordinal)) return (version, soname);
+        var (first, name) = versions.First();
+        return (first, name);
     }
 
     /// <summary>Where the loader finds libraries by name: /lib and /usr/lib (a plugin directory's objects are no one's link dependency).</summary>

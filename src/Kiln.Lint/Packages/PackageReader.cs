@@ -41,7 +41,8 @@ public sealed class PackageReader(MakefileDump dump, SourceLines lines, TreeCata
 
     private void Collect(Evaluator evaluator, SourcePackage source, string workingDirectory, Dictionary<string, MakefileAssignment> into)
     {
-        foreach (var variable in evaluator.Variables.Global.All)
+        // A copy: expanding a value may set variables ($(eval), $(call) of a define that assigns).
+        foreach (var variable in evaluator.Variables.Global.All.ToList())
         {
             if (variable.Origin != Origin.File || variable.Location.File is not { } file || IsApi(file)) continue;
             var location = new SourceLocation(TreePath(file, source, workingDirectory), variable.Location.Line);
