@@ -35,18 +35,24 @@ public sealed class BuiltArchitecture
 
     /// <summary>
     /// <paramref name="package"/> and every package its control Depends reach, transitively (each
-    /// name's every provider, as any of them may be the one installed).
+    /// name's every provider, as any of them may be the one installed), and the names on the way
+    /// that no package built for the architecture is or provides (opkg would refuse to install it).
     /// </summary>
-    public IReadOnlyList<FeedPackage> Closure(FeedPackage package)
+    public (IReadOnlyList<FeedPackage> Packages, IReadOnlyList<string> Unresolved) Closure(FeedPackage package)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { package.IpkPath };
         var closure = new List<FeedPackage> { package };
+        var unresolved = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < closure.Count; i++)
             foreach (var dependency in closure[i].Depends)
                 foreach (var target in dependency.Alternatives)
-                    foreach (var provider in Feed.Answering(target.Name))
+                {
+                    var providers = Feed.Answering(target.Name);
+                    if (providers.Count == 0) unresolved.Add(target.Name);
+                    foreach (var provider in providers)
                         if (seen.Add(provider.IpkPath)) closure.Add(provider);
-        return closure;
+                }
+        return (closure, unresolved.ToList());
     }
 
     private static Dictionary<string, IReadOnlySet<string>> ReadShipped(PackageFeed feed)

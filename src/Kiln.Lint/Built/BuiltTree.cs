@@ -29,7 +29,8 @@ public sealed class BuiltTree
             {
                 var feeds = Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal);
                 // Targets come first: where a package is in both (libgcc), the two are the same build.
-                var feed = PackageFeed.Read([.. targetDirectories, .. feeds], Path.GetFileName(directory));
+                // The .ipk files, not the indexes: a build that stopped early leaves an index older than its packages.
+                var feed = PackageFeed.Read([.. targetDirectories, .. feeds], Path.GetFileName(directory), ignoreIndexes: true);
                 architectures.Add(new BuiltArchitecture(feed));
             }
         return new BuiltTree(architectures);

@@ -27,6 +27,20 @@ public static class SharedObjectName
     }
 
     /// <summary>
+    /// Whether <paramref name="abiVersion"/> is the version <paramref name="soname"/> carries
+    /// (<see cref="AbiVersion"/>), or ends the SONAME's name before <c>.so</c>: liblua5.4.so.0.0.0
+    /// never changes what follows .so, so lua5.4 sets ABI_VERSION 5.4, the version in its name.
+    /// </summary>
+    public static bool Carries(string soname, string abiVersion)
+    {
+        if (AbiVersion(soname) == abiVersion) return true;
+        var so = soname.IndexOf(".so", StringComparison.Ordinal);
+        var name = so < 0 ? soname : soname[..so];
+        return name.Length > abiVersion.Length && name.EndsWith(abiVersion, StringComparison.Ordinal)
+            && !char.IsAsciiDigit(name[^(abiVersion.Length + 1)]) && name[^(abiVersion.Length + 1)] != '.';
+    }
+
+    /// <summary>
     /// Whether <paramref name="longer"/> is <paramref name="shorter"/> with more version numbers
     /// after it (libfoo.so.1 and libfoo.so.1.2.3, libfoo.so and libfoo.so.1): the names of a library's links.
     /// </summary>

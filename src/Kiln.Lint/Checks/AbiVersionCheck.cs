@@ -33,7 +33,7 @@ public sealed class AbiVersionCheck : IPackageCheck
                 findings.Add(new Finding(LintRules.AbiVersionMissing, location,
                     $"{name} ships {string.Join(", ", versions.Values)} but has no ABI_VERSION: set ABI_VERSION:={expected} in Package/{name}, " +
                     $"the version {principal} carries (the package is then installed as {BinaryPackage.InstalledNameOf(name, expected)})"));
-            else if (!versions.ContainsKey(abi))
+            else if (!versions.Values.Any(s => SharedObjectName.Carries(s, abi)))
                 findings.Add(new Finding(LintRules.AbiVersionMismatch, location,
                     $"{name} has ABI_VERSION {abi} but ships {string.Join(", ", versions.Values)}: set ABI_VERSION:={expected}, the version {principal} carries"));
         }

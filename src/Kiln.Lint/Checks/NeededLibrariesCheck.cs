@@ -27,7 +27,11 @@ public sealed class NeededLibrariesCheck : IPackageCheck
             var provided = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in binary.Files)
                 if (!file.IsDirectory) provided.Add(file.Name);
-            foreach (var reached in architecture.Closure(binary.Ipk)) provided.UnionWith(architecture.SharedObjectsOf(reached));
+            var (closure, unresolved) = architecture.Closure(binary.Ipk);
+            foreach (var reached in closure) provided.UnionWith(architecture.SharedObjectsOf(reached));
+            // A dependency no package answers to may be the one that would have brought the library.
+            var unknown = unresolved.Count == 0 ? ""
+                : $" (its Depends reach {string.Join(", ", unresolved)}, which no package built for {architecture.Name} is or provides)";
 
             // Each missing library once, with the first file (in the archive's order) that needs it.
             var missing = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -51,7 +55,7 @@ public sealed class NeededLibrariesCheck : IPackageCheck
                     ? $"add +{DependsName(package, shipping[0])} to its DEPENDS ({string.Join(", ", shipping.Select(p => p.Name))} ships it)"
                     : "no package built for " + architecture.Name + " ships it: add the package that does to its DEPENDS";
                 findings.Add(new Finding(LintRules.NeededNotProvided, package.FieldLocation(name, "DEPENDS"),
-                    $"{name}: {user} needs {library}, which neither {name} nor any package its Depends reach ships: {advice}"));
+                    $"{name}: {user} needs {library}, which neither {name} nor any package its Depends reach ships{unknown}: {advice}"));
             }
         }
         return findings.Distinct();

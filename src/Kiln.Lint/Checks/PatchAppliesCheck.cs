@@ -11,14 +11,15 @@ namespace Kiln.Lint.Checks;
 /// into a temporary directory and its patches applied in order, as the build applies them: a
 /// patch that fails stops there (an error at the patch); one that needs fuzz or an offset applies,
 /// but will break on the next update, so it is said too. A source not downloaded, not a tar
-/// archive, or prepared by a Build/Prepare of the package's own is not checked.
+/// archive, unpacked its own way (TAR_OPTIONS, TAR_CMD, PKG_UNPACK, UNPACK_CMD: icu unpacks one
+/// subdirectory) or prepared by a Build/Prepare of the package's own is not checked.
 /// </summary>
 public sealed class PatchAppliesCheck : IPackageCheck
 {
     public IEnumerable<Finding> Check(LintedPackage package)
     {
         var patches = package.Source.Files.Patches;
-        if (package.Built is null || patches.Count == 0 || !AppliesPatchesItself(package)) return [];
+        if (package.Built is null || patches.Count == 0 || !UnpacksAndPatchesByDefault(package)) return [];
         if (package.Variable("PKG_SOURCE") is not { Length: > 0 } sourceName || !UnpackedSource.IsTarArchive(sourceName)) return [];
         var archive = Path.Combine(package.TopDirectory, "dl", sourceName);
         if (!File.Exists(archive)) return [];
@@ -52,9 +53,19 @@ public sealed class PatchAppliesCheck : IPackageCheck
         }
     }
 
-    /// <summary>Whether the package's patches are applied the default way: no Build/Prepare of its own, or one that still calls the default or Build/Patch.</summary>
-    private static bool AppliesPatchesItself(LintedPackage package) =>
-        package.Own("Build/Prepare") is not { } prepare
-        || prepare.RawValue.Contains("Build/Prepare/Default", StringComparison.Ordinal)
-        || prepare.RawValue.Contains("Build/Patch", StringComparison.Ordinal);
+    /// <summary>The variables that change how the source is unpacked: with any of them set, the check cannot unpack it as the build does.</summary>
+    private static readonly string[] UnpackVariables = ["TAR_OPTIONS", "TAR_CMD", "PKG_UNPACK", "UNPACK_CMD"];
+
+    /// <summary>
+    /// Whether the source is unpacked and patched the default way: none of <see cref="UnpackVariables"/>
+    /// set by the package, and no Build/Prepare of its own, or one that still calls the default or Build/Patch.
+    /// </summary>
+    private static bool UnpacksAndPatchesByDefault(LintedPackage package)
+    {
+        foreach (var variable in UnpackVariables)
+            if (package.Own(variable) is not null) return false;
+        return package.Own("Build/Prepare") is not { } prepare
+            || prepare.RawValue.Contains("Build/Prepare/Default", StringComparison.Ordinal)
+            || prepare.RawValue.Contains("Build/Patch", StringComparison.Ordinal);
+    }
 }

@@ -6,6 +6,8 @@ namespace Kiln.Lint.Patching;
 /// </summary>
 public sealed record PatchOutcome(bool Applied, IReadOnlyList<string> Failed, IReadOnlyList<string> Inexact, string Output)
 {
+    private const string MissingFile = "a file it patches is not in the source";
+
     /// <summary>Reads GNU patch's report: "patching file F", then "Hunk #N succeeded at L with fuzz F (offset O lines)." or "Hunk #N FAILED at L.".</summary>
     public static PatchOutcome Parse(bool succeeded, string output)
     {
@@ -25,7 +27,9 @@ public sealed record PatchOutcome(bool Applied, IReadOnlyList<string> Failed, IR
             else if (line.StartsWith("Reversed (or previously applied) patch detected", StringComparison.Ordinal))
                 failed.Add($"{file}: already applied (the source has this change)");
             else if (line.StartsWith("can't find file to patch", StringComparison.Ordinal) || line.StartsWith("No file to patch", StringComparison.Ordinal))
-                failed.Add("a file it patches is not in the source");
+            {
+                if (!failed.Contains(MissingFile)) failed.Add(MissingFile);
+            }
         }
         if (!succeeded && failed.Count == 0)
         {
