@@ -53,6 +53,15 @@ public sealed class BuiltChecksTests(BuiltTreeFixture tree) : IClassFixture<Buil
     }
 
     [Fact]
+    public void APackageWithoutAnIpkIsCountedNotChecked()
+    {
+        var result = Lint("package/utils/unbuilt");
+        Assert.DoesNotContain(result.Findings, f => f.Rule.NeedsBuild);
+        Assert.Equal(1, result.NotBuilt);
+        Assert.EndsWith("; 1 binary package not built (no .ipk: not checked)", result.Summary);
+    }
+
+    [Fact]
     public void WithoutBuiltTheBuildRulesSayNothing()
     {
         foreach (var path in new[] { "package/libs/noabi", "package/utils/badpatch", "package/utils/missing" })

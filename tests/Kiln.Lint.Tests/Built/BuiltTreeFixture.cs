@@ -24,6 +24,19 @@ public sealed class BuiltTreeFixture : IDisposable
     {
         Top = Directory.CreateTempSubdirectory("kiln-lint-built-").FullName;
         _work = Path.Combine(Top, "build_dir");
+        try
+        {
+            Build();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    private void Build()
+    {
         Directory.CreateDirectory(_work);
         Copy(Path.Combine(Fixtures.Root, "built", "package"), Path.Combine(Top, "package"));
         var sources = TreePackages.Read(Top, directory => new ScanOptions(Top, directory)).Sources;
@@ -61,9 +74,10 @@ public sealed class BuiltTreeFixture : IDisposable
         foreach (var source in sources)
             foreach (var binary in source.Packages)
             {
+                if (!install.TryGetValue(binary.Name, out var installs)) continue; // package/utils/unbuilt
                 var root = Path.Combine(_work, "root-" + binary.Name);
                 Directory.CreateDirectory(root);
-                install[binary.Name](root);
+                installs(root);
                 // As the build writes Depends: each package by its installed name (libc, which the API adds, is the toolchain's).
                 var depends = string.Join(", ", binary.ParsedDepends.Where(d => d.Package is not null)
                     .Select(d => binaries.TryGetValue(d.Package!, out var package) ? package.InstalledName : d.Package!).Distinct());
