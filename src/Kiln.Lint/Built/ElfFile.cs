@@ -58,7 +58,9 @@ public sealed record ElfFile(ElfType Type, bool Is64Bit, bool IsBigEndian, strin
             else if (kind == DynamicSegment) dynamic = (offset, fileSize);
         }
         if (dynamic is not { } section) return new ElfFile(type, is64, big, null, []);
-        if (section.Offset + section.Size > (ulong)bytes.Length) return null;
+        // Compared without sums, which a damaged file's values could overflow.
+        var length = (ulong)bytes.Length;
+        if (section.Offset > length || section.Size > length - section.Offset) return null;
 
         var entrySize = is64 ? 16 : 8;
         ulong? strtab = null;
@@ -79,12 +81,14 @@ public sealed record ElfFile(ElfType Type, bool Is64Bit, bool IsBigEndian, strin
             }
         }
         if (strtab is not { } strtabAddress) return new ElfFile(type, is64, big, null, []);
-        long? table = null;
+        ulong? table = null;
         foreach (var load in loads)
-            if (strtabAddress >= load.Address && strtabAddress < load.Address + load.Size)
-                table = (long)(load.Offset + (strtabAddress - load.Address));
-        if (table is not { } start || start >= bytes.Length) return null;
-        var strings = bytes[(int)start..(int)Math.Min((ulong)bytes.Length, (ulong)start + (strsz > 0 ? strsz : (ulong)bytes.Length))];
+            if (strtabAddress >= load.Address && strtabAddress - load.Address < load.Size
+                && load.Offset < length && strtabAddress - load.Address < length)
+                table = load.Offset + (strtabAddress - load.Address);
+        if (table is not { } start || start >= length) return null;
+        var end = strsz > 0 && strsz < length - start ? start + strsz : length;
+        var strings = bytes[(int)start..(int)end];
 
         static string? Name(ReadOnlySpan<byte> strings, ulong offset)
         {

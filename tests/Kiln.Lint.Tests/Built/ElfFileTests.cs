@@ -65,6 +65,27 @@ public sealed class ElfFileTests : IDisposable
         Assert.Null(ElfFile.Read(bytes.AsSpan(0, 80)));
     }
 
+    [Fact]
+    public void ADamagedFileIsReadOrRefusedButNeverThrows()
+    {
+        var f = Source("f", "int f(void) { return 1; }");
+        var library = Path.Combine(_work, "libf.so.1");
+        new HostProgram("gcc", "gcc").Run(["-shared", "-fPIC", "-Wl,-soname,libf.so.1", "-o", library, f]).EnsureSucceeded();
+        var bytes = File.ReadAllBytes(library);
+        var random = new Random(1);
+        var refused = 0;
+        for (var round = 0; round < 2000; round++)
+        {
+            var damaged = bytes.AsSpan(0, random.Next(bytes.Length)).ToArray();
+            // Every byte of the header and the program headers, and a few beyond, may be anything.
+            for (var i = 0; i < 4 && damaged.Length > 0; i++) damaged[random.Next(Math.Min(damaged.Length, 4096))] = (byte)random.Next(256);
+            if (ElfFile.Read(damaged) is null) refused++;
+        }
+        // Most are cut short before the string table, so refused; none threw.
+        Assert.InRange(refused, 1000, 2000);
+        Assert.Equal("libf.so.1", ElfFile.Read(bytes)!.SoName);
+    }
+
     private string Source(string name, string text)
     {
         var path = Path.Combine(_work, name + ".c");
