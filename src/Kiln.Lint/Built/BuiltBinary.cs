@@ -21,7 +21,7 @@ public sealed class BuiltBinary
         {
             var path = entry.Name.TrimStart('.').Trim('/');
             if (path.Length == 0) continue;
-            var file = new BuiltFile(path, entry.Mode, entry.Bytes, entry.LinkTarget);
+            var file = new BuiltFile(path, entry.Bytes, entry.LinkTarget);
             files.Add(file);
             if (file.Bytes is { } bytes && ElfFile.Read(bytes) is { } elf) elves.Add((file, elf));
         }
@@ -40,9 +40,6 @@ public sealed class BuiltBinary
 
     /// <summary>The regular files that are ELF files, read.</summary>
     public IReadOnlyList<(BuiltFile File, ElfFile Elf)> Elves { get; }
-
-    /// <summary>The .ipk's file name, as findings name it.</summary>
-    public string IpkName => System.IO.Path.GetFileName(Ipk.IpkPath);
 
     /// <summary>
     /// Whether it is what a device runs, not what a developer builds with: not a -dev, -devel, -doc

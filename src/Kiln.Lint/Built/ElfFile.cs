@@ -26,7 +26,7 @@ public sealed record ElfFile(ElfType Type, bool Is64Bit, bool IsBigEndian, strin
     private const long DtNull = 0, DtNeeded = 1, DtStrtab = 5, DtStrsz = 10, DtSoname = 14;
 
     /// <summary>Whether <paramref name="bytes"/> start as an ELF file does.</summary>
-    public static bool IsElf(ReadOnlySpan<byte> bytes) =>
+    private static bool IsElf(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 4 && bytes[0] == 0x7f && bytes[1] == (byte)'E' && bytes[2] == (byte)'L' && bytes[3] == (byte)'F';
 
     /// <summary>The file read, or null when it is not an ELF file or is cut short or damaged (lint then has nothing to say of it).</summary>

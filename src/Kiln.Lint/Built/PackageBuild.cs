@@ -5,14 +5,11 @@ namespace Kiln.Lint.Built;
 /// <summary>What the build produced for one source package: its binary packages' .ipk files, and which were not built.</summary>
 public sealed class PackageBuild
 {
-    private PackageBuild(BuiltTree tree, IReadOnlyList<BuiltBinary> packages, IReadOnlyList<BinaryPackage> notBuilt)
+    private PackageBuild(IReadOnlyList<BuiltBinary> packages, IReadOnlyList<BinaryPackage> notBuilt)
     {
-        Tree = tree;
         Packages = packages;
         NotBuilt = notBuilt;
     }
-
-    public BuiltTree Tree { get; }
 
     /// <summary>Each binary package's .ipk, one per architecture it was built for.</summary>
     public IReadOnlyList<BuiltBinary> Packages { get; }
@@ -31,6 +28,6 @@ public sealed class PackageBuild
             if (ipks.Count == 0) notBuilt.Add(binary);
             foreach (var (ipk, architecture) in ipks) packages.Add(new BuiltBinary(binary, ipk, architecture));
         }
-        return new PackageBuild(tree, packages, notBuilt);
+        return new PackageBuild(packages, notBuilt);
     }
 }

@@ -4,7 +4,7 @@ namespace Kiln.Lint.Patching;
 /// What <c>patch</c> said applying one patch: whether it applied, and each hunk that did not
 /// apply exactly (fuzz, offset) or at all, in patch's words with the file it was patching.
 /// </summary>
-public sealed record PatchOutcome(bool Applied, IReadOnlyList<string> Failed, IReadOnlyList<string> Inexact, string Output)
+public sealed record PatchOutcome(bool Applied, IReadOnlyList<string> Failed, IReadOnlyList<string> Inexact)
 {
     private const string MissingFile = "a file it patches is not in the source";
 
@@ -36,6 +36,6 @@ public sealed record PatchOutcome(bool Applied, IReadOnlyList<string> Failed, IR
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             failed.Add(lines.Length > 0 ? lines[^1] : "patch failed");
         }
-        return new PatchOutcome(succeeded, failed, inexact, output);
+        return new PatchOutcome(succeeded, failed, inexact);
     }
 }
