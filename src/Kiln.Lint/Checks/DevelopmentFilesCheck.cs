@@ -43,7 +43,7 @@ public sealed class DevelopmentFilesCheck : IPackageCheck
             }
             foreach (var (kind, (first, count, line)) in found)
             {
-                var location = install?.LineWhere(l => l.Contains(line, StringComparison.Ordinal) && !l.Contains("INSTALL_DIR", StringComparison.Ordinal))
+                var location = install?.LineWhere(l => l.Contains(line, StringComparison.Ordinal) && !l.Contains("$(INSTALL_DIR)", StringComparison.Ordinal))
                     ?? package.Header;
                 var more = count > 1 ? $" and {count - 1} more" : "";
                 findings.Add(new Finding(LintRules.DevelopmentFiles, location,

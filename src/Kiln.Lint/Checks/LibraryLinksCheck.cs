@@ -31,7 +31,7 @@ public sealed class LibraryLinksCheck : IPackageCheck
                     var longer = files.Where(f => SharedObjectName.Extends(shorter.Name, f.Name)).ToList();
                     if (longer.Count == 0) continue;
                     if (binary.IsRuntime && shorter.Name.EndsWith(".so", StringComparison.Ordinal))
-                        findings.Add(new Finding(LintRules.UnversionedLink, Line(package, install, l => l.Contains(".so", StringComparison.Ordinal) && !l.Contains("INSTALL_DIR", StringComparison.Ordinal)),
+                        findings.Add(new Finding(LintRules.UnversionedLink, Line(package, install, l => l.Contains(".so", StringComparison.Ordinal) && !l.Contains("$(INSTALL_DIR)", StringComparison.Ordinal)),
                             $"{name} ships {shorter.Path} next to {longer[0].Name}: the unversioned name is only for linking; " +
                             $"install {shorter.Name}.* instead of {shorter.Name}* (Build/InstallDev puts {shorter.Name} in the staging directory)"));
                     if (shorter.Bytes is { } bytes && longer.FirstOrDefault(f => f.Bytes is { } other && bytes.AsSpan().SequenceEqual(other)) is { } copy)

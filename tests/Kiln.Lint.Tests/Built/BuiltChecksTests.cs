@@ -29,7 +29,7 @@ public sealed class BuiltChecksTests(BuiltTreeFixture tree) : IClassFixture<Buil
     [Theory]
     [InlineData("package/libs/noabi", "libraries/abi-version", "Makefile", "define Package/libnoabi", "set ABI_VERSION:=2")]
     [InlineData("package/libs/wrongabi", "libraries/abi-version-soname", "Makefile", "ABI_VERSION:=1", "set ABI_VERSION:=2")]
-    [InlineData("package/libs/devlink", "libraries/unversioned-link", "Makefile", "$(CP) $(PKG_BUILD_DIR)/libdevlink.so* $(1)/usr/lib/",
+    [InlineData("package/libs/devlink", "libraries/unversioned-link", "Makefile", "$(CP) $(PKG_INSTALL_DIR)/usr/lib/libdevlink.so* $(1)/usr/lib/",
         "usr/lib/libdevlink.so next to libdevlink.so.1")]
     [InlineData("package/libs/copied", "libraries/copied-symlink", "Makefile", "$(INSTALL_DATA) $(PKG_BUILD_DIR)/libcopied.so.* $(1)/usr/lib/",
         "usr/lib/libcopied.so.1 as a copy of libcopied.so.1.0.0")]
@@ -37,7 +37,7 @@ public sealed class BuiltChecksTests(BuiltTreeFixture tree) : IClassFixture<Buil
         "usr/bin/missing-app needs libextra.so.1, which neither missing-app nor any package its Depends reach ships: add +libextra")]
     [InlineData("package/utils/linked", "dependencies/linked-build-depends", "Makefile", "PKG_BUILD_DEPENDS:=extra",
         "usr/bin/linked-app needs libextra.so.1, which libextra1 ships")]
-    [InlineData("package/utils/docs", "size/development-files", "Makefile", "$(INSTALL_DATA) $(PKG_BUILD_DIR)/docs.1 $(1)/usr/share/man/man1/",
+    [InlineData("package/utils/docs", "size/development-files", "Makefile", "$(INSTALL_DATA) $(PKG_INSTALL_DIR)/usr/share/man/man1/docs.1 $(1)/usr/share/man/man1/",
         "man pages (usr/share/man/man1/docs.1)")]
     [InlineData("package/utils/badpatch", "layout/patch-applies", "patches/001-shout-drei.patch", "--- a/greeting.txt",
         "greeting.txt: hunk #1 FAILED at 2 (1 later patch was not tried)")]
