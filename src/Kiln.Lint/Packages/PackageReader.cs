@@ -48,9 +48,29 @@ public sealed class PackageReader(MakefileDump dump, SourceLines lines, TreeCata
             var location = new SourceLocation(TreePath(file, source, workingDirectory), variable.Location.Line);
             var isDefine = lines.Line(location.File!, location.Line).TrimStart().StartsWith("define", StringComparison.Ordinal);
             into[variable.Name] = new MakefileAssignment(variable.Name, variable.Value,
-                isDefine ? null : Expand(evaluator, variable), location, isDefine);
+                isDefine ? null : Expand(evaluator, variable), location, isDefine) { FileLines = isDefine ? DefineBody(location) : null };
         }
     }
+
+    /// <summary>The lines of the file between the <c>define</c> at <paramref name="location"/> and its <c>endef</c> (nested ones counted).</summary>
+    private List<string> DefineBody(SourceLocation location)
+    {
+        var body = new List<string>();
+        var depth = 1;
+        for (var number = location.Line + 1; number <= MaxDefineLines + location.Line; number++)
+        {
+            var line = lines.Line(location.File!, number);
+            var word = line.AsSpan().TrimStart();
+            if (word.StartsWith("endef", StringComparison.Ordinal) && (word.Length == 5 || char.IsWhiteSpace(word[5]) || word[5] == '#')) depth--;
+            else if (word.StartsWith("define", StringComparison.Ordinal) && (word.Length == 6 || char.IsWhiteSpace(word[6]))) depth++;
+            if (depth == 0) break;
+            body.Add(line);
+        }
+        return body;
+    }
+
+    /// <summary>Where a define's body is looked for its endef no further: a file's end reads as empty lines.</summary>
+    private const int MaxDefineLines = 100_000;
 
     private static string? Expand(Evaluator evaluator, Variable variable)
     {
