@@ -33,11 +33,11 @@ public sealed class NeededLibrariesCheck : IPackageCheck
             var unknown = unresolved.Count == 0 ? ""
                 : $" (its Depends reach {string.Join(", ", unresolved)}, which no package built for {architecture.Name} is or provides)";
 
-            // Each missing library once, with the first file (in the archive's order) that needs it.
+            // Each missing library once (by file name, which the loader looks for), with the first file in the archive that needs it.
             var missing = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (file, elf) in binary.Elves)
                 foreach (var needed in elf.Needed)
-                    if (!provided.Contains(needed[(needed.LastIndexOf('/') + 1)..])) missing.TryAdd(needed, file.Path);
+                    if (needed[(needed.LastIndexOf('/') + 1)..] is var library && !provided.Contains(library)) missing.TryAdd(library, file.Path);
 
             var name = binary.Binary.Name;
             foreach (var (library, user) in missing)
