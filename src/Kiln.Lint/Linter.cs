@@ -1,5 +1,6 @@
 using Kiln.Core.Errors;
 using Kiln.Core.Parallel;
+using Kiln.Lint.Built;
 using Kiln.Lint.Checks;
 using Kiln.Lint.Findings;
 using Kiln.Lint.Packages;
@@ -21,6 +22,7 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
     [
         new LayoutCheck(), new VersionsCheck(), new SourcesCheck(), new RecipesCheck(), new AutotoolsCheck(),
         new DependenciesCheck(), new MetadataCheck(LicenseList.Load()),
+        new PatchAppliesCheck(), new AbiVersionCheck(), new LibraryLinksCheck(), new NeededLibrariesCheck(), new DevelopmentFilesCheck(),
     ]);
 
     /// <param name="progress">Told how many packages are checked, as they finish, and how many there are.</param>
@@ -33,6 +35,7 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         var collector = new AssignmentCollector(top, selection, lines);
         var tree = TreePackages.Read(options.TopDirectory, directory => options.ScanOptionsFor(directory) with { Inspector = collector });
         var catalog = new TreeCatalog(top, tree.Sources);
+        var built = options.Built ? BuiltTree.Read(top) : null;
         var selected = tree.Sources.Where(s => collector.Assignments(s.Directory) is not null).ToList();
         var unreadable = tree.Unreadable.Where(m => selection.Contains(Path.GetDirectoryName(m.SourceMakefile)!)).ToList();
         if (selected.Count == 0 && unreadable.Count == 0) throw selection.NothingThere();
@@ -40,9 +43,14 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         var findings = new List<Finding>();
         foreach (var makefile in unreadable) findings.Add(Unreadable(makefile.SourceMakefile, makefile.Error!));
         var done = 0;
+        var notBuilt = 0;
         ParallelWorkers.RunEach(selected, options.Parallelism, (source, _) =>
         {
-            var package = new LintedPackage(source, top, collector.Assignments(source.Directory)!, lines, catalog);
+            var package = new LintedPackage(source, top, collector.Assignments(source.Directory)!, lines, catalog)
+            {
+                Built = built is null ? null : PackageBuild.Of(source, built),
+            };
+            Interlocked.Add(ref notBuilt, package.Built?.NotBuilt.Count ?? 0);
             var found = new List<Finding>();
             foreach (var check in checks) found.AddRange(check.Check(package));
             lock (findings) findings.AddRange(found);
@@ -50,7 +58,7 @@ public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
         });
         var kept = findings.Where(f => !Suppressions.Silences(f, lines)).ToList();
         kept.Sort(Compare);
-        return new LintResult(kept, selected.Count + unreadable.Count, findings.Count - kept.Count);
+        return new LintResult(kept, selected.Count + unreadable.Count, findings.Count - kept.Count) { NotBuilt = built is null ? null : notBuilt };
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Kiln.Lint.Tests;
 /// <summary>The fixture tree (a package per rule, clean packages, two feeds) linted once for a test class.</summary>
 public sealed class FixtureTree
 {
-    public static string Top => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tree");
+    public static string Top => Path.Combine(Fixtures.Root, "tree");
 
     public FixtureTree() => Result = Lint([]);
 
@@ -21,11 +21,6 @@ public sealed class FixtureTree
         Result.Findings.Where(f => f.Location.File!.StartsWith(directory + "/", StringComparison.Ordinal)).ToList();
 
     /// <summary>The line of <paramref name="file"/> (relative to the tree) that first contains <paramref name="text"/>.</summary>
-    public static int LineOf(string file, string text)
-    {
-        var lines = File.ReadAllLines(Path.Combine(Top, file));
-        var index = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
-        if (index < 0) throw new InvalidOperationException($"{file} has no line with '{text}'");
-        return index + 1;
-    }
+    public static int LineOf(string file, string text) =>
+        Fixtures.LineWhere(Path.Combine(Top, file), l => l.Contains(text, StringComparison.Ordinal), $"no line with '{text}'");
 }

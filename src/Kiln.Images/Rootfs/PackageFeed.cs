@@ -58,7 +58,8 @@ public sealed class PackageFeed
         return end == 0 ? name : name[..end];
     }
 
-    public static PackageFeed Read(IReadOnlyList<string> directories, string architecture)
+    /// <param name="ignoreIndexes">Read every .ipk even where a Packages index lists them: what was built, when the index may be older (<c>kiln lint --built</c>).</param>
+    public static PackageFeed Read(IReadOnlyList<string> directories, string architecture, bool ignoreIndexes = false)
     {
         var feed = new PackageFeed(architecture);
         var order = new List<FeedPackage>();
@@ -70,7 +71,7 @@ public sealed class PackageFeed
                     ? $"{directory}: is a file, not a package directory"
                     : $"{directory}: no such package directory");
             var index = Path.Combine(directory, "Packages");
-            if (File.Exists(index))
+            if (!ignoreIndexes && File.Exists(index))
             {
                 var indexed = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var control in ReadIndex(index))

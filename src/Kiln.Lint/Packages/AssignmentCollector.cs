@@ -30,13 +30,37 @@ public sealed class AssignmentCollector(string topDirectory, PathSelection selec
             var location = new SourceLocation(TreePath(file, directory, workingDirectory), variable.Location.Line);
             var line = lines.Line(location.File!, location.Line);
             var isDefine = line.TrimStart().StartsWith("define", StringComparison.Ordinal);
-            assignments[variable.Name] = new MakefileAssignment(variable.Name, variable.Value, location, isDefine, line);
+            assignments[variable.Name] = new MakefileAssignment(variable.Name, variable.Value, location, isDefine, line)
+            {
+                FileLines = isDefine ? DefineBody(location) : null,
+            };
         }
         _packages[directory] = assignments;
     }
 
     /// <summary>What the package in <paramref name="directory"/> (relative to the tree) sets, when the scan evaluated it.</summary>
     public IReadOnlyDictionary<string, MakefileAssignment>? Assignments(string directory) => _packages.GetValueOrDefault(directory);
+
+    /// <summary>
+    /// The lines of the file between the <c>define</c> at <paramref name="location"/> and its <c>endef</c>
+    /// (nested ones counted): the evaluation joins a line continued with a backslash, the file does not.
+    /// </summary>
+    private List<string> DefineBody(SourceLocation location)
+    {
+        var body = new List<string>();
+        var file = lines.Of(location.File!);
+        var depth = 1;
+        for (var number = location.Line + 1; number <= file.Length; number++)
+        {
+            var line = file[number - 1];
+            var word = line.AsSpan().TrimStart();
+            if (word.StartsWith("endef", StringComparison.Ordinal) && (word.Length == 5 || char.IsWhiteSpace(word[5]) || word[5] == '#')) depth--;
+            else if (word.StartsWith("define", StringComparison.Ordinal) && (word.Length == 6 || char.IsWhiteSpace(word[6]))) depth++;
+            if (depth == 0) break;
+            body.Add(line);
+        }
+        return body;
+    }
 
     private bool IsApi(string file) => file.StartsWith(_api, StringComparison.Ordinal) || file == _rules;
 

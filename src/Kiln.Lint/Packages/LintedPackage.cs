@@ -1,4 +1,5 @@
 using Kiln.Core.Errors;
+using Kiln.Lint.Built;
 using Kiln.Packages.Model;
 
 namespace Kiln.Lint.Packages;
@@ -28,6 +29,9 @@ public sealed class LintedPackage(
     public SourceLines Lines { get; } = lines;
 
     public TreeCatalog Tree { get; } = tree;
+
+    /// <summary>What its build produced (<c>--built</c>), or null: checks of build rules then have nothing to say.</summary>
+    public PackageBuild? Built { get; init; }
 
     /// <summary>The assignment of <paramref name="name"/> in the package's own files, or null when they do not set it.</summary>
     public MakefileAssignment? Own(string name) => Assignments.GetValueOrDefault(name);

@@ -13,8 +13,11 @@ public sealed record MakefileAssignment(string Name, string RawValue, SourceLoca
     /// <summary>The line computes the value from other variables (its text has a reference).</summary>
     public bool IsComputed => SourceLine.Contains('$');
 
-    /// <summary>The body's lines, for a <c>define</c> (make keeps them as written).</summary>
+    /// <summary>The body's lines, for a <c>define</c>, as the evaluation keeps them (a line continued with a backslash is one).</summary>
     public string[] BodyLines => RawValue.Split('\n');
+
+    /// <summary>A <c>define</c>'s body as its file has it (a continued line is several), which <see cref="LineWhere"/> counts; null when unknown.</summary>
+    public IReadOnlyList<string>? FileLines { get; init; }
 
     /// <summary>
     /// Where in a <c>define</c> the first body line that <paramref name="matches"/> is (the
@@ -23,8 +26,8 @@ public sealed record MakefileAssignment(string Name, string RawValue, SourceLoca
     public SourceLocation LineWhere(Func<string, bool> matches)
     {
         if (!IsDefine) return Location;
-        var lines = BodyLines;
-        for (var i = 0; i < lines.Length; i++)
+        var lines = FileLines ?? BodyLines;
+        for (var i = 0; i < lines.Count; i++)
             if (matches(lines[i])) return Location with { Line = Location.Line + 1 + i };
         return Location;
     }
