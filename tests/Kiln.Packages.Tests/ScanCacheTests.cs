@@ -103,6 +103,8 @@ public sealed class ScanCacheTests : IDisposable
         Assert.Equal("package/demo", directory);
         Assert.Contains("TITLE:=Demo", title);
         Assert.Equal(first.Makefiles, second.Makefiles);
+        // Its kept result is left as it was: a plain scan afterwards still reuses it.
+        Assert.Equal(2, Scan().Reused);
     }
 
     [Fact]

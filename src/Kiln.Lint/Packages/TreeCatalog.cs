@@ -63,7 +63,8 @@ public sealed class TreeCatalog
         var modules = new HashSet<string>(StringComparer.Ordinal);
         var boards = Path.Combine(topDirectory, "target", "linux");
         if (!Directory.Exists(boards)) return modules;
-        foreach (var file in Directory.EnumerateFiles(boards, "*.mk", SearchOption.AllDirectories))
+        // A board's kernel packages are in its own directory's .mk files (modules.mk), not below it (patches, files).
+        foreach (var file in Directory.EnumerateDirectories(boards).SelectMany(board => Directory.EnumerateFiles(board, "*.mk")))
             foreach (var line in File.ReadLines(file))
                 if (line.StartsWith(prefix, StringComparison.Ordinal) && line[prefix.Length..].Trim() is var name && name.Length > 0 && !name.Contains('/'))
                     modules.Add("kmod-" + name);

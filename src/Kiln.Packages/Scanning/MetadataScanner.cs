@@ -42,6 +42,7 @@ public sealed class MetadataScanner(ScanOptions options)
         var check = new InputCheck(environment, options.ShellTimeout);
         var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)>();
         var reused = 0;
+        var carried = 0;
         var walkTicks = new StrongBox<long>();
         // The walk is shared out with the evaluations: whichever thread is free takes the next Makefile found.
         var candidates = MakefileFinder.Candidates(scanRoot, options.MaxDepth).Select((found, index) => (Found: found, Index: index));
@@ -60,9 +61,15 @@ public sealed class MetadataScanner(ScanOptions options)
             }
             else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem))
             {
-                var inputs = cache is null ? null : new InputLog(environment);
+                // An inspected Makefile's inputs are not recorded: the entry the cache has stays (it is checked when next used).
+                var inputs = cache is null || inspected ? null : new InputLog(environment);
                 scan = Evaluate(dump, WorkingDirectory(found), directory, inputs, inspected ? options.Inspector : null);
                 if (inputs is { Repeatable: true }) entry = new CachedScan(directory, inputs.Inputs, scan);
+                else if (inspected && cache?.Find(directory) is { } kept)
+                {
+                    entry = kept;
+                    Interlocked.Increment(ref carried);
+                }
             }
             else if (problem is not null)
             {
@@ -85,7 +92,7 @@ public sealed class MetadataScanner(ScanOptions options)
         });
         scans = LastOfEachName(scans);
         scans.Sort((a, b) => string.CompareOrdinal(a.Directory, b.Directory));
-        var cacheProblem = cache is not null && reused < scans.Count ? cache.Save(scans.Select(s => s.Entry).OfType<CachedScan>()) : null;
+        var cacheProblem = cache is not null && reused + carried < scans.Count ? cache.Save(scans.Select(s => s.Entry).OfType<CachedScan>()) : null;
         var findTime = TimeSpan.FromSeconds((double)walkTicks.Value / Stopwatch.Frequency);
         return new ScanResult(scans.Select(s => s.Scan).ToList(), findTime, clock.Elapsed) { Reused = reused, CacheProblem = cacheProblem };
     }
