@@ -67,4 +67,75 @@ public sealed class CLibraryTests : IDisposable
         Assert.Single(Directory.GetFiles(_tree.In("bin/targets/demo/small/packages"), "librt_*.ipk"));
         Assert.Empty(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/base"), "libcaware-musl_*.ipk"));
     }
+
+    [Fact]
+    public void AToolchainPackageWithAnAbiVersionIsPackedUnderTheNameItsDependentsAskFor()
+    {
+        // OpenWrt's package/libs/toolchain gives libgcc ABI_VERSION 1: packages that depend on libgcc ask for libgcc1.
+        Write("package/libs/toolchain/Makefile", """
+            include $(TOPDIR)/rules.mk
+
+            PKG_NAME:=toolchain
+            PKG_VERSION:=1
+            PKG_RELEASE:=1
+
+            include $(INCLUDE_DIR)/package.mk
+
+            define Package/libgcc
+              SECTION:=libs
+              CATEGORY:=Base system
+              TITLE:=GCC support library
+              ABI_VERSION:=1
+            endef
+
+            define Package/libgcc/install
+            	true
+            endef
+
+            $(eval $(call BuildPackage,libgcc))
+
+            """);
+        Write("package/utils/gccuser/Makefile", """
+            include $(TOPDIR)/rules.mk
+
+            PKG_NAME:=gccuser
+            PKG_VERSION:=1
+            PKG_RELEASE:=1
+
+            include $(INCLUDE_DIR)/package.mk
+
+            define Package/gccuser
+              SECTION:=utils
+              CATEGORY:=Utilities
+              TITLE:=Needs libgcc
+              DEPENDS:=+libgcc
+            endef
+
+            define Build/Compile
+            	true
+            endef
+
+            define Package/gccuser/install
+            	true
+            endef
+
+            $(eval $(call BuildPackage,gccuser))
+
+            """);
+        Builds.Succeed(_tree, Builds.Mips, ["gccuser"]);
+
+        var user = IpkContents.Read(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/base"), "gccuser_*.ipk").Single());
+        Assert.Equal("libc, libgcc1", user.Control["Depends"]);
+        var libgcc = IpkContents.Read(Directory.GetFiles(_tree.In("bin/targets/demo/small/packages"), "libgcc1_*.ipk").Single());
+        Assert.Equal("libgcc1", libgcc.Control["Package"]);
+        Assert.Equal("libgcc", libgcc.Control["Provides"]);
+        Assert.Equal("1", libgcc.Control["ABIVersion"]);
+        Assert.Empty(Directory.GetFiles(_tree.In("bin/targets/demo/small/packages"), "libgcc_*.ipk"));
+    }
+
+    private void Write(string relative, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_tree.In(relative))!);
+        File.WriteAllText(_tree.In(relative), text);
+    }
 }

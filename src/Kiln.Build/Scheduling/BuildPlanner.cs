@@ -226,7 +226,7 @@ public sealed class BuildPlanner
     {
         // A source's target builds (one per variant) and host build, by "target DIR" and "host DIR".
         var nodes = new Dictionary<string, List<PackageNode>>(StringComparer.Ordinal);
-        var toolchain = _toolchain.Count > 0 ? new ToolchainBuilder(run, _toolchain.ToList()) : null;
+        var toolchain = _toolchain.Count > 0 ? new ToolchainBuilder(run, _toolchain.ToList(), name => _index.Find(name)?.AbiVersion ?? "") : null;
         if (toolchain is not null) nodes["toolchain"] = [toolchain];
         foreach (var source in _targetNeeds.Keys)
         {
