@@ -8,6 +8,6 @@ public sealed record LintOptions(string TopDirectory, IReadOnlyList<string> Path
     /// <summary>Also check the built packages (<c>--built</c>): patches against the source, the .ipk files and their ELF files.</summary>
     public bool Built { get; init; }
 
-    /// <summary>How many packages are read at once; 0 means one per processor.</summary>
+    /// <summary>How many packages are checked at once; 0 means one per processor.</summary>
     public int Parallelism { get; init; }
 }

@@ -11,9 +11,10 @@ using Kiln.Packages.Model;
 namespace Kiln.Lint;
 
 /// <summary>
-/// <c>kiln lint</c>: the tree scanned as a build scans it (its cache used), the packages below
-/// the given paths read once more for where their variables are set, every check run on each
-/// package in parallel, silenced findings dropped, the rest sorted.
+/// <c>kiln lint</c>: the tree scanned as a build scans it (its cache used for the rest of the
+/// tree), the packages below the given paths evaluated by that scan with the lint watching where
+/// their variables are set, every check run on each package in parallel, silenced findings
+/// dropped, the rest sorted.
 /// </summary>
 public sealed class Linter(IReadOnlyList<IPackageCheck> checks)
 {

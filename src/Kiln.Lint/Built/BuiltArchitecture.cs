@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kiln.Images.Rootfs;
 using Kiln.Packing.Ipk;
 
@@ -6,20 +7,20 @@ namespace Kiln.Lint.Built;
 /// <summary>
 /// The packages built for one architecture as opkg sees them, with which shared objects each
 /// ships. The dynamic loader finds a DT_NEEDED library by its file name in the library path, so a
-/// package provides a library when it ships a file or link of that name; the file lists are read
-/// from the .ipk files the first time a check asks (a lint of one package reads no more than it needs).
+/// package provides a library when it ships a file or link of that name. Each package's list is
+/// read from its .ipk the first time a check asks for it (a lint of one package reads its
+/// dependencies' packages, not the whole feed); only <see cref="Shipping"/> reads them all.
 /// Thread-safe.
 /// </summary>
 public sealed class BuiltArchitecture
 {
-    private readonly Lazy<Dictionary<string, IReadOnlySet<string>>> _shipped;
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlySet<string>>> _shipped = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<string, List<FeedPackage>>> _byLibrary;
 
     public BuiltArchitecture(PackageFeed feed)
     {
         Feed = feed;
-        _shipped = new(() => ReadShipped(feed));
-        _byLibrary = new(() => IndexByLibrary(_shipped.Value, feed));
+        _byLibrary = new(IndexByLibrary);
     }
 
     public PackageFeed Feed { get; }
@@ -28,7 +29,7 @@ public sealed class BuiltArchitecture
 
     /// <summary>The shared objects' names (<c>*.so*</c>, files and links) <paramref name="package"/> ships.</summary>
     public IReadOnlySet<string> SharedObjectsOf(FeedPackage package) =>
-        _shipped.Value.GetValueOrDefault(package.IpkPath) ?? new HashSet<string>();
+        _shipped.GetOrAdd(package.IpkPath, _ => new Lazy<IReadOnlySet<string>>(() => ReadShipped(package))).Value;
 
     /// <summary>The packages that ship a shared object called <paramref name="name"/>, by name.</summary>
     public IReadOnlyList<FeedPackage> Shipping(string name) => _byLibrary.Value.GetValueOrDefault(name) ?? [];
@@ -55,24 +56,19 @@ public sealed class BuiltArchitecture
         return (closure, unresolved.ToList());
     }
 
-    private static Dictionary<string, IReadOnlySet<string>> ReadShipped(PackageFeed feed)
+    private static HashSet<string> ReadShipped(FeedPackage package)
     {
-        var shipped = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        foreach (var package in feed.Packages)
-        {
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in IpkContents.Read(package.IpkPath).DataEntries)
-                if (!entry.Name.EndsWith('/') && SharedObjectName.Of(entry.Name) is { } name) names.Add(name);
-            shipped[package.IpkPath] = names;
-        }
-        return shipped;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in IpkContents.Read(package.IpkPath).DataEntries)
+            if (!entry.Name.EndsWith('/') && SharedObjectName.Of(entry.Name) is { } name) names.Add(name);
+        return names;
     }
 
-    private static Dictionary<string, List<FeedPackage>> IndexByLibrary(Dictionary<string, IReadOnlySet<string>> shipped, PackageFeed feed)
+    private Dictionary<string, List<FeedPackage>> IndexByLibrary()
     {
         var index = new Dictionary<string, List<FeedPackage>>(StringComparer.Ordinal);
-        foreach (var package in feed.Packages)
-            foreach (var name in shipped[package.IpkPath])
+        foreach (var package in Feed.Packages)
+            foreach (var name in SharedObjectsOf(package))
             {
                 if (!index.TryGetValue(name, out var list)) index[name] = list = [];
                 list.Add(package);

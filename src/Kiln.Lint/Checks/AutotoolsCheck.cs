@@ -16,17 +16,17 @@ public sealed class AutotoolsCheck : IPackageCheck
     {
         var findings = new List<Finding>();
         var autoreconf = (package.Variable("PKG_FIXUP") ?? "").Contains("autoreconf", StringComparison.Ordinal);
-        foreach (var patch in package.Source.Files.Patches)
+        foreach (var patch in package.Patches)
         {
-            foreach (var file in PatchFile.Read(patch, package.Lines.Of(patch)).Files)
+            foreach (var file in patch.Files)
             {
                 var generatedBy = file.FileName == "configure" && MadeByAutoconf(file) ? "autoconf (from configure.ac)"
                     : file.FileName == "Makefile.in" && MadeByAutomake(file) ? "automake (from Makefile.am)" : null;
                 if (generatedBy is null) continue;
                 var fix = autoreconf ? "PKG_FIXUP:=autoreconf regenerates it, so this edit is lost: patch the source it is made from"
                     : "patch the source it is made from and set PKG_FIXUP:=autoreconf";
-                findings.Add(new Finding(LintRules.PatchedGeneratedFile, new SourceLocation(patch, file.HeaderLine),
-                    $"{Path.GetFileName(patch)} edits {file.Name}, which {generatedBy} generates: {fix}"));
+                findings.Add(new Finding(LintRules.PatchedGeneratedFile, new SourceLocation(patch.Path, file.HeaderLine),
+                    $"{Path.GetFileName(patch.Path)} edits {file.Name}, which {generatedBy} generates: {fix}"));
             }
         }
         return findings;

@@ -28,7 +28,7 @@ public sealed class LayoutCheck : IPackageCheck
             findings.Add(new Finding(LintRules.UnexpectedFile, new SourceLocation(package.Source.Directory + "/" + name, 0),
                 $"{name} is not something the build reads (a package directory holds Makefile, files/, patches/, src/, Config.in and test scripts)"));
         }
-        foreach (var patch in package.Source.Files.Patches) CheckPatch(package, patch, findings);
+        foreach (var patch in package.Patches) CheckPatch(patch, findings);
         return findings;
     }
 
@@ -61,14 +61,14 @@ public sealed class LayoutCheck : IPackageCheck
     /// <summary>A directory with a Makefile of its own is another package (lang/perl holds perl-cgi, ...).</summary>
     private static bool IsPackageOfItsOwn(string entry) => File.Exists(Path.Combine(entry, "Makefile"));
 
-    private static void CheckPatch(LintedPackage package, string patch, List<Finding> findings)
+    private static void CheckPatch(PatchFile patch, List<Finding> findings)
     {
-        var name = Path.GetFileName(patch);
-        var where = new SourceLocation(patch, 0);
+        var name = Path.GetFileName(patch.Path);
+        var where = new SourceLocation(patch.Path, 0);
         if (!IsWellNamed(name))
             findings.Add(new Finding(LintRules.PatchName, where,
                 $"{name} is not named NNN-name.patch (a number, a hyphen, then ASCII letters, digits and hyphens): patches apply in the order of their names"));
-        if (!PatchFile.Read(patch, package.Lines.Of(patch)).IsUnifiedDiff)
+        if (!patch.IsUnifiedDiff)
             findings.Add(new Finding(LintRules.PatchFormat, where, $"{name} is not a unified diff (quilt refresh or git format-patch writes one)"));
     }
 

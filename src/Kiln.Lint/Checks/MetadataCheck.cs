@@ -30,9 +30,9 @@ public sealed class MetadataCheck(LicenseList licenses) : IPackageCheck
             var where = package.PackageDefine(binary.Name)?.Location ?? package.Header;
             // A HIDDEN package is never offered to a user (it only gathers dependencies), so nobody reads its description.
             if (!HasDescription(package, binary) && string.IsNullOrWhiteSpace(binary.Variable("HIDDEN"))) undescribed.Add((binary.Name, where));
-            if (package.Own("Package/" + binary.Name) is { } define && binary.Variable("LICENSE") is { Length: > 0 } own
+            if (package.PackageDefine(binary.Name) is not null && binary.Variable("LICENSE") is { Length: > 0 } own
                 && own.Trim() != (package.Variable("PKG_LICENSE") ?? "").Trim())
-                CheckLicense(own.Trim(), define.LineWhere(l => l.TrimStart().StartsWith("LICENSE", StringComparison.Ordinal)), "LICENSE", findings);
+                CheckLicense(own.Trim(), package.FieldLocation(binary.Name, "LICENSE"), "LICENSE", findings);
         }
         // Packages a template defines share its line: one finding there, naming them, rather than one each.
         foreach (var group in undescribed.GroupBy(u => u.Where))

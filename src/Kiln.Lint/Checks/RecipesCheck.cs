@@ -1,6 +1,7 @@
 using Kiln.Lint.Findings;
 using Kiln.Lint.Packages;
 using Kiln.Lint.Rules;
+using Kiln.Make.Syntax;
 
 namespace Kiln.Lint.Checks;
 
@@ -45,7 +46,7 @@ public sealed class RecipesCheck : IPackageCheck
         var line = lines[0].TrimStart('+', '@', '-');
         var call = "$(call " + step.Default + ",";
         if (line.StartsWith(call, StringComparison.Ordinal) && line.EndsWith(')'))
-            return ArgumentsSuggestion(step, SplitArguments(line[call.Length..^1]));
+            return ArgumentsSuggestion(step, ExprParser.CallArguments(line[call.Length..^1]));
         // The default's own command with another directory: +$(MAKE_VARS) $(MAKE) $(PKG_JOBS) -C $(PKG_BUILD_DIR)/DIR $(MAKE_FLAGS) ...
         if (step.PathVariable is { } pathVariable && step.FlagsVariable is { } flags && line.Contains("$(MAKE)", StringComparison.Ordinal)
             && line.Contains("$(" + flags + ")", StringComparison.Ordinal) && SubdirectoryOf(line) is { } subdirectory)
@@ -64,26 +65,6 @@ public sealed class RecipesCheck : IPackageCheck
                 ? $"{variable}:={arguments[i].Trim()}" : $"{variable} += {arguments[i].Trim()}");
         }
         return parts.Count == 0 ? null : $"passes arguments to {step.Default}: drop it and set {string.Join(", ", parts)}";
-    }
-
-    /// <summary>A $(call)'s arguments: split at the commas outside parentheses.</summary>
-    private static List<string> SplitArguments(string text)
-    {
-        var arguments = new List<string>();
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] is '(' or '{') depth++;
-            else if (text[i] is ')' or '}') depth--;
-            else if (text[i] == ',' && depth == 0)
-            {
-                arguments.Add(text[start..i]);
-                start = i + 1;
-            }
-        }
-        arguments.Add(text[start..]);
-        return arguments;
     }
 
     /// <summary>DIR in "-C $(PKG_BUILD_DIR)/DIR" (or $(HOST_BUILD_DIR)), or null when make runs in the build directory itself.</summary>

@@ -64,13 +64,15 @@ public sealed class VersionsCheck : IPackageCheck
     private static bool IsDate(string text) =>
         text.Length == 10 && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
+    private static readonly (int Length, string Format)[] DateFormats = [(10, "yyyy-MM-dd"), (10, "yyyy.MM.dd"), (8, "yyyyMMdd")];
+
     /// <summary>A date in a version (2024-01-31, 2024.01.31 or 20240131 at the start or after a separator), as YYYY-MM-DD.</summary>
     private static string? DateIn(string version)
     {
         for (var i = 0; i + 8 <= version.Length; i++)
         {
             if (i > 0 && char.IsAsciiDigit(version[i - 1])) continue;
-            foreach (var (length, format) in new[] { (10, "yyyy-MM-dd"), (10, "yyyy.MM.dd"), (8, "yyyyMMdd") })
+            foreach (var (length, format) in DateFormats)
             {
                 if (i + length > version.Length || (i + length < version.Length && char.IsAsciiDigit(version[i + length]))) continue;
                 if (DateTime.TryParseExact(version.AsSpan(i, length), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)

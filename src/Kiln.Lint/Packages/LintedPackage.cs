@@ -30,6 +30,11 @@ public sealed class LintedPackage(
 
     public TreeCatalog Tree { get; } = tree;
 
+    private IReadOnlyList<PatchFile>? _patches;
+
+    /// <summary>The patches of patches/, in the order they apply, each read as a unified diff once for every check that looks at them.</summary>
+    public IReadOnlyList<PatchFile> Patches => _patches ??= Source.Files.Patches.Select(p => PatchFile.Read(p, Lines.Of(p))).ToList();
+
     /// <summary>What its build produced (<c>--built</c>), or null: checks of build rules then have nothing to say.</summary>
     public PackageBuild? Built { get; init; }
 

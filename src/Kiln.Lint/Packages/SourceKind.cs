@@ -33,17 +33,8 @@ public static class SourceKinds
         return first is not null && HostOf(first) is "github.com" or "gitlab.com" or "codeberg.org" ? HostOf(first) : null;
     }
 
-    /// <summary>The host of a URL, lower-case, without user or port ("" when it has none).</summary>
-    public static string HostOf(string url)
-    {
-        var start = url.IndexOf("://", StringComparison.Ordinal);
-        if (start < 0) return "";
-        var rest = url[(start + 3)..];
-        var end = rest.IndexOfAny(['/', ':']);
-        var host = end >= 0 ? rest[..end] : rest;
-        var at = host.LastIndexOf('@');
-        return (at >= 0 ? host[(at + 1)..] : host).ToLowerInvariant();
-    }
+    /// <summary>The host of a URL, lower-case, without user or port ("" for what is not an absolute URL, as an @GITHUB shortcut).</summary>
+    public static string HostOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host.ToLowerInvariant() : "";
 
     /// <summary>A full commit id: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits.</summary>
     public static bool IsCommitId(string value) => value.Length is 40 or 64 && value.All(char.IsAsciiHexDigitLower);

@@ -181,6 +181,13 @@ public static class ExprParser
         return parsed;
     }
 
+    /// <summary>
+    /// The arguments of a <c>$(call NAME,ARGS)</c> written in a makefile, ARGS given as text: split at the commas outside
+    /// parentheses, as make splits them (for a reader of makefile text that does not evaluate it).
+    /// </summary>
+    public static List<string> CallArguments(string text) =>
+        SplitArguments(text, 0, text.Length, '(', ')', int.MaxValue).Select(a => text[a.Start..a.End]).ToList();
+
     /// <summary>Splits <c>s[start..end)</c> at top-level commas; the last allowed argument takes the rest.</summary>
     internal static List<(int Start, int End)> SplitArguments(string s, int start, int end, char openParen, char closeParen, int maxArgs)
     {
