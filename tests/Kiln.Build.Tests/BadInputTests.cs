@@ -13,7 +13,7 @@ public sealed class BadInputTests : IDisposable
     public void Dispose() => _tree.Dispose();
 
     private void AddPackage(string name, string body) =>
-        Write($"package/utils/{name}/Makefile", $"""
+        _tree.Write($"package/utils/{name}/Makefile", $"""
             include $(TOPDIR)/rules.mk
 
             PKG_NAME:={name}
@@ -36,12 +36,6 @@ public sealed class BadInputTests : IDisposable
             $(eval $(call BuildPackage,{name}))
 
             """);
-
-    private void Write(string relative, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_tree.In(relative))!);
-        File.WriteAllText(_tree.In(relative), text);
-    }
 
     private (int Status, string Output) Kiln(params string[] arguments) =>
         Builds.Execute(Path.Combine(AppContext.BaseDirectory, "kiln"), ["--topdir", _tree.Top, .. arguments]);

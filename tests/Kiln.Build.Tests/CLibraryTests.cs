@@ -72,7 +72,7 @@ public sealed class CLibraryTests : IDisposable
     public void AToolchainPackageWithAnAbiVersionIsPackedUnderTheNameItsDependentsAskFor()
     {
         // OpenWrt's package/libs/toolchain gives libgcc ABI_VERSION 1: packages that depend on libgcc ask for libgcc1.
-        Write("package/libs/toolchain/Makefile", """
+        _tree.Write("package/libs/toolchain/Makefile", """
             include $(TOPDIR)/rules.mk
 
             PKG_NAME:=toolchain
@@ -95,7 +95,7 @@ public sealed class CLibraryTests : IDisposable
             $(eval $(call BuildPackage,libgcc))
 
             """);
-        Write("package/utils/gccuser/Makefile", """
+        _tree.Write("package/utils/gccuser/Makefile", """
             include $(TOPDIR)/rules.mk
 
             PKG_NAME:=gccuser
@@ -131,11 +131,5 @@ public sealed class CLibraryTests : IDisposable
         Assert.Equal("libgcc", libgcc.Control["Provides"]);
         Assert.Equal("1", libgcc.Control["ABIVersion"]);
         Assert.Empty(Directory.GetFiles(_tree.In("bin/targets/demo/small/packages"), "libgcc_*.ipk"));
-    }
-
-    private void Write(string relative, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_tree.In(relative))!);
-        File.WriteAllText(_tree.In(relative), text);
     }
 }

@@ -26,6 +26,13 @@ internal sealed class TestTree : IDisposable
 
     public string In(string relative) => Path.Combine(Top, relative);
 
+    /// <summary>Writes a file of the tree, with the directories it needs.</summary>
+    public void Write(string relative, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(In(relative))!);
+        File.WriteAllText(In(relative), text);
+    }
+
     public void Dispose()
     {
         try

@@ -14,12 +14,6 @@ public sealed class TopLevelMakeTests : IDisposable
 
     public void Dispose() => _tree.Dispose();
 
-    private void Write(string relative, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_tree.In(relative))!);
-        File.WriteAllText(_tree.In(relative), text);
-    }
-
     private IpkContents Ipk(string name, string feed = "base") =>
         IpkContents.Read(Directory.GetFiles(_tree.In("bin/packages/mips_24kc/" + feed), name + "_*.ipk").Single());
 
@@ -31,7 +25,7 @@ public sealed class TopLevelMakeTests : IDisposable
     {
         // Conditionals at column 0 inside define bodies, as real packages write them around
         // platform-specific commands; each branch leaves a different mark.
-        Write("package/utils/hostnames/Makefile", """
+        _tree.Write("package/utils/hostnames/Makefile", """
             include $(TOPDIR)/rules.mk
 
             PKG_NAME:=hostnames
@@ -88,7 +82,7 @@ public sealed class TopLevelMakeTests : IDisposable
     /// chooser's own option defaults to on once PACKAGE_chooser is; with it on, chooser also
     /// depends on chooser-extra; its Makefile reads the symbols.
     /// </summary>
-    private void AddChooser() => Write("package/utils/chooser/Makefile", """
+    private void AddChooser() => _tree.Write("package/utils/chooser/Makefile", """
         include $(TOPDIR)/rules.mk
 
         PKG_NAME:=chooser
@@ -168,7 +162,7 @@ public sealed class TopLevelMakeTests : IDisposable
     [Fact]
     public void AFeedsPackageIsBuiltAsThroughItsLinkInPackageFeeds()
     {
-        Write("feeds/extra/utils/feedy/Makefile", """
+        _tree.Write("feeds/extra/utils/feedy/Makefile", """
             include $(TOPDIR)/rules.mk
 
             PKG_NAME:=feedy
