@@ -90,6 +90,7 @@ public sealed class LintCommandTests
         new("lint of a directory the tree does not have", BadInput.InTree("lint", "package/nosuch")) { Mentions = _ => "package/nosuch" },
         new("lint of a file", BadInput.InTree("lint", "package/utils/greeter/Makefile")) { Mentions = _ => "package/utils/greeter/Makefile" },
         new("lint --json --sarif", BadInput.InTree("lint", "--json", "--sarif")) { Mentions = _ => "--sarif" },
+        new("lint with an option it does not have", BadInput.InTree("lint", "--bogus")) { Mentions = _ => "--bogus: no such option" },
         new("lint of a directory without packages", BadInput.InTree("lint", "target")) { Mentions = _ => "no package", MayWrite = Writes.Scan },
     ];
 

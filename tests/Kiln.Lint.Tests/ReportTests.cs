@@ -20,6 +20,15 @@ public sealed class ReportTests(FixtureTree tree) : IClassFixture<FixtureTree>
     }
 
     [Fact]
+    public void AFindingPrintsOnOneLineEvenWhenItQuotesAToolsSeveralLines()
+    {
+        var finding = new Kiln.Lint.Findings.Finding(LintRules.PatchApplies, new Kiln.Core.Errors.SourceLocation("package/x/Makefile", 8),
+            "dl/x.tar.gz cannot be unpacked: gzip: stdin: not in gzip format\ntar: Child returned status 1");
+        Assert.Equal("package/x/Makefile:8: error: [layout/patch-applies] dl/x.tar.gz cannot be unpacked: gzip: stdin: not in gzip format; " +
+            "tar: Child returned status 1", finding.ToString());
+    }
+
+    [Fact]
     public void TheJsonReportListsEveryFindingWithTheCounts()
     {
         using var stream = new MemoryStream();

@@ -4,6 +4,7 @@ using Kiln.Build.Steps;
 using Kiln.Build;
 using Kiln.Cli.Output;
 using Kiln.Configuration.Choice;
+using Kiln.Cli.Errors;
 using Kiln.Core.Errors;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Configuration;
@@ -59,7 +60,7 @@ public static class BuildCommand
         };
         build.SetAction(result =>
         {
-            var names = Names(result.GetValue(packages)!);
+            var names = CommandLineErrors.Operands(result.GetValue(packages)!);
             // Options first: a mistake in them is reported before any work.
             var jobCount = Jobs(result.GetValue(jobs));
             var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
@@ -123,7 +124,7 @@ public static class BuildCommand
         };
         clean.SetAction(result =>
         {
-            var names = Names(result.GetValue(cleanNames)!);
+            var names = CommandLineErrors.Operands(result.GetValue(cleanNames)!);
             var tree = GlobalOptions.Tree(result);
             foreach (var removed in BuildCleaner.Clean(tree, Configuration(result, tree), names.Select(ByteText.FromOs).ToList()))
                 Console.Out.WriteLine("removed " + removed);
@@ -150,10 +151,6 @@ public static class BuildCommand
 
     private static DotConfig Configuration(ParseResult result, string tree) =>
         ConfigurationChoice.Choose(tree, result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60)).Config;
-
-    /// <summary>Package names; a word that starts with '-' is an option this command does not have.</summary>
-    private static string[] Names(string[] names) =>
-        names.FirstOrDefault(n => n.StartsWith('-')) is { } option ? throw new UserError($"{option}: no such option (see 'kiln --help')") : names;
 
     private static int Jobs(int jobs) => jobs >= 1 ? jobs : throw new UserError($"-j {jobs}: the number of jobs must be at least 1");
 

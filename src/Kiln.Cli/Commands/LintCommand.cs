@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kiln.Cli.Errors;
 using Kiln.Core.Errors;
 using Kiln.Lint;
 using Kiln.Lint.Reports;
@@ -26,7 +27,7 @@ public static class LintCommand
             if (result.GetValue(rules)) return ListRules();
             if (result.GetValue(json) && result.GetValue(sarif)) throw new UserError("--json and --sarif: choose one output format");
             var topDir = GlobalOptions.Tree(result);
-            var options = new LintOptions(topDir, result.GetValue(paths) ?? [], directory => GlobalOptions.Scan(result, directory))
+            var options = new LintOptions(topDir, CommandLineErrors.Operands(result.GetValue(paths) ?? []), directory => GlobalOptions.Scan(result, directory))
             {
                 Built = result.GetValue(built),
             };

@@ -17,4 +17,11 @@ public static class CommandLineErrors
         var help = command.Parents.Any() ? $"kiln {command.Name} --help" : "kiln --help";
         throw new UserError($"{first.TrimEnd('.')} (see '{help}')");
     }
+
+    /// <summary>
+    /// A command's words (package names, paths): a word that starts with '-' is an option the command does not have,
+    /// which System.CommandLine would otherwise take as one more word.
+    /// </summary>
+    public static string[] Operands(string[] words) =>
+        words.FirstOrDefault(w => w.StartsWith('-')) is { } option ? throw new UserError($"{option}: no such option (see 'kiln --help')") : words;
 }

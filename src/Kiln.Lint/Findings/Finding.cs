@@ -9,7 +9,7 @@ public sealed record Finding(LintRule Rule, SourceLocation Location, string Mess
     /// <summary>The rule's severity, unless the finding is less sure than the rule (a feed the lint cannot see, say).</summary>
     public Severity Severity { get; init; } = Rule.Severity;
 
-    /// <summary>As compilers print it: <c>FILE:LINE: warning: [ID] MESSAGE</c>.</summary>
+    /// <summary>As compilers print it: <c>FILE:LINE: warning: [ID] MESSAGE</c>, one line (a tool's several lines quoted in the message joined by "; ").</summary>
     public override string ToString() =>
-        $"{Location.File}{(Location.Line > 0 ? $":{Location.Line}" : "")}: {Severity.Word()}: [{Rule.Id}] {Message}";
+        $"{Location.File}{(Location.Line > 0 ? $":{Location.Line}" : "")}: {Severity.Word()}: [{Rule.Id}] {Message.ReplaceLineEndings("; ")}";
 }
