@@ -13,6 +13,7 @@ public sealed class RuleFixtureTests(FixtureTree tree) : IClassFixture<FixtureTr
     {
         { "package/utils/broken", "makefile/unreadable", "Makefile", "define Package/broken" },
         { "package/utils/stray", "layout/unexpected-file", "NOTES.txt", null },
+        { "package/utils/patchesfile", "layout/unexpected-file", "patches", null },
         { "package/utils/badname", "layout/patch-name", "patches/fix_build.patch", null },
         { "package/utils/notadiff", "layout/patch-format", "patches/001-notes.patch", null },
         { "package/utils/norelease", "versions/release", "Makefile", "PKG_NAME:=" },

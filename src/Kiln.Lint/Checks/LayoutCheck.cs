@@ -15,6 +15,9 @@ public sealed class LayoutCheck : IPackageCheck
     private static readonly HashSet<string> Expected =
         new(["Makefile", "files", "patches", "src", "Config.in", "test.sh", "pre-test.sh", "test", "tests"], StringComparer.Ordinal);
 
+    /// <summary>What the build reads as directories.</summary>
+    private static readonly string[] Directories = ["files", "patches", "src"];
+
     public IEnumerable<Finding> Check(LintedPackage package)
     {
         var findings = new List<Finding>();
@@ -24,6 +27,12 @@ public sealed class LayoutCheck : IPackageCheck
         foreach (var entry in Directory.EnumerateFileSystemEntries(package.Directory).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(entry);
+            if (Directories.Contains(name) && File.Exists(entry))
+            {
+                findings.Add(new Finding(LintRules.UnexpectedFile, new SourceLocation(package.Source.Directory + "/" + name, 0),
+                    $"{name} is a file where the build reads a directory ({name}/)"));
+                continue;
+            }
             if (IsExpected(name) || buildText.Contains(name, StringComparison.Ordinal) || NamedByPattern(name, buildText) || IsPackageOfItsOwn(entry)) continue;
             findings.Add(new Finding(LintRules.UnexpectedFile, new SourceLocation(package.Source.Directory + "/" + name, 0),
                 $"{name} is not something the build reads (a package directory holds Makefile, files/, patches/, src/, Config.in and test scripts)"));
