@@ -13,10 +13,8 @@ internal static class VerifiedBlob
     /// <exception cref="IOException">reading the source or writing the file failed.</exception>
     public static CacheMiss? Receive(Stream source, string sha256, string destinationPath, out long bytes)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(destinationPath))!;
-        Directory.CreateDirectory(directory);
-        // A name of its own per writer: several threads or processes may fetch the same blob at once.
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(destinationPath)}.{Path.GetRandomFileName()}.kiln-tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destinationPath))!);
+        var temporary = CacheTemporaryFile.Beside(destinationPath);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
