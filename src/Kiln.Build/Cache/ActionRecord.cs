@@ -73,6 +73,7 @@ public sealed class ActionRecord
         {
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
             using var document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read()) throw new FormatException("content follows the record");
             var record = Read(document.RootElement);
             problem = null;
             return record;
