@@ -68,9 +68,17 @@ public sealed class HttpBuildCache : IBuildCache
         byte[] bytes;
         try
         {
-            if (response.Content.Headers.ContentLength > MaximumRecordBytes)
-                throw new InvalidDataException("larger than any action record");
-            bytes = response.Content.ReadAsByteArrayAsync(timeout.Token).GetAwaiter().GetResult();
+            using var body = response.Content.ReadAsStream(timeout.Token);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int read;
+            while ((read = body.Read(chunk)) > 0)
+            {
+                // Counted as it comes: a server need not say how long a body is.
+                if (buffer.Length + read > MaximumRecordBytes) throw new InvalidDataException("larger than any action record");
+                buffer.Write(chunk, 0, read);
+            }
+            bytes = buffer.ToArray();
         }
         catch (Exception e) when (Unavailable($"GET {resource}", e, timeout.Token) is { } unavailable)
         {
@@ -143,7 +151,7 @@ public sealed class HttpBuildCache : IBuildCache
             }
             source = File.OpenRead(sourcePath);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Statistics.UploadFailed();
             failure = $"{sourcePath}: {e.Message}";
@@ -228,7 +236,7 @@ public sealed class HttpBuildCache : IBuildCache
             IOException or UnauthorizedAccessException => new CacheMiss(MissKind.LocalError, $"{what}: {e.Message}"),
             _ => null,
         };
-        if (miss?.Kind is MissKind.Timeout or MissKind.Unreachable) _down ??= miss;
+        if (miss?.Kind is MissKind.Timeout or MissKind.Unreachable) Interlocked.CompareExchange(ref _down, miss, null);
         return miss;
     }
 

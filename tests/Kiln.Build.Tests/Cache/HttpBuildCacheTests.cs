@@ -209,5 +209,25 @@ public sealed class HttpBuildCacheTests : IDisposable
         Assert.False(File.Exists(Path.Combine(server.Root, "cas", wrongName)));
     }
 
+    [Fact]
+    public void ManyThreadsShareOneClient()
+    {
+        using var server = new NginxCacheServer();
+        using var cache = new HttpBuildCache(server.Url(), timeouts: Short);
+        var (record, path, sha) = _files.Step("shared", new string('y', 1 << 20));
+        var key = CacheTestFiles.Key("shared step");
+        Assert.True(cache.PutBlob(sha, path, out _));
+        Assert.True(cache.PutAction(key, record, out _));
+        // Every thread fetches the same blob to the same place, as parallel steps needing one file may.
+        Parallel.For(0, 32, i =>
+        {
+            Assert.NotNull(cache.TryGetAction(key, out _));
+            Assert.True(cache.TryGetBlob(sha, _files.In("out/shared"), out var miss), miss?.Reason);
+        });
+        Assert.Equal(64, cache.Statistics.Hits);
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(_files.In("out/shared")));
+        Assert.Equal(["shared"], Directory.GetFileSystemEntries(_files.In("out")).Select(Path.GetFileName));
+    }
+
     public void Dispose() => _files.Dispose();
 }
