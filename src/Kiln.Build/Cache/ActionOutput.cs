@@ -21,6 +21,7 @@ public sealed record ActionOutput(string Path, OutputKind Kind, UnixFileMode Mod
             if (part is "" or "." or "..") return $"output path '{Path}' is not a plain relative path";
         if ((int)Mode is < 0 or > 0xfff) return $"output '{Path}' has mode {(int)Mode}, beyond 07777";
         if (Size < 0) return $"output '{Path}' has a negative size";
+        if (!Enum.IsDefined(Kind)) return $"output '{Path}' has no known kind";
         return Kind switch
         {
             OutputKind.File when !CacheNames.IsValid(Sha256) => $"file '{Path}' has no valid sha256",

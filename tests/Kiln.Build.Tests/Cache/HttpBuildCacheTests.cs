@@ -59,6 +59,9 @@ public sealed class HttpBuildCacheTests : IDisposable
         var key = CacheTestFiles.Key("busybox install");
         Assert.True(cache.PutBlob(sha, path, out _));
         Assert.True(cache.PutAction(key, record, out _));
+        // Another step whose output is the same file: its record names the same blob.
+        var sibling = CacheTestFiles.Key("busybox-static install");
+        Assert.True(cache.PutAction(sibling, record, out _));
         File.WriteAllText(Path.Combine(server.Root, "cas", sha), "a program, rotten");
 
         Assert.NotNull(cache.TryGetAction(key, out _));
@@ -71,8 +74,11 @@ public sealed class HttpBuildCacheTests : IDisposable
 
         Assert.Null(cache.TryGetAction(key, out miss));
         Assert.Equal(MissKind.Untrusted, miss!.Kind);
+        // A record fetched after the blob was found corrupt is not followed either.
+        Assert.Null(cache.TryGetAction(sibling, out miss));
+        Assert.Equal(MissKind.Untrusted, miss!.Kind);
         Assert.Equal(1, cache.Statistics.Misses(MissKind.Corrupt));
-        Assert.Equal(1, cache.Statistics.Misses(MissKind.Untrusted));
+        Assert.Equal(2, cache.Statistics.Misses(MissKind.Untrusted));
     }
 
     [Fact]
