@@ -1,3 +1,4 @@
+using Kiln.Build.Cache;
 using Kiln.Core.Errors;
 
 namespace Kiln.Build.Settings;
@@ -6,9 +7,10 @@ namespace Kiln.Build.Settings;
 /// Kiln's settings for a tree, from <c>TREE/kiln.conf</c>: lines of <c>NAME = VALUE</c>, <c>#</c>
 /// comments. <c>mirror = DIR-OR-URL</c> (repeatable) names local mirrors that downloads try before
 /// a package's own URLs; a relative directory is relative to the tree. <c>kernel = FILE</c> is the
-/// built kernel images are made with when the command line names none.
+/// built kernel images are made with when the command line names none. <c>cache</c>,
+/// <c>cache-mode</c> and <c>cache-size</c> name the build cache (<see cref="CacheSettings"/>).
 /// </summary>
-public sealed record KilnSettings(IReadOnlyList<string> Mirrors, string? Kernel)
+public sealed record KilnSettings(IReadOnlyList<string> Mirrors, string? Kernel, CacheSettings Cache)
 {
     public const string FileName = "kiln.conf";
 
@@ -17,7 +19,9 @@ public sealed record KilnSettings(IReadOnlyList<string> Mirrors, string? Kernel)
         var path = Path.Combine(topDirectory, FileName);
         var mirrors = new List<string>();
         string? kernel = null;
-        if (!File.Exists(path)) return new KilnSettings(mirrors, kernel);
+        var cache = CacheSettings.None;
+        var sizeLine = 0;
+        if (!File.Exists(path)) return new KilnSettings(mirrors, kernel, cache);
         var number = 0;
         foreach (var raw in File.ReadLines(path))
         {
@@ -35,10 +39,34 @@ public sealed record KilnSettings(IReadOnlyList<string> Mirrors, string? Kernel)
                 case "kernel":
                     kernel = Path.GetFullPath(Path.Combine(topDirectory, value));
                     break;
+                case "cache":
+                    cache = cache with
+                    {
+                        Location = CacheSettings.ParseLocation(value, topDirectory, out var problem)
+                            ?? throw new UserError($"{FileName}:{number}: *** {problem}."),
+                    };
+                    break;
+                case "cache-mode":
+                    cache = cache with
+                    {
+                        Mode = CacheSettings.ParseMode(value)
+                            ?? throw new UserError($"{FileName}:{number}: *** cache-mode is read, readwrite or off, not '{value}'."),
+                    };
+                    break;
+                case "cache-size":
+                    cache = cache with
+                    {
+                        SizeLimit = CacheSettings.ParseSize(value)
+                            ?? throw new UserError($"{FileName}:{number}: *** cache-size is a size such as 500M or 10G, not '{value}'."),
+                    };
+                    sizeLine = number;
+                    break;
                 default:
                     throw new UserError($"{FileName}:{number}: *** unknown setting '{name}'.");
             }
         }
-        return new KilnSettings(mirrors, kernel);
+        if (sizeLine > 0 && cache.IsRemote)
+            throw new UserError($"{FileName}:{sizeLine}: *** cache-size applies to a cache directory; a cache server evicts by its own settings.");
+        return new KilnSettings(mirrors, kernel, cache);
     }
 }

@@ -11,20 +11,36 @@ namespace Kiln.Build.Stamps;
 /// its value, the recipe's hash, the previous step's stamp). Two runs with equal inputs would do
 /// the same, so the step is skipped; the entries that differ say why it runs (--explain).
 /// </summary>
-public sealed class StepInputs
+/// <remarks>
+/// Beside each entry it keeps its portable value, what a shared build cache keys the step's
+/// outputs with (<see cref="PortableDigest"/>): the tree's own path (<paramref name="treeDirectory"/>)
+/// in a value or a recipe replaced by <see cref="TreeToken"/>, and files by content alone (a
+/// checkout's modification times differ from machine to machine).
+/// </remarks>
+public sealed class StepInputs(string? treeDirectory = null)
 {
+    /// <summary>What stands for the tree's path in portable values.</summary>
+    public const string TreeToken = "${TOPDIR}";
+
     private readonly SortedDictionary<string, string> _entries = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string> _portable = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> Entries => _entries;
 
-    public StepInputs Add(string name, string value)
+    public StepInputs Add(string name, string value) => Add(name, value, Portable(value));
+
+    private StepInputs Add(string name, string value, string portable)
     {
         _entries[name] = value.Replace('\n', ' ');
+        _portable[name] = portable.Replace('\n', ' ');
         return this;
     }
 
     /// <summary>A text input, by its hash (recipes are long).</summary>
-    public StepInputs AddText(string name, string text) => Add(name, Hash(text));
+    public StepInputs AddText(string name, string text) => Add(name, Hash(text), Hash(Portable(text)));
+
+    /// <summary>The step this one builds on: its stamp digest, and its portable digest for the cache key.</summary>
+    public StepInputs AddAfter(StepInputs previous) => Add("after", previous.Digest(), previous.PortableDigest());
 
     /// <summary>
     /// Every file below a directory (or the file itself), by content and modification time (a
@@ -34,8 +50,8 @@ public sealed class StepInputs
     {
         if (File.Exists(path))
         {
-            Add("file " + Path.GetRelativePath(root, path), FileHash.Sha256(path) + " " + File.GetLastWriteTimeUtc(path).Ticks);
-            return this;
+            var hash = FileHash.Sha256(path);
+            return Add("file " + Path.GetRelativePath(root, path), hash + " " + File.GetLastWriteTimeUtc(path).Ticks, hash);
         }
         if (!Directory.Exists(path)) return Add("missing " + Path.GetRelativePath(root, path), "");
         var entries = new FileSystemEnumerable<string>(path, (ref FileSystemEntry e) => e.ToFullPath(),
@@ -50,7 +66,11 @@ public sealed class StepInputs
             var info = new FileInfo(entry);
             var name = "file " + Path.GetRelativePath(root, entry);
             if (info.LinkTarget is { } target) Add(name, "-> " + target);
-            else if (File.Exists(entry)) Add(name, FileHash.Sha256(entry) + " " + info.LastWriteTimeUtc.Ticks);
+            else if (File.Exists(entry))
+            {
+                var hash = FileHash.Sha256(entry);
+                Add(name, hash + " " + info.LastWriteTimeUtc.Ticks, hash);
+            }
         }
         return this;
     }
@@ -66,12 +86,20 @@ public sealed class StepInputs
     }
 
     /// <summary>One hash over all entries: what the next step records of this one.</summary>
-    public string Digest()
+    public string Digest() => HashOf(_entries);
+
+    /// <summary>One hash over the portable values: the same for the same step in any tree, on any machine.</summary>
+    public string PortableDigest() => HashOf(_portable);
+
+    private static string HashOf(SortedDictionary<string, string> entries)
     {
         var text = new StringBuilder();
-        foreach (var (name, value) in _entries) text.Append(name).Append('\t').Append(value).Append('\n');
+        foreach (var (name, value) in entries) text.Append(name).Append('\t').Append(value).Append('\n');
         return Hash(text.ToString());
     }
+
+    private string Portable(string text) =>
+        treeDirectory is { Length: > 0 } tree ? text.Replace(tree, TreeToken, StringComparison.Ordinal) : text;
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

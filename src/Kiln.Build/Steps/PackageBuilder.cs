@@ -59,7 +59,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         var sources = Download(context, run, makefile);
         if (lastStep == StepKind.Download) return;
 
-        var prepare = new StepInputs();
+        var prepare = new StepInputs(context.TopDirectory);
         foreach (var (path, hash) in makefile.FilesRead) prepare.Add("read " + Relative(context, path), hash);
         prepare.AddTree(makefile.Directory, context.TopDirectory);
         if (!Host && makefile.Value(ApiNames.Variables.GitTree) is { Length: > 0 } gitTree)
@@ -84,7 +84,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             if (step > lastStep && !(step == StepKind.Pack && lastStep == StepKind.Install)) break;
             if (step == StepKind.Pack && (Host || run.Packager is null || _installing.Count == 0)) continue;
             if (step == StepKind.InstallDev && (Host || makefile.Value(ApiNames.Variables.InstallDev).Length == 0)) break;
-            var inputs = step == StepKind.Prepare ? prepare : new StepInputs().Add("after", done[After(step)].Digest());
+            var inputs = step == StepKind.Prepare ? prepare : new StepInputs(context.TopDirectory).AddAfter(done[After(step)]);
             var after = step == StepKind.Prepare ? (StepKind?)null : After(step);
             done[step] = RunStep(context, run, makefile, step, inputs, running, after is { } a && ran.Contains(a) ? a : null, ran, cancel);
         }

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Kiln.Core.Errors;
+
+namespace Kiln.Build.Cache;
+
+/// <summary>
+/// The build cache kiln.conf names: <c>cache = http://HOST:PORT/PREFIX</c> (a Bazel remote-cache
+/// server) or <c>cache = DIR</c> (relative to the tree), <c>cache-mode = read|readwrite|off</c>,
+/// and for a directory <c>cache-size = 10G</c>, the size it is collected down to.
+/// </summary>
+public sealed record CacheSettings(string? Location, CacheMode Mode, long? SizeLimit)
+{
+    public static CacheSettings None { get; } = new(null, CacheMode.ReadWrite, null);
+
+    public bool IsRemote => Location is not null && Location.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>The cache to use, or null when there is none or it is off; credentials for a server come from the environment.</summary>
+    public IBuildCache? Open(Func<string, string?> environment, CacheTimeouts? timeouts = null)
+    {
+        if (Location is null || Mode == CacheMode.Off) return null;
+        IBuildCache cache = IsRemote
+            ? new HttpBuildCache(new Uri(Location), CacheCredentials.FromEnvironment(environment), timeouts)
+            : new DirectoryBuildCache(Location, SizeLimit);
+        return Mode == CacheMode.Read ? new ReadOnlyBuildCache(cache) : cache;
+    }
+
+    public IBuildCache? Open() => Open(Environment.GetEnvironmentVariable);
+
+    /// <summary>A <c>cache</c> value: a server's URL as it is, a directory made absolute against the tree; null with why it is neither.</summary>
+    internal static string? ParseLocation(string value, string topDirectory, out string? problem)
+    {
+        problem = null;
+        if (!value.Contains("://", StringComparison.Ordinal)) return Path.GetFullPath(Path.Combine(topDirectory, value));
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            problem = $"cache '{value}' is neither an http(s) URL nor a directory";
+        // kiln.conf is often committed and build logs are shared: secrets live in the environment only.
+        else if (uri.UserInfo.Length > 0)
+            problem = $"cache URL must not hold credentials: set {CacheCredentials.UserVariable} and {CacheCredentials.PasswordVariable}, or {CacheCredentials.TokenVariable}";
+        else if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            problem = $"cache URL '{value}' has a query or fragment";
+        return problem is null ? uri!.AbsoluteUri : null;
+    }
+
+    internal static CacheMode? ParseMode(string value) => value switch
+    {
+        "readwrite" => CacheMode.ReadWrite,
+        "read" => CacheMode.Read,
+        "off" => CacheMode.Off,
+        _ => null,
+    };
+
+    /// <summary>A size as <c>500M</c>, <c>10G</c> (binary units, as du -h prints them) or plain bytes; null when it is not one.</summary>
+    internal static long? ParseSize(string value)
+    {
+        if (value.Length == 0) return null;
+        var unit = char.ToUpperInvariant(value[^1]) switch
+        {
+            'K' => 1L << 10,
+            'M' => 1L << 20,
+            'G' => 1L << 30,
+            'T' => 1L << 40,
+            _ => 1L,
+        };
+        var number = unit == 1 ? value : value[..^1];
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return null;
+        var bytes = amount * unit;
+        return bytes > long.MaxValue ? null : (long)bytes;
+    }
+}
