@@ -11,6 +11,10 @@ internal sealed class RecordingObserver : IBuildObserver
 
     public List<(string Node, string Step)> UpToDate { get; } = [];
 
+    public List<(string Node, string Step)> FromCache { get; } = [];
+
+    public List<(string Node, string Why)> CacheMisses { get; } = [];
+
     public List<string> Messages { get; } = [];
 
     /// <summary>What <see cref="Planned"/> was told; null when it was not called.</summary>
@@ -40,6 +44,16 @@ internal sealed class RecordingObserver : IBuildObserver
     public void StepUpToDate(string node, string step)
     {
         lock (_gate) UpToDate.Add((node, step));
+    }
+
+    public void StepFromCache(string node, string step)
+    {
+        lock (_gate) FromCache.Add((node, step));
+    }
+
+    public void CacheMissed(string node, string why)
+    {
+        lock (_gate) CacheMisses.Add((node, why));
     }
 
     public void NodeFinished(string node, bool succeeded)

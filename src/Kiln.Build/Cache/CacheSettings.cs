@@ -26,6 +26,17 @@ public sealed record CacheSettings(string? Location, CacheMode Mode, long? SizeL
 
     public IBuildCache? Open() => Open(Environment.GetEnvironmentVariable);
 
+    /// <summary>These settings with the command line's <c>--cache</c> and <c>--cache-mode</c> (each null when not given) put over them.</summary>
+    public CacheSettings With(string? location, string? mode, string topDirectory)
+    {
+        var settings = this;
+        if (location is not null)
+            settings = settings with { Location = ParseLocation(location, topDirectory, out var problem) ?? throw new UserError(problem + " (--cache)") };
+        if (mode is not null)
+            settings = settings with { Mode = ParseMode(mode) ?? throw new UserError($"--cache-mode is read, readwrite or off, not '{mode}'") };
+        return settings;
+    }
+
     /// <summary>A <c>cache</c> value: a server's URL as it is, a directory made absolute against the tree; null with why it is neither.</summary>
     internal static string? ParseLocation(string value, string topDirectory, out string? problem)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Kiln.Build.Cache;
 using Kiln.Build.Recipes;
 using Kiln.Core.Errors;
 using Kiln.Core.Parallel;
@@ -12,7 +13,8 @@ public sealed record NodeFailure(string Node, string Message, StepFailure? Step 
 
 /// <summary>How a run of the scheduler ended.</summary>
 /// <param name="Interrupted">Cancellation left nodes unfinished.</param>
-public sealed record BuildResult(IReadOnlyList<NodeFailure> Failures, bool Interrupted)
+/// <param name="Cache">What the build cache did, when there was one.</param>
+public sealed record BuildResult(IReadOnlyList<NodeFailure> Failures, bool Interrupted, CacheReport? Cache = null)
 {
     public bool Succeeded => Failures.Count == 0 && !Interrupted;
 }

@@ -10,6 +10,12 @@ public interface IBuildObserver
 
     void StepUpToDate(string node, string step);
 
+    /// <summary>A step's outputs were taken from the build cache instead of running it.</summary>
+    void StepFromCache(string node, string step);
+
+    /// <summary>The build cache could not supply (or store) a node's steps; <paramref name="why"/> says what it lacked (for --explain).</summary>
+    void CacheMissed(string node, string why);
+
     void NodeFinished(string node, bool succeeded);
 
     void Message(string text);
@@ -23,6 +29,10 @@ public sealed class SilentObserver : IBuildObserver
     public void StepStarted(string node, string step, string why) { }
 
     public void StepUpToDate(string node, string step) { }
+
+    public void StepFromCache(string node, string step) { }
+
+    public void CacheMissed(string node, string why) { }
 
     public void NodeFinished(string node, bool succeeded) { }
 

@@ -45,6 +45,9 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
     /// variant's Makefile does not define (package-pack.mk packs only a package with an install section).</summary>
     private IReadOnlyList<string> _installing = selected;
 
+    /// <summary>The key of this build's outputs in the build cache, once it has run (null: no cache, or not built all the way).</summary>
+    public string? CacheKey { get; private set; }
+
     protected override void Build(BuildContext context, BuildRun run, StepKind lastStep, CancellationToken cancel)
     {
         // As include/subdir.mk runs a variant's make.
@@ -77,6 +80,28 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             run.Observer.Message($"{Name}: the last build stopped during {File.ReadAllText(running).Trim()}; starting again from prepare");
         }
 
+        var cached = Cached(context, run, makefile, prepare, lastStep);
+        if (cached is not null)
+        {
+            if (cached.UpToDate())
+            {
+                foreach (var step in cached.Steps) run.Observer.StepUpToDate(Name, (Host ? "host-" : "") + step.Name());
+                return;
+            }
+            if (StepStamp.WhyRun(StepStamp.Read(Stamp(makefile, StepKind.Prepare)), prepare) is not null)
+            {
+                var miss = cached.TryRestore(_staging, Enum.GetValues<StepKind>().Where(s => s > StepKind.Download).Select(s => Stamp(makefile, s)));
+                if (miss is null)
+                {
+                    if (File.Exists(running)) File.Delete(running);
+                    foreach (var step in cached.Steps) run.Observer.StepFromCache(Name, (Host ? "host-" : "") + step.Name());
+                    return;
+                }
+                run.Observer.CacheMissed(Name, miss.Reason);
+            }
+            cached.Forget();
+        }
+
         var done = new Dictionary<StepKind, StepInputs>();
         var ran = new HashSet<StepKind>();
         foreach (var step in new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile, StepKind.Install, StepKind.Pack, StepKind.InstallDev })
@@ -86,8 +111,28 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             if (step == StepKind.InstallDev && (Host || makefile.Value(ApiNames.Variables.InstallDev).Length == 0)) break;
             var inputs = step == StepKind.Prepare ? prepare : new StepInputs(context.TopDirectory).AddAfter(done[After(step)]);
             var after = step == StepKind.Prepare ? (StepKind?)null : After(step);
-            done[step] = RunStep(context, run, makefile, step, inputs, running, after is { } a && ran.Contains(a) ? a : null, ran, cancel);
+            done[step] = RunStep(context, run, makefile, step, inputs, running, after is { } a && ran.Contains(a) ? a : null, ran, cached, cancel);
         }
+        if (cached is not null && cached.Steps.Any(ran.Contains) && cached.Store() is { } notStored)
+            run.Observer.CacheMissed(Name, "not stored in the cache: " + notStored);
+    }
+
+    /// <summary>
+    /// The cached steps of a build that goes all the way (null without a cache, or when a build it needs has no key), keyed on
+    /// what prepare reads and the keys of the builds it needs.
+    /// </summary>
+    private CachedSteps? Cached(BuildContext context, BuildRun run, PackageMakefile makefile, StepInputs prepare, StepKind lastStep)
+    {
+        if (run.Cache is not { } cache || lastStep != StepKind.InstallDev) return null;
+        var dependencyKeys = new List<string>();
+        foreach (var dependency in Dependencies.OfType<PackageBuilder>())
+        {
+            if (dependency.CacheKey is not { } key) return null;
+            dependencyKeys.Add(key);
+        }
+        CacheKey = cache.NodeKey(Name, prepare.PortableDigest(), dependencyKeys);
+        return new CachedSteps(cache, context, makefile, CacheKey, Host, _installing,
+            Host || run.Packager is null ? [] : Packages(context, makefile), run.Packager) { PackedInto = run.Packed };
     }
 
     /// <summary>The step whose result a step builds on: both installs take what compile made, packing what install made.</summary>
@@ -109,21 +154,18 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
     /// <param name="earlierRan">The step this one builds on, when it ran in this build (and so took this one's stamp away).</param>
     /// <param name="ran">Where a step that runs notes itself.</param>
     private StepInputs RunStep(BuildContext context, BuildRun run, PackageMakefile makefile, StepKind step, StepInputs inputs, string running,
-        StepKind? earlierRan, HashSet<StepKind> ran, CancellationToken cancel)
+        StepKind? earlierRan, HashSet<StepKind> ran, CachedSteps? cached, CancellationToken cancel)
     {
         var stamp = Stamp(makefile, step);
         var packages = step == StepKind.Pack ? Packages(context, makefile) : [];
         foreach (var package in packages)
         {
             var file = Path.Combine(package.OutputDirectory, run.Packager!.FileName(package));
-            inputs.AddText("package " + package.Name, string.Join("\n", [package.Control, .. package.Depends, package.Description,
-                .. package.Scripts.Select(s => s.Key + "=" + s.Value),
-                package.Architecture, package.SourceDateEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+            inputs.AddText("package " + package.Name, CachedSteps.PackageText(package));
             inputs.Add("output " + Relative(context, file), File.Exists(file) ? "present" : "missing");
         }
         if (step == StepKind.Pack) inputs.Add("packager", run.Packager!.Identity);
-        if (step == StepKind.Install) inputs.Add("strip", makefile.Value("CONFIG_NO_STRIP").Length > 0 || makefile.Value("CONFIG_DEBUG").Length > 0
-            ? "no" : makefile.Value("STRIP"));
+        if (step == StepKind.Install) inputs.Add("strip", CachedSteps.StripSetting(makefile));
         var recipes = step == StepKind.Pack ? [] : Recipes(makefile, step);
         foreach (var (label, recipe) in recipes)
             if (recipe is not null) inputs.AddText("recipe" + label, recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER",
@@ -162,6 +204,8 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
                     makefile.Value(ApiNames.Variables.StagingList));
             }
         }
+        else if (Host && step == StepKind.Install && cached is not null)
+            cached.HostInstall(() => RunRecipes(context, makefile, step, recipes, stepName, log, cancel));
         else RunRecipes(context, makefile, step, recipes, stepName, log, cancel);
         if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
             foreach (var package in _installing)

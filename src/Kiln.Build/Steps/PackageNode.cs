@@ -1,3 +1,4 @@
+using Kiln.Build.Cache;
 using Kiln.Build.Packages;
 using Kiln.Build.Scheduling;
 
@@ -18,7 +19,9 @@ public abstract class PackageNode(string name, BuildRun run) : BuildNode(name)
 /// <summary>What the package nodes of one build share: the context, where they report, the toolchain's identity, what packs.</summary>
 /// <param name="ToolchainIdentity">What identifies the toolchain in stamps (see ToolchainCatalog.Identity).</param>
 /// <param name="Packager">What packs installed packages (null: they are installed, not packed).</param>
-public sealed record BuildRun(BuildContext Context, IBuildObserver Observer, string ToolchainIdentity, IPackager? Packager = null)
+/// <param name="Cache">The build cache steps are taken from and stored in (null: none).</param>
+public sealed record BuildRun(BuildContext Context, IBuildObserver Observer, string ToolchainIdentity, IPackager? Packager = null,
+    BuildCacheSession? Cache = null)
 {
     private readonly HashSet<string> _packed = [];
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Steps;
 using Kiln.Build;
+using Kiln.Build.Settings;
 using Kiln.Cli.Output;
 using Kiln.Configuration.Choice;
 using Kiln.Cli.Errors;
@@ -47,6 +48,16 @@ public static class BuildCommand
         {
             Description = "After a failure, go on with the packages that do not need the failed one (as make -k), and list every failure.",
         };
+        var cache = new Option<string?>("--cache")
+        {
+            Description = "The build cache: a Bazel remote-cache server's URL or a directory (default: kiln.conf's cache).",
+            HelpName = "URL|DIR",
+        };
+        var cacheMode = new Option<string?>("--cache-mode")
+        {
+            Description = "read (take from the cache only), readwrite (also store what is built; the default) or off.",
+            HelpName = "MODE",
+        };
         var packages = new Argument<string[]>("PACKAGE")
         {
             Description = "Packages to build (binary or source names, NAME/host for a host build, tools/NAME for a host tool of tools/); " +
@@ -56,7 +67,7 @@ public static class BuildCommand
         var build = new Command("build",
             "Build packages: download, prepare, configure, compile, install; without names, every selected package and then the images.")
         {
-            Target, Config, jobs, step, explain, keepGoing, ImageCommands.Kernel, ImageCommands.Profile, packages,
+            Target, Config, jobs, step, explain, keepGoing, cache, cacheMode, ImageCommands.Kernel, ImageCommands.Profile, packages,
         };
         build.SetAction(result =>
         {
@@ -65,6 +76,7 @@ public static class BuildCommand
             var jobCount = Jobs(result.GetValue(jobs));
             var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
             var tree = GlobalOptions.Tree(result);
+            var cacheSettings = KilnSettings.Read(tree).Cache.With(result.GetValue(cache), result.GetValue(cacheMode), tree);
             if (ImageBuilderDirectory.Open(tree) is { } builder) throw new UserError(builder.BuildsNothing);
             var config = Configuration(result, tree);
             var firmware = names.Length == 0 && result.GetValue(step) is null ? Firmware(result, tree, config) : null;
@@ -83,7 +95,8 @@ public static class BuildCommand
                 firmware is null ? null
                     : (context, packages) => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token,
                         packages),
-                KeepGoing: result.GetValue(keepGoing));
+                KeepGoing: result.GetValue(keepGoing),
+                Cache: cacheSettings);
             ConsoleCancelEventHandler stop = (_, e) =>
             {
                 e.Cancel = true;
@@ -102,6 +115,8 @@ public static class BuildCommand
                 foreach (var failure in outcome.Failures) Report(failure, request.TopDirectory);
                 if (outcome.Failures.Count > 0) return ExitCodes.Failure;
                 Console.Error.WriteLine(display.Summary(clock.Elapsed));
+                if (outcome.Cache is { } cacheReport)
+                    foreach (var line in BuildDisplay.CacheSummary(cacheReport)) Console.Error.WriteLine(line);
                 if (made is not null) ImageCommands.ReportImages(made, tree);
                 return ExitCodes.Success;
             }

@@ -1,3 +1,4 @@
+using Kiln.Build.Cache;
 using Kiln.Build.Scheduling;
 using Spectre.Console;
 
@@ -16,6 +17,7 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
     private int _done;
     private int _stepsRun;
     private int _stepsUpToDate;
+    private int _stepsFromCache;
     private StatusContext? _status;
 
     public static bool Interactive => !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
@@ -55,6 +57,18 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
         if (explain) Line($"{step} {node}: up to date");
     }
 
+    public void StepFromCache(string node, string step)
+    {
+        lock (_gate) _stepsFromCache++;
+        if (explain) Line($"{step} {node}: from the cache");
+        else if (Interactive) Line($"{step} {node} (cached)");
+    }
+
+    public void CacheMissed(string node, string why)
+    {
+        if (explain) Line($"{node}: not from the cache: {why}");
+    }
+
     public void NodeFinished(string node, bool succeeded)
     {
         lock (_gate)
@@ -69,8 +83,31 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
     public string Summary(TimeSpan elapsed)
     {
         lock (_gate)
-            return $"kiln: {_done} built ({_stepsRun} steps run, {_stepsUpToDate} up to date) in {elapsed.TotalSeconds:0.0} s";
+            return $"kiln: {_done} built ({_stepsRun} steps run, {_stepsUpToDate} up to date" +
+                (_stepsFromCache > 0 ? $", {_stepsFromCache} from the cache" : "") + $") in {elapsed.TotalSeconds:0.0} s";
     }
+
+    /// <summary>What the build cache did (a line), and why outputs could not be stored (warnings).</summary>
+    public static IEnumerable<string> CacheSummary(CacheReport report)
+    {
+        var statistics = report.Statistics;
+        var misses = Enum.GetValues<MissKind>().Where(k => statistics.Misses(k) > 0).Select(k => $"{statistics.Misses(k)} {MissName(k)}").ToList();
+        yield return $"kiln: cache {report.Location}: {report.RestoredSteps} steps taken, {report.UploadedRecords} stored" +
+            $" ({Megabytes(statistics.BytesDownloaded)} down, {Megabytes(statistics.BytesUploaded)} up)" +
+            (misses.Count > 0 ? "; misses: " + string.Join(", ", misses) : "");
+        foreach (var problem in report.Problems.Take(5)) yield return "kiln: warning: cache: " + problem;
+        if (report.Problems.Count > 5) yield return $"kiln: warning: cache: {report.Problems.Count - 5} more outputs not stored";
+    }
+
+    private static string Megabytes(long bytes) => $"{bytes / 1048576.0:0.0} MB";
+
+    private static string MissName(MissKind kind) => kind switch
+    {
+        MissKind.NotFound => "not found",
+        MissKind.ServerError => "server errors",
+        MissKind.LocalError => "local errors",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     public void Message(string text)
     {

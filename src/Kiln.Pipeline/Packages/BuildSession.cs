@@ -1,3 +1,4 @@
+using Kiln.Build.Cache;
 using Kiln.Build.HostTools;
 using Kiln.Build.Jobs;
 using Kiln.Build.Packages;
@@ -23,12 +24,14 @@ namespace Kiln.Pipeline.Packages;
 /// <param name="Packager">Packs what is installed (null: packages are installed, not packed).</param>
 /// <param name="AlsoWhenKnown">Built besides what the .config selects when the tree has them (the target's default packages).</param>
 /// <param name="Then">Runs after a successful build, in the same lock, with the tree's packages as the build read them (the images).</param>
+/// <param name="Cache">The build cache to use (null: the one kiln.conf names, if any).</param>
 public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep,
     string? CacheDirectory,
     IPackager? Packager = null,
     IReadOnlyList<string>? AlsoWhenKnown = null,
     Action<BuildContext, TreePackages>? Then = null,
-    bool KeepGoing = false);
+    bool KeepGoing = false,
+    CacheSettings? Cache = null);
 
 /// <summary>
 /// One build: the .config with the external toolchain's symbols, the host tools linked into
@@ -38,6 +41,9 @@ public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOn
 public static class BuildSession
 {
     private const int MaxSelectionRounds = 5;
+
+    /// <summary>How long a finished build waits for uploads still going (they run beside the build, so few are left).</summary>
+    private static readonly TimeSpan UploadWait = TimeSpan.FromMinutes(2);
 
     public static BuildResult Run(BuildRequest request, IBuildObserver observer, CancellationToken cancel)
     {
@@ -50,7 +56,9 @@ public static class BuildSession
         {
             CacheDirectory = request.CacheDirectory,
         });
-        var run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager);
+        var cacheSettings = request.Cache ?? KilnSettings.Read(request.TopDirectory).Cache;
+        using var cache = cacheSettings.Open() is { } opened ? new BuildCacheSession(opened, cacheSettings.Mode == CacheMode.ReadWrite) : null;
+        var run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager, cache);
         // tools/ is read only when a host tool of it is asked for.
         var tools = request.Packages?.Any(p => BuildPlanner.ToolName(p) is not null) == true
             ? HostToolTree.Read(context, request.CacheDirectory)
@@ -69,7 +77,7 @@ public static class BuildSession
             if (set.Count == 0) break;
             observer.Message($"selected as menuconfig would ({set.Count}): " + string.Join(" ", set.Take(10)) + (set.Count > 10 ? " ..." : ""));
             context = BuildSetup.CreateContext(request.TopDirectory, config, jobserver, observer);
-            run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager);
+            run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager, cache);
             planner = new BuildPlanner(sources, context.Config, tools);
             plan = planner.Plan(names, run, request.LastStep);
         }
@@ -81,6 +89,6 @@ public static class BuildSession
             packager.Index(run.PackedDirectories, context);
         }
         if (result.Succeeded) request.Then?.Invoke(context, sources);
-        return result;
+        return cache is null ? result : result with { Cache = cache.Finish(cacheSettings.Location!, UploadWait) };
     }
 }

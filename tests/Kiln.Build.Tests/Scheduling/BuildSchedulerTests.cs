@@ -346,6 +346,10 @@ public sealed class BuildSchedulerTests
 
         public void StepUpToDate(string node, string step) { }
 
+        public void StepFromCache(string node, string step) { }
+
+        public void CacheMissed(string node, string why) { }
+
         public void NodeFinished(string node, bool succeeded) => throw new InvalidOperationException("display broke");
 
         public void Message(string text) { }
