@@ -1,3 +1,4 @@
+using Kiln.Build.Cache;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Steps;
 using Kiln.Configuration.Choice;
@@ -24,6 +25,16 @@ internal static class Builds
             new IpkPackager(tree.Top));
         var result = BuildSession.Run(request, observer, CancellationToken.None);
         return (observer, result.Failures);
+    }
+
+    /// <summary>A build of the packages with a build cache, reported to <paramref name="observer"/> (a new one when null).</summary>
+    public static (RecordingObserver Observer, BuildResult Result) RunCached(TestTree tree, string target, IReadOnlyList<string> packages,
+        CacheSettings cache, RecordingObserver? observer = null)
+    {
+        observer ??= new RecordingObserver();
+        var request = new BuildRequest(tree.Top, Config(tree, target), packages, 2, StepKind.InstallDev, CacheDirectory: null,
+            new IpkPackager(tree.Top), Cache: cache);
+        return (observer, BuildSession.Run(request, observer, CancellationToken.None));
     }
 
     /// <summary>Builds and fails the test with the first failure's message and log when the build fails.</summary>

@@ -17,6 +17,9 @@ internal sealed class RecordingObserver : IBuildObserver
 
     public List<string> Messages { get; } = [];
 
+    /// <summary>Called (on the build's thread) as each node finishes.</summary>
+    public Action<string>? OnNodeFinished { get; init; }
+
     /// <summary>What <see cref="Planned"/> was told; null when it was not called.</summary>
     public int? PlannedNodes { get; private set; }
 
@@ -59,6 +62,7 @@ internal sealed class RecordingObserver : IBuildObserver
     public void NodeFinished(string node, bool succeeded)
     {
         lock (_gate) Finished.Add((node, succeeded));
+        OnNodeFinished?.Invoke(node);
     }
 
     public void Message(string text)
