@@ -67,9 +67,11 @@ public sealed class FirmwareTrees : IDisposable
     }
 
     /// <summary>Every file under bin/targets/TARGET with its sha256.</summary>
-    public static SortedDictionary<string, string> Images(string top, string target)
+    public static SortedDictionary<string, string> Images(string top, string target) => Files(Path.Combine(top, "bin", "targets", target));
+
+    /// <summary>Every file below a directory (relative to it) with its sha256.</summary>
+    public static SortedDictionary<string, string> Files(string directory)
     {
-        var directory = Path.Combine(top, "bin", "targets", target);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(directory, "*", SearchOption.AllDirectories))
             files[Path.GetRelativePath(directory, file)] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
