@@ -46,7 +46,7 @@ public static class CacheCommand
             Console.WriteLine($"action records: {occupancy.ActionRecords}, {Bytes(occupancy.ActionRecordBytes)}");
             Console.WriteLine($"blobs: {occupancy.Blobs}, {Bytes(occupancy.BlobBytes)}");
             Console.WriteLine($"total: {occupancy.Entries} entries, {Bytes(occupancy.Bytes)}");
-            Console.WriteLine(settings.SizeLimit is { } limit ? $"size limit: {Bytes(limit)} (cache-size)" : "size limit: none (cache-size in kiln.conf sets one)");
+            Console.WriteLine(settings.SizeLimit is { } limit ? $"size limit (cache-size): {Bytes(limit)}" : "size limit: none (cache-size in kiln.conf sets one)");
             if (occupancy is { OldestAccessUtc: { } oldest, NewestAccessUtc: { } newest })
             {
                 Console.WriteLine($"least recently used: {Time(oldest)}");
@@ -99,7 +99,9 @@ public static class CacheCommand
                 throw new UserError($"{settings.Location} is a cache server, which evicts by its own settings (bazel-remote --max_size, a cron job sweeping nginx's root); kiln cache gc works on a cache directory");
             var limit = result.GetValue(size) is { } given
                 ? CacheSettings.ParseSize(given) ?? throw new UserError($"--size is a size such as 500M or 10G, not '{given}'")
-                : settings.SizeLimit ?? throw new UserError($"no size to collect to: set cache-size in {KilnSettings.FileName} or pass --size");
+                : settings.SizeLimit ?? throw new UserError(result.GetValue(cache) is null
+                    ? $"no size to collect to: set cache-size in {KilnSettings.FileName} or pass --size"
+                    : "no size to collect to: pass --size (kiln.conf's cache-size is for the cache kiln.conf names)");
             var directory = new DirectoryBuildCache(settings.Location!);
             if (!directory.Exists)
             {
