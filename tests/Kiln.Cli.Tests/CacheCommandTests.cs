@@ -203,21 +203,50 @@ public sealed class CacheCommandTests
 
         var broken = Kiln(scratch, "cache", "stats", "--cache", server.Url("broken/").AbsoluteUri);
         Assert.True(broken.Status == 2, broken.ToString());
-        Assert.StartsWith($"kiln: cache server {server.Url("broken/")} does not answer: HEAD cas/{new string('0', 64)}: HTTP 503 ", broken.Stderr);
+        Assert.StartsWith($"kiln: cache server {server.Url("broken/")} is not usable: HEAD cas/{new string('0', 64)}: HTTP 503 ", broken.Stderr);
         Assert.Single(Lines(broken.Stderr));
+    }
+
+    [Fact]
+    public void StatsOfAServerBehindBasicAuthUsesTheCredentialsOfTheEnvironmentAndNeverPrintsThem()
+    {
+        using var server = new NginxCacheServer(("ci", "s3cret-pass"));
+        using var scratch = new Scratch(withTree: true);
+        var url = server.Url("kiln/").AbsoluteUri;
+        var refused = Kiln(scratch, "cache", "stats", "--cache", url);
+        Assert.True(refused.Status == 2, refused.ToString());
+        Assert.Equal($"kiln: cache server {url} is not usable: HEAD cas/{new string('0', 64)}: the cache server refused the credentials (HTTP 401)\n", refused.Stderr);
+
+        var wrong = KilnProcess.Run(scratch.Root, ["--topdir", scratch.Top, "cache", "stats", "--cache", url], environment: new Dictionary<string, string>
+        {
+            [CacheCredentials.UserVariable] = "ci",
+            [CacheCredentials.PasswordVariable] = "not-the-pass",
+        });
+        Assert.True(wrong.Status == 2, wrong.ToString());
+        Assert.DoesNotContain("not-the-pass", wrong.Stderr + wrong.Stdout);
+
+        var accepted = KilnProcess.Run(scratch.Root, ["--topdir", scratch.Top, "cache", "stats", "--cache", url], environment: new Dictionary<string, string>
+        {
+            [CacheCredentials.UserVariable] = "ci",
+            [CacheCredentials.PasswordVariable] = "s3cret-pass",
+        });
+        Assert.True(accepted.Status == 0, accepted.ToString());
+        Assert.StartsWith($"cache server {url}: answers;", accepted.Stdout);
+        Assert.DoesNotContain("s3cret-pass", accepted.Stderr + accepted.Stdout);
     }
 
     [Theory]
     [InlineData("", new[] { "cache", "stats" }, "kiln: no build cache: set cache = DIR or URL in TREE/kiln.conf, or pass --cache")]
     [InlineData("", new[] { "cache", "verify" }, "kiln: no build cache: set cache = DIR or URL in TREE/kiln.conf, or pass --cache")]
     [InlineData("cache = http://127.0.0.1:1/kiln/\n", new[] { "cache", "stats" },
-        "kiln: cache server http://127.0.0.1:1/kiln/ does not answer: HEAD cas/0000000000000000000000000000000000000000000000000000000000000000: Connection refused")]
+        "kiln: cache server http://127.0.0.1:1/kiln/ is not usable: HEAD cas/0000000000000000000000000000000000000000000000000000000000000000: Connection refused")]
     [InlineData("", new[] { "cache", "verify", "--cache", "http://127.0.0.1:1/kiln/" },
         "kiln: kiln cache verify works on a cache directory, and http://127.0.0.1:1/kiln/ is a server (it verifies what it stores itself)")]
     [InlineData("", new[] { "cache", "gc", "--cache", "http://127.0.0.1:1/kiln/", "--size", "1G" },
         "kiln: http://127.0.0.1:1/kiln/ is a cache server, which evicts by its own settings (bazel-remote --max_size, a cron job sweeping nginx's root); kiln cache gc works on a cache directory")]
     [InlineData("cache = ../cache\n", new[] { "cache", "gc" }, "kiln: no size to collect to: set cache-size in kiln.conf or pass --size")]
     [InlineData("", new[] { "cache", "gc", "--cache", "cache" }, "kiln: no size to collect to: pass --size (kiln.conf's cache-size is for the cache kiln.conf names)")]
+    [InlineData("cache = kiln.conf\n", new[] { "cache", "verify" }, "kiln: TREE/kiln.conf: is a file, not a cache directory")]
     [InlineData("cache = ../cache\n", new[] { "cache", "gc", "--size", "lots" }, "kiln: --size is a size such as 500M or 10G, not 'lots'")]
     [InlineData("", new[] { "cache", "stats", "--cache", "ftp://example.org/cache" }, "kiln: --cache: cache 'ftp://example.org/cache' is neither an http(s) URL nor a directory")]
     public void RefusalsAreOneMessage(string settings, string[] arguments, string message)

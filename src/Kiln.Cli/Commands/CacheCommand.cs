@@ -35,12 +35,7 @@ public static class CacheCommand
                 Console.WriteLine($"cache server {settings.Location}: answers; its occupancy is the server's to report (bazel-remote's /status, the disk under nginx's root)");
                 return ExitCodes.Success;
             }
-            var directory = new DirectoryBuildCache(settings.Location!);
-            if (!directory.Exists)
-            {
-                Console.WriteLine($"cache directory {directory.Directory}: does not exist, no entries (the first build that stores creates it)");
-                return ExitCodes.Success;
-            }
+            if (Existing(settings.Location!, "no entries (the first build that stores creates it)") is not { } directory) return ExitCodes.Success;
             var occupancy = CacheOccupancy.Of(directory);
             Console.WriteLine($"cache directory {directory.Directory}");
             Console.WriteLine($"action records: {occupancy.ActionRecords}, {Bytes(occupancy.ActionRecordBytes)}");
@@ -60,19 +55,14 @@ public static class CacheCommand
     private static Command Verify()
     {
         var cache = CacheOption();
-        var repair = new Option<bool>("--repair") { Description = "Delete the bad entries: a blob that is not its hash, a malformed record, a record naming a blob the cache lacks." };
+        var repair = new Option<bool>("--repair") { Description = "Delete the bad entries (a blob that is not its hash, a malformed record, a record naming a blob the cache lacks); exit status 0 once all are gone." };
         var command = new Command("verify", "Re-hash every blob and check every action record of a cache directory; exit status 1 when one is bad.") { cache, repair };
         command.SetAction(result =>
         {
             var settings = Settings(result, cache);
             if (settings.IsRemote)
                 throw new UserError($"kiln cache verify works on a cache directory, and {settings.Location} is a server (it verifies what it stores itself)");
-            var directory = new DirectoryBuildCache(settings.Location!);
-            if (!directory.Exists)
-            {
-                Console.WriteLine($"cache directory {directory.Directory}: does not exist, nothing to verify");
-                return ExitCodes.Success;
-            }
+            if (Existing(settings.Location!, "nothing to verify") is not { } directory) return ExitCodes.Success;
             var verification = CacheVerification.Run(directory, result.GetValue(repair));
             foreach (var problem in verification.Problems) Console.WriteLine(problem);
             var removed = verification.Problems.Count(p => p.Removed);
@@ -102,12 +92,7 @@ public static class CacheCommand
                 : settings.SizeLimit ?? throw new UserError(result.GetValue(cache) is null
                     ? $"no size to collect to: set cache-size in {KilnSettings.FileName} or pass --size"
                     : "no size to collect to: pass --size (kiln.conf's cache-size is for the cache kiln.conf names)");
-            var directory = new DirectoryBuildCache(settings.Location!);
-            if (!directory.Exists)
-            {
-                Console.WriteLine($"cache directory {directory.Directory}: does not exist, nothing to collect");
-                return ExitCodes.Success;
-            }
+            if (Existing(settings.Location!, "nothing to collect") is not { } directory) return ExitCodes.Success;
             var collection = directory.Collect(limit);
             Console.WriteLine($"kept {Count(collection.EntriesKept, "entry", "entries")}, {Bytes(collection.BytesKept)}; " +
                 $"removed {Count(collection.EntriesRemoved, "entry", "entries")}, freed {Bytes(collection.BytesFreed)} (size limit {Bytes(limit)})");
@@ -131,11 +116,21 @@ public static class CacheCommand
             : settings;
     }
 
+    /// <summary>The cache directory, or null once said that it does not exist: no command creates it but a build that stores.</summary>
+    private static DirectoryBuildCache? Existing(string location, string nothing)
+    {
+        if (File.Exists(location)) throw new UserError($"{location}: is a file, not a cache directory");
+        var directory = new DirectoryBuildCache(location);
+        if (directory.Exists) return directory;
+        Console.WriteLine($"cache directory {directory.Directory}: does not exist, {nothing}");
+        return null;
+    }
+
     /// <summary>A server that does not answer is the user's to fix (the URL, the network, the credentials in the environment).</summary>
     private static void Probe(string location)
     {
         using var server = new HttpBuildCache(new Uri(location), CacheCredentials.FromEnvironment(Environment.GetEnvironmentVariable));
-        if (server.Probe() is { } miss) throw new UserError($"cache server {location} does not answer: {miss.Reason}");
+        if (server.Probe() is { } miss) throw new UserError($"cache server {location} is not usable: {miss.Reason}");
     }
 
     private static string Bytes(long bytes) => bytes < 1024 ? Count(bytes, "byte") : $"{CacheSettings.FormatSize(bytes)} ({bytes} bytes)";
