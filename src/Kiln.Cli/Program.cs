@@ -25,6 +25,7 @@ public static class Program
         foreach (var command in ConfigCommands.Create()) root.Subcommands.Add(command);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LintCommand.Create());
+        root.Subcommands.Add(CacheCommand.Create());
         // Failures go to the one handler, not System.CommandLine's, which prints stack traces.
         return TopLevelHandler.Run(() =>
         {

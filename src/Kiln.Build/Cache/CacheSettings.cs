@@ -38,7 +38,7 @@ public sealed record CacheSettings(string? Location, CacheMode Mode, long? SizeL
     }
 
     /// <summary>A <c>cache</c> value: a server's URL as it is, a directory made absolute against the tree; null with why it is neither.</summary>
-    internal static string? ParseLocation(string value, string topDirectory, out string? problem)
+    public static string? ParseLocation(string value, string topDirectory, out string? problem)
     {
         problem = null;
         if (!value.Contains("://", StringComparison.Ordinal)) return Path.GetFullPath(Path.Combine(topDirectory, value));
@@ -61,7 +61,7 @@ public sealed record CacheSettings(string? Location, CacheMode Mode, long? SizeL
     };
 
     /// <summary>A size as <c>500M</c>, <c>10G</c> (binary units, as du -h prints them) or plain bytes; null when it is not one.</summary>
-    internal static long? ParseSize(string value)
+    public static long? ParseSize(string value)
     {
         if (value.Length == 0) return null;
         var unit = char.ToUpperInvariant(value[^1]) switch
@@ -76,5 +76,15 @@ public sealed record CacheSettings(string? Location, CacheMode Mode, long? SizeL
         if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0) return null;
         var bytes = amount * unit;
         return bytes > long.MaxValue ? null : (long)bytes;
+    }
+
+    /// <summary>A size as <see cref="ParseSize"/> reads it back: the largest binary unit it reaches, one decimal (du -h's way).</summary>
+    public static string FormatSize(long bytes)
+    {
+        const string units = "KMGT";
+        if (bytes < 1024) return bytes.ToString(CultureInfo.InvariantCulture);
+        var (amount, unit) = ((double)bytes / 1024, 0);
+        while (amount >= 1024 && unit < units.Length - 1) (amount, unit) = (amount / 1024, unit + 1);
+        return (amount < 10 ? amount.ToString("0.#", CultureInfo.InvariantCulture) : amount.ToString("0", CultureInfo.InvariantCulture)) + units[unit];
     }
 }

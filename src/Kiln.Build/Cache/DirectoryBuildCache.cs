@@ -188,22 +188,12 @@ public sealed class DirectoryBuildCache : IBuildCache
     /// </summary>
     public CacheCollection Collect(long limit)
     {
-        var entries = new List<(DateTime Used, string Name, string Path, long Size)>();
         var abandonedBefore = _clock.GetUtcNow().UtcDateTime - Abandoned;
-        foreach (var (area, prefix) in new[] { (_actions, "ac/"), (_blobs, "cas/") })
+        var entries = Entries(stray =>
         {
-            if (!System.IO.Directory.Exists(area)) continue;
-            foreach (var file in new DirectoryInfo(area).EnumerateFiles())
-            {
-                if (!CacheNames.IsValid(file.Name))
-                {
-                    if (file.Name.EndsWith(CacheTemporaryFile.Suffix, StringComparison.Ordinal) && file.LastWriteTimeUtc < abandonedBefore) Discard(file.FullName);
-                    continue;
-                }
-                entries.Add((file.LastAccessTimeUtc, prefix + file.Name, file.FullName, file.Length));
-            }
-        }
-        entries.Sort((a, b) => a.Used != b.Used ? a.Used.CompareTo(b.Used) : string.CompareOrdinal(a.Name, b.Name));
+            if (stray.Name.EndsWith(CacheTemporaryFile.Suffix, StringComparison.Ordinal) && stray.LastWriteTimeUtc < abandonedBefore) Discard(stray.FullName);
+        });
+        entries.Sort((a, b) => a.LastAccessUtc != b.LastAccessUtc ? a.LastAccessUtc.CompareTo(b.LastAccessUtc) : string.CompareOrdinal(a.Resource, b.Resource));
         long total = 0;
         foreach (var entry in entries) total += entry.Size;
         var (removed, freed) = (0, 0L);
@@ -215,6 +205,46 @@ public sealed class DirectoryBuildCache : IBuildCache
             removed++;
         }
         return new CacheCollection(entries.Count - removed, total, removed, freed);
+    }
+
+    /// <summary>Whether the directory is there; no method creates it but a store.</summary>
+    public bool Exists => System.IO.Directory.Exists(Directory);
+
+    /// <summary>The entries the directory holds, records then blobs, each in name order; none when it does not exist.</summary>
+    public IReadOnlyList<CacheEntry> Entries() => Entries(stray: null);
+
+    /// <summary>The entries; every other file of <c>ac/</c> and <c>cas/</c> (a writer's temporary file) goes to <paramref name="stray"/>.</summary>
+    private List<CacheEntry> Entries(Action<FileInfo>? stray)
+    {
+        var entries = new List<CacheEntry>();
+        foreach (var (area, kind) in new[] { (_actions, CacheEntryKind.ActionRecord), (_blobs, CacheEntryKind.Blob) })
+        {
+            if (!System.IO.Directory.Exists(area)) continue;
+            var start = entries.Count;
+            foreach (var file in new DirectoryInfo(area).EnumerateFiles())
+            {
+                if (CacheNames.IsValid(file.Name)) entries.Add(new CacheEntry(kind, file.Name, file.FullName, file.Length, file.LastAccessTimeUtc));
+                else stray?.Invoke(file);
+            }
+            entries.Sort(start, entries.Count - start, Comparer<CacheEntry>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name)));
+        }
+        return entries;
+    }
+
+    /// <summary>Deletes one entry; false with why when it could not be deleted.</summary>
+    public bool Remove(CacheEntry entry, out string? failure)
+    {
+        try
+        {
+            File.Delete(entry.Path);
+            failure = null;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            failure = $"{entry}: {e.Message}";
+            return false;
+        }
     }
 
     private void Touch(string path)

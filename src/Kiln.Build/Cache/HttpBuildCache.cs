@@ -182,16 +182,34 @@ public sealed class HttpBuildCache : IBuildCache
     {
         var response = Send(HttpMethod.Get, resource, null, token, out miss);
         if (response is null || response.StatusCode == HttpStatusCode.OK) return response;
+        miss = Refused(HttpMethod.Get, resource, response);
+        response.Dispose();
+        return null;
+    }
+
+    private static CacheMiss Refused(HttpMethod method, string resource, HttpResponseMessage response)
+    {
         var status = (int)response.StatusCode;
-        miss = response.StatusCode switch
+        return response.StatusCode switch
         {
             HttpStatusCode.NotFound => new CacheMiss(MissKind.NotFound, $"{resource} is not in the cache"),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                new CacheMiss(MissKind.Unauthorized, $"GET {resource}: the cache server refused the credentials (HTTP {status})"),
-            _ => new CacheMiss(MissKind.ServerError, $"GET {resource}: HTTP {status} {response.ReasonPhrase}"),
+                new CacheMiss(MissKind.Unauthorized, $"{method} {resource}: the cache server refused the credentials (HTTP {status})"),
+            _ => new CacheMiss(MissKind.ServerError, $"{method} {resource}: HTTP {status} {response.ReasonPhrase}"),
         };
-        response.Dispose();
-        return null;
+    }
+
+    /// <summary>
+    /// Null when the server answers the protocol, else why not: a HEAD of a blob no content can
+    /// have (all zeros) is a 404, or a 200 from a server that answers every HEAD so.
+    /// </summary>
+    public CacheMiss? Probe()
+    {
+        var resource = $"cas/{new string('0', 64)}";
+        using var timeout = new CancellationTokenSource(_requestTimeout);
+        using var response = Send(HttpMethod.Head, resource, null, timeout.Token, out var miss);
+        if (response is null) return miss;
+        return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound ? null : Refused(HttpMethod.Head, resource, response);
     }
 
     /// <summary>The response (headers read; the body not yet), or null with why there is none.</summary>

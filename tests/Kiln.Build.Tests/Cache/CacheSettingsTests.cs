@@ -81,5 +81,17 @@ public sealed class CacheSettingsTests : IDisposable
         Assert.Contains(CacheCredentials.PasswordVariable, error.Message);
     }
 
+    [Theory]
+    [InlineData(1000, "1000")]
+    [InlineData(1536, "1.5K")]
+    [InlineData(1L << 20, "1M")]
+    [InlineData(10L << 30, "10G")]
+    [InlineData((3L << 40) + (1L << 39), "3.5T")]
+    public void ASizeIsPrintedAsItIsWrittenInKilnConf(long bytes, string text)
+    {
+        Assert.Equal(text, CacheSettings.FormatSize(bytes));
+        Assert.Equal(bytes, CacheSettings.ParseSize(text));
+    }
+
     public void Dispose() => _tree.Dispose();
 }
