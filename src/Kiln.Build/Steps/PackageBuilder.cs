@@ -59,7 +59,9 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             _installing = Selected.Where(p => !Variant.Build.EveryVariant.Contains(p) || makefile.Defines($"Package/{p}/install")).ToList();
         var buildDirectory = makefile.Value(Host ? "HOST_BUILD_DIR" : "PKG_BUILD_DIR");
         var running = Path.Combine(buildDirectory, ".kiln-running");
-        var sources = Download(context, run, makefile);
+        // Sources whose hashes the Makefile gives are fetched only when the build cannot come from the cache.
+        var fetchLater = run.Cache is not null && lastStep == StepKind.InstallDev && makefile.Downloads.All(s => KnownHash(s) is not null);
+        var sources = Download(context, run, makefile, fetch: !fetchLater);
         if (lastStep == StepKind.Download) return;
 
         var prepare = new StepInputs(context.TopDirectory);
@@ -101,6 +103,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             }
             cached.Forget();
         }
+        if (fetchLater) Download(context, run, makefile, fetch: true);
 
         var done = new Dictionary<StepKind, StepInputs>();
         var ran = new HashSet<StepKind>();
@@ -290,21 +293,28 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         _ => makefile.Value(Host ? "HOST_BUILD_DIR" : "PKG_BUILD_DIR") + "/.kiln-" + step.Name(),
     };
 
-    /// <summary>Fetches the sources (once per run) and returns each file with the hash that identifies it.</summary>
-    private List<(string File, string Hash)> Download(BuildContext context, BuildRun run, PackageMakefile makefile)
+    /// <summary>Fetches the sources (once per run; unless <paramref name="fetch"/> is false, when every one has a known hash) and returns each
+    /// file with the hash that identifies it.</summary>
+    private List<(string File, string Hash)> Download(BuildContext context, BuildRun run, PackageMakefile makefile, bool fetch)
     {
         var result = new List<(string, string)>();
         if (makefile.Value("PKG_SKIP_DOWNLOAD").Length > 0) return result;
         foreach (var spec in makefile.Downloads)
         {
             var path = Path.Combine(context.DownloadDirectory, spec.File);
-            if (!File.Exists(path)) run.Observer.StepStarted(Name, "download", $"dl/{spec.File} is not there");
-            context.Downloader.Fetch(spec, Name);
-            var hash = spec.ExpectedHash;
-            result.Add((spec.File, hash.Length > 0 && !Sources.SourceHash.IsSkip(hash) ? hash : Sources.SourceHash.Of(path, "")));
+            if (fetch)
+            {
+                if (!File.Exists(path)) run.Observer.StepStarted(Name, "download", $"dl/{spec.File} is not there");
+                context.Downloader.Fetch(spec, Name);
+            }
+            result.Add((spec.File, KnownHash(spec) ?? Sources.SourceHash.Of(path, "")));
         }
         return result;
     }
+
+    /// <summary>The hash the Makefile gives a source, or null when it gives none (or skips the check).</summary>
+    private static string? KnownHash(Sources.SourceSpec spec) =>
+        spec.ExpectedHash is { Length: > 0 } hash && !Sources.SourceHash.IsSkip(hash) ? hash : null;
 
     private static string Relative(BuildContext context, string path) =>
         path.StartsWith(context.TopDirectory + "/", StringComparison.Ordinal) ? path[(context.TopDirectory.Length + 1)..] : path;

@@ -1,3 +1,4 @@
+using Kiln.Build.Cache;
 using Kiln.Build.Packages;
 using Kiln.Build.Scheduling;
 using Kiln.Build.Stamps;
@@ -26,30 +27,51 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
         var inputs = new StepInputs().Add("toolchain", run.ToolchainIdentity).Add("packages", string.Join(' ', Packages))
             .Add("layout", ToolchainLibraries.Layout);
         var packages = run.Packager is null ? [] : Packages.Select(p => ToPack(context, p, abiVersionOf(p))).ToList();
-        foreach (var package in packages)
-            inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, Path.Combine(package.OutputDirectory, run.Packager!.FileName(package))),
-                File.Exists(Path.Combine(package.OutputDirectory, run.Packager!.FileName(package))) ? "present" : "missing");
+        foreach (var package in packages) inputs.AddText("package " + package.Name, CachedSteps.PackageText(package));
         if (run.Packager is not null) inputs.Add("packager", run.Packager.Identity);
+        // What the libraries and packages are made of (not where they are): the same for every tree with this toolchain.
+        var key = run.Cache is { } cache ? BuildCacheSession.StepKey(cache.NodeKey(Name, inputs.PortableDigest(), []), "install", "") : null;
+        var outputs = packages.Select(p => Path.Combine(p.OutputDirectory, run.Packager!.FileName(p))).ToList();
+        foreach (var output in outputs)
+            inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, output), File.Exists(output) ? "present" : "missing");
         var why = StepStamp.WhyRun(StepStamp.Read(stamp), inputs);
         if (why is null)
         {
             run.Observer.StepUpToDate(Name, "install");
             return;
         }
-        run.Observer.StepStarted(Name, "install", why);
         StepStamp.Remove(stamp);
+        var installDirectories = Packages.Select(p => InstallDirectory(context, p)).ToList();
+        if (key is not null)
+        {
+            var miss = run.Cache!.TryRestore([("install", key)], context.TopDirectory, Path.Combine(context.TopDirectory, "tmp", "kiln-cache", key[..16]),
+                () => installDirectories.Where(Directory.Exists).ToList().ForEach(d => Directory.Delete(d, recursive: true)));
+            if (miss is null)
+            {
+                Finish(run, packages, outputs, inputs, stamp);
+                run.Observer.StepFromCache(Name, "install");
+                return;
+            }
+            run.Observer.CacheMissed(Name, miss.Reason);
+        }
+        run.Observer.StepStarted(Name, "install", why);
         var interpreter = Packages.Contains("libc")
             ? ToolchainLibraries.Interpreter(context.Toolchain, Path.Combine(context.BuildDirectory, "toolchain", "probe"))
             : null;
         foreach (var package in Packages)
             ToolchainLibraries.Install(context.Toolchain, package, InstallDirectory(context, package), interpreter);
-        foreach (var package in packages)
-        {
-            run.Packager!.Pack(package);
-            run.Packed(package.OutputDirectory);
-            inputs.Add("output " + Path.GetRelativePath(context.TopDirectory, Path.Combine(package.OutputDirectory, run.Packager.FileName(package))),
-                "present");
-        }
+        foreach (var package in packages) run.Packager!.Pack(package);
+        Finish(run, packages, outputs, inputs, stamp);
+        if (key is not null)
+            run.Cache!.Store(key, CapturedOutputs.Of(context.TopDirectory, [.. installDirectories, .. outputs], withContents: true,
+                new Dictionary<string, string> { ["node"] = Name, ["step"] = "install" }));
+    }
+
+    /// <summary>The packages are in place (packed or restored): noted for the index and in the stamp.</summary>
+    private static void Finish(BuildRun run, List<PackageToPack> packages, List<string> outputs, StepInputs inputs, string stamp)
+    {
+        foreach (var package in packages) run.Packed(package.OutputDirectory);
+        foreach (var output in outputs) inputs.Add("output " + Path.GetRelativePath(run.Context.TopDirectory, output), "present");
         StepStamp.Write(stamp, inputs);
     }
 

@@ -93,13 +93,13 @@ public sealed class BuildDisplay(bool explain) : IBuildObserver
         var statistics = report.Statistics;
         var misses = Enum.GetValues<MissKind>().Where(k => statistics.Misses(k) > 0).Select(k => $"{statistics.Misses(k)} {MissName(k)}").ToList();
         yield return $"kiln: cache {report.Location}: {report.RestoredSteps} steps taken, {report.UploadedRecords} stored" +
-            $" ({Megabytes(statistics.BytesDownloaded)} down, {Megabytes(statistics.BytesUploaded)} up)" +
+            $" ({Size(statistics.BytesDownloaded)} down, {Size(statistics.BytesUploaded)} up)" +
             (misses.Count > 0 ? "; misses: " + string.Join(", ", misses) : "");
         foreach (var problem in report.Problems.Take(5)) yield return "kiln: warning: cache: " + problem;
         if (report.Problems.Count > 5) yield return $"kiln: warning: cache: {report.Problems.Count - 5} more outputs not stored";
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / 1048576.0:0.0} MB";
+    private static string Size(long bytes) => bytes < 1 << 20 ? $"{bytes / 1024.0:0.0} KB" : $"{bytes / 1048576.0:0.0} MB";
 
     private static string MissName(MissKind kind) => kind switch
     {
