@@ -29,10 +29,10 @@ internal static class Builds
 
     /// <summary>A build of the packages with a build cache, reported to <paramref name="observer"/> (a new one when null).</summary>
     public static (RecordingObserver Observer, BuildResult Result) RunCached(TestTree tree, string target, IReadOnlyList<string> packages,
-        CacheSettings cache, RecordingObserver? observer = null)
+        CacheSettings cache, RecordingObserver? observer = null, string extraConfig = "")
     {
         observer ??= new RecordingObserver();
-        var request = new BuildRequest(tree.Top, Config(tree, target), packages, 2, StepKind.InstallDev, CacheDirectory: null,
+        var request = new BuildRequest(tree.Top, Config(tree, target, extraConfig), packages, 2, StepKind.InstallDev, CacheDirectory: null,
             new IpkPackager(tree.Top), Cache: cache);
         return (observer, BuildSession.Run(request, observer, CancellationToken.None));
     }

@@ -133,7 +133,14 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             if (dependency.CacheKey is not { } key) return null;
             dependencyKeys.Add(key);
         }
-        CacheKey = cache.NodeKey(Name, prepare.PortableDigest(), dependencyKeys);
+        // What the stamps of configure and compile record, beside prepare's: the config symbols the package depends on, and
+        // their recipes (with the compiler flags the target's config gives), expanded as they stand before the build.
+        var inputs = new StepInputs(context.TopDirectory).AddAfter(prepare);
+        AddConfigDepends(context, makefile, inputs);
+        var stamps = new[] { StepKind.Prepare, StepKind.Configure, StepKind.Compile }.Select(s => Stamp(makefile, s)).ToList();
+        AddRecipes(context, inputs, "configure", Recipes(makefile, StepKind.Configure), stamps);
+        AddRecipes(context, inputs, "compile", Recipes(makefile, StepKind.Compile), stamps);
+        CacheKey = cache.NodeKey(Name, inputs.PortableDigest(), dependencyKeys);
         return new CachedSteps(cache, context, makefile, CacheKey, Host, _installing,
             Host || run.Packager is null ? [] : Packages(context, makefile), run.Packager) { PackedInto = run.Packed };
     }
@@ -170,15 +177,8 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         if (step == StepKind.Pack) inputs.Add("packager", run.Packager!.Identity);
         if (step == StepKind.Install) inputs.Add("strip", CachedSteps.StripSetting(makefile));
         var recipes = step == StepKind.Pack ? [] : Recipes(makefile, step);
-        foreach (var (label, recipe) in recipes)
-            if (recipe is not null) inputs.AddText("recipe" + label, recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER",
-                StringComparison.Ordinal));
-        if (step == StepKind.Configure)
-            foreach (var symbol in makefile.Value("PKG_CONFIG_DEPENDS").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var name = symbol.StartsWith("CONFIG_", StringComparison.Ordinal) ? symbol[7..] : symbol;
-                inputs.Add("config CONFIG_" + name, context.Config.Value(name) ?? "n");
-            }
+        AddRecipes(context, inputs, "recipe", recipes);
+        if (step == StepKind.Configure) AddConfigDepends(context, makefile, inputs);
 
         var stepName = (Host ? "host-" : "") + step.Name();
         var why = StepStamp.WhyRun(StepStamp.Read(stamp), inputs);
@@ -244,6 +244,29 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
             {
                 HostToolset.Relink(hostBin, released);
             }
+        }
+    }
+
+    /// <param name="stamps">Stamp paths to leave out of the texts (a host build's carry a hash of its files' paths and times).</param>
+    private static void AddRecipes(BuildContext context, StepInputs inputs, string name, List<(string Label, ExpandedRecipe? Recipe)> recipes,
+        IReadOnlyList<string>? stamps = null)
+    {
+        foreach (var (label, recipe) in recipes)
+        {
+            if (recipe is null) continue;
+            var text = recipe.Text.Replace(context.Jobserver.MakeFlag, "JOBSERVER", StringComparison.Ordinal);
+            foreach (var stamp in stamps ?? []) text = text.Replace(stamp, "STAMP", StringComparison.Ordinal);
+            inputs.AddText(name + label, text);
+        }
+    }
+
+    /// <summary>The values of the config symbols PKG_CONFIG_DEPENDS names, which configure's stamp records.</summary>
+    private static void AddConfigDepends(BuildContext context, PackageMakefile makefile, StepInputs inputs)
+    {
+        foreach (var symbol in makefile.Value("PKG_CONFIG_DEPENDS").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = symbol.StartsWith("CONFIG_", StringComparison.Ordinal) ? symbol[7..] : symbol;
+            inputs.Add("config CONFIG_" + name, context.Config.Value(name) ?? "n");
         }
     }
 
