@@ -346,15 +346,16 @@ export BISON_PKGDATADIR:=$(STAGING_DIR_HOST)/share/bison
 export HOST_GNULIB_SRCDIR:=$(STAGING_DIR_HOST)/share/gnulib
 export M4:=$(STAGING_DIR_HOST)/bin/m4
 
-# Probes whether the host compiler has a 64-bit time_t; only evaluated where used.
+# Probes whether the host compiler has a 64-bit time_t; only evaluated where used. The probe's
+# file is named after the shell's PID: Makefiles evaluated at the same time must not share it.
 define YEAR_2038
 $(shell \
   mkdir -p $(TMP_DIR); \
   printf '%s\n' '$(pound) include <time.h>' \
     'int verify[((((time_t) 1 << 30) - 1 + 3 * ((time_t) 1 << 30)) / 65537 == 65535) ? 1 : -1];' \
-    'int main (void) {return 0;}' > $(TMP_DIR)/year2038.c; \
-  $(HOSTCC) $(TMP_DIR)/year2038.c -o /dev/null 2>/dev/null && echo y; \
-  rm -f $(TMP_DIR)/year2038.c; \
+    'int main (void) {return 0;}' > $(TMP_DIR)/year2038.$$$$.c; \
+  $(HOSTCC) $(TMP_DIR)/year2038.$$$$.c -o /dev/null 2>/dev/null && echo y; \
+  rm -f $(TMP_DIR)/year2038.$$$$.c; \
 )
 endef
 
