@@ -23,11 +23,11 @@ public static class DefaultConfiguration
             kconfig.Append(value is "y" or "n" ? $"config {name}\n\tbool\n\tdefault {value}\n" : $"config {name}\n\tstring\n\tdefault \"{value}\"\n");
         var generated = KconfigSourceOverrides.ForOpenWrtTree();
         generated.Add("tmp/.config-target.in", kconfig.ToString());
-        // A tree whose Config.in does not read the generated target menu (a small test tree) gets it read first.
-        var top = Path.Combine(topDirectory, "Config.in");
-        var tree = File.Exists(top) && File.ReadAllText(top).Contains("tmp/.config-target.in", StringComparison.Ordinal)
-            ? KconfigTree.Load(topDirectory, "Config.in", generated)
-            : KconfigTree.Parse("source \"tmp/.config-target.in\"\nsource \"Config.in\"\n", "(target " + target.Id + ")", topDirectory, generated);
+        // OpenWrt's Config.in reads the generated target menu (through target/Config.in); a tree whose Config.in files
+        // do not (a small test tree) gets it read first.
+        var tree = File.Exists(Path.Combine(topDirectory, "Config.in")) ? KconfigTree.Load(topDirectory, "Config.in", generated) : null;
+        if (tree is null || !generated.WasRead("tmp/.config-target.in"))
+            tree = KconfigTree.Parse("source \"tmp/.config-target.in\"\nsource \"Config.in\"\n", "(target " + target.Id + ")", topDirectory, generated);
         var evaluator = new KconfigEvaluator(tree);
         KconfigConf.Complete(evaluator, ConfMode.Defconfig, "", "(target " + target.Id + ")");
         return DotConfig.Parse(ConfigFileWriter.Write(evaluator));

@@ -10,7 +10,17 @@ public sealed class KconfigSourceOverrides
 
     public void Add(string relativePath, string text) => _texts[relativePath] = text;
 
-    public bool TryGet(string relativePath, out string text) => _texts.TryGetValue(relativePath, out text!);
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public bool TryGet(string relativePath, out string text)
+    {
+        if (!_texts.TryGetValue(relativePath, out text!)) return false;
+        _read.Add(relativePath);
+        return true;
+    }
+
+    /// <summary>Whether a parse sourced this generated file.</summary>
+    public bool WasRead(string relativePath) => _read.Contains(relativePath);
 
     /// <summary>A directory whose files OpenWrt generates (tmp/): a source of a missing file there reads nothing.</summary>
     public string? GeneratedDirectory { get; init; }
