@@ -246,7 +246,14 @@ public sealed class CacheCommandTests
         "kiln: http://127.0.0.1:1/kiln/ is a cache server, which evicts by its own settings (bazel-remote --max_size, a cron job sweeping nginx's root); kiln cache gc works on a cache directory")]
     [InlineData("cache = ../cache\n", new[] { "cache", "gc" }, "kiln: no size to collect to: set cache-size in kiln.conf or pass --size")]
     [InlineData("", new[] { "cache", "gc", "--cache", "cache" }, "kiln: no size to collect to: pass --size (kiln.conf's cache-size is for the cache kiln.conf names)")]
-    [InlineData("cache = kiln.conf\n", new[] { "cache", "verify" }, "kiln: TREE/kiln.conf: is a file, not a cache directory")]
+    [InlineData("cache = kiln.conf\n", new[] { "cache", "verify" }, "kiln: kiln.conf:4: *** TREE/kiln.conf: is a file, not a cache directory.")]
+    [InlineData("", new[] { "cache", "stats", "--cache", "tree/kiln.conf" }, "kiln: --cache: TREE/kiln.conf: is a file, not a cache directory")]
+    [InlineData("", new[] { "build", "--target", "malta/le", "greeter", "--cache", "tree/kiln.conf" },
+        "kiln: TREE/kiln.conf: is a file, not a cache directory (--cache)")]
+    [InlineData("", new[] { "build", "--target", "malta/le", "greeter", "--cache", "cache", "--cache-mode", "sometimes" },
+        "kiln: --cache-mode is read, readwrite or off, not 'sometimes'")]
+    [InlineData("cache =\n", new[] { "build", "--target", "malta/le", "greeter" },
+        "kiln: kiln.conf:4: *** cache names no server or directory (give a URL or a directory, or set cache-mode = off).")]
     [InlineData("cache = ../cache\n", new[] { "cache", "gc", "--size", "lots" }, "kiln: --size is a size such as 500M or 10G, not 'lots'")]
     [InlineData("", new[] { "cache", "stats", "--cache", "ftp://example.org/cache" }, "kiln: --cache: cache 'ftp://example.org/cache' is neither an http(s) URL nor a directory")]
     public void RefusalsAreOneMessage(string settings, string[] arguments, string message)

@@ -27,21 +27,35 @@ public sealed record CacheSettings(string? Location, CacheMode Mode, long? SizeL
     public IBuildCache? Open() => Open(Environment.GetEnvironmentVariable);
 
     /// <summary>These settings with the command line's <c>--cache</c> and <c>--cache-mode</c> (each null when not given) put over them.</summary>
-    public CacheSettings With(string? location, string? mode, string topDirectory)
+    /// <param name="workingDirectory">What a relative <c>--cache</c> directory is relative to, as any path given on a command line.</param>
+    public CacheSettings With(string? location, string? mode, string workingDirectory)
     {
         var settings = this;
         if (location is not null)
-            settings = settings with { Location = ParseLocation(location, topDirectory, out var problem) ?? throw new UserError(problem + " (--cache)") };
+            settings = settings with { Location = ParseLocation(location, workingDirectory, out var problem) ?? throw new UserError(problem + " (--cache)") };
         if (mode is not null)
             settings = settings with { Mode = ParseMode(mode) ?? throw new UserError($"--cache-mode is read, readwrite or off, not '{mode}'") };
         return settings;
     }
 
-    /// <summary>A <c>cache</c> value: a server's URL as it is, a directory made absolute against the tree; null with why it is neither.</summary>
+    /// <summary>
+    /// A <c>cache</c> value: a server's URL as it is, a directory made absolute against <paramref name="topDirectory"/>; null with why
+    /// it is neither (nothing, a file, another scheme, credentials in the URL).
+    /// </summary>
     public static string? ParseLocation(string value, string topDirectory, out string? problem)
     {
         problem = null;
-        if (!value.Contains("://", StringComparison.Ordinal)) return Path.GetFullPath(Path.Combine(topDirectory, value));
+        if (value.Length == 0)
+        {
+            problem = "cache names no server or directory (give a URL or a directory, or set cache-mode = off)";
+            return null;
+        }
+        if (!value.Contains("://", StringComparison.Ordinal))
+        {
+            var directory = Path.GetFullPath(Path.Combine(topDirectory, value));
+            if (File.Exists(directory)) problem = $"{directory}: is a file, not a cache directory";
+            return problem is null ? directory : null;
+        }
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             problem = $"cache '{value}' is neither an http(s) URL nor a directory";
         // kiln.conf is often committed and build logs are shared: secrets live in the environment only.

@@ -76,7 +76,8 @@ public static class BuildCommand
             var jobCount = Jobs(result.GetValue(jobs));
             var lastStep = result.GetValue(step) is { } s ? StepNames.Parse(s) : StepKind.InstallDev;
             var tree = GlobalOptions.Tree(result);
-            var cacheSettings = KilnSettings.Read(tree).Cache.With(result.GetValue(cache), result.GetValue(cacheMode), tree);
+            var cacheSettings = KilnSettings.Read(tree).Cache.With(result.GetValue(cache), result.GetValue(cacheMode),
+                Environment.CurrentDirectory);
             if (ImageBuilderDirectory.Open(tree) is { } builder) throw new UserError(builder.BuildsNothing);
             var config = Configuration(result, tree);
             var firmware = names.Length == 0 && result.GetValue(step) is null ? Firmware(result, tree, config) : null;

@@ -119,7 +119,6 @@ public static class CacheCommand
     /// <summary>The cache directory, or null once said that it does not exist: no command creates it but a build that stores.</summary>
     private static DirectoryBuildCache? Existing(string location, string nothing)
     {
-        if (File.Exists(location)) throw new UserError($"{location}: is a file, not a cache directory");
         var directory = new DirectoryBuildCache(location);
         if (directory.Exists) return directory;
         Console.WriteLine($"cache directory {directory.Directory}: does not exist, {nothing}");

@@ -57,6 +57,7 @@ public sealed class CacheSettingsTests : IDisposable
     [InlineData("cache = http://user:secret@host/", "kiln.conf:1: *** cache URL must not hold credentials: set KILN_CACHE_USER and KILN_CACHE_PASSWORD, or KILN_CACHE_TOKEN.")]
     [InlineData("cache-size = 10G\ncache = http://host/", "kiln.conf:1: *** cache-size applies to a cache directory; a cache server evicts by its own settings.")]
     [InlineData("cache-dir = /tmp", "kiln.conf:1: *** unknown setting 'cache-dir'.")]
+    [InlineData("cache =", "kiln.conf:1: *** cache names no server or directory (give a URL or a directory, or set cache-mode = off).")]
     public void BadCacheSettingsAreUserErrors(string conf, string message)
     {
         var error = Assert.Throws<UserError>(() => Read(conf + "\n"));
