@@ -54,8 +54,10 @@ public sealed class BuildCacheSession : IDisposable
     /// The outputs of every step key written under <paramref name="root"/>, or, when one of them misses, nothing written and why.
     /// </summary>
     /// <param name="clear">Takes away what the outputs replace, once everything is downloaded.</param>
-    public CacheMiss? TryRestore(IReadOnlyList<(string Step, string Key)> steps, string root, string scratch, Action clear)
+    public CacheMiss? TryRestore(IReadOnlyList<(string Step, string Key)> steps, string root, Action clear)
     {
+        // Blobs wait here, inside the tree, until all of them are in.
+        var scratch = Path.Combine(root, "tmp", "kiln-cache", steps[0].Key[..16]);
         var records = new List<ActionRecord>();
         foreach (var (step, key) in steps)
         {
@@ -73,6 +75,10 @@ public sealed class BuildCacheSession : IDisposable
         if (blobMiss.Kind == MissKind.Corrupt) _corruptBlobs.TryAdd(missingBlob!, 0);
         return blobMiss;
     }
+
+    /// <summary>What a record says of itself: the build and step it holds the outputs of (for people reading a cache).</summary>
+    public static IReadOnlyDictionary<string, string> Describe(string node, string step) =>
+        new Dictionary<string, string> { ["node"] = node, ["step"] = step };
 
     /// <summary>Queues a finished step's outputs for upload (nothing when the cache is read-only).</summary>
     public void Store(string key, CapturedOutputs outputs) => _uploads?.Add(key, outputs);

@@ -56,10 +56,9 @@ internal sealed class CachedSteps
     /// <param name="staging">Held while staged files are replaced (variant builds of a source share them).</param>
     public CacheMiss? TryRestore(Lock staging, IEnumerable<string> stepStamps)
     {
-        var scratch = Path.Combine(_context.TopDirectory, "tmp", "kiln-cache", _nodeKey[..16]);
         CacheMiss? miss;
         lock (staging)
-            miss = _cache.TryRestore(Steps.Select(s => (StepName(s), Key(s))).ToList(), _context.TopDirectory, scratch, Clear);
+            miss = _cache.TryRestore(Steps.Select(s => (StepName(s), Key(s))).ToList(), _context.TopDirectory, Clear);
         if (miss is not null) return miss;
         // The build directory's own stamps describe a build that is not what is in place now.
         foreach (var stamp in stepStamps) StepStamp.Remove(stamp);
@@ -99,7 +98,7 @@ internal sealed class CachedSteps
         {
             foreach (var step in Steps)
                 _cache.Store(Key(step), CapturedOutputs.Of(_context.TopDirectory, Outputs(step), withContents: step == StepKind.Install && !_host,
-                    new Dictionary<string, string> { ["node"] = _makefile.Source.Directory, ["step"] = StepName(step) }));
+                    BuildCacheSession.Describe(_makefile.Source.Directory, StepName(step))));
             return null;
         }
         catch (InvalidOperationException e)
@@ -136,9 +135,11 @@ internal sealed class CachedSteps
     {
         var inputs = new StepInputs().Add("key", _nodeKey);
         foreach (var step in Steps) inputs.Add("step " + StepName(step), Key(step));
-        foreach (var output in _packages.Select(PackagePath).Append(_host ? HostFileList : StagingList))
-            if (output != StagingList || Steps.Contains(StepKind.InstallDev))
-                inputs.Add("output " + Path.GetRelativePath(_context.TopDirectory, output), File.Exists(output) ? "present" : "missing");
+        var outputs = _packages.Select(PackagePath).ToList();
+        if (_host) outputs.Add(HostFileList);
+        else if (Steps.Contains(StepKind.InstallDev)) outputs.Add(StagingList);
+        foreach (var output in outputs)
+            inputs.Add("output " + Path.GetRelativePath(_context.TopDirectory, output), File.Exists(output) ? "present" : "missing");
         return inputs;
     }
 
@@ -150,9 +151,12 @@ internal sealed class CachedSteps
 
     private string Portable(string text) => text.Replace(_context.TopDirectory, StepInputs.TreeToken, StringComparison.Ordinal);
 
+    /// <summary>Whether install strips ELF files: unless the .config sets NO_STRIP or DEBUG.</summary>
+    public static bool Strips(PackageMakefile makefile) =>
+        makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0;
+
     /// <summary>What Install's stamp records of stripping: whether, and with which strip.</summary>
-    public static string StripSetting(PackageMakefile makefile) =>
-        makefile.Value("CONFIG_NO_STRIP").Length > 0 || makefile.Value("CONFIG_DEBUG").Length > 0 ? "no" : makefile.Value("STRIP");
+    public static string StripSetting(PackageMakefile makefile) => Strips(makefile) ? makefile.Value("STRIP") : "no";
 
     /// <summary>What Pack's stamp records of a package: everything its control file and scripts are made of.</summary>
     public static string PackageText(PackageToPack package) => string.Join("\n", [package.Control, .. package.Depends, package.Description,

@@ -210,7 +210,7 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         else if (Host && step == StepKind.Install && cached is not null)
             cached.HostInstall(() => RunRecipes(context, makefile, step, recipes, stepName, log, cancel));
         else RunRecipes(context, makefile, step, recipes, stepName, log, cancel);
-        if (step == StepKind.Install && makefile.Value("CONFIG_NO_STRIP").Length == 0 && makefile.Value("CONFIG_DEBUG").Length == 0)
+        if (step == StepKind.Install && CachedSteps.Strips(makefile))
             foreach (var package in _installing)
                 ElfStripper.Strip(makefile.InstallDirectory(package), makefile.Value("STRIP"), recipes.FirstOrDefault().Recipe?.Environment
                     ?? context.Environment);

@@ -44,7 +44,7 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
         var installDirectories = Packages.Select(p => InstallDirectory(context, p)).ToList();
         if (key is not null)
         {
-            var miss = run.Cache!.TryRestore([("install", key)], context.TopDirectory, Path.Combine(context.TopDirectory, "tmp", "kiln-cache", key[..16]),
+            var miss = run.Cache!.TryRestore([("install", key)], context.TopDirectory,
                 () => installDirectories.Where(Directory.Exists).ToList().ForEach(d => Directory.Delete(d, recursive: true)));
             if (miss is null)
             {
@@ -64,7 +64,7 @@ public sealed class ToolchainBuilder(BuildRun run, IReadOnlyList<string> package
         Finish(run, packages, outputs, inputs, stamp);
         if (key is not null)
             run.Cache!.Store(key, CapturedOutputs.Of(context.TopDirectory, [.. installDirectories, .. outputs], withContents: true,
-                new Dictionary<string, string> { ["node"] = Name, ["step"] = "install" }));
+                BuildCacheSession.Describe(Name, "install")));
     }
 
     /// <summary>The packages are in place (packed or restored): noted for the index and in the stamp.</summary>
