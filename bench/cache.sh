@@ -5,7 +5,8 @@
 # The cache is Debian's nginx with WebDAV PUT (as the tests run it), on a free port of
 # 127.0.0.1, filled by one build of another copy of the tree first.
 #   packages: the feed's packages alone (what the cache replaces);
-#   whole:    packages and the firmware images (which are always made locally).
+#   whole:    packages and the firmware images (which are always made locally);
+# and, to show what uploads cost, the same clean builds storing into an empty cache.
 #   usage: bench/cache.sh [RUNS]
 set -euo pipefail
 runs="${1:-5}"
@@ -53,13 +54,14 @@ fresh_tree() {
   echo "$at/tree"
 }
 
-# measure LABEL ARGS...: RUNS clean builds with ARGS, each in a fresh tree; prints the median seconds.
+# measure ARGS...: RUNS clean builds with ARGS, each in a fresh tree; prints the median seconds. @RUN@ in an
+# argument becomes a random number of the run's own (an empty cache for each run).
 measure() {
   local times=() tree record
   record=$(mktemp)
   for _ in $(seq "$runs"); do
     tree=$(fresh_tree)
-    /usr/bin/time -o "$record" -f '%e' "$kiln" --topdir "$tree" build --target malta/le "$@" >/dev/null 2>&1
+    /usr/bin/time -o "$record" -f '%e' "$kiln" --topdir "$tree" build --target malta/le "${@//@RUN@/$RANDOM$RANDOM}" >/dev/null 2>&1
     times+=("$(tail -n 1 "$record")")
     rm -rf "$(dirname "$tree")"
   done
@@ -76,6 +78,8 @@ for what in packages whole; do
   if [ "$what" = packages ]; then args=("${packages[@]}"); else args=(--kernel "$kernel"); fi
   none=$(measure "${args[@]}" --cache-mode off)
   warm=$(measure "${args[@]}" --cache "$cache" --cache-mode read)
+  # What storing costs: each run fills an empty cache of its own (a new prefix on the same server).
+  storing=$(measure "${args[@]}" --cache "http://127.0.0.1:$port/empty-@RUN@/")
   ratio=$(awk -v a="$none" -v b="$warm" 'BEGIN { printf "%.1f", a / b }')
-  echo "$what: no cache median $none s, warm remote cache median $warm s: ${ratio}x, over $runs runs each ($(nproc) cores)"
+  echo "$what: no cache median $none s, warm remote cache median $warm s: ${ratio}x; storing into an empty cache median $storing s; over $runs runs each ($(nproc) cores)"
 done
