@@ -19,6 +19,7 @@ CORPUS="${CORPUS:-/work/corpus}"
 KILN="${KILN:-$here/../kiln}"
 JOBS="${JOBS:-2}"
 py() { python3 "$here/package_corpus.py" "$@"; }
+. "$here/lib.sh"
 
 target_of() {
   case "$1" in
@@ -28,20 +29,15 @@ target_of() {
   esac
 }
 
-copy_tree() {
-  local copy="$CORPUS/tree-$1"
-  [ -d "$copy" ] && return
-  mkdir -p "$copy"
-  # The build outputs of TREE stay behind: the copy builds from nothing.
-  (cd "$TREE" && tar cf - --exclude=./build_dir --exclude=./staging_dir --exclude=./bin --exclude=./logs \
-    --exclude=./tmp --exclude=./dl --exclude=./.config --exclude=./.config.old .) | (cd "$copy" && tar xf -)
-  mkdir -p "$copy/dl"
+# copy_of ARCH: the tree's copy for ARCH under CORPUS, made once.
+copy_of() {
+  [ -d "$CORPUS/tree-$1" ] || copy_tree "$TREE" "$CORPUS/tree-$1"
 }
 
 prepare() {
   mkdir -p "$CORPUS/debian" "$CORPUS/dl"
-  copy_tree ath79
-  copy_tree aarch64
+  copy_of ath79
+  copy_of aarch64
   local copy="$CORPUS/tree-ath79"
   "$KILN" --topdir "$copy" dump packages package --json > "$CORPUS/model-base.json" || true
   "$KILN" --topdir "$copy" dump packages feeds/packages --json > "$CORPUS/model-packages.json" || true

@@ -27,7 +27,7 @@ measure() {
 }
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp" "$tmp.openwrt"' EXIT
+trap 'rm -f "$tmp"' EXIT
 measure cold package --no-cache
 measure cold feeds/packages --no-cache
 "$kiln" --topdir "$tree" dump packages package >/dev/null
@@ -39,12 +39,10 @@ for label in cold warm; do
 done
 
 if [ "$openwrt" = "--openwrt" ]; then
-  command -v gawk >/dev/null || { echo "OpenWrt's scan needs gawk (apt-get install gawk)" >&2; exit 1; }
+  need gawk gawk
   for dir in package feeds/packages; do
     rm -rf "$tree/tmp/info"; mkdir -p "$tree/tmp/info"
-    /usr/bin/time -o "$tmp.openwrt" -f '%e' make -s -j2 -C "$tree" -f include/scan.mk SCAN_TARGET=packageinfo SCAN_DIR="$dir" \
-      SCAN_NAME=package SCAN_DEPTH=5 SCAN_EXTRA="" TOPDIR="$(cd "$tree" && pwd)" IS_TTY=0 >/dev/null 2>&1
-    out=$(tail -n 1 "$tmp.openwrt")
+    out=$(time_call 1 openwrt_scan_packages "$(cd "$tree" && pwd)" "$dir")
     echo "openwrt $dir: $out s"
     echo "openwrt $out" >> "$tmp"
   done

@@ -40,11 +40,9 @@ measure "plan $target --config" plan "$target" --config "$config"
 measure "plan $target (defaults)" plan "$target"
 
 if [ "$openwrt" = "--openwrt" ]; then
-  command -v gawk >/dev/null || { echo "OpenWrt's scan needs gawk (apt-get install gawk)" >&2; exit 1; }
+  need gawk gawk
   rm -rf "$tree/tmp/info"; mkdir -p "$tree/tmp/info"
-  /usr/bin/time -o "$tmp.time" -f '%e' make -s -j2 -C "$tree" -f include/scan.mk SCAN_TARGET=targetinfo SCAN_DIR=target/linux \
-    SCAN_NAME=target SCAN_DEPTH=3 SCAN_EXTRA="" SCAN_MAKEOPTS="TARGET_BUILD=1" TOPDIR="$tree" IS_TTY=0 >/dev/null 2>&1
-  scan=$(tail -n 1 "$tmp.time")
+  scan=$(time_call 1 openwrt_scan_targets "$tree")
   saved=""
   [ -f "$tree/.config" ] && { saved=$(mktemp); cp "$tree/.config" "$saved"; }
   cp "$config" "$tree/.config"
