@@ -37,6 +37,7 @@ copy_tree "$tree" "$scratch/openwrt"
 printf 'CONFIG_TARGET_ath79=y\nCONFIG_TARGET_ath79_generic=y\n' > "$scratch/seed"
 table="$scratch/table"
 echo "cores: $(nproc)"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # other work on the machine weighs on every figure
 
 k() { "$root/.kiln-build/kiln" --topdir "$scratch/kiln" "$@"; }
 # kiln_time COMMAND...: median seconds of COMMAND (Kiln, in its copy) over RUNS runs, after one run
@@ -149,7 +150,9 @@ row "image assembly, example tree malta/le ⁴" "$(sed 's/.*image assembly media
   echo "package — the \`prereq\` step (host checks, \`prepare-tmpinfo\` on the unchanged tree) and the .config sync check"
   echo "of \`include/toplevel.mk\` — a lower bound of its no-op. ³ \`bench/packing.sh\`: OpenWrt's \`ipkg-build\` per"
   echo "package and \`ipkg-make-index.sh\`, signed by signify-openbsd, against Kiln on the same files. ⁴ \`bench/images.sh\`:"
-  echo "root file system, file systems, recipes and outputs of the example tree's malta/le from its built packages;"
-  echo "assembling the real tree's images needs its kernel and host tools built (sources from the internet), and"
-  echo "OpenWrt's image step needs its toolchain and kernel build, so neither is measured here."
+  echo "root file system, file systems, recipes and outputs of the example tree's malta/le from its built packages,"
+  echo "Kiln's example, which OpenWrt has no counterpart of. The real tree's ath79 images, Kiln against OpenWrt's image"
+  echo "Makefile on the oracle's fixed inputs (\`bench/ath79-images.sh\`), need the host tools firmware-utils and fwtool"
+  echo "built into the tree, from git sources not available offline here, so they are not measured by this script."
+  echo "Load average (1, 5, 15 min) before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee "$out"
