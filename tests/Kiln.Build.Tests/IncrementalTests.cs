@@ -54,6 +54,31 @@ public sealed class IncrementalTests : IDisposable
     }
 
     [Fact]
+    public void ANoOpRebuildTakesTheMakefilesAnswersFromTheLastRunWithoutReadingThem()
+    {
+        var kept = Directory.GetFiles(_tree.In("tmp/kiln/makefiles"), "*.answers").ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        Assert.NotEmpty(kept);
+        Assert.Empty(Builds.Succeed(_tree, Builds.Mips, Packages).RanSteps);
+        // A Makefile read again would have its answers written again.
+        Assert.All(kept, file => Assert.Equal(file.Value, File.GetLastWriteTimeUtc(file.Key)));
+    }
+
+    [Fact]
+    public void AChangeSeenOnlyThroughAShellCommandIsNoticedThoughTheAnswersAreKept()
+    {
+        var makefile = _tree.In("package/utils/greeter/Makefile");
+        File.WriteAllText(_tree.In("package/utils/greeter/note.txt"), "1\n");
+        File.WriteAllText(makefile, File.ReadAllText(makefile).Replace("TARGET_CFLAGS +=", "TARGET_CFLAGS += -DGREETER_NOTE=$(shell cat note.txt)"));
+        Builds.Succeed(_tree, Builds.Mips, Packages);
+        Assert.Empty(Builds.Succeed(_tree, Builds.Mips, Packages).RanSteps);
+
+        File.WriteAllText(_tree.In("package/utils/greeter/note.txt"), "2\n");
+        var again = Builds.Succeed(_tree, Builds.Mips, Packages);
+        Assert.Contains("package/utils/greeter compile", again.RanSteps);
+        Assert.Contains("-DGREETER_NOTE=2", File.ReadAllText(Directory.GetFiles(_tree.In("logs/package/utils/greeter"), "compile.txt").Single()));
+    }
+
+    [Fact]
     public void AChangeToAPackageThatNothingDependsOnLeavesTheRestAlone()
     {
         var makefile = _tree.In("package/utils/greeter/Makefile");

@@ -203,4 +203,60 @@ public sealed class ScanCacheTests : IDisposable
         Scan(Options with { CacheDirectory = null });
         Assert.False(Directory.Exists(Path.Combine(_tree, "tmp")));
     }
+
+    [Fact]
+    public void RecallTakesTheKeptResultsOnTrustUntilConfirmed()
+    {
+        var first = Scan();
+        Write("package/demo/title.txt", "two");
+        var scanner = new MetadataScanner(Options);
+        var recalled = scanner.Recall()!;
+        // Nothing is checked yet: the old title stands.
+        Assert.Equal(first.Makefiles, recalled.Makefiles);
+        Assert.False(scanner.Confirm(["other"]));
+        Assert.True(scanner.Confirm(["demo"]));
+        Assert.Equal("Title: Demo two shared-a ", Title(scanner.RecalledResult(), "demo"));
+        // The cache was updated: a full scan reuses both.
+        Assert.Equal(2, Scan().Reused);
+    }
+
+    [Fact]
+    public void ConfirmingAMakefileThatIsGoneTakesItsResultAway()
+    {
+        Scan();
+        Directory.Delete(Path.Combine(_tree, "package/other"), recursive: true);
+        var scanner = new MetadataScanner(Options);
+        scanner.Recall();
+        Assert.True(scanner.Confirm(["other"]));
+        Assert.Equal(["package/demo/Makefile"], scanner.RecalledResult().Makefiles.Select(m => m.SourceMakefile));
+    }
+
+    [Fact]
+    public void NothingToRecallWithoutAKeptScan()
+    {
+        Assert.Null(new MetadataScanner(Options).Recall());
+        Assert.Null(new MetadataScanner(Options with { CacheDirectory = null }).Recall());
+    }
+
+    [Fact]
+    public void ACommandWhoseOutputChangesEveryTimeWithoutChangingTheResultStopsBeingRunAndARealChangeIsStillNoticed()
+    {
+        Write("package/demo/Makefile", DemoMakefile.Replace("include ../shared.mk", "include ../shared.mk\nSCRATCH:=$(shell mktemp -u XXXXXXXXXX)"));
+        Assert.Equal(0, Scan().Reused);
+        // Its output changed, the result did not: the Makefile is evaluated again once, and the command marked.
+        Assert.Equal(1, Scan().Reused);
+        Assert.Equal(2, Scan().Reused);
+        Assert.Equal(2, Scan().Reused);
+
+        Write("package/demo/title.txt", "two");
+        Assert.Equal("Title: Demo two shared-a ", Title(Scan(), "demo"));
+    }
+
+    [Fact]
+    public void ACommandWhoseOutputChangesTheResultIsRunEveryTime()
+    {
+        Write("package/other/Makefile", OtherMakefile.Replace("TITLE:=Other", "TITLE:=Other $(shell mktemp -u XXXXXXXXXX)"));
+        var titles = Enumerable.Range(0, 3).Select(_ => Title(Scan(), "other")).ToList();
+        Assert.Equal(3, titles.Distinct().Count());
+    }
 }

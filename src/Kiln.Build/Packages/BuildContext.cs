@@ -78,6 +78,10 @@ public sealed class BuildContext
 
     public string LogDirectory => Path.Combine(TopDirectory, "logs");
 
+    /// <summary>Where the answers of a build's package Makefile are kept between runs (<see cref="PackageMakefile.Read"/>).</summary>
+    public string MakefileAnswersFile(string buildName) => Path.Combine(TopDirectory, "tmp", "kiln", "makefiles",
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(buildName)))[..32] + ".answers");
+
     /// <summary>Where the target's own packages go (kernel modules, libc): bin/targets/BOARD/SUBTARGET/packages.</summary>
     public string TargetPackageDirectory => Path.Combine(TopDirectory, "bin", "targets", Config.Text("TARGET_BOARD") ?? "unknown",
         Config.Text("TARGET_SUBTARGET") ?? "generic", "packages");
@@ -100,7 +104,7 @@ public sealed class BuildContext
             Makefiles = _api,
             Sources = Sources,
             Inputs = inputs,
-            Functions = functions is null ? FunctionSet.Empty : _api.Functions.With(functions),
+            Functions = functions is null ? _api.Functions : _api.Functions.With(functions),
         });
         if (text is null) evaluator.ReadMakefile("Makefile");
         else evaluator.ReadText(displayName, text);

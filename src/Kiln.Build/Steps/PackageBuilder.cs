@@ -54,7 +54,20 @@ public sealed class PackageBuilder(BuildRun run, SourcePackage source, bool host
         string[] variantLine = Variant is { Build: var build }
             ? ["BUILD_VARIANT=" + build.Variant, "ALL_VARIANTS=" + string.Join(' ', build.AllVariants)]
             : [];
-        var makefile = PackageMakefile.Read(context, Source, ["MAKE_JOBSERVER=" + context.Jobserver.MakeFlag, .. variantLine]);
+        var makefile = PackageMakefile.Read(context, Source, ["MAKE_JOBSERVER=" + context.Jobserver.MakeFlag, .. variantLine],
+            context.MakefileAnswersFile(Name));
+        try
+        {
+            Build(context, run, makefile, lastStep, cancel);
+        }
+        finally
+        {
+            makefile.Remember();
+        }
+    }
+
+    private void Build(BuildContext context, BuildRun run, PackageMakefile makefile, StepKind lastStep, CancellationToken cancel)
+    {
         if (Variant is not null)
             _installing = Selected.Where(p => !Variant.Build.EveryVariant.Contains(p) || makefile.Defines($"Package/{p}/install")).ToList();
         var buildDirectory = makefile.Value(Host ? "HOST_BUILD_DIR" : "PKG_BUILD_DIR");

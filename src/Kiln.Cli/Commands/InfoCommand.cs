@@ -22,13 +22,33 @@ public static class InfoCommand
     {
         var wanted = ByteText.FromOs(name);
         var topDir = GlobalOptions.Tree(result);
-        // Every feed is read: a dependency may be satisfied by a package of another feed.
-        var tree = TreePackages.Read(topDir, directory => GlobalOptions.Scan(result, directory));
-        var sources = tree.Sources;
-        var index = new PackageIndex(sources);
-        var package = index.Find(wanted) ?? throw tree.NotFound(wanted, "asked for");
-        Print(sources.First(s => s.Packages.Contains(package)), package, index);
-        return ExitCodes.Success;
+        ScanOptions OptionsFor(string directory) => GlobalOptions.Scan(result, directory);
+        // Every feed is needed (a dependency may be satisfied by a package of another feed), as the cache last saw it:
+        // only the package and what satisfies its dependencies are checked against their Makefiles.
+        var tree = TreePackages.Recall(topDir, OptionsFor) ?? TreePackages.Read(topDir, OptionsFor);
+        while (true)
+        {
+            var index = new PackageIndex(tree.Sources);
+            var package = index.Find(wanted);
+            if (package is null && tree.Recalled)
+            {
+                // Perhaps new since the cache was written.
+                tree = TreePackages.Read(topDir, OptionsFor);
+                continue;
+            }
+            if (package is null) throw tree.NotFound(wanted, "asked for");
+            var source = tree.Sources.First(s => s.Packages.Contains(package));
+            var used = package.ParsedDepends.Where(d => d.Package is not null).SelectMany(d => index.Satisfying(d.Package!))
+                .Select(p => tree.Sources.First(s => s.Packages.Contains(p))).Prepend(source);
+            var confirmed = tree.Confirm(used);
+            if (!ReferenceEquals(confirmed, tree))
+            {
+                tree = confirmed;
+                continue;
+            }
+            Print(source, package, index);
+            return ExitCodes.Success;
+        }
     }
 
 

@@ -25,6 +25,9 @@ public interface IEvaluationInputs
 
     void PathQueried(string osPath, PathQuery query, bool answer);
 
+    /// <summary>A file's modification time was read (whole seconds since the epoch, null when it has none: it is missing).</summary>
+    void FileTimeRead(string osPath, long? seconds);
+
     void DirectoryListed(string osDirectory, IReadOnlyList<string> names);
 
     void PathResolved(string path, string directory, string? resolved);

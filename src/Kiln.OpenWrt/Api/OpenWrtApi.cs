@@ -34,7 +34,7 @@ public sealed class OpenWrtApi : IMakefileProvider
         {
             _kernelConfig.Define(ev, args.Count == 0 ? [] : args[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
             return "";
-        });
+        }).With(ApiNames.Functions.SourceDateEpoch, 2, 2, (ev, args) => SourceDateEpoch.Compute(ev, args[0].Trim(), args[1].Trim()));
     }
 
     /// <summary>The functions the API makefiles call that Kiln provides in C# (those of every evaluation).</summary>

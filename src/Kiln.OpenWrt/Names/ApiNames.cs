@@ -25,7 +25,10 @@ public static class ApiNames
         /// <summary><c>$(kiln-devices NAMES)</c>: read these devices, one at a time.</summary>
         public const string Devices = "kiln-devices";
 
-        public static readonly string[] All = [Package, HostBuild, KernelConfig, Device, Devices];
+        /// <summary><c>$(kiln-source-date-epoch SCRIPT,DIR)</c>: what SCRIPT (get_source_date_epoch.sh) prints for DIR, when Kiln can tell without running it.</summary>
+        public const string SourceDateEpoch = "kiln-source-date-epoch";
+
+        public static readonly string[] All = [Package, HostBuild, KernelConfig, Device, Devices, SourceDateEpoch];
     }
 
     /// <summary>Variables the API sets for the build to read.</summary>

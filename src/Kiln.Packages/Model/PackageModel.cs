@@ -39,12 +39,12 @@ public static class PackageModel
             Feed = feed,
             Variables = facts.SourceVariables,
             HostBuild = facts.HostBuild,
-            Files = PackageFilesOf(topDirectory, directory, facts),
+            Files = new PackageFiles(() => PackageFilesOf(topDirectory, directory, facts)),
             Packages = packages,
         };
     }
 
-    private static PackageFiles PackageFilesOf(string topDirectory, string directory, MakefileFacts facts)
+    private static (string? FilesDirectory, IReadOnlyList<string> Patches, string? SourceDirectory) PackageFilesOf(string topDirectory, string directory, MakefileFacts facts)
     {
         var packageDirectory = Path.Combine(topDirectory, directory);
         string Relative(string path) => Path.GetRelativePath(topDirectory, path).Replace('\\', '/');
@@ -53,6 +53,6 @@ public static class PackageModel
         var filesDirectory = Existing(facts.Variable("FILES_DIR") is { Length: > 0 } files ? files : Path.Combine(packageDirectory, "files"));
         var patchDirectory = facts.Variable("PATCH_DIR") is { Length: > 0 } patches ? patches : Path.Combine(packageDirectory, "patches");
         var patchList = PatchSeries.InOrder(patchDirectory).Select(name => Relative(Path.Combine(patchDirectory, name))).ToList();
-        return new PackageFiles(filesDirectory, patchList, Existing(Path.Combine(packageDirectory, "src")));
+        return (filesDirectory, patchList, Existing(Path.Combine(packageDirectory, "src")));
     }
 }

@@ -38,11 +38,30 @@ public sealed record SourcePackage(
     }
 }
 
-/// <summary>The files a package brings besides its Makefile.</summary>
-/// <param name="FilesDirectory">files/ (or FILES_DIR), when it exists.</param>
-/// <param name="Patches">The patches of patches/ (or PATCH_DIR) in the order they are applied.</param>
-/// <param name="SourceDirectory">src/, when it exists.</param>
-public sealed record PackageFiles(string? FilesDirectory, IReadOnlyList<string> Patches, string? SourceDirectory)
+/// <summary>
+/// The files a package brings besides its Makefile, looked for on first use: a tree has thousands of packages, and
+/// most uses of it (a build of a few) look at the files of few.
+/// </summary>
+public sealed class PackageFiles
 {
+    private readonly Lazy<(string? FilesDirectory, IReadOnlyList<string> Patches, string? SourceDirectory)> _found;
+
+    public PackageFiles(string? filesDirectory, IReadOnlyList<string> patches, string? sourceDirectory)
+        : this(() => (filesDirectory, patches, sourceDirectory))
+    {
+    }
+
+    /// <param name="find">Finds the files when they are first asked for.</param>
+    public PackageFiles(Func<(string? FilesDirectory, IReadOnlyList<string> Patches, string? SourceDirectory)> find) => _found = new(find);
+
     public static readonly PackageFiles None = new(null, [], null);
+
+    /// <summary>files/ (or FILES_DIR), when it exists.</summary>
+    public string? FilesDirectory => _found.Value.FilesDirectory;
+
+    /// <summary>The patches of patches/ (or PATCH_DIR) in the order they are applied.</summary>
+    public IReadOnlyList<string> Patches => _found.Value.Patches;
+
+    /// <summary>src/, when it exists.</summary>
+    public string? SourceDirectory => _found.Value.SourceDirectory;
 }

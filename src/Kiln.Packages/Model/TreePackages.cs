@@ -14,11 +14,22 @@ namespace Kiln.Packages.Model;
 /// </summary>
 public sealed class TreePackages
 {
-    private TreePackages(IReadOnlyList<SourcePackage> sources, IReadOnlyList<MakefileScan> unreadable)
+    /// <summary>The scan of each directory, while its results are recalled from the cache and not all confirmed.</summary>
+    private readonly IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)>? _recalled;
+
+    private TreePackages(IReadOnlyList<SourcePackage> sources, IReadOnlyList<MakefileScan> unreadable,
+        IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)>? recalled = null)
     {
         Sources = sources;
         Unreadable = unreadable;
+        _recalled = recalled;
     }
+
+    /// <summary>
+    /// True when the packages were recalled from the metadata cache on trust (<see cref="Recall"/>): only those
+    /// <see cref="Confirm"/> checked are known to be current, and a package that seems missing may just be new.
+    /// </summary>
+    public bool Recalled => _recalled is not null;
 
     public IReadOnlyList<SourcePackage> Sources { get; }
 
@@ -41,6 +52,48 @@ public sealed class TreePackages
         }
         return new TreePackages(sources, unreadable);
     }
+
+    /// <summary>
+    /// The packages as the metadata cache last saw them, without reading a Makefile (<see cref="MetadataScanner.Recall"/>):
+    /// what a build of a few packages starts from, confirming only those it uses. Null when a directory has no cache.
+    /// </summary>
+    public static TreePackages? Recall(string topDirectory, Func<string, ScanOptions> optionsFor)
+    {
+        var scans = new List<(ScanOptions Options, MetadataScanner Scanner, ScanResult Result)>();
+        foreach (var directory in ScanDirectories(topDirectory))
+        {
+            var options = optionsFor(directory);
+            var scanner = new MetadataScanner(options);
+            if (scanner.Recall() is not { } result) return null;
+            scans.Add((options, scanner, result));
+        }
+        return FromRecalled(scans);
+    }
+
+    /// <summary>
+    /// Checks the recalled metadata of <paramref name="used"/> against what it was read from (see
+    /// <see cref="MetadataScanner.Confirm"/>); returns the packages with what changed read again, or this when nothing did.
+    /// </summary>
+    public TreePackages Confirm(IEnumerable<SourcePackage> used)
+    {
+        if (_recalled is null) return this;
+        var directories = used.Select(s => s.Directory).ToHashSet(StringComparer.Ordinal);
+        var changed = false;
+        var scans = new List<(ScanOptions Options, MetadataScanner Scanner, ScanResult Result)>();
+        foreach (var (options, scanner) in _recalled)
+        {
+            var prefix = options.ScanDirectory + "/";
+            var mine = directories.Where(d => d.StartsWith(prefix, StringComparison.Ordinal)).Select(d => d[prefix.Length..]).Order(StringComparer.Ordinal);
+            changed |= scanner.Confirm(mine);
+            scans.Add((options, scanner, scanner.RecalledResult()));
+        }
+        return changed ? FromRecalled(scans) : this;
+    }
+
+    private static TreePackages FromRecalled(List<(ScanOptions Options, MetadataScanner Scanner, ScanResult Result)> scans) => new(
+        scans.SelectMany(s => WithInstalledFeeds(PackageModel.Build(s.Options, s.Result))).ToList(),
+        scans.SelectMany(s => s.Result.Failures).ToList(),
+        scans.Select(s => (s.Options, s.Scanner)).ToList());
 
     public static IEnumerable<string> ScanDirectories(string topDirectory)
     {

@@ -21,12 +21,18 @@ namespace Kiln.Packages.Scanning;
 public sealed class MetadataScanner(ScanOptions options)
 {
 
+    private MakefileDump? _dump;
+    private ScanCache? _recalled;
+    private SortedDictionary<string, MakefileScan>? _recalledScans;
+    private readonly HashSet<string> _confirmed = new(StringComparer.Ordinal);
+    private InputCheck? _check;
+
     /// <param name="progress">Told how many Makefiles are done, as they finish (the total is not known before the end).</param>
     public ScanResult Run(Action<int>? progress = null)
     {
-        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
+        var dump = Dump();
         var top = dump.TopDirectory;
-        var scanRoot = Path.Combine(top, options.ScanDirectory);
+        var scanRoot = ScanRoot(top);
         if (!Directory.Exists(scanRoot))
             throw new UserError(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
         var clock = Stopwatch.StartNew();
@@ -34,12 +40,9 @@ public sealed class MetadataScanner(ScanOptions options)
         var physicalRoot = MakefileDump.Canonical(scanRoot);
         string WorkingDirectory(FoundMakefile found) =>
             found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
-        var environment = dump.Environment;
 
-        var cache = options.CacheDirectory is { } cacheDirectory
-            ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, environment))
-            : null;
-        var check = new InputCheck(environment, options.ShellTimeout);
+        var cache = OpenCache(top);
+        var check = Check();
         var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)>();
         var reused = 0;
         var carried = 0;
@@ -54,7 +57,8 @@ public sealed class MetadataScanner(ScanOptions options)
             MakefileScan scan;
             CachedScan? entry = null;
             var inspected = options.Inspector?.Wants(options.ScanDirectory + "/" + directory) == true;
-            if (!inspected && cache?.Find(directory) is { } cached && check.StillHold(cached.Inputs))
+            var cached = inspected ? null : cache?.Find(directory);
+            if (cached is not null && check.StillHold(cached.Inputs))
             {
                 (scan, entry) = (cached.Scan, cached);
                 Interlocked.Increment(ref reused);
@@ -62,10 +66,9 @@ public sealed class MetadataScanner(ScanOptions options)
             else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem))
             {
                 // An inspected Makefile's inputs are not recorded: the entry the cache has stays (it is checked when next used).
-                var inputs = cache is null || inspected ? null : new InputLog(environment);
-                scan = Evaluate(dump, WorkingDirectory(found), directory, inputs, inspected ? options.Inspector : null);
-                if (inputs is { Repeatable: true }) entry = new CachedScan(directory, inputs.Inputs, scan);
-                else if (inspected && cache?.Find(directory) is { } kept)
+                (scan, entry) = Evaluate(dump, WorkingDirectory(found), directory, record: cache is not null && !inspected, inspected ? options.Inspector : null);
+                if (entry is not null && cached is not null) entry = WithVolatileCommands(entry, cached, check);
+                if (entry is null && inspected && cache?.Find(directory) is { } kept)
                 {
                     entry = kept;
                     Interlocked.Increment(ref carried);
@@ -96,6 +99,90 @@ public sealed class MetadataScanner(ScanOptions options)
         var findTime = TimeSpan.FromSeconds((double)walkTicks.Value / Stopwatch.Frequency);
         return new ScanResult(scans.Select(s => s.Scan).ToList(), findTime, clock.Elapsed) { Reused = reused, CacheProblem = cacheProblem };
     }
+
+    /// <summary>
+    /// The results of the last scan as the cache keeps them, taken on trust: nothing is walked, checked or evaluated,
+    /// so a caller must <see cref="Confirm"/> the results it uses. Null when there is no cache, or none for this scan.
+    /// </summary>
+    public ScanResult? Recall()
+    {
+        if (OpenCache(Dump().TopDirectory) is not { Count: > 0 } cache) return null;
+        _recalled = cache;
+        _recalledScans = new SortedDictionary<string, MakefileScan>(StringComparer.Ordinal);
+        foreach (var entry in cache.Entries) _recalledScans[entry.Directory] = entry.Scan;
+        return RecalledResult();
+    }
+
+    /// <summary>
+    /// Checks the recalled results of <paramref name="directories"/> (below the scanned directory) against their
+    /// inputs, evaluating again those whose inputs changed (a Makefile gone, or no longer qualifying, has no result
+    /// any more); the cache is updated. False when every result still held.
+    /// </summary>
+    public bool Confirm(IEnumerable<string> directories)
+    {
+        var (cache, scans) = (_recalled, _recalledScans) is ({ } c, { } r) ? (c, r) : throw new InvalidOperationException("nothing recalled");
+        var dump = Dump();
+        var scanRoot = ScanRoot(dump.TopDirectory);
+        var changed = false;
+        foreach (var directory in directories)
+        {
+            var earlier = cache.Find(directory);
+            if (!_confirmed.Add(directory) || earlier is not null && Check().StillHold(earlier.Inputs)) continue;
+            changed = true;
+            if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out _))
+            {
+                var (scan, renewed) = Evaluate(dump, MakefileDump.Canonical(Path.Combine(scanRoot, directory)), directory, record: true, inspector: null);
+                if (renewed is not null && earlier is not null) renewed = WithVolatileCommands(renewed, earlier, Check());
+                scans[directory] = scan;
+                cache.Replace(directory, renewed);
+            }
+            else
+            {
+                scans.Remove(directory);
+                cache.Replace(directory, null);
+            }
+        }
+        if (changed) cache.Save(cache.Entries);
+        return changed;
+    }
+
+    /// <summary>The recalled results, with those <see cref="Confirm"/> read again.</summary>
+    public ScanResult RecalledResult() => new((_recalledScans ?? throw new InvalidOperationException("nothing recalled")).Values.ToList(), TimeSpan.Zero, TimeSpan.Zero) { Reused = _recalledScans.Count };
+
+    /// <summary>
+    /// The new entry of a Makefile evaluated again, with the commands marked whose output is volatile (mktemp -u, date +%T):
+    /// those whose output changed since the earlier evaluation while everything else it read held and the result stayed
+    /// the same. They are not run again to check the entry: they would only ever find it changed.
+    /// </summary>
+    private static CachedScan WithVolatileCommands(CachedScan renewed, CachedScan earlier, InputCheck check)
+    {
+        if (earlier.Inputs is not { } before || renewed.Inputs is not { } after || !ScanCacheFile.SameResult(renewed.Scan, earlier.Scan)
+            || !check.StillHold(before.Where(input => input is not ShellRanInput).ToList()))
+            return renewed;
+        var outcomes = new Dictionary<ShellInvocation, ShellRanInput>();
+        foreach (var input in before)
+            if (input is ShellRanInput shell) outcomes.TryAdd(shell.Invocation, shell);
+        var marked = false;
+        var inputs = new List<RecordedInput>(after.Count);
+        foreach (var input in after)
+        {
+            var volatileOutput = input is ShellRanInput shell && outcomes.TryGetValue(shell.Invocation, out var seen)
+                && (seen.OutputIgnored || !seen.OutcomeHash.AsSpan().SequenceEqual(shell.OutcomeHash));
+            inputs.Add(volatileOutput ? (ShellRanInput)input with { OutputIgnored = true } : input);
+            marked |= volatileOutput;
+        }
+        return marked ? new CachedScan(renewed.Directory, inputs, renewed.Scan) : renewed;
+    }
+
+    private MakefileDump Dump() => _dump ??= new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
+
+    private InputCheck Check() => _check ??= new InputCheck(Dump().Environment, options.ShellTimeout);
+
+    private string ScanRoot(string top) => Path.Combine(top, options.ScanDirectory);
+
+    private ScanCache? OpenCache(string top) => options.CacheDirectory is { } cacheDirectory
+        ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, Dump().Environment))
+        : null;
 
     /// <summary>
     /// OpenWrt's scan.awk: one package directory per name (its last path component) among those
@@ -148,8 +235,11 @@ public sealed class MetadataScanner(ScanOptions options)
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
-    private MakefileScan Evaluate(MakefileDump dump, string workingDirectory, string directory, InputLog? inputs, IMakefileInspector? inspector)
+    /// <summary>Evaluates one Makefile; with <paramref name="record"/>, also the cache entry of its result (null if it was not repeatable).</summary>
+    private (MakefileScan Scan, CachedScan? Entry) Evaluate(MakefileDump dump, string workingDirectory, string directory, bool record,
+        IMakefileInspector? inspector)
     {
+        var inputs = record ? new InputLog(dump.Environment) : null;
         var relativeDirectory = options.ScanDirectory + "/" + directory;
         var facts = new FactsCollector();
         MakefileFacts found = MakefileFacts.None;
@@ -160,6 +250,7 @@ public sealed class MetadataScanner(ScanOptions options)
                 found = facts.Finish(evaluator);
                 inspector?.Inspect(relativeDirectory, evaluator);
             });
-        return new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
+        var scan = new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
+        return (scan, inputs is { Repeatable: true } ? new CachedScan(directory, inputs.Inputs, scan) : null);
     }
 }

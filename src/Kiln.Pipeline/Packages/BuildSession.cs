@@ -52,34 +52,37 @@ public static class BuildSession
         var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer);
         HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
 
-        var sources = TreePackages.Read(context.TopDirectory, directory => new ScanOptions(context.TopDirectory, directory)
-        {
-            CacheDirectory = request.CacheDirectory,
-        });
+        ScanOptions ScanOptionsFor(string directory) => new(context.TopDirectory, directory) { CacheDirectory = request.CacheDirectory };
+        // A build of named packages starts from the metadata as the cache last saw it, and checks only what it uses.
+        var requestContext = context;
+        var sources = (request.Packages is not null && request.CacheDirectory is not null ? TreePackages.Recall(context.TopDirectory, ScanOptionsFor) : null)
+            ?? TreePackages.Read(context.TopDirectory, ScanOptionsFor);
         var cacheSettings = request.Cache ?? KilnSettings.Read(request.TopDirectory).Cache;
         using var cache = cacheSettings.Open() is { } opened ? new BuildCacheSession(opened, cacheSettings.Mode == CacheMode.ReadWrite) : null;
-        var run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager, cache);
         // tools/ is read only when a host tool of it is asked for.
         var tools = request.Packages?.Any(p => BuildPlanner.ToolName(p) is not null) == true
             ? HostToolTree.Read(context, request.CacheDirectory)
             : null;
         if (tools is not null) HostToolTree.PrepareStaging(context);
-        var planner = new BuildPlanner(sources, context.Config, tools);
-        var names = request.AlsoWhenKnown is { } extra
-            ? [.. request.Packages ?? context.Config.SelectedPackages.ToList(), .. extra.Where(planner.Knows)]
-            : request.Packages;
-        var plan = planner.Plan(names, run, request.LastStep);
-        // Makefiles read the .config as menuconfig leaves it with what the build selects; a
-        // package's options, once on, may pull in more packages, so plan again until it settles.
-        for (var round = 0; round < MaxSelectionRounds; round++)
+        var toolchain = ToolchainCatalog.Identity(context.Toolchain);
+        BuildRun run;
+        BuildPlanner planner;
+        BuildPlan plan;
+        while (true)
         {
-            var (config, set) = PackageSelection.Apply(context.TopDirectory, context.Config, planner.SelectedPackages);
-            if (set.Count == 0) break;
-            observer.Message($"selected as menuconfig would ({set.Count}): " + string.Join(" ", set.Take(10)) + (set.Count > 10 ? " ..." : ""));
-            context = BuildSetup.CreateContext(request.TopDirectory, config, jobserver, observer);
-            run = new BuildRun(context, observer, ToolchainCatalog.Identity(context.Toolchain), request.Packager, cache);
-            planner = new BuildPlanner(sources, context.Config, tools);
-            plan = planner.Plan(names, run, request.LastStep);
+            try
+            {
+                (context, run, planner, plan) = Plan(request, requestContext, sources, tools, jobserver, observer, cache, toolchain);
+            }
+            catch (UserError) when (sources.Recalled)
+            {
+                // What the cache says may be out of date (a package added since, say): the error stands only if it is current.
+                sources = TreePackages.Read(request.TopDirectory, ScanOptionsFor);
+                continue;
+            }
+            var confirmed = sources.Confirm(plan.Nodes.OfType<PackageBuilder>().Select(b => b.Source));
+            if (ReferenceEquals(confirmed, sources)) break;
+            sources = confirmed;
         }
         foreach (var warning in planner.Warnings) observer.Message(warning);
         var result = new BuildScheduler(jobserver, observer, request.KeepGoing).Run(plan.Nodes, cancel);
@@ -90,5 +93,32 @@ public static class BuildSession
         }
         if (result.Succeeded) request.Then?.Invoke(context, sources);
         return cache is null ? result : result with { Cache = cache.Finish(cacheSettings.Location!, UploadWait) };
+    }
+
+    /// <summary>
+    /// The plan for the request. Makefiles read the .config as menuconfig leaves it with what the build selects; a
+    /// package's options, once on, may pull in more packages, so it is planned again until it settles.
+    /// </summary>
+    /// <param name="context">The context of the request's own .config.</param>
+    private static (BuildContext Context, BuildRun Run, BuildPlanner Planner, BuildPlan Plan) Plan(BuildRequest request, BuildContext context,
+        TreePackages sources, HostToolTree? tools, Jobserver jobserver, IBuildObserver observer, BuildCacheSession? cache, string toolchain)
+    {
+        var run = new BuildRun(context, observer, toolchain, request.Packager, cache);
+        var planner = new BuildPlanner(sources, context.Config, tools);
+        var names = request.AlsoWhenKnown is { } extra
+            ? [.. request.Packages ?? context.Config.SelectedPackages.ToList(), .. extra.Where(planner.Knows)]
+            : request.Packages;
+        var plan = planner.Plan(names, run, request.LastStep);
+        for (var round = 0; round < MaxSelectionRounds; round++)
+        {
+            var (config, set) = PackageSelection.Apply(context.TopDirectory, context.Config, planner.SelectedPackages);
+            if (set.Count == 0) break;
+            observer.Message($"selected as menuconfig would ({set.Count}): " + string.Join(" ", set.Take(10)) + (set.Count > 10 ? " ..." : ""));
+            context = BuildSetup.CreateContext(request.TopDirectory, config, jobserver, observer);
+            run = new BuildRun(context, observer, toolchain, request.Packager, cache);
+            planner = new BuildPlanner(sources, context.Config, tools);
+            plan = planner.Plan(names, run, request.LastStep);
+        }
+        return (context, run, planner, plan);
     }
 }

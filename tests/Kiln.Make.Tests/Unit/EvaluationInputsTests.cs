@@ -21,6 +21,8 @@ public sealed class EvaluationInputsTests : IDisposable
 
         public void PathQueried(string osPath, PathQuery query, bool answer) => Seen.Add($"{query} {Path.GetFileName(osPath)} {answer}");
 
+        public void FileTimeRead(string osPath, long? seconds) => Seen.Add($"time {Path.GetFileName(osPath)} {seconds is not null}");
+
         public void DirectoryListed(string osDirectory, IReadOnlyList<string> names) =>
             Seen.Add($"list {string.Join(",", names.Order(StringComparer.Ordinal))}");
 

@@ -14,7 +14,9 @@ PKG_BUILD_PARALLEL ?=
 PKG_SKIP_DOWNLOAD=$(USE_SOURCE_DIR)$(USE_GIT_TREE)$(USE_GIT_SRC_CHECKOUT)
 
 MAKE_J:=$(if $(MAKE_JOBSERVER),$(MAKE_JOBSERVER) $(if $(filter 3.% 4.0 4.1,$(MAKE_VERSION)),-j))
-PKG_SOURCE_DATE_EPOCH:=$(if $(DUMP),,$(if $(wildcard $(TOPDIR)/scripts/get_source_date_epoch.sh),$(shell $(TOPDIR)/scripts/get_source_date_epoch.sh $(CURDIR))))
+# Kiln works the script's answer out itself where it can do so exactly (no process to start, inputs it can check).
+PKG_SOURCE_DATE_EPOCH:=$(if $(DUMP),,$(if $(wildcard $(TOPDIR)/scripts/get_source_date_epoch.sh),$(or \
+  $(kiln-source-date-epoch $(TOPDIR)/scripts/get_source_date_epoch.sh,$(CURDIR)),$(shell $(TOPDIR)/scripts/get_source_date_epoch.sh $(CURDIR)))))
 
 ifeq ($(strip $(PKG_BUILD_PARALLEL)),0)
 PKG_JOBS?=-j1

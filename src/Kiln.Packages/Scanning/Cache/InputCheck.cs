@@ -15,8 +15,10 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
 {
     private readonly ConcurrentDictionary<string, byte[]?> _fileHashes = new(StringComparer.Ordinal);
 
-    public bool StillHold(IReadOnlyList<RecordedInput> inputs)
+    /// <param name="inputs">Null (inputs that could not be read back) never hold.</param>
+    public bool StillHold(IReadOnlyList<RecordedInput>? inputs)
     {
+        if (inputs is null) return false;
         foreach (var input in inputs)
             if (!Holds(input)) return false;
         return true;
@@ -28,7 +30,9 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
         PathQueriedInput query => FileSystemView.Answer(query.Path, query.Query) == query.Answer,
         DirectoryListedInput listing => InputLog.HashNames(FileSystemView.ListNow(listing.Directory)).AsSpan().SequenceEqual(listing.NamesHash),
         PathResolvedInput path => PathFunctions.RealPath(path.Path, path.WorkingDirectory) == path.Resolved,
+        ShellRanInput { OutputIgnored: true } => true,
         ShellRanInput shell => InputLog.HashOutcome(shell.Invocation.Run(environment, shellTimeout)).AsSpan().SequenceEqual(shell.OutcomeHash),
+        FileTimeInput time => FileTimeInput.Now(time.Path) == time.Seconds,
         EnvironmentReadInput variable => environment.GetValueOrDefault(variable.Name) == variable.Value,
         _ => throw new InvalidOperationException($"unknown input {input.GetType().Name}"),
     };

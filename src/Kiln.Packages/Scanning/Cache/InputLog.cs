@@ -19,6 +19,8 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
 
     public void PathQueried(string osPath, PathQuery query, bool answer) => _inputs.Add(new PathQueriedInput(osPath, query, answer));
 
+    public void FileTimeRead(string osPath, long? seconds) => _inputs.Add(new FileTimeInput(osPath, seconds));
+
     public void DirectoryListed(string osDirectory, IReadOnlyList<string> names) =>
         _inputs.Add(new DirectoryListedInput(osDirectory, HashNames(names)));
 

@@ -16,6 +16,8 @@ internal enum InputKind : byte
     PathResolved = 4,
     ShellRan = 5,
     EnvironmentRead = 6,
+    FileTime = 7,
+    VolatileShellRan = 8,
 }
 
 /// <summary>A file read whole (a makefile, or <c>$(file &lt;)</c>), by the SHA-256 of its bytes.</summary>
@@ -40,14 +42,27 @@ public sealed record PathResolvedInput(string Path, string WorkingDirectory, str
     internal override InputKind Kind => InputKind.PathResolved;
 }
 
-/// <summary>A command run by $(shell), by the SHA-256 of its status and output.</summary>
-public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash) : RecordedInput
+/// <summary>
+/// A command run by $(shell), by the SHA-256 of its status and output. <see cref="OutputIgnored"/>: the command is
+/// known to answer differently each time (mktemp -u, date +%T) without changing the result: its output was seen to
+/// differ while the evaluation gave the same result, so it is not run again to check it.
+/// </summary>
+public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash, bool OutputIgnored = false) : RecordedInput
 {
-    internal override InputKind Kind => InputKind.ShellRan;
+    internal override InputKind Kind => OutputIgnored ? InputKind.VolatileShellRan : InputKind.ShellRan;
 }
 
 /// <summary>An environment variable the makefiles looked up, with its value then (null if it was not set).</summary>
 public sealed record EnvironmentReadInput(string Name, string? Value) : RecordedInput
 {
     internal override InputKind Kind => InputKind.EnvironmentRead;
+}
+
+/// <summary>A file's modification time in whole seconds (null: the file was missing).</summary>
+public sealed record FileTimeInput(string Path, long? Seconds) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.FileTime;
+
+    /// <summary>The time as <see cref="Seconds"/> records it, now.</summary>
+    public static long? Now(string path) => File.Exists(path) ? new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds() : null;
 }

@@ -1,7 +1,36 @@
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>An earlier evaluation of one Makefile: what it saw, and what it gave.</summary>
-public sealed record CachedScan(string Directory, IReadOnlyList<RecordedInput> Inputs, MakefileScan Scan);
+public sealed class CachedScan
+{
+    private IReadOnlyList<RecordedInput>? _inputs;
+
+    public CachedScan(string directory, IReadOnlyList<RecordedInput> inputs, MakefileScan scan)
+    {
+        Directory = directory;
+        _inputs = inputs;
+        Scan = scan;
+    }
+
+    /// <summary>An entry read from a cache file, its inputs decoded from <paramref name="encodedInputs"/> when first asked for.</summary>
+    internal CachedScan(string directory, ReadOnlyMemory<byte> encodedInputs, MakefileScan scan)
+    {
+        Directory = directory;
+        EncodedInputs = encodedInputs;
+        Scan = scan;
+    }
+
+    public string Directory { get; }
+
+    public MakefileScan Scan { get; }
+
+    /// <summary>Most results that are read are never checked (a build checks only the packages it uses): inputs are decoded on demand.</summary>
+    /// <remarks>Null when the cache file's copy is damaged: nothing of it can be trusted.</remarks>
+    public IReadOnlyList<RecordedInput>? Inputs => _inputs ??= RecordedInputCodec.Decode(EncodedInputs);
+
+    /// <summary>The inputs as the cache file holds them, when the entry was read from one (written back as they are).</summary>
+    internal ReadOnlyMemory<byte> EncodedInputs { get; }
+}
 
 /// <summary>
 /// The results of a directory's earlier scans, with the inputs each evaluation saw, kept in one
@@ -31,6 +60,18 @@ public sealed class ScanCache
     }
 
     public CachedScan? Find(string directory) => _entries.GetValueOrDefault(directory);
+
+    public int Count => _entries.Count;
+
+    /// <summary>The entries in the order of their directories, as a scan lists its results.</summary>
+    public IReadOnlyList<CachedScan> Entries => _entries.Values.OrderBy(e => e.Directory, StringComparer.Ordinal).ToList();
+
+    /// <summary>Puts a new result in place of a directory's, or takes its result away (null).</summary>
+    public void Replace(string directory, CachedScan? entry)
+    {
+        if (entry is null) _entries.Remove(directory);
+        else _entries[directory] = entry;
+    }
 
     /// <summary>Replaces the file with <paramref name="entries"/>; a failure is returned as a message, not thrown.</summary>
     public string? Save(IEnumerable<CachedScan> entries)

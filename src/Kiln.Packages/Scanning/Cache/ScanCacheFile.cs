@@ -3,11 +3,14 @@ using Kiln.Make.Evaluation;
 
 namespace Kiln.Packages.Scanning.Cache;
 
-/// <summary>The binary form of a scan cache: a header with the key, then one record per Makefile.</summary>
+/// <summary>
+/// The binary form of a scan cache: a header with the key, then one record per Makefile: its directory, its result,
+/// and its inputs prefixed by their length in bytes (so that reading a result need not decode them).
+/// </summary>
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
     public static void Write(Stream stream, string key, IEnumerable<CachedScan> entries)
     {
@@ -21,8 +24,9 @@ internal static class ScanCacheFile
         {
             writer.Write(entry.Directory);
             WriteScan(writer, entry.Scan);
-            writer.Write(entry.Inputs.Count);
-            foreach (var input in entry.Inputs) WriteInput(writer, input);
+            var encoded = entry.EncodedInputs.IsEmpty ? RecordedInputCodec.Encode(entry.Inputs!) : entry.EncodedInputs;
+            writer.Write(encoded.Length);
+            writer.Write(encoded.Span);
         }
     }
 
@@ -31,7 +35,9 @@ internal static class ScanCacheFile
     {
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(file), Encoding.UTF8);
+            var bytes = File.ReadAllBytes(file);
+            var stream = new MemoryStream(bytes, writable: false);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return [];
             var count = reader.ReadInt32();
             var entries = new List<CachedScan>(count);
@@ -39,9 +45,10 @@ internal static class ScanCacheFile
             {
                 var directory = reader.ReadString();
                 var scan = ReadScan(reader);
-                var inputs = new RecordedInput[reader.ReadInt32()];
-                for (var j = 0; j < inputs.Length; j++) inputs[j] = ReadInput(reader);
-                entries.Add(new CachedScan(directory, inputs, scan));
+                var length = reader.ReadInt32();
+                if (length < 0 || stream.Position + length > bytes.Length) throw new InvalidDataException("damaged inputs");
+                entries.Add(new CachedScan(directory, bytes.AsMemory((int)stream.Position, length), scan));
+                stream.Position += length;
             }
             return entries;
         }
@@ -49,6 +56,18 @@ internal static class ScanCacheFile
         {
             return [];
         }
+    }
+
+    /// <summary>Whether two results are the same, field for field (as the cache would keep them).</summary>
+    public static bool SameResult(MakefileScan a, MakefileScan b)
+    {
+        static byte[] Bytes(MakefileScan scan)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) WriteScan(writer, scan);
+            return buffer.ToArray();
+        }
+        return Bytes(a).AsSpan().SequenceEqual(Bytes(b));
     }
 
     private static void WriteScan(BinaryWriter writer, MakefileScan scan)
@@ -103,68 +122,11 @@ internal static class ScanCacheFile
         return pairs;
     }
 
-    private static void WriteInput(BinaryWriter writer, RecordedInput input)
-    {
-        writer.Write((byte)input.Kind);
-        switch (input)
-        {
-            case FileReadInput file:
-                writer.Write(file.Path);
-                WriteHash(writer, file.ContentHash);
-                break;
-            case PathQueriedInput query:
-                writer.Write(query.Path);
-                writer.Write((byte)query.Query);
-                writer.Write(query.Answer);
-                break;
-            case DirectoryListedInput listing:
-                writer.Write(listing.Directory);
-                WriteHash(writer, listing.NamesHash);
-                break;
-            case PathResolvedInput path:
-                writer.Write(path.Path);
-                writer.Write(path.WorkingDirectory);
-                WriteOptional(writer, path.Resolved);
-                break;
-            case ShellRanInput shell:
-                writer.Write(shell.Invocation.Shell);
-                writer.Write(shell.Invocation.ShellFlags);
-                writer.Write(shell.Invocation.Command);
-                writer.Write(shell.Invocation.WorkingDirectory);
-                WriteHash(writer, shell.OutcomeHash);
-                break;
-            case EnvironmentReadInput variable:
-                writer.Write(variable.Name);
-                WriteOptional(writer, variable.Value);
-                break;
-        }
-    }
-
-    private static RecordedInput ReadInput(BinaryReader reader) => (InputKind)reader.ReadByte() switch
-    {
-        InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(reader)),
-        InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
-        InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(reader)),
-        InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(reader)),
-        InputKind.ShellRan => new ShellRanInput(
-            new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(reader)),
-        InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ReadOptional(reader)),
-        var kind => throw new InvalidDataException($"unknown input kind {kind}"),
-    };
-
-    private static void WriteHash(BinaryWriter writer, byte[] hash)
-    {
-        writer.Write((byte)hash.Length);
-        writer.Write(hash);
-    }
-
-    private static byte[] ReadHash(BinaryReader reader) => reader.ReadBytes(reader.ReadByte());
-
-    private static void WriteOptional(BinaryWriter writer, string? value)
+    internal static void WriteOptional(BinaryWriter writer, string? value)
     {
         writer.Write(value is not null);
         if (value is not null) writer.Write(value);
     }
 
-    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    internal static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }

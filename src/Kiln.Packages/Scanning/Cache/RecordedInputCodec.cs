@@ -1,0 +1,105 @@
+using System.Text;
+using Kiln.Make.Evaluation;
+
+namespace Kiln.Packages.Scanning.Cache;
+
+/// <summary>The binary form of an evaluation's recorded inputs: their count, then each input by kind.</summary>
+public static class RecordedInputCodec
+{
+    public static byte[] Encode(IReadOnlyList<RecordedInput> inputs)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(inputs.Count);
+            foreach (var input in inputs) WriteInput(writer, input);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The inputs, or null when they are damaged.</summary>
+    public static IReadOnlyList<RecordedInput>? Decode(ReadOnlyMemory<byte> encoded)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(encoded.ToArray(), writable: false), Encoding.UTF8);
+            var inputs = new RecordedInput[reader.ReadInt32()];
+            for (var j = 0; j < inputs.Length; j++) inputs[j] = ReadInput(reader);
+            return inputs;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteInput(BinaryWriter writer, RecordedInput input)
+    {
+        writer.Write((byte)input.Kind);
+        switch (input)
+        {
+            case FileReadInput file:
+                writer.Write(file.Path);
+                WriteHash(writer, file.ContentHash);
+                break;
+            case PathQueriedInput query:
+                writer.Write(query.Path);
+                writer.Write((byte)query.Query);
+                writer.Write(query.Answer);
+                break;
+            case DirectoryListedInput listing:
+                writer.Write(listing.Directory);
+                WriteHash(writer, listing.NamesHash);
+                break;
+            case PathResolvedInput path:
+                writer.Write(path.Path);
+                writer.Write(path.WorkingDirectory);
+                ScanCacheFile.WriteOptional(writer, path.Resolved);
+                break;
+            case ShellRanInput shell:
+                writer.Write(shell.Invocation.Shell);
+                writer.Write(shell.Invocation.ShellFlags);
+                writer.Write(shell.Invocation.Command);
+                writer.Write(shell.Invocation.WorkingDirectory);
+                WriteHash(writer, shell.OutcomeHash);
+                break;
+            case FileTimeInput time:
+                writer.Write(time.Path);
+                writer.Write(time.Seconds is not null);
+                writer.Write(time.Seconds ?? 0);
+                break;
+            case EnvironmentReadInput variable:
+                writer.Write(variable.Name);
+                ScanCacheFile.WriteOptional(writer, variable.Value);
+                break;
+        }
+    }
+
+    private static RecordedInput ReadInput(BinaryReader reader) => (InputKind)reader.ReadByte() switch
+    {
+        InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(reader)),
+        InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
+        InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(reader)),
+        InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ScanCacheFile.ReadOptional(reader)),
+        var kind when kind is InputKind.ShellRan or InputKind.VolatileShellRan => new ShellRanInput(
+            new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(reader),
+            OutputIgnored: kind == InputKind.VolatileShellRan),
+        InputKind.FileTime => new FileTimeInput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadInt64() : SkipTime(reader)),
+        InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ScanCacheFile.ReadOptional(reader)),
+        var kind => throw new InvalidDataException($"unknown input kind {kind}"),
+    };
+
+    private static long? SkipTime(BinaryReader reader)
+    {
+        reader.ReadInt64();
+        return null;
+    }
+
+    private static void WriteHash(BinaryWriter writer, byte[] hash)
+    {
+        writer.Write((byte)hash.Length);
+        writer.Write(hash);
+    }
+
+    private static byte[] ReadHash(BinaryReader reader) => reader.ReadBytes(reader.ReadByte());
+}
