@@ -1,6 +1,6 @@
 using System.Text;
 using Kiln.Make.Evaluation;
-using Kiln.Packages.Scanning.Cache;
+using Kiln.Make.Inputs;
 
 namespace Kiln.Build.Packages;
 

@@ -9,7 +9,7 @@ using Kiln.Make.Text;
 using Kiln.OpenWrt.Names;
 using Kiln.OpenWrt.Api;
 using Kiln.Packages.Model;
-using Kiln.Packages.Scanning.Cache;
+using Kiln.Make.Inputs;
 
 namespace Kiln.Build.Packages;
 

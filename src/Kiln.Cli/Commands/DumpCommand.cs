@@ -22,14 +22,14 @@ public static class DumpCommand
         dump.Subcommands.Add(packages);
 
         var targets = new Command("targets", "Read every board of target/linux and print its .targetinfo (boards, subtargets, device profiles).");
-        targets.SetAction(result => RunTargets(GlobalOptions.Tree(result)));
+        targets.SetAction(result => RunTargets(GlobalOptions.TargetScan(result)));
         dump.Subcommands.Add(targets);
         return dump;
     }
 
-    private static int RunTargets(string topDir)
+    private static int RunTargets(TargetScanOptions scan)
     {
-        var result = new TargetScanner(new TargetScanOptions(topDir)).Run();
+        var result = new TargetScanner(scan).Run();
         using (var stdout = Console.OpenStandardOutput())
         {
             foreach (var board in result.Boards.Where(b => !b.Failed))

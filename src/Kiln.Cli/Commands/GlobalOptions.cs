@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiln.Core.Errors;
 using Kiln.Packages.Scanning;
+using Kiln.Targets.Scanning;
 using Kiln.Pipeline.ImageBuilder;
 
 namespace Kiln.Cli.Commands;
@@ -41,12 +42,12 @@ public static class GlobalOptions
     }
 
     /// <summary>A scan of <paramref name="directory"/> in the tree the command line names, with its cache unless --no-cache.</summary>
-    public static ScanOptions Scan(ParseResult result, string directory)
-    {
-        var topDir = Tree(result);
-        return new ScanOptions(topDir, directory)
-        {
-            CacheDirectory = result.GetValue(NoCache) ? null : Path.Combine(topDir, "tmp", "kiln"),
-        };
-    }
+    public static ScanOptions Scan(ParseResult result, string directory) =>
+        new(Tree(result), directory) { CacheDirectory = CacheDirectory(result) };
+
+    /// <summary>A scan of the tree's targets, with its cache unless --no-cache.</summary>
+    public static TargetScanOptions TargetScan(ParseResult result) => new(Tree(result)) { CacheDirectory = CacheDirectory(result) };
+
+    /// <summary>Where scans keep their results between runs: the tree's tmp/kiln, or null with --no-cache.</summary>
+    private static string? CacheDirectory(ParseResult result) => result.GetValue(NoCache) ? null : Path.Combine(Tree(result), "tmp", "kiln");
 }

@@ -29,7 +29,7 @@ internal sealed class KconfigWorld
         // As OpenWrt's metadata for menuconfig: scanned once, not with the .config being made.
         var noConfig = Kiln.OpenWrt.Configuration.DotConfig.Parse("");
         var sources = TreePackages.Read(topDirectory, directory => GlobalOptions.Scan(result, directory) with { Config = noConfig }).Sources;
-        var targets = TargetCatalog.Read(new TargetScanOptions(topDirectory) { Config = noConfig }).Targets;
+        var targets = TargetCatalog.Read(GlobalOptions.TargetScan(result) with { Config = noConfig }).Targets;
         return new KconfigWorld(topDirectory, OpenWrtKconfig.Generate(topDirectory, sources, targets));
     }
 

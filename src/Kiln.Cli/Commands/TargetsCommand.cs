@@ -12,13 +12,13 @@ public static class TargetsCommand
     public static Command Create()
     {
         var command = new Command("targets", "List the tree's targets: each subtarget with its architecture, kernel and number of devices.");
-        command.SetAction(result => Run(GlobalOptions.Tree(result)));
+        command.SetAction(result => Run(GlobalOptions.TargetScan(result)));
         return command;
     }
 
-    private static int Run(string topDir)
+    private static int Run(TargetScanOptions scan)
     {
-        var catalog = TargetCatalog.Read(new TargetScanOptions(topDir));
+        var catalog = TargetCatalog.Read(scan);
         var table = new TextTable("TARGET", "ARCH", "PACKAGES", "LINUX", "DEVICES", "NAME");
         // A board with subtargets is listed through them; its own entry only holds their defaults.
         var listed = catalog.Targets.Where(t => t.Subtarget is not null || !catalog.Targets.Any(s => s.Board == t.Board && s.Subtarget is not null));

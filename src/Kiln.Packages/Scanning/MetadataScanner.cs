@@ -10,6 +10,7 @@ using Kiln.Make.Text;
 using Kiln.OpenWrt.Api;
 using Kiln.OpenWrt.Evaluation;
 using Kiln.OpenWrt.Scanning;
+using Kiln.Make.Inputs;
 using Kiln.Packages.Scanning.Cache;
 
 namespace Kiln.Packages.Scanning;

@@ -28,6 +28,9 @@ public sealed record TargetScanOptions(string TopDirectory)
     /// </summary>
     public bool SkipFailingDevices { get; init; }
 
+    /// <summary>Where board results are kept between runs (the tree's tmp/kiln), or null to read every board.</summary>
+    public string? CacheDirectory { get; init; }
+
     /// <summary>How many boards are read at once; 0 means one per processor.</summary>
     public int Parallelism { get; init; }
 }

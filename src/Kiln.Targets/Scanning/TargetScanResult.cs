@@ -12,5 +12,8 @@ public sealed record BoardScan(string SourceMakefile, string Output, string Diag
 /// <summary>A whole target scan, boards in the order of their paths.</summary>
 public sealed record TargetScanResult(IReadOnlyList<BoardScan> Boards, TimeSpan Duration)
 {
+    /// <summary>How many boards came from the cache, their inputs unchanged.</summary>
+    public int Reused { get; init; }
+
     public IEnumerable<BoardScan> Failures => Boards.Where(b => b.Failed);
 }

@@ -4,6 +4,7 @@ using Kiln.Core.Errors;
 using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
+using Kiln.Make.Inputs;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Evaluation;
 using Kiln.OpenWrt.Scanning;
@@ -31,6 +32,12 @@ public sealed class TargetScanner(TargetScanOptions options)
         // Each board first says which subtargets it has; then its subtargets and image directories
         // are read as separate pieces of work, so that a board with many devices does not hold up
         // the rest, nor the rest wait for every board.
+        var cacheFile = options.CacheDirectory is { } cacheDirectory ? Path.Combine(cacheDirectory, CacheFileName(dump)) : null;
+        var cacheKey = CacheKey(dump);
+        var kept = cacheFile is null ? [] : TargetScanCache.Read(cacheFile, cacheKey);
+        var check = new InputCheck(dump.Environment, options.ShellTimeout);
+        var record = cacheFile is not null;
+        var reused = new List<CachedBoard>();
         var boards = new List<Board>();
         var work = MakefileFinder.Candidates(scanRoot, options.MaxDepth).Select(found => new Work(found, null));
         ParallelWorkers.RunQueue(work, options.Parallelism, (item, add) =>
@@ -46,15 +53,26 @@ public sealed class TargetScanner(TargetScanOptions options)
             var directory = found.ThroughLink
                 ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory))
                 : physicalRoot + "/" + found.Directory;
-            var board = new Board(directory, options.ScanDirectory + "/" + found.Directory);
+            if (kept.GetValueOrDefault(found.Directory) is { } cached && check.StillHold(cached.Inputs))
+            {
+                lock (reused) reused.Add(cached);
+                return;
+            }
+            var board = new Board(directory, options.ScanDirectory + "/" + found.Directory, found.Directory, record);
             board.Parts.Add(ReadTarget(dump, board, subtarget: null));
             lock (boards) boards.Add(board);
             if (board.Parts[0].Error is not null) return;
             foreach (var pending in board.Pending(options.OnlySubtarget, options.SkipFailingDevices)) add(new Work(null, pending));
         });
 
-        boards.Sort((a, b) => string.CompareOrdinal(a.RelativeDirectory, b.RelativeDirectory));
-        return new TargetScanResult(boards.Select(b => b.Result()).ToList(), clock.Elapsed);
+        var read = boards.Select(b => (b.FoundDirectory, Scan: b.Result(), Inputs: b.Inputs())).ToList();
+        if (cacheFile is not null && read.Count > 0)
+            TargetScanCache.Write(cacheFile, cacheKey, reused.Concat(read.Where(b => b.Inputs is not null)
+                .Select(b => new CachedBoard(b.FoundDirectory, b.Scan, b.Inputs!))).OrderBy(b => b.Directory, StringComparer.Ordinal));
+        var scans = reused.Select(b => (Relative: options.ScanDirectory + "/" + b.Directory, b.Scan))
+            .Concat(boards.Zip(read, (board, result) => (Relative: board.RelativeDirectory, result.Scan))).ToList();
+        scans.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        return new TargetScanResult(scans.Select(s => s.Scan).ToList(), clock.Elapsed) { Reused = reused.Count };
     }
 
     /// <summary>
@@ -64,20 +82,25 @@ public sealed class TargetScanner(TargetScanOptions options)
     private static Part ReadTarget(MakefileDump dump, Board board, string? subtarget)
     {
         string info = "", current = "", subtargets = "";
-        var result = dump.Run(board.Directory, board.RelativeDirectory, CommandLine(subtarget), inspect: ev =>
+        var log = board.Record ? new InputLog(dump.Environment) : null;
+        var result = dump.Run(board.Directory, board.RelativeDirectory, CommandLine(subtarget), log, inspect: ev =>
         {
             if (ev.ValueOf("kiln_target_dump") is { Length: > 0 }) info = ev.ValueOf("kiln_target_info") ?? "";
             current = ev.ValueOf("CUR_SUBTARGET") ?? "";
             subtargets = ev.ValueOf("SUBTARGETS") ?? "";
         });
-        return new Part(result.Stdout + info, result.Stderr, result.Error) { CurrentSubtarget = current, Subtargets = subtargets };
+        return new Part(result.Stdout + info, result.Stderr, result.Error)
+        {
+            CurrentSubtarget = current, Subtargets = subtargets, Inputs = log is { Repeatable: true } ? log.Inputs : null,
+        };
     }
 
     private static Part ReadImages(MakefileDump dump, Board board, string subtarget, bool skipFailingDevices)
     {
-        var result = dump.Run(board.Directory + "/image", board.RelativeDirectory + "/image", CommandLine(subtarget),
+        var log = board.Record ? new InputLog(dump.Environment) : null;
+        var result = dump.Run(board.Directory + "/image", board.RelativeDirectory + "/image", CommandLine(subtarget), log,
             functions: DeviceCollector.ScanFunctions(skipFailingDevices ? new DeviceErrors() : null));
-        return new Part(result.Stdout, result.Stderr, result.Error);
+        return new Part(result.Stdout, result.Stderr, result.Error) { Inputs = log is { Repeatable: true } ? log.Inputs : null };
     }
 
     /// <summary>A board to read (a Makefile the walk found) or a part of a board read already.</summary>
@@ -89,6 +112,9 @@ public sealed class TargetScanner(TargetScanOptions options)
         public string CurrentSubtarget { get; init; } = "";
 
         public string Subtargets { get; init; } = "";
+
+        /// <summary>What the evaluation saw (null: not recorded, or not repeatable).</summary>
+        public IReadOnlyList<RecordedInput>? Inputs { get; init; }
     }
 
     /// <summary>A piece of a board still to be read, and where its result goes.</summary>
@@ -101,11 +127,21 @@ public sealed class TargetScanner(TargetScanOptions options)
     /// A board's parts in the order OpenWrt prints them: the board, the images of the subtarget
     /// it stands for (when it has none), then each subtarget and its images.
     /// </summary>
-    private sealed class Board(string directory, string relativeDirectory)
+    /// <param name="foundDirectory">The board's directory below the scanned one, as the walk found it (the cache's key).</param>
+    /// <param name="record">Record what each evaluation sees, for the cache.</param>
+    private sealed class Board(string directory, string relativeDirectory, string foundDirectory, bool record)
     {
         public string Directory { get; } = directory;
 
         public string RelativeDirectory { get; } = relativeDirectory;
+
+        public string FoundDirectory { get; } = foundDirectory;
+
+        public bool Record { get; } = record;
+
+        /// <summary>What every part's evaluation saw, in the parts' order; null when one of them was not recorded.</summary>
+        public IReadOnlyList<RecordedInput>? Inputs() =>
+            Parts.All(p => p.Inputs is not null) ? Parts.SelectMany(p => p.Inputs!).ToList() : null;
 
         public List<Part> Parts { get; } = [];
 
@@ -144,6 +180,21 @@ public sealed class TargetScanner(TargetScanOptions options)
             }
             return new BoardScan(ByteText.FromOs(RelativeDirectory + "/Makefile"), output.ToString(), diagnostics.ToString(), null);
         }
+    }
+
+    private string CacheFileName(MakefileDump dump) => $"targets-{CacheKey(dump)[..16]}.cache";
+
+    /// <summary>Everything besides the recorded inputs that a board's result depends on.</summary>
+    private string CacheKey(MakefileDump dump)
+    {
+        var key = new StringBuilder();
+        key.Append(typeof(Evaluator).Assembly.ManifestModule.ModuleVersionId).Append('\0');
+        key.Append(typeof(TargetScanner).Assembly.ManifestModule.ModuleVersionId).Append('\0');
+        key.Append(dump.TopDirectory).Append('\0').Append(options.ScanDirectory).Append('\0').Append(options.MaxDepth).Append('\0');
+        key.Append(options.OnlyBoard).Append('\0').Append(options.OnlySubtarget).Append('\0').Append(options.SkipFailingDevices).Append('\0');
+        key.Append(options.Config?.Write()).Append('\0');
+        foreach (var name in dump.Environment.Keys.Order(StringComparer.Ordinal)) key.Append(name).Append('\0');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
     /// <summary>What OpenWrt's scan passes (TARGET_BUILD=1 through SCAN_MAKEOPTS), and SUBTARGET for the sub-makes.</summary>

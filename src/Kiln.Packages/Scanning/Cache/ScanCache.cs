@@ -1,3 +1,4 @@
+using Kiln.Make.Inputs;
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>An earlier evaluation of one Makefile: what it saw, and what it gave.</summary>

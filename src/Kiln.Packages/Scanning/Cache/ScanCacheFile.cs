@@ -1,3 +1,4 @@
+using Kiln.Make.Inputs;
 using System.Text;
 using Kiln.Make.Evaluation;
 
@@ -122,11 +123,11 @@ internal static class ScanCacheFile
         return pairs;
     }
 
-    internal static void WriteOptional(BinaryWriter writer, string? value)
+    private static void WriteOptional(BinaryWriter writer, string? value)
     {
         writer.Write(value is not null);
         if (value is not null) writer.Write(value);
     }
 
-    internal static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }

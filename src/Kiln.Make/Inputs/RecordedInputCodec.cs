@@ -1,7 +1,7 @@
 using System.Text;
 using Kiln.Make.Evaluation;
 
-namespace Kiln.Packages.Scanning.Cache;
+namespace Kiln.Make.Inputs;
 
 /// <summary>The binary form of an evaluation's recorded inputs: their count, then each input by kind.</summary>
 public static class RecordedInputCodec
@@ -54,7 +54,7 @@ public static class RecordedInputCodec
             case PathResolvedInput path:
                 writer.Write(path.Path);
                 writer.Write(path.WorkingDirectory);
-                ScanCacheFile.WriteOptional(writer, path.Resolved);
+                WriteOptional(writer, path.Resolved);
                 break;
             case ShellRanInput shell:
                 writer.Write(shell.Invocation.Shell);
@@ -70,7 +70,7 @@ public static class RecordedInputCodec
                 break;
             case EnvironmentReadInput variable:
                 writer.Write(variable.Name);
-                ScanCacheFile.WriteOptional(writer, variable.Value);
+                WriteOptional(writer, variable.Value);
                 break;
         }
     }
@@ -80,12 +80,12 @@ public static class RecordedInputCodec
         InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(reader)),
         InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
         InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(reader)),
-        InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ScanCacheFile.ReadOptional(reader)),
+        InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(reader)),
         var kind when kind is InputKind.ShellRan or InputKind.VolatileShellRan => new ShellRanInput(
             new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(reader),
             OutputIgnored: kind == InputKind.VolatileShellRan),
         InputKind.FileTime => new FileTimeInput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadInt64() : SkipTime(reader)),
-        InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ScanCacheFile.ReadOptional(reader)),
+        InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ReadOptional(reader)),
         var kind => throw new InvalidDataException($"unknown input kind {kind}"),
     };
 
@@ -102,4 +102,12 @@ public static class RecordedInputCodec
     }
 
     private static byte[] ReadHash(BinaryReader reader) => reader.ReadBytes(reader.ReadByte());
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null) writer.Write(value);
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Kiln.Make.Evaluation;
 
-namespace Kiln.Packages.Scanning.Cache;
+namespace Kiln.Make.Inputs;
 
 /// <summary>Records, in order, what one evaluation learned from outside itself.</summary>
 public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : IEvaluationInputs

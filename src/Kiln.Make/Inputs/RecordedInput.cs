@@ -1,6 +1,6 @@
 using Kiln.Make.Evaluation;
 
-namespace Kiln.Packages.Scanning.Cache;
+namespace Kiln.Make.Inputs;
 
 /// <summary>One thing an evaluation learned from outside itself, and what it learned.</summary>
 public abstract record RecordedInput

@@ -1,0 +1,73 @@
+using System.Text;
+using Kiln.Make.Inputs;
+
+namespace Kiln.Targets.Scanning;
+
+/// <summary>An earlier read of one board (its Makefile, subtargets and image directories): what it gave and what it saw.</summary>
+public sealed record CachedBoard(string Directory, BoardScan Scan, IReadOnlyList<RecordedInput> Inputs);
+
+/// <summary>
+/// The results of a target scan's earlier reads, one per board, with the inputs every evaluation of the board saw,
+/// kept in one file for one key (same Kiln build, tree, options and environment) and replaced whole.
+/// </summary>
+internal static class TargetScanCache
+{
+    private const string Magic = "kiln-target-scan-cache 1";
+
+    /// <summary>The boards kept for <paramref name="key"/>, or none when the file is missing, damaged or for another key.</summary>
+    public static Dictionary<string, CachedBoard> Read(string file, string key)
+    {
+        var boards = new Dictionary<string, CachedBoard>(StringComparer.Ordinal);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(file), writable: false), Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadString() != key) return boards;
+            for (var count = reader.ReadInt32(); count > 0; count--)
+            {
+                var directory = reader.ReadString();
+                var scan = new BoardScan(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
+                if (RecordedInputCodec.Decode(reader.ReadBytes(reader.ReadInt32())) is not { } inputs) return [];
+                boards[directory] = new CachedBoard(directory, scan, inputs);
+            }
+            return boards;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or InvalidDataException or FormatException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Replaces the file; a failure leaves the next scan to read every board again, nothing worse.</summary>
+    public static void Write(string file, string key, IEnumerable<CachedBoard> boards)
+    {
+        var temporary = $"{file}.{Environment.ProcessId}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            {
+                var list = boards.ToList();
+                writer.Write(Magic);
+                writer.Write(key);
+                writer.Write(list.Count);
+                foreach (var board in list)
+                {
+                    writer.Write(board.Directory);
+                    writer.Write(board.Scan.SourceMakefile);
+                    writer.Write(board.Scan.Output);
+                    writer.Write(board.Scan.Diagnostics);
+                    writer.Write(board.Scan.Error is not null);
+                    if (board.Scan.Error is not null) writer.Write(board.Scan.Error);
+                    var inputs = RecordedInputCodec.Encode(board.Inputs);
+                    writer.Write(inputs.Length);
+                    writer.Write(inputs);
+                }
+            }
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+        }
+    }
+}
