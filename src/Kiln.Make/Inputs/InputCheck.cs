@@ -37,7 +37,7 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
             .AsSpan().SequenceEqual(listing.NamesHash),
         PathResolvedInput path => _resolutions.GetOrAdd((path.Path, path.WorkingDirectory), key => PathFunctions.RealPath(key.Path, key.WorkingDirectory))
             == path.Resolved,
-        ShellRanInput { OutputIgnored: true } => true,
+        ShellRanInput { NotRechecked: true } => true,
         ShellRanInput shell => InputLog.HashOutcome(shell.Invocation.Run(environment, shellTimeout)).AsSpan().SequenceEqual(shell.OutcomeHash),
         FileTimeInput time => FileTimeInput.Now(time.Path) == time.Seconds,
         EnvironmentReadInput variable => environment.GetValueOrDefault(variable.Name) == variable.Value,

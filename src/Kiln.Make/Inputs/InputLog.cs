@@ -26,7 +26,8 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
 
     public void PathResolved(string path, string directory, string? resolved) => _inputs.Add(new PathResolvedInput(path, directory, resolved));
 
-    public void ShellRan(ShellInvocation invocation, ShellOutcome outcome) => _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome)));
+    public void ShellRan(ShellInvocation invocation, ShellOutcome outcome) =>
+        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome), NotRechecked: outcome.Status == 0 && PureCommand.Is(invocation.Command)));
 
     public void EnvironmentRead(string name)
     {

@@ -17,7 +17,7 @@ internal enum InputKind : byte
     ShellRan = 5,
     EnvironmentRead = 6,
     FileTime = 7,
-    VolatileShellRan = 8,
+    ShellRanNotRechecked = 8,
 }
 
 /// <summary>A file read whole (a makefile, or <c>$(file &lt;)</c>), by the SHA-256 of its bytes.</summary>
@@ -43,13 +43,14 @@ public sealed record PathResolvedInput(string Path, string WorkingDirectory, str
 }
 
 /// <summary>
-/// A command run by $(shell), by the SHA-256 of its status and output. <see cref="OutputIgnored"/>: the command is
-/// known to answer differently each time (mktemp -u, date +%T) without changing the result: its output was seen to
-/// differ while the evaluation gave the same result, so it is not run again to check it.
+/// A command run by $(shell), by the SHA-256 of its status and output. <see cref="NotRechecked"/>: it is not run again
+/// to check a result, either because its output is a function of its text alone (<see cref="PureCommand"/>: echo 1.2.3 |
+/// cut -d. -f1,2), or because it answers differently each time (mktemp -u, date +%T) without changing the result: its
+/// output was seen to differ while the evaluation gave the same result.
 /// </summary>
-public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash, bool OutputIgnored = false) : RecordedInput
+public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash, bool NotRechecked = false) : RecordedInput
 {
-    internal override InputKind Kind => OutputIgnored ? InputKind.VolatileShellRan : InputKind.ShellRan;
+    internal override InputKind Kind => NotRechecked ? InputKind.ShellRanNotRechecked : InputKind.ShellRan;
 }
 
 /// <summary>An environment variable the makefiles looked up, with its value then (null if it was not set).</summary>

@@ -81,9 +81,9 @@ public static class RecordedInputCodec
         InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
         InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(reader)),
         InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(reader)),
-        var kind when kind is InputKind.ShellRan or InputKind.VolatileShellRan => new ShellRanInput(
+        var kind when kind is InputKind.ShellRan or InputKind.ShellRanNotRechecked => new ShellRanInput(
             new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(reader),
-            OutputIgnored: kind == InputKind.VolatileShellRan),
+            NotRechecked: kind == InputKind.ShellRanNotRechecked),
         InputKind.FileTime => new FileTimeInput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadInt64() : SkipTime(reader)),
         InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ReadOptional(reader)),
         var kind => throw new InvalidDataException($"unknown input kind {kind}"),

@@ -168,8 +168,8 @@ public sealed class MetadataScanner(ScanOptions options)
         foreach (var input in after)
         {
             var volatileOutput = input is ShellRanInput shell && outcomes.TryGetValue(shell.Invocation, out var seen)
-                && (seen.OutputIgnored || !seen.OutcomeHash.AsSpan().SequenceEqual(shell.OutcomeHash));
-            inputs.Add(volatileOutput ? (ShellRanInput)input with { OutputIgnored = true } : input);
+                && (seen.NotRechecked || !seen.OutcomeHash.AsSpan().SequenceEqual(shell.OutcomeHash));
+            inputs.Add(volatileOutput ? (ShellRanInput)input with { NotRechecked = true } : input);
             marked |= volatileOutput;
         }
         return marked ? new CachedScan(renewed.Directory, inputs, renewed.Scan) : renewed;

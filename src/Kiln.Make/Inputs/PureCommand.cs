@@ -1,0 +1,135 @@
+namespace Kiln.Make.Inputs;
+
+/// <summary>
+/// Recognises the commands whose output is a function of their text alone — no file, directory, clock or other
+/// program consulted — so that a result they fed can be checked without running them again. Deliberately narrow:
+/// what Makefiles compute in the shell for want of make arithmetic or text functions, as a pipeline of
+/// <c>echo</c>/<c>printf</c>/<c>expr</c> (or <c>echo $((...))</c>) into <c>cut</c>, <c>tr</c> or a <c>sed</c> of
+/// s///, y/// scripts. Anything else (a redirection, a command substitution, a variable, a glob, a file operand) is not.
+/// </summary>
+public static class PureCommand
+{
+    public static bool Is(string command)
+    {
+        var segments = SplitPipeline(command);
+        if (segments is null || segments.Count == 0) return false;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var words = Words(segments[i]);
+            if (words is null || words.Count == 0) return false;
+            var pure = i == 0 ? IsSource(words) : IsFilter(words);
+            if (!pure) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The first command: text made from the command's own words.</summary>
+    private static bool IsSource(List<(string Text, bool Quoted)> words) => words[0] switch
+    {
+        ("echo" or "printf" or "expr", false) => words.Skip(1).All(w => w.Quoted || !w.Text.Contains('$') || IsArithmetic(w.Text)),
+        _ => false,
+    };
+
+    /// <summary>A later command: reads only its standard input (no file operand, no script that reads or writes files).</summary>
+    private static bool IsFilter(List<(string Text, bool Quoted)> words)
+    {
+        var arguments = words.Skip(1).ToList();
+        return words[0] switch
+        {
+            ("tr", false) => arguments.All(a => a.Quoted || !a.Text.Contains('$')),
+            ("cut", false) => arguments.All(a => a.Text.StartsWith('-')),
+            ("sed", false) => arguments.Count > 0 && arguments.All(a => a.Text is "-e" or "-E" or "-r" or "-n" || IsSubstitution(a.Text)),
+            _ => false,
+        };
+    }
+
+    private static bool IsArithmetic(string word) =>
+        word.StartsWith("$((", StringComparison.Ordinal) && word.EndsWith("))", StringComparison.Ordinal)
+        && word[3..^2].All(c => char.IsAsciiDigit(c) || c is '+' or '-' or '*' or '/' or '%' or ' ' or '(' or ')');
+
+    /// <summary>s/A/B/FLAGS with flags that neither read nor write (g, p, I, a number), or y/A/B/.</summary>
+    private static bool IsSubstitution(string script)
+    {
+        if (script.Length < 4 || script[0] is not ('s' or 'y') || script.Contains('\n') || script.Contains(';')) return false;
+        var delimiter = script[1];
+        var parts = script[2..].Split(delimiter);
+        if (parts.Length != 3) return false;
+        return script[0] == 'y' ? parts[2].Length == 0 : parts[2].All(c => c is 'g' or 'p' or 'I' || char.IsAsciiDigit(c));
+    }
+
+    /// <summary>The command split at | outside quotes; null when it holds anything but plain words, quotes and pipes.</summary>
+    private static List<string>? SplitPipeline(string command)
+    {
+        var segments = new List<string>();
+        var start = 0;
+        char quote = '\0';
+        for (var i = 0; i < command.Length; i++)
+        {
+            var c = command[i];
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                else if (quote == '"' && c is '`' or '\\' or '$') return null;
+                continue;
+            }
+            switch (c)
+            {
+                case '\'' or '"':
+                    quote = c;
+                    break;
+                case '|':
+                    if (i + 1 < command.Length && command[i + 1] == '|') return null;
+                    segments.Add(command[start..i]);
+                    start = i + 1;
+                    break;
+                case ';' or '&' or '<' or '>' or '`' or '\\' or '*' or '?' or '[' or '~' or '#' or '\n':
+                    return null;
+                case '$':
+                    // Only $((...)) of numbers: its * and ( are arithmetic, not globs or subshells.
+                    var end = command.IndexOf("))", i, StringComparison.Ordinal);
+                    if (!IsArithmeticAt(command, i) || end < 0 || !IsArithmetic(command[i..(end + 2)])) return null;
+                    i = end + 1;
+                    break;
+            }
+        }
+        if (quote != '\0') return null;
+        segments.Add(command[start..]);
+        return segments;
+    }
+
+    private static bool IsArithmeticAt(string command, int i) => string.CompareOrdinal(command, i, "$((", 0, 3) == 0;
+
+    /// <summary>A segment's words, quotes removed (a quoted word is marked); null for a word mixing quoted and bare text.</summary>
+    private static List<(string Text, bool Quoted)>? Words(string segment)
+    {
+        var words = new List<(string, bool)>();
+        var i = 0;
+        while (i < segment.Length)
+        {
+            if (segment[i] is ' ' or '\t')
+            {
+                i++;
+                continue;
+            }
+            if (segment[i] is '\'' or '"')
+            {
+                var close = segment.IndexOf(segment[i], i + 1);
+                if (close < 0 || close + 1 < segment.Length && segment[close + 1] is not (' ' or '\t')) return null;
+                words.Add((segment[(i + 1)..close], true));
+                i = close + 1;
+                continue;
+            }
+            var end = i;
+            var depth = 0;
+            while (end < segment.Length && (depth > 0 || segment[end] is not (' ' or '\t')))
+            {
+                if (segment[end] is '\'' or '"') return null;
+                depth += segment[end] == '(' ? 1 : segment[end] == ')' ? -1 : 0;
+                end++;
+            }
+            words.Add((segment[i..end], false));
+            i = end;
+        }
+        return words;
+    }
+}
