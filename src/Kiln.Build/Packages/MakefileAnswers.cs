@@ -1,4 +1,5 @@
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Inputs;
 
@@ -77,57 +78,56 @@ internal sealed class MakefileAnswers
     /// <summary>Replaces <paramref name="file"/> whole; answers that cannot be kept are only a slower next run, never an error.</summary>
     public void Save(string file, string key, string jobserverFlag)
     {
-        var temporary = $"{file}.{Environment.ProcessId}.tmp";
-        try
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+            void Text(string value) => writer.Write(value.Replace(jobserverFlag, JobserverPlaceholder, StringComparison.Ordinal));
+            writer.Write(Magic);
+            writer.Write(key);
+            var inputs = RecordedInputCodec.Encode(Inputs);
+            writer.Write(inputs.Length);
+            writer.Write(inputs);
+            writer.Write(FilesRead.Count);
+            foreach (var (path, hash) in FilesRead)
             {
-                void Text(string value) => writer.Write(value.Replace(jobserverFlag, JobserverPlaceholder, StringComparison.Ordinal));
-                writer.Write(Magic);
-                writer.Write(key);
-                var inputs = RecordedInputCodec.Encode(Inputs);
-                writer.Write(inputs.Length);
-                writer.Write(inputs);
-                writer.Write(FilesRead.Count);
-                foreach (var (path, hash) in FilesRead)
-                {
-                    writer.Write(path);
-                    writer.Write(hash);
-                }
-                writer.Write(Values.Count);
-                foreach (var (name, value) in Values)
+                writer.Write(path);
+                writer.Write(hash);
+            }
+            writer.Write(Values.Count);
+            foreach (var (name, value) in Values)
+            {
+                writer.Write(name);
+                Text(value);
+            }
+            writer.Write(Definitions.Count);
+            foreach (var (name, defined) in Definitions)
+            {
+                writer.Write(name);
+                writer.Write(defined);
+            }
+            writer.Write(Expansions.Count);
+            foreach (var (expansionKey, recipe) in Expansions)
+            {
+                writer.Write(expansionKey);
+                writer.Write(recipe is not null);
+                if (recipe is null) continue;
+                Text(recipe.Text);
+                writer.Write(recipe.Environment.Count);
+                foreach (var (name, value) in recipe.Environment)
                 {
                     writer.Write(name);
                     Text(value);
                 }
-                writer.Write(Definitions.Count);
-                foreach (var (name, defined) in Definitions)
-                {
-                    writer.Write(name);
-                    writer.Write(defined);
-                }
-                writer.Write(Expansions.Count);
-                foreach (var (expansionKey, recipe) in Expansions)
-                {
-                    writer.Write(expansionKey);
-                    writer.Write(recipe is not null);
-                    if (recipe is null) continue;
-                    Text(recipe.Text);
-                    writer.Write(recipe.Environment.Count);
-                    foreach (var (name, value) in recipe.Environment)
-                    {
-                        writer.Write(name);
-                        Text(value);
-                    }
-                    writer.Write(recipe.ShellFlags);
-                }
+                writer.Write(recipe.ShellFlags);
             }
-            File.Move(temporary, file, overwrite: true);
+        }
+        try
+        {
+            AtomicFile.Write(file, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            // Not kept: the next run reads the Makefile, nothing worse.
         }
     }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Kiln.Core.Errors;
 using Kiln.Packages.Scanning;
-using Kiln.Targets.Scanning;
 using Kiln.Pipeline.ImageBuilder;
+using Kiln.Targets.Scanning;
 
 namespace Kiln.Cli.Commands;
 

@@ -79,15 +79,13 @@ public sealed class TreePackages
         if (_recalled is null) return this;
         var directories = used.Select(s => s.Directory).ToHashSet(StringComparer.Ordinal);
         var changed = false;
-        var scans = new List<(ScanOptions Options, MetadataScanner Scanner, ScanResult Result)>();
         foreach (var (options, scanner) in _recalled)
         {
             var prefix = options.ScanDirectory + "/";
             var mine = directories.Where(d => d.StartsWith(prefix, StringComparison.Ordinal)).Select(d => d[prefix.Length..]).Order(StringComparer.Ordinal);
             changed |= scanner.Confirm(mine);
-            scans.Add((options, scanner, scanner.RecalledResult()));
         }
-        return changed ? FromRecalled(scans) : this;
+        return changed ? FromRecalled(_recalled.Select(r => (r.Options, r.Scanner, r.Scanner.RecalledResult())).ToList()) : this;
     }
 
     private static TreePackages FromRecalled(List<(ScanOptions Options, MetadataScanner Scanner, ScanResult Result)> scans) => new(

@@ -6,11 +6,11 @@ using Kiln.Core.Errors;
 using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
+using Kiln.Make.Inputs;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Api;
 using Kiln.OpenWrt.Evaluation;
 using Kiln.OpenWrt.Scanning;
-using Kiln.Make.Inputs;
 using Kiln.Packages.Scanning.Cache;
 
 namespace Kiln.Packages.Scanning;

@@ -1,4 +1,5 @@
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Make.Inputs;
 
 namespace Kiln.Targets.Scanning;
@@ -40,34 +41,33 @@ internal static class TargetScanCache
     /// <summary>Replaces the file; a failure leaves the next scan to read every board again, nothing worse.</summary>
     public static void Write(string file, string key, IEnumerable<CachedBoard> boards)
     {
-        var temporary = $"{file}.{Environment.ProcessId}.tmp";
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            var list = boards.ToList();
+            writer.Write(Magic);
+            writer.Write(key);
+            writer.Write(list.Count);
+            foreach (var board in list)
+            {
+                writer.Write(board.Directory);
+                writer.Write(board.Scan.SourceMakefile);
+                writer.Write(board.Scan.Output);
+                writer.Write(board.Scan.Diagnostics);
+                writer.Write(board.Scan.Error is not null);
+                if (board.Scan.Error is not null) writer.Write(board.Scan.Error);
+                var inputs = RecordedInputCodec.Encode(board.Inputs);
+                writer.Write(inputs.Length);
+                writer.Write(inputs);
+            }
+        }
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
-            {
-                var list = boards.ToList();
-                writer.Write(Magic);
-                writer.Write(key);
-                writer.Write(list.Count);
-                foreach (var board in list)
-                {
-                    writer.Write(board.Directory);
-                    writer.Write(board.Scan.SourceMakefile);
-                    writer.Write(board.Scan.Output);
-                    writer.Write(board.Scan.Diagnostics);
-                    writer.Write(board.Scan.Error is not null);
-                    if (board.Scan.Error is not null) writer.Write(board.Scan.Error);
-                    var inputs = RecordedInputCodec.Encode(board.Inputs);
-                    writer.Write(inputs.Length);
-                    writer.Write(inputs);
-                }
-            }
-            File.Move(temporary, file, overwrite: true);
+            AtomicFile.Write(file, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            // Not kept: the next scan reads every board, nothing worse.
         }
     }
 }

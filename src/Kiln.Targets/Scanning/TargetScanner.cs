@@ -32,8 +32,9 @@ public sealed class TargetScanner(TargetScanOptions options)
         // Each board first says which subtargets it has; then its subtargets and image directories
         // are read as separate pieces of work, so that a board with many devices does not hold up
         // the rest, nor the rest wait for every board.
-        var cacheFile = options.CacheDirectory is { } cacheDirectory ? Path.Combine(cacheDirectory, CacheFileName(dump)) : null;
         var cacheKey = CacheKey(dump);
+        // One file per key: the devices command's one-board scans do not push out the whole tree's.
+        var cacheFile = options.CacheDirectory is { } cacheDirectory ? Path.Combine(cacheDirectory, $"targets-{cacheKey[..16]}.cache") : null;
         var kept = cacheFile is null ? [] : TargetScanCache.Read(cacheFile, cacheKey);
         var check = new InputCheck(dump.Environment, options.ShellTimeout);
         var record = cacheFile is not null;
@@ -181,8 +182,6 @@ public sealed class TargetScanner(TargetScanOptions options)
             return new BoardScan(ByteText.FromOs(RelativeDirectory + "/Makefile"), output.ToString(), diagnostics.ToString(), null);
         }
     }
-
-    private string CacheFileName(MakefileDump dump) => $"targets-{CacheKey(dump)[..16]}.cache";
 
     /// <summary>Everything besides the recorded inputs that a board's result depends on.</summary>
     private string CacheKey(MakefileDump dump)

@@ -1,4 +1,5 @@
 using Kiln.Make.Inputs;
+
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>An earlier evaluation of one Makefile: what it saw, and what it gave.</summary>

@@ -1,6 +1,6 @@
-using Kiln.Make.Inputs;
 using System.Text;
 using Kiln.Make.Evaluation;
+using Kiln.Make.Inputs;
 
 namespace Kiln.Packages.Scanning.Cache;
 
