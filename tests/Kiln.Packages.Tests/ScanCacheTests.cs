@@ -140,6 +140,23 @@ public sealed class ScanCacheTests : IDisposable
     {
         Scan();
         Write("package/demo/title.txt", "two");
+        var result = Scan();
+        Assert.Equal("Title: Demo two shared-a ", Title(result, "demo"));
+        Assert.Equal([$"package/demo: the output of `cat title.txt` in {_tree}/package/demo changed"], result.Changes);
+    }
+
+    [Fact]
+    public void WhatACommandPrintsOnStderrIsNotAnInput()
+    {
+        // gcc -dM -E piped into grep -q reports a broken pipe only now and then: that must not make a result stale.
+        Write("package/demo/Makefile", DemoMakefile.Replace("$(shell cat title.txt)", "$(shell cat title.txt; cat note.txt >&2)"));
+        Write("package/demo/note.txt", "first");
+        Scan();
+        Write("package/demo/note.txt", "second");
+        var result = Scan();
+        Assert.Equal(2, result.Reused);
+        Assert.Empty(result.Changes);
+        Write("package/demo/title.txt", "two");
         Assert.Equal("Title: Demo two shared-a ", Title(Scan(), "demo"));
     }
 
@@ -184,6 +201,22 @@ public sealed class ScanCacheTests : IDisposable
         var expected = Scan().Makefiles;
         foreach (var file in Directory.GetFiles(Path.Combine(_tree, "tmp", "kiln")))
             File.WriteAllBytes(file, File.ReadAllBytes(file)[..100]);
+        var result = Scan();
+        Assert.Equal(0, result.Reused);
+        Assert.Equal(expected, result.Makefiles);
+    }
+
+    [Fact]
+    public void CacheDamagedInsideARecordIsIgnoredWhole()
+    {
+        // Records are decoded only when used: damage must be caught when the file is opened, not there.
+        var expected = Scan().Makefiles;
+        foreach (var file in Directory.GetFiles(Path.Combine(_tree, "tmp", "kiln")))
+        {
+            var bytes = File.ReadAllBytes(file);
+            bytes[bytes.Length / 2] ^= 0xff;
+            File.WriteAllBytes(file, bytes);
+        }
         var result = Scan();
         Assert.Equal(0, result.Reused);
         Assert.Equal(expected, result.Makefiles);

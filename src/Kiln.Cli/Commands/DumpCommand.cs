@@ -15,7 +15,7 @@ public static class DumpCommand
         var directory = new Argument<string>("DIR") { Description = "Directory to scan, relative to the tree (package or feeds/NAME).",
             DefaultValueFactory = _ => "package" };
         var json = new Option<bool>("--json") { Description = "Print structured JSON instead of OpenWrt's .packageinfo text." };
-        var stats = new Option<bool>("--stats") { Description = "Print phase timings on stderr." };
+        var stats = new Option<bool>("--stats") { Description = "Print phase timings on stderr, and why each kept result not used was evaluated again." };
         var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json, stats };
         packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!), result.GetValue(json),
             result.GetValue(stats)));
@@ -72,6 +72,7 @@ public static class DumpCommand
                 $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms " +
                     $"({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections), heap " +
                     $"{GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
+            foreach (var change in result.Changes) Console.Error.WriteLine($"kiln: evaluated again: {change}");
         }
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
 
@@ -11,7 +12,7 @@ namespace Kiln.Make.Inputs;
 /// variable read the same value and every command the same output. Inputs are checked in the order they were recorded (a command may create what a
 /// later probe finds). Within one run the file system is taken to stand still, as make takes it: a file's bytes are
 /// hashed, a path probed, a directory listed and a path resolved once, however many Makefiles saw them (most see the
-/// same API files and directories).
+/// same API files and directories), and a command run once in each directory.
 /// </summary>
 public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, TimeSpan shellTimeout)
 {
@@ -19,30 +20,55 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     private readonly ConcurrentDictionary<(string Path, PathQuery Query), bool> _answers = new();
     private readonly ConcurrentDictionary<string, byte[]> _listings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Path, string WorkingDirectory), string?> _resolutions = new();
+    private readonly ConcurrentDictionary<ShellInvocation, Lazy<byte[]>> _outcomes = new();
+    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
 
     /// <param name="inputs">Null (inputs that could not be read back) never hold.</param>
-    public bool StillHold(IReadOnlyList<RecordedInput>? inputs)
+    public bool StillHold(IReadOnlyList<RecordedInput>? inputs) => inputs is not null && FirstChanged(inputs) is null;
+
+    /// <summary>The first of <paramref name="inputs"/> that no longer holds; null when they all do.</summary>
+    public RecordedInput? FirstChanged(IReadOnlyList<RecordedInput> inputs)
     {
-        if (inputs is null) return false;
         foreach (var input in inputs)
-            if (!Holds(input)) return false;
-        return true;
+            if (!Holds(input)) return input;
+        return null;
     }
 
     private bool Holds(RecordedInput input) => input switch
     {
         FileReadInput file => _fileHashes.GetOrAdd(file.Path, HashFile) is { } hash && hash.AsSpan().SequenceEqual(file.ContentHash),
-        PathQueriedInput query => _answers.GetOrAdd((query.Path, query.Query), key => FileSystemView.Answer(key.Path, key.Query)) == query.Answer,
+        PathQueriedInput query => _answers.GetOrAdd((query.Path, query.Query), key => Answer(key.Path, key.Query)) == query.Answer,
         DirectoryListedInput listing => _listings.GetOrAdd(listing.Directory, directory => InputLog.HashNames(FileSystemView.ListNow(directory)))
             .AsSpan().SequenceEqual(listing.NamesHash),
         PathResolvedInput path => _resolutions.GetOrAdd((path.Path, path.WorkingDirectory), key => PathFunctions.RealPath(key.Path, key.WorkingDirectory))
             == path.Resolved,
         ShellRanInput { NotRechecked: true } => true,
-        ShellRanInput shell => InputLog.HashOutcome(shell.Invocation.Run(environment, shellTimeout)).AsSpan().SequenceEqual(shell.OutcomeHash),
+        // A recursively expanded variable runs its command each time it is expanded: one run answers for all.
+        ShellRanInput shell => _outcomes.GetOrAdd(shell.Invocation, invocation => new(() => InputLog.HashOutcome(invocation.Run(environment, shellTimeout))))
+            .Value.AsSpan().SequenceEqual(shell.OutcomeHash),
         FileTimeInput time => FileTimeInput.Now(time.Path) == time.Seconds,
         EnvironmentReadInput variable => environment.GetValueOrDefault(variable.Name) == variable.Value,
         _ => throw new InvalidOperationException($"unknown input {input.GetType().Name}"),
     };
+
+    /// <summary>
+    /// <see cref="FileSystemView.Answer"/>, without asking the file system about what lies below a directory that is not
+    /// there: nothing can (every package probes its build directory's .quilt_used, in a tree never built).
+    /// </summary>
+    private bool Answer(string path, PathQuery query) =>
+        Parent(path) is { } parent && !IsDirectory(parent) ? false : FileSystemView.Answer(path, query);
+
+    private bool IsDirectory(string directory) => _directories.GetOrAdd(directory, d =>
+        Parent(d) is { } parent && !IsDirectory(parent) ? false : FileStatus.Stat(d) is { IsDirectory: true });
+
+    /// <summary>The path up to its last name (which the kernel must reach as a directory to find that name), or null at the root.</summary>
+    private static string? Parent(string path)
+    {
+        var end = path.Length;
+        while (end > 1 && path[end - 1] == '/') end--;
+        var slash = path.LastIndexOf('/', end - 1);
+        return slash > 0 ? path[..slash] : null;
+    }
 
     private static byte[]? HashFile(string path)
     {

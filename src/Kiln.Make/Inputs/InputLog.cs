@@ -38,12 +38,16 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
 
     internal static byte[] HashNames(IReadOnlyList<string> names) => SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', names)));
 
+    /// <summary>
+    /// What a command gave the evaluation: its status and output. Not what it printed on stderr, which only passes
+    /// through to the user and can differ from run to run for the same result (gcc -dM -E piped into grep -q
+    /// sometimes reports the broken pipe).
+    /// </summary>
     internal static byte[] HashOutcome(ShellOutcome outcome)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{outcome.Status}\0{outcome.DidTimeOut}\0{outcome.StartFailure}\0{outcome.Output.Length}\0"));
         hash.AppendData(outcome.Output);
-        hash.AppendData(outcome.Errors);
         return hash.GetHashAndReset();
     }
 }

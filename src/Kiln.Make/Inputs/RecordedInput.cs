@@ -6,6 +6,9 @@ namespace Kiln.Make.Inputs;
 public abstract record RecordedInput
 {
     internal abstract InputKind Kind { get; }
+
+    /// <summary>What was read, in words, for a user told why a kept result was not used.</summary>
+    public abstract string Describe();
 }
 
 internal enum InputKind : byte
@@ -24,22 +27,35 @@ internal enum InputKind : byte
 public sealed record FileReadInput(string Path, byte[] ContentHash) : RecordedInput
 {
     internal override InputKind Kind => InputKind.FileRead;
+
+    public override string Describe() => $"the bytes of {Path}";
 }
 
 public sealed record PathQueriedInput(string Path, PathQuery Query, bool Answer) : RecordedInput
 {
     internal override InputKind Kind => InputKind.PathQueried;
+
+    public override string Describe() => Query switch
+    {
+        PathQuery.Exists => $"whether {Path} exists",
+        PathQuery.IsDirectory => $"whether {Path} is a directory",
+        _ => $"whether {Path} is a file",
+    };
 }
 
 /// <summary>A directory listing, by the SHA-256 of its names.</summary>
 public sealed record DirectoryListedInput(string Directory, byte[] NamesHash) : RecordedInput
 {
     internal override InputKind Kind => InputKind.DirectoryListed;
+
+    public override string Describe() => $"the names in {Directory}";
 }
 
 public sealed record PathResolvedInput(string Path, string WorkingDirectory, string? Resolved) : RecordedInput
 {
     internal override InputKind Kind => InputKind.PathResolved;
+
+    public override string Describe() => $"what {Path} resolves to";
 }
 
 /// <summary>
@@ -51,18 +67,24 @@ public sealed record PathResolvedInput(string Path, string WorkingDirectory, str
 public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash, bool NotRechecked = false) : RecordedInput
 {
     internal override InputKind Kind => NotRechecked ? InputKind.ShellRanNotRechecked : InputKind.ShellRan;
+
+    public override string Describe() => $"the output of `{Invocation.Command}` in {Invocation.WorkingDirectory}";
 }
 
 /// <summary>An environment variable the makefiles looked up, with its value then (null if it was not set).</summary>
 public sealed record EnvironmentReadInput(string Name, string? Value) : RecordedInput
 {
     internal override InputKind Kind => InputKind.EnvironmentRead;
+
+    public override string Describe() => $"the environment variable {Name}";
 }
 
 /// <summary>A file's modification time in whole seconds (null: the file was missing).</summary>
 public sealed record FileTimeInput(string Path, long? Seconds) : RecordedInput
 {
     internal override InputKind Kind => InputKind.FileTime;
+
+    public override string Describe() => $"the modification time of {Path}";
 
     /// <summary>The time as <see cref="Seconds"/> records it, now.</summary>
     public static long? Now(string path) => File.Exists(path) ? new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds() : null;

@@ -63,7 +63,13 @@ public sealed class DotConfig
     }
 
     /// <summary>A copy to change without changing this one.</summary>
-    public DotConfig Copy() => Parse(Write());
+    public DotConfig Copy()
+    {
+        var copy = new DotConfig { _text = _text };
+        copy._entries.AddRange(_entries);
+        foreach (var (symbol, position) in _index) copy._index.Add(symbol, position);
+        return copy;
+    }
 
     /// <summary>The value of CONFIG_<paramref name="symbol"/> as written (y, m, "text", 42), or null when unset.</summary>
     public string? Value(string symbol) => _index.TryGetValue(symbol, out var i) ? _entries[i].Value : null;

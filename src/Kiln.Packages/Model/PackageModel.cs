@@ -1,3 +1,4 @@
+using Kiln.Core.Parallel;
 using Kiln.Packages.Scanning;
 
 namespace Kiln.Packages.Model;
@@ -8,7 +9,10 @@ public static class PackageModel
     public static IReadOnlyList<SourcePackage> Build(ScanOptions options, ScanResult scan)
     {
         var feed = FeedOf(options.ScanDirectory);
-        return scan.Makefiles.Where(m => !m.Failed).Select(m => Build(options.TopDirectory, feed, m)).ToList();
+        var makefiles = scan.Makefiles.Where(m => !m.Failed).ToList();
+        var sources = new SourcePackage[makefiles.Count];
+        ParallelWorkers.Run(makefiles.Count, options.Parallelism, i => sources[i] = Build(options.TopDirectory, feed, makefiles[i]));
+        return sources;
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public sealed class MetadataScanner(ScanOptions options)
         var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)>();
         var reused = 0;
         var carried = 0;
+        var changes = new List<string>();
         var walkTicks = new StrongBox<long>();
         // The walk is shared out with the evaluations: whichever thread is free takes the next Makefile found.
         var candidates = MakefileFinder.Candidates(scanRoot, options.MaxDepth).Select((found, index) => (Found: found, Index: index));
@@ -59,7 +60,8 @@ public sealed class MetadataScanner(ScanOptions options)
             CachedScan? entry = null;
             var inspected = options.Inspector?.Wants(options.ScanDirectory + "/" + directory) == true;
             var cached = inspected ? null : cache?.Find(directory);
-            if (cached is not null && check.StillHold(cached.Inputs))
+            var change = cached is null ? null : cached.Inputs is { } inputs ? check.FirstChanged(inputs)?.Describe() : "its kept inputs could not be read";
+            if (cached is not null && change is null)
             {
                 (scan, entry) = (cached.Scan, cached);
                 Interlocked.Increment(ref reused);
@@ -89,6 +91,7 @@ public sealed class MetadataScanner(ScanOptions options)
             int done;
             lock (scans)
             {
+                if (change is not null) changes.Add($"{options.ScanDirectory}/{directory}: {change} changed");
                 scans.Add((directory, scan, entry, foundIndex, qualifies));
                 done = scans.Count;
             }
@@ -98,7 +101,8 @@ public sealed class MetadataScanner(ScanOptions options)
         scans.Sort((a, b) => string.CompareOrdinal(a.Directory, b.Directory));
         var cacheProblem = cache is not null && reused + carried < scans.Count ? cache.Save(scans.Select(s => s.Entry).OfType<CachedScan>()) : null;
         var findTime = TimeSpan.FromSeconds((double)walkTicks.Value / Stopwatch.Frequency);
-        return new ScanResult(scans.Select(s => s.Scan).ToList(), findTime, clock.Elapsed) { Reused = reused, CacheProblem = cacheProblem };
+        changes.Sort(StringComparer.Ordinal);
+        return new ScanResult(scans.Select(s => s.Scan).ToList(), findTime, clock.Elapsed) { Reused = reused, CacheProblem = cacheProblem, Changes = changes };
     }
 
     /// <summary>
@@ -110,7 +114,9 @@ public sealed class MetadataScanner(ScanOptions options)
         if (OpenCache(Dump().TopDirectory) is not { Count: > 0 } cache) return null;
         _recalled = cache;
         _recalledScans = new SortedDictionary<string, MakefileScan>(StringComparer.Ordinal);
-        foreach (var entry in cache.Entries) _recalledScans[entry.Directory] = entry.Scan;
+        var entries = cache.Entries;
+        ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // decoded on every core
+        foreach (var entry in entries) _recalledScans[entry.Directory] = entry.Scan;
         return RecalledResult();
     }
 

@@ -18,6 +18,9 @@ public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles, TimeSpan 
     /// <summary>How many results came from the cache, their inputs unchanged.</summary>
     public int Reused { get; init; }
 
+    /// <summary>Why each Makefile whose kept result was not used was evaluated again: the first input that changed.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
     /// <summary>Why the cache could not be written, if it could not.</summary>
     public string? CacheProblem { get; init; }
 

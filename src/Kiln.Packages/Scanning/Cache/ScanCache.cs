@@ -6,29 +6,37 @@ namespace Kiln.Packages.Scanning.Cache;
 public sealed class CachedScan
 {
     private IReadOnlyList<RecordedInput>? _inputs;
+    private MakefileScan? _scan;
 
     public CachedScan(string directory, IReadOnlyList<RecordedInput> inputs, MakefileScan scan)
     {
         Directory = directory;
         _inputs = inputs;
-        Scan = scan;
+        _scan = scan;
     }
 
-    /// <summary>An entry read from a cache file, its inputs decoded from <paramref name="encodedInputs"/> when first asked for.</summary>
-    internal CachedScan(string directory, ReadOnlyMemory<byte> encodedInputs, MakefileScan scan)
+    /// <summary>
+    /// An entry read from a cache file: its result decoded from <paramref name="encodedScan"/> and its inputs from
+    /// <paramref name="encodedInputs"/> when first asked for (by whichever thread checks or uses it).
+    /// </summary>
+    internal CachedScan(string directory, ReadOnlyMemory<byte> encodedScan, ReadOnlyMemory<byte> encodedInputs)
     {
         Directory = directory;
+        EncodedScan = encodedScan;
         EncodedInputs = encodedInputs;
-        Scan = scan;
     }
 
     public string Directory { get; }
 
-    public MakefileScan Scan { get; }
+    /// <remarks>Decoding twice on a race is harmless: both give the same immutable result.</remarks>
+    public MakefileScan Scan => _scan ??= ScanCacheFile.DecodeScan(EncodedScan);
 
     /// <summary>Most results that are read are never checked (a build checks only the packages it uses): inputs are decoded on demand.</summary>
     /// <remarks>Null when the cache file's copy is damaged: nothing of it can be trusted.</remarks>
     public IReadOnlyList<RecordedInput>? Inputs => _inputs ??= RecordedInputCodec.Decode(EncodedInputs);
+
+    /// <summary>The result as the cache file holds it, when the entry was read from one and not yet decoded.</summary>
+    internal ReadOnlyMemory<byte> EncodedScan { get; }
 
     /// <summary>The inputs as the cache file holds them, when the entry was read from one (written back as they are).</summary>
     internal ReadOnlyMemory<byte> EncodedInputs { get; }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Inputs;
@@ -5,17 +7,26 @@ using Kiln.Make.Inputs;
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>
-/// The binary form of a scan cache: a header with the key, then one record per Makefile: its directory, its result,
-/// and its inputs prefixed by their length in bytes (so that reading a result need not decode them).
+/// The binary form of a scan cache: a header with the key, then one record per Makefile: its directory, its result
+/// and its inputs, both prefixed by their length in bytes, so that opening the file decodes neither: each is decoded
+/// by the thread that first needs it. The file ends with the SHA-256 of all before it, checked when it is read, so that
+/// a damaged file is ignored whole instead of failing when a record is decoded.
 /// </summary>
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 4;
+    private const int FormatVersion = 5;
 
     public static void Write(Stream stream, string key, IEnumerable<CachedScan> entries)
     {
-        using var writer = new BinaryWriter(stream, Encoding.UTF8);
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true)) WriteBody(writer, key, entries);
+        stream.Write(body.GetBuffer().AsSpan(0, (int)body.Length));
+        stream.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+    }
+
+    private static void WriteBody(BinaryWriter writer, string key, IEnumerable<CachedScan> entries)
+    {
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(key);
@@ -24,10 +35,8 @@ internal static class ScanCacheFile
         foreach (var entry in list)
         {
             writer.Write(entry.Directory);
-            WriteScan(writer, entry.Scan);
-            var encoded = entry.EncodedInputs.IsEmpty ? RecordedInputCodec.Encode(entry.Inputs!) : entry.EncodedInputs;
-            writer.Write(encoded.Length);
-            writer.Write(encoded.Span);
+            WriteLengthPrefixed(writer, entry.EncodedScan.IsEmpty ? EncodeScan(entry.Scan) : entry.EncodedScan);
+            WriteLengthPrefixed(writer, entry.EncodedInputs.IsEmpty ? RecordedInputCodec.Encode(entry.Inputs!) : entry.EncodedInputs);
         }
     }
 
@@ -37,19 +46,26 @@ internal static class ScanCacheFile
         try
         {
             var bytes = File.ReadAllBytes(file);
-            var stream = new MemoryStream(bytes, writable: false);
+            var bodyLength = bytes.Length - SHA256.HashSizeInBytes;
+            if (bodyLength < 0 || !SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return [];
+            var stream = new MemoryStream(bytes, 0, bodyLength, writable: false);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return [];
             var count = reader.ReadInt32();
             var entries = new List<CachedScan>(count);
+            ReadOnlyMemory<byte> LengthPrefixed()
+            {
+                var length = reader.ReadInt32();
+                if (length < 0 || stream.Position + length > bodyLength) throw new InvalidDataException("damaged record");
+                var part = bytes.AsMemory((int)stream.Position, length);
+                stream.Position += length;
+                return part;
+            }
             for (var i = 0; i < count; i++)
             {
                 var directory = reader.ReadString();
-                var scan = ReadScan(reader);
-                var length = reader.ReadInt32();
-                if (length < 0 || stream.Position + length > bytes.Length) throw new InvalidDataException("damaged inputs");
-                entries.Add(new CachedScan(directory, bytes.AsMemory((int)stream.Position, length), scan));
-                stream.Position += length;
+                var scan = LengthPrefixed();
+                entries.Add(new CachedScan(directory, scan, LengthPrefixed()));
             }
             return entries;
         }
@@ -60,15 +76,27 @@ internal static class ScanCacheFile
     }
 
     /// <summary>Whether two results are the same, field for field (as the cache would keep them).</summary>
-    public static bool SameResult(MakefileScan a, MakefileScan b)
+    public static bool SameResult(MakefileScan a, MakefileScan b) => EncodeScan(a).AsSpan().SequenceEqual(EncodeScan(b));
+
+    private static byte[] EncodeScan(MakefileScan scan)
     {
-        static byte[] Bytes(MakefileScan scan)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) WriteScan(writer, scan);
-            return buffer.ToArray();
-        }
-        return Bytes(a).AsSpan().SequenceEqual(Bytes(b));
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) WriteScan(writer, scan);
+        return buffer.ToArray();
+    }
+
+    /// <summary>A result as <see cref="Write"/> encoded it (the file it came from was checked whole when read).</summary>
+    public static MakefileScan DecodeScan(ReadOnlyMemory<byte> encoded)
+    {
+        var part = MemoryMarshal.TryGetArray(encoded, out var segment) ? segment : new ArraySegment<byte>(encoded.ToArray());
+        using var reader = new BinaryReader(new MemoryStream(part.Array!, part.Offset, part.Count, writable: false), Encoding.UTF8);
+        return ReadScan(reader);
+    }
+
+    private static void WriteLengthPrefixed(BinaryWriter writer, ReadOnlyMemory<byte> bytes)
+    {
+        writer.Write(bytes.Length);
+        writer.Write(bytes.Span);
     }
 
     private static void WriteScan(BinaryWriter writer, MakefileScan scan)
