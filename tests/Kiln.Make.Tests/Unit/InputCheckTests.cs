@@ -1,0 +1,53 @@
+using Kiln.Make.Evaluation;
+using Kiln.Make.Inputs;
+
+namespace Kiln.Make.Tests.Unit;
+
+/// <summary>Recorded inputs hold exactly while the world gives the same answers, however the check saves itself work.</summary>
+public sealed class InputCheckTests
+{
+    private static readonly Dictionary<string, string> Environment = new() { ["PATH"] = "/usr/bin:/bin" };
+
+    private static InputCheck NewCheck() => new(Environment, TimeSpan.FromSeconds(30));
+
+    [Theory]
+    [InlineData(PathQuery.Exists)]
+    [InlineData(PathQuery.IsDirectory)]
+    [InlineData(PathQuery.IsFile)]
+    public void NothingBelowAMissingDirectoryExistsUntilItIsMade(PathQuery query)
+    {
+        using var tree = new TemporaryDirectory();
+        var deep = tree.Path + "/build_dir/target/pkg-1.0/" + (query == PathQuery.IsDirectory ? "sub" : ".quilt_used");
+        var absent = new PathQueriedInput(deep, query, Answer: false);
+        Assert.True(NewCheck().StillHold([absent, new PathQueriedInput(tree.Path + "/build_dir/target/pkg-1.0/..", query, false)]));
+
+        Directory.CreateDirectory(tree.Path + "/build_dir/target/pkg-1.0");
+        if (query == PathQuery.IsDirectory) Directory.CreateDirectory(deep);
+        else File.WriteAllText(deep, "");
+        Assert.Same(absent, NewCheck().FirstChanged([absent]));
+    }
+
+    [Fact]
+    public void AFileWhereADirectoryWasExpectedHidesWhatIsBelowIt()
+    {
+        using var tree = new TemporaryDirectory();
+        File.WriteAllText(tree.Path + "/plain", "");
+        Assert.True(NewCheck().StillHold([new PathQueriedInput(tree.Path + "/plain/x", PathQuery.Exists, false)]));
+    }
+
+    [Fact]
+    public void OnlyWhatACommandPrintsOnStdoutAndItsStatusAreCompared()
+    {
+        using var tree = new TemporaryDirectory();
+        File.WriteAllText(tree.Path + "/out", "1");
+        File.WriteAllText(tree.Path + "/note", "first");
+        var invocation = new ShellInvocation("/bin/sh", "-c", "cat out; cat note >&2", tree.Path);
+        var log = new InputLog(Environment);
+        log.ShellRan(invocation, invocation.Run(Environment, TimeSpan.FromSeconds(30)));
+
+        File.WriteAllText(tree.Path + "/note", "second");
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        File.WriteAllText(tree.Path + "/out", "2");
+        Assert.Equal("the output of `cat out; cat note >&2` in " + tree.Path, NewCheck().FirstChanged(log.Inputs)?.Describe());
+    }
+}
