@@ -146,6 +146,19 @@ public sealed class ScanCacheTests : IDisposable
     }
 
     [Fact]
+    public void APackageMovedBehindALinkIsEvaluatedAgainInItsNewPlace()
+    {
+        // Same files, same bytes: only CURDIR tells, as when a feed copied into feeds/ is replaced by a link to a checkout.
+        Write("package/other/Makefile", OtherMakefile.Replace("TITLE:=Other $(OTHER_FLAVOUR)", "TITLE:=Other in $(CURDIR)"));
+        Assert.Equal($"Title: Other in {_tree}/package/other", Title(Scan(), "other"));
+        Directory.Move(Path.Combine(_tree, "package", "other"), Path.Combine(_tree, "checkout"));
+        File.CreateSymbolicLink(Path.Combine(_tree, "package", "other"), Path.Combine(_tree, "checkout"));
+        var result = Scan();
+        Assert.Equal($"Title: Other in {_tree}/checkout", Title(result, "other"));
+        Assert.Equal([$"package/other: its physical directory changed (from {_tree}/package/other to {_tree}/checkout)"], result.Changes);
+    }
+
+    [Fact]
     public void WhatACommandPrintsOnStderrIsNotAnInput()
     {
         // gcc -dM -E piped into grep -q reports a broken pipe only now and then: that must not make a result stale.

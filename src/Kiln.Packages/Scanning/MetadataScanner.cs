@@ -60,7 +60,8 @@ public sealed class MetadataScanner(ScanOptions options)
             CachedScan? entry = null;
             var inspected = options.Inspector?.Wants(options.ScanDirectory + "/" + directory) == true;
             var cached = inspected ? null : cache?.Find(directory);
-            var change = cached is null ? null : cached.Inputs is { } inputs ? check.FirstChanged(inputs)?.Describe() : "its kept inputs could not be read";
+            var workingDirectory = WorkingDirectory(found);
+            var change = cached is null ? null : Change(cached, workingDirectory, check);
             if (cached is not null && change is null)
             {
                 (scan, entry) = (cached.Scan, cached);
@@ -69,7 +70,7 @@ public sealed class MetadataScanner(ScanOptions options)
             else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem))
             {
                 // An inspected Makefile's inputs are not recorded: the entry the cache has stays (it is checked when next used).
-                (scan, entry) = Evaluate(dump, WorkingDirectory(found), directory, record: cache is not null && !inspected, inspected ? options.Inspector : null);
+                (scan, entry) = Evaluate(dump, workingDirectory, directory, record: cache is not null && !inspected, inspected ? options.Inspector : null);
                 if (entry is not null && cached is not null) entry = WithVolatileCommands(entry, cached, check);
                 if (entry is null && inspected && cache?.Find(directory) is { } kept)
                 {
@@ -91,7 +92,7 @@ public sealed class MetadataScanner(ScanOptions options)
             int done;
             lock (scans)
             {
-                if (change is not null) changes.Add($"{options.ScanDirectory}/{directory}: {change} changed");
+                if (change is not null) changes.Add($"{options.ScanDirectory}/{directory}: {change}");
                 scans.Add((directory, scan, entry, foundIndex, qualifies));
                 done = scans.Count;
             }
@@ -133,12 +134,14 @@ public sealed class MetadataScanner(ScanOptions options)
         var changed = false;
         foreach (var directory in directories)
         {
+            if (!_confirmed.Add(directory)) continue;
             var earlier = cache.Find(directory);
-            if (!_confirmed.Add(directory) || earlier is not null && Check().StillHold(earlier.Inputs)) continue;
+            var workingDirectory = MakefileDump.Canonical(Path.Combine(scanRoot, directory));
+            if (earlier is not null && Change(earlier, workingDirectory, Check()) is null) continue;
             changed = true;
             if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out _))
             {
-                var (scan, renewed) = Evaluate(dump, MakefileDump.Canonical(Path.Combine(scanRoot, directory)), directory, record: true, inspector: null);
+                var (scan, renewed) = Evaluate(dump, workingDirectory, directory, record: true, inspector: null);
                 if (renewed is not null && earlier is not null) renewed = WithVolatileCommands(renewed, earlier, Check());
                 scans[directory] = scan;
                 cache.Replace(directory, renewed);
@@ -152,6 +155,13 @@ public sealed class MetadataScanner(ScanOptions options)
         if (changed) cache.Save(cache.Entries);
         return changed;
     }
+
+    /// <summary>Why a kept result no longer holds for a Makefile now to be evaluated in <paramref name="workingDirectory"/>; null if it holds.</summary>
+    private static string? Change(CachedScan kept, string workingDirectory, InputCheck check) =>
+        kept.WorkingDirectory != workingDirectory ? $"its physical directory changed (from {kept.WorkingDirectory} to {workingDirectory})"
+        : kept.Inputs is not { } inputs ? "its kept inputs could not be read"
+        : check.FirstChanged(inputs) is { } input ? input.Describe() + " changed"
+        : null;
 
     /// <summary>The recalled results, with those <see cref="Confirm"/> read again.</summary>
     public ScanResult RecalledResult() => new((_recalledScans ?? throw new InvalidOperationException("nothing recalled")).Values.ToList(), TimeSpan.Zero, TimeSpan.Zero) { Reused = _recalledScans.Count };
@@ -178,7 +188,7 @@ public sealed class MetadataScanner(ScanOptions options)
             inputs.Add(volatileOutput ? (ShellRanInput)input with { NotRechecked = true } : input);
             marked |= volatileOutput;
         }
-        return marked ? new CachedScan(renewed.Directory, inputs, renewed.Scan) : renewed;
+        return marked ? new CachedScan(renewed.Directory, renewed.WorkingDirectory, inputs, renewed.Scan) : renewed;
     }
 
     private MakefileDump Dump() => _dump ??= new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
@@ -258,6 +268,6 @@ public sealed class MetadataScanner(ScanOptions options)
                 inspector?.Inspect(relativeDirectory, evaluator);
             });
         var scan = new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
-        return (scan, inputs is { Repeatable: true } ? new CachedScan(directory, inputs.Inputs, scan) : null);
+        return (scan, inputs is { Repeatable: true } ? new CachedScan(directory, workingDirectory, inputs.Inputs, scan) : null);
     }
 }

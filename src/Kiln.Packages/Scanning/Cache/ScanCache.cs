@@ -8,9 +8,10 @@ public sealed class CachedScan
     private IReadOnlyList<RecordedInput>? _inputs;
     private MakefileScan? _scan;
 
-    public CachedScan(string directory, IReadOnlyList<RecordedInput> inputs, MakefileScan scan)
+    public CachedScan(string directory, string workingDirectory, IReadOnlyList<RecordedInput> inputs, MakefileScan scan)
     {
         Directory = directory;
+        WorkingDirectory = workingDirectory;
         _inputs = inputs;
         _scan = scan;
     }
@@ -19,14 +20,21 @@ public sealed class CachedScan
     /// An entry read from a cache file: its result decoded from <paramref name="encodedScan"/> and its inputs from
     /// <paramref name="encodedInputs"/> when first asked for (by whichever thread checks or uses it).
     /// </summary>
-    internal CachedScan(string directory, ReadOnlyMemory<byte> encodedScan, ReadOnlyMemory<byte> encodedInputs)
+    internal CachedScan(string directory, string workingDirectory, ReadOnlyMemory<byte> encodedScan, ReadOnlyMemory<byte> encodedInputs)
     {
         Directory = directory;
+        WorkingDirectory = workingDirectory;
         EncodedScan = encodedScan;
         EncodedInputs = encodedInputs;
     }
 
     public string Directory { get; }
+
+    /// <summary>
+    /// The physical directory the Makefile was evaluated in (its CURDIR). Not among the inputs: the same files reached
+    /// through a link made or moved since give the same inputs, but another CURDIR.
+    /// </summary>
+    public string WorkingDirectory { get; }
 
     /// <remarks>Decoding twice on a race is harmless: both give the same immutable result.</remarks>
     public MakefileScan Scan => _scan ??= ScanCacheFile.DecodeScan(EncodedScan);

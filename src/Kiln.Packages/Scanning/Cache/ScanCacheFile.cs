@@ -7,7 +7,7 @@ using Kiln.Make.Inputs;
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>
-/// The binary form of a scan cache: a header with the key, then one record per Makefile: its directory, its result
+/// The binary form of a scan cache: a header with the key, then one record per Makefile: its directory, the physical directory it was evaluated in, its result
 /// and its inputs, both prefixed by their length in bytes, so that opening the file decodes neither: each is decoded
 /// by the thread that first needs it. The file ends with the SHA-256 of all before it, checked when it is read, so that
 /// a damaged file is ignored whole instead of failing when a record is decoded.
@@ -15,7 +15,7 @@ namespace Kiln.Packages.Scanning.Cache;
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 5;
+    private const int FormatVersion = 6;
 
     public static void Write(Stream stream, string key, IEnumerable<CachedScan> entries)
     {
@@ -35,6 +35,7 @@ internal static class ScanCacheFile
         foreach (var entry in list)
         {
             writer.Write(entry.Directory);
+            writer.Write(entry.WorkingDirectory);
             WriteLengthPrefixed(writer, entry.EncodedScan.IsEmpty ? EncodeScan(entry.Scan) : entry.EncodedScan);
             WriteLengthPrefixed(writer, entry.EncodedInputs.IsEmpty ? RecordedInputCodec.Encode(entry.Inputs!) : entry.EncodedInputs);
         }
@@ -63,9 +64,9 @@ internal static class ScanCacheFile
             }
             for (var i = 0; i < count; i++)
             {
-                var directory = reader.ReadString();
+                var (directory, workingDirectory) = (reader.ReadString(), reader.ReadString());
                 var scan = LengthPrefixed();
-                entries.Add(new CachedScan(directory, scan, LengthPrefixed()));
+                entries.Add(new CachedScan(directory, workingDirectory, scan, LengthPrefixed()));
             }
             return entries;
         }
