@@ -46,4 +46,15 @@ public sealed class TargetScanCacheTests : IDisposable
         Assert.Contains("R1-renamed", Text(second));
         Assert.Equal(Text(Scan(cache: null)), Text(second));
     }
+
+    [Fact]
+    public void ABoardMovedBehindALinkIsReadAgain()
+    {
+        var first = Scan();
+        Directory.Move(Path.Combine(_tree, "target/linux/demo"), Path.Combine(_tree, "demo-checkout"));
+        File.CreateSymbolicLink(Path.Combine(_tree, "target/linux/demo"), Path.Combine(_tree, "demo-checkout"));
+        var second = Scan();
+        Assert.Equal(first.Boards.Count - 1, second.Reused);
+        Assert.Equal(Text(Scan(cache: null)), Text(second));
+    }
 }

@@ -4,8 +4,11 @@ using Kiln.Make.Inputs;
 
 namespace Kiln.Targets.Scanning;
 
-/// <summary>An earlier read of one board (its Makefile, subtargets and image directories): what it gave and what it saw.</summary>
-public sealed record CachedBoard(string Directory, BoardScan Scan, IReadOnlyList<RecordedInput> Inputs);
+/// <summary>
+/// An earlier read of one board (its Makefile, subtargets and image directories): what it gave and what it saw, and the
+/// physical directory it was read in (its CURDIR, which a link made or moved since changes without changing any input).
+/// </summary>
+public sealed record CachedBoard(string Directory, string PhysicalDirectory, BoardScan Scan, IReadOnlyList<RecordedInput> Inputs);
 
 /// <summary>
 /// The results of a target scan's earlier reads, one per board, with the inputs every evaluation of the board saw,
@@ -13,7 +16,7 @@ public sealed record CachedBoard(string Directory, BoardScan Scan, IReadOnlyList
 /// </summary>
 internal static class TargetScanCache
 {
-    private const string Magic = "kiln-target-scan-cache 1";
+    private const string Magic = "kiln-target-scan-cache 2";
 
     /// <summary>The boards kept for <paramref name="key"/>, or none when the file is missing, damaged or for another key.</summary>
     public static Dictionary<string, CachedBoard> Read(string file, string key)
@@ -25,10 +28,10 @@ internal static class TargetScanCache
             if (reader.ReadString() != Magic || reader.ReadString() != key) return boards;
             for (var count = reader.ReadInt32(); count > 0; count--)
             {
-                var directory = reader.ReadString();
+                var (directory, physicalDirectory) = (reader.ReadString(), reader.ReadString());
                 var scan = new BoardScan(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
                 if (RecordedInputCodec.Decode(reader.ReadBytes(reader.ReadInt32())) is not { } inputs) return [];
-                boards[directory] = new CachedBoard(directory, scan, inputs);
+                boards[directory] = new CachedBoard(directory, physicalDirectory, scan, inputs);
             }
             return boards;
         }
@@ -51,6 +54,7 @@ internal static class TargetScanCache
             foreach (var board in list)
             {
                 writer.Write(board.Directory);
+                writer.Write(board.PhysicalDirectory);
                 writer.Write(board.Scan.SourceMakefile);
                 writer.Write(board.Scan.Output);
                 writer.Write(board.Scan.Diagnostics);

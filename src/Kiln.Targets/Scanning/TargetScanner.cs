@@ -54,7 +54,7 @@ public sealed class TargetScanner(TargetScanOptions options)
             var directory = found.ThroughLink
                 ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory))
                 : physicalRoot + "/" + found.Directory;
-            if (kept.GetValueOrDefault(found.Directory) is { } cached && check.StillHold(cached.Inputs))
+            if (kept.GetValueOrDefault(found.Directory) is { } cached && cached.PhysicalDirectory == directory && check.StillHold(cached.Inputs))
             {
                 lock (reused) reused.Add(cached);
                 return;
@@ -66,10 +66,10 @@ public sealed class TargetScanner(TargetScanOptions options)
             foreach (var pending in board.Pending(options.OnlySubtarget, options.SkipFailingDevices)) add(new Work(null, pending));
         });
 
-        var read = boards.Select(b => (b.FoundDirectory, Scan: b.Result(), Inputs: b.Inputs())).ToList();
+        var read = boards.Select(b => (b.FoundDirectory, b.Directory, Scan: b.Result(), Inputs: b.Inputs())).ToList();
         if (cacheFile is not null && read.Count > 0)
             TargetScanCache.Write(cacheFile, cacheKey, reused.Concat(read.Where(b => b.Inputs is not null)
-                .Select(b => new CachedBoard(b.FoundDirectory, b.Scan, b.Inputs!))).OrderBy(b => b.Directory, StringComparer.Ordinal));
+                .Select(b => new CachedBoard(b.FoundDirectory, b.Directory, b.Scan, b.Inputs!))).OrderBy(b => b.Directory, StringComparer.Ordinal));
         var scans = reused.Select(b => (Relative: options.ScanDirectory + "/" + b.Directory, b.Scan))
             .Concat(boards.Zip(read, (board, result) => (Relative: board.RelativeDirectory, result.Scan))).ToList();
         scans.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
