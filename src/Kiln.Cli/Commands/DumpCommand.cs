@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiln.Cli.Output;
 using Kiln.Make.Text;
+using Kiln.OpenWrt.Scanning;
 using Kiln.Packages.Scanning;
 using Kiln.Targets.Scanning;
 
@@ -30,15 +31,18 @@ public static class DumpCommand
     private static int RunTargets(TargetScanOptions scan)
     {
         var result = new TargetScanner(scan).Run();
-        using (var stdout = Console.OpenStandardOutput())
+        using (var stdout = ByteTextOutput())
         {
             foreach (var board in result.Boards.Where(b => !b.Failed))
-                stdout.Write(ByteText.GetBytes(board.Block));
+                MetadataBlock.Write(stdout, board.SourceMakefile, board.Output);
         }
         foreach (var failure in result.Failures)
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }
+
+    /// <summary>Standard output for byte text (one char a byte), buffered: a dump is thousands of blocks.</summary>
+    private static StreamWriter ByteTextOutput() => new(Console.OpenStandardOutput(), ByteText.Encoding, 1 << 16);
 
     private static int RunPackages(ScanOptions options, bool json, bool stats)
     {
@@ -46,17 +50,17 @@ public static class DumpCommand
         ScanResult result;
         using (var progress = ProgressReporter.ForStderr("Scanning"))
             result = new MetadataScanner(options).Run(progress is null ? null : progress.Report);
-        using var stdout = Console.OpenStandardOutput();
         if (json)
         {
+            using var stdout = Console.OpenStandardOutput();
             PackageJson.Write(stdout, Kiln.Packages.Model.PackageModel.Build(options, result));
         }
         else
         {
+            using var stdout = ByteTextOutput();
             foreach (var scan in result.Makefiles.Where(m => !m.Failed))
-                stdout.Write(ByteText.GetBytes(scan.Block));
+                MetadataBlock.Write(stdout, scan.SourceMakefile, scan.Output);
         }
-        stdout.Flush();
         foreach (var failure in result.Failures)
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
         if (result.CacheProblem is { } problem)

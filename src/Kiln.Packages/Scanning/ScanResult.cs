@@ -1,3 +1,5 @@
+using Kiln.OpenWrt.Scanning;
+
 namespace Kiln.Packages.Scanning;
 
 /// <summary>One Makefile's scan: its metadata text, or the error that stopped it.</summary>
@@ -6,7 +8,7 @@ public sealed record MakefileScan(string SourceMakefile, string Output, string D
     public bool Failed => Error is not null;
 
     /// <summary>The block OpenWrt writes for this Makefile: the Source-Makefile line, the output, a blank line.</summary>
-    public string Block => $"Source-Makefile: {SourceMakefile}\n{Output}\n";
+    public string Block => MetadataBlock.Text(SourceMakefile, Output);
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Kiln.OpenWrt.Scanning;
+
 namespace Kiln.Targets.Scanning;
 
 /// <summary>One board's scan: the .targetinfo text of the board, its subtargets and their device profiles, or the error that stopped it.</summary>
@@ -6,7 +8,7 @@ public sealed record BoardScan(string SourceMakefile, string Output, string Diag
     public bool Failed => Error is not null;
 
     /// <summary>The block OpenWrt writes for this board: the Source-Makefile line, the output, a blank line.</summary>
-    public string Block => $"Source-Makefile: {SourceMakefile}\n{Output}\n";
+    public string Block => MetadataBlock.Text(SourceMakefile, Output);
 }
 
 /// <summary>A whole target scan, boards in the order of their paths.</summary>
