@@ -78,6 +78,24 @@ public sealed class BuildContext
 
     public string LogDirectory => Path.Combine(TopDirectory, "logs");
 
+    /// <summary>
+    /// What the kept answers of every package Makefile depend on besides the package and the recorded inputs: Kiln's
+    /// build, the tree, the .config and the environment's names. Computed once (the .config is thousands of lines).
+    /// </summary>
+    public string AnswersContext => _answersContext ??= AnswersContextDigest();
+
+    private string? _answersContext;
+
+    private string AnswersContextDigest()
+    {
+        var key = new System.Text.StringBuilder();
+        key.Append(typeof(Evaluator).Assembly.ManifestModule.ModuleVersionId).Append('\0');
+        key.Append(typeof(BuildContext).Assembly.ManifestModule.ModuleVersionId).Append('\0').Append(OpenWrtApi.Digest).Append('\0');
+        key.Append(TopDirectory).Append('\0').Append(Config.Write()).Append('\0');
+        foreach (var name in Environment.Keys.Order(StringComparer.Ordinal)) key.Append(name).Append('\0');
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key.ToString())));
+    }
+
     /// <summary>Where the answers of a build's package Makefile are kept between runs (<see cref="PackageMakefile.Read"/>).</summary>
     public string MakefileAnswersFile(string buildName) => Path.Combine(TopDirectory, "tmp", "kiln", "makefiles",
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(buildName)))[..32] + ".answers");

@@ -91,12 +91,8 @@ public sealed class PackageMakefile
     private static string AnswersKey(BuildContext context, SourcePackage source, IReadOnlyList<string> commandLine)
     {
         var key = new StringBuilder();
-        key.Append(typeof(Evaluator).Assembly.ManifestModule.ModuleVersionId).Append('\0');
-        key.Append(typeof(PackageMakefile).Assembly.ManifestModule.ModuleVersionId).Append('\0').Append(OpenWrtApi.Digest).Append('\0');
-        key.Append(context.TopDirectory).Append('\0').Append(source.Directory).Append('\0');
+        key.Append(context.AnswersContext).Append('\0').Append(source.Directory).Append('\0');
         foreach (var assignment in commandLine) key.Append(assignment.Replace(context.Jobserver.MakeFlag, "JOBSERVER", StringComparison.Ordinal)).Append('\0');
-        key.Append(context.Config.Write()).Append('\0');
-        foreach (var name in context.Environment.Keys.Order(StringComparer.Ordinal)) key.Append(name).Append('\0');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
