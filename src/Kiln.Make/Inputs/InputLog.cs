@@ -26,8 +26,45 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
 
     public void PathResolved(string path, string directory, string? resolved) => _inputs.Add(new PathResolvedInput(path, directory, resolved));
 
-    public void ShellRan(ShellInvocation invocation, ShellOutcome outcome) =>
-        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome), NotRechecked: outcome.Status == 0 && PureCommand.Is(invocation.Command)));
+    /// <summary>
+    /// A command and what it gave. One whose output follows from its text (<see cref="PureCommand"/>) is not run again
+    /// to check; nor is a successful <c>cat</c> of named files (<see cref="FileReadingCommand"/>), whose files are
+    /// recorded as read instead, by the bytes they have now (just after the command read them).
+    /// </summary>
+    public void ShellRan(ShellInvocation invocation, ShellOutcome outcome)
+    {
+        var read = outcome.Status == 0 ? FilesRead(invocation, outcome.Output) : null;
+        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome), NotRechecked: read is not null || outcome.Status == 0 && PureCommand.Is(invocation.Command)));
+        foreach (var (path, hash) in read ?? []) _inputs.Add(new FileReadInput(path, hash));
+    }
+
+    /// <summary>
+    /// The files a <c>cat</c> read, by the SHA-256 of their bytes; null when it is another command, or when the files
+    /// cannot be read now or no longer hold what it printed (changed meanwhile, or no plain files).
+    /// </summary>
+    private static List<(string Path, byte[] Hash)>? FilesRead(ShellInvocation invocation, byte[] printed)
+    {
+        if (FileReadingCommand.Files(invocation.Command) is not { } files) return null;
+        var read = new List<(string, byte[])>(files.Count);
+        var offset = 0;
+        foreach (var file in files)
+        {
+            var path = Text.ByteText.ToOs(file.StartsWith('/') ? file : invocation.WorkingDirectory + "/" + file);
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+            if (offset + bytes.Length > printed.Length || !printed.AsSpan(offset, bytes.Length).SequenceEqual(bytes)) return null;
+            offset += bytes.Length;
+            read.Add((path, SHA256.HashData(bytes)));
+        }
+        return offset == printed.Length ? read : null;
+    }
 
     public void EnvironmentRead(string name)
     {

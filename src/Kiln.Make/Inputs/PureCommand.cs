@@ -58,7 +58,7 @@ public static class PureCommand
     }
 
     /// <summary>The command split at | outside quotes; null when it holds anything but plain words, quotes and pipes.</summary>
-    private static List<string>? SplitPipeline(string command)
+    internal static List<string>? SplitPipeline(string command)
     {
         var segments = new List<string>();
         var start = 0;
@@ -100,7 +100,7 @@ public static class PureCommand
     private static bool IsArithmeticAt(string command, int i) => string.CompareOrdinal(command, i, "$((", 0, 3) == 0;
 
     /// <summary>A segment's words, quotes removed (a quoted word is marked); null for a word mixing quoted and bare text.</summary>
-    private static List<(string Text, bool Quoted)>? Words(string segment)
+    internal static List<(string Text, bool Quoted)>? Words(string segment)
     {
         var words = new List<(string, bool)>();
         var i = 0;

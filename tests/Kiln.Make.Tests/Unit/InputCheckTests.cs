@@ -50,4 +50,33 @@ public sealed class InputCheckTests
         File.WriteAllText(tree.Path + "/out", "2");
         Assert.Equal("the output of `cat out; cat note >&2` in " + tree.Path, NewCheck().FirstChanged(log.Inputs)?.Describe());
     }
+
+    [Fact]
+    public void ACatOfNamedFilesIsCheckedByTheFilesNotRunAgain()
+    {
+        using var tree = new TemporaryDirectory();
+        File.WriteAllText(tree.Path + "/version", "1.2\n");
+        File.WriteAllText(tree.Path + "/extra", "x");
+        var invocation = new ShellInvocation("/bin/sh", "-c", "cat version " + tree.Path + "/extra", tree.Path);
+        var log = new InputLog(Environment);
+        log.ShellRan(invocation, invocation.Run(Environment, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal([typeof(ShellRanInput), typeof(FileReadInput), typeof(FileReadInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.True(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        File.WriteAllText(tree.Path + "/extra", "y");
+        Assert.Equal($"the bytes of {tree.Path}/extra", NewCheck().FirstChanged(log.Inputs)?.Describe());
+    }
+
+    [Fact]
+    public void ACatThatFailedIsRunAgainToCheck()
+    {
+        using var tree = new TemporaryDirectory();
+        var invocation = new ShellInvocation("/bin/sh", "-c", "cat missing", tree.Path);
+        var log = new InputLog(Environment);
+        log.ShellRan(invocation, invocation.Run(Environment, TimeSpan.FromSeconds(30)));
+        Assert.Equal([typeof(ShellRanInput)], log.Inputs.Select(i => i.GetType()));
+        File.WriteAllText(tree.Path + "/missing", "now here");
+        Assert.Same(log.Inputs[0], NewCheck().FirstChanged(log.Inputs));
+    }
 }

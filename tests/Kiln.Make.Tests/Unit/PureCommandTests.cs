@@ -33,4 +33,22 @@ public sealed class PureCommandTests
     [InlineData("gcc -dM -E - </dev/null | grep -q __LP64__")]
     [InlineData("echo x || true")]
     public void AnythingThatMayReadTheWorldIsNot(string command) => Assert.False(PureCommand.Is(command));
+
+    [Theory]
+    [InlineData("cat version.txt", "version.txt")]
+    [InlineData("cat /build/linux-6.6/.vermagic", "/build/linux-6.6/.vermagic")]
+    [InlineData("cat a 'b c'", "a|b c")]
+    public void CatOfNamedFilesReadsThoseFiles(string command, string files) =>
+        Assert.Equal(files.Split('|'), FileReadingCommand.Files(command));
+
+    [Theory]
+    [InlineData("cat")]
+    [InlineData("cat -A file")]
+    [InlineData("cat *.txt")]
+    [InlineData("cat $HOME/file")]
+    [InlineData("cat file | head -1")]
+    [InlineData("cat file > copy")]
+    [InlineData("cat a; rm a")]
+    [InlineData("tac file")]
+    public void AnythingElseIsNotTakenForAFileRead(string command) => Assert.Null(FileReadingCommand.Files(command));
 }
