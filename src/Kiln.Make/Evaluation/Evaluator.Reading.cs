@@ -73,8 +73,23 @@ public sealed partial class Evaluator
         ReadMakefiles.Add(listed);
 
         var saved = ReadingLocation;
-        new MakefileReader(this, source, displayName, 0, setDefaultGoal).Read();
+        new MakefileReader(this, source, displayName, 0, setDefaultGoal) { Prelude = included ? null : Options.Prelude }.Read();
         ReadingLocation = saved;
+    }
+
+    /// <summary>
+    /// The makefile's first statement, when it is the prelude's: restores the prelude's state, or
+    /// reads the statement and keeps the state it reached for the others. False when the
+    /// statement is to be read as any other.
+    /// </summary>
+    internal bool ReadPrelude(SharedPrelude prelude, LineSyntax syntax, SourceLocation at, bool setDefaultGoal)
+    {
+        if (prelude.State is { } state) return state.Restore(this);
+        if (Capture is null || syntax.FirstWord != "include" || !prelude.TryTake()) return false;
+        Capture.Start(this);
+        Include(syntax.Rest, optional: false, at, setDefaultGoal);
+        if (Capture.Finish(this) is { } kept) prelude.Keep(kept);
+        return true;
     }
 
     /// <summary>make's file table drops leading "./" (and the slashes after it) from names.</summary>
@@ -142,4 +157,7 @@ public sealed partial class Evaluator
     internal void RecordRule(PendingRule pending) => _ruleRecorder.Record(this, pending);
 
     private readonly RuleRecorder _ruleRecorder = new();
+
+    /// <summary>The targets read so far, as make's checks of later rules know them.</summary>
+    internal RuleRecorder RuleTargets => _ruleRecorder;
 }

@@ -14,7 +14,7 @@ public sealed partial class Evaluator
     /// </summary>
     internal string RunShell(string command, bool trimAllNewlines)
     {
-        var invocation = new ShellInvocation(ValueOf("SHELL") ?? "", ValueOf(".SHELLFLAGS") ?? "-c", command, WorkingDirectory);
+        var invocation = new ShellInvocation(ValueOf("SHELL") ?? "", ValueOf(".SHELLFLAGS") ?? "-c", command, WorkingDirectoryFor(""));
         var outcome = invocation.Run(Environment, Options.ShellTimeout);
         Options.Inputs?.ShellRan(invocation, outcome);
         if (ReferenceEquals(outcome, ShellOutcome.NothingToRun)) return "";

@@ -25,8 +25,14 @@ public sealed partial class Evaluator
     public Evaluator(EvaluatorOptions options)
     {
         Environment = options.Environment ?? ProcessEnvironment.Read();
-        Options = options = WithInheritedMakeFlags(options, Environment);
         Output = options.Output ?? StreamMakeOutput.Process;
+        // Until a prelude has a state, each evaluation may be the one to take it: its inputs and output pass through a capture.
+        if (options.Prelude is { IsShared: false })
+        {
+            Capture = new PreludeCapture(options.Inputs, Output);
+            Output = Capture;
+        }
+        Options = options = WithInheritedMakeFlags(options, Environment, Capture ?? options.Inputs);
         Variables = new VariableStore(options.EnvironmentOverrides) { Inputs = options.Inputs };
         WorkingDirectory = options.WorkingDirectory;
         Sources = options.Sources ?? new SourceCache();
@@ -39,7 +45,8 @@ public sealed partial class Evaluator
     /// <summary>The options, with switches and assignments inherited through the environment's MAKEFLAGS merged in.</summary>
     public EvaluatorOptions Options { get; }
 
-    private static EvaluatorOptions WithInheritedMakeFlags(EvaluatorOptions options, IReadOnlyDictionary<string, string> environment)
+    private static EvaluatorOptions WithInheritedMakeFlags(EvaluatorOptions options, IReadOnlyDictionary<string, string> environment,
+        IEvaluationInputs? inputs)
     {
         var letters = options.FlagLetters + (options.EnvironmentOverrides ? "e" : "") + (options.NoBuiltinRules ? "r" : "")
             + (options.NoBuiltinVariables ? "Rr" : "");
@@ -69,8 +76,9 @@ public sealed partial class Evaluator
             Output = options.Output,
             Sources = options.Sources,
             Makefiles = options.Makefiles,
-            Inputs = options.Inputs,
+            Inputs = inputs,
             Functions = options.Functions,
+            Prelude = options.Prelude,
         };
     }
 
@@ -108,6 +116,9 @@ public sealed partial class Evaluator
     public List<string> ReadMakefiles { get; } = [];
 
     public IReadOnlyList<MissingInclude> MissingIncludes => _missingIncludes;
+
+    /// <summary>Records what may make the state after a shared prelude differ between evaluations, while this evaluation could take it; else null.</summary>
+    internal PreludeCapture? Capture { get; }
 
     internal TextBuilder Buffer => _buffer;
 
@@ -330,7 +341,15 @@ public sealed partial class Evaluator
     }
 
     /// <summary>Make's function of that name, else one the embedding program gave this evaluator.</summary>
-    internal MakeFunction? FindFunction(ReadOnlySpan<char> name) => FunctionTable.Find(name) ?? Options.Functions.Find(name);
+    internal MakeFunction? FindFunction(ReadOnlySpan<char> name) => FunctionTable.Find(name) ?? EmbeddedFunction(name);
+
+    /// <summary>A function the embedding program gave this evaluation: its effects are its own, so a prelude that calls one is not shared.</summary>
+    internal MakeFunction? EmbeddedFunction(ReadOnlySpan<char> name)
+    {
+        var function = Options.Functions.Find(name);
+        if (function is not null) Capture?.Refuse();
+        return function;
+    }
 
     /// <summary>$(call NAME,ARGS...): NAME's value expanded with $(0)..$(N) bound in a new scope.</summary>
     internal void Call(string[] arguments, TextBuilder output)
@@ -379,6 +398,7 @@ public sealed partial class Evaluator
     /// <summary>$(eval TEXT): reads the text as makefile lines at the current location.</summary>
     internal void EvalText(string text)
     {
+        Capture?.Refuse();
         EnterNesting("eval");
         var source = ParseEvalText(text);
         var reader = new MakefileReader(this, source, ReadingLocation.File, ReadingLocation.Line, setDefaultGoal: true);
@@ -419,7 +439,15 @@ public sealed partial class Evaluator
     internal void Warn(SourceLocation location, string message) => Output.Warning(location, ProgramName, message);
 
     /// <summary>A path as the OS sees it, for a name relative to CURDIR.</summary>
-    public string ResolvePath(string name) => ByteText.ToOs(name.Length > 0 && name[0] == '/' ? name : WorkingDirectory + "/" + name);
+    public string ResolvePath(string name) =>
+        ByteText.ToOs(name.Length > 0 && name[0] == '/' ? name : WorkingDirectoryFor(name) + "/" + name);
+
+    /// <summary>The directory <paramref name="name"/> is taken relative to: what it gives depends on the working directory unless it is absolute.</summary>
+    internal string WorkingDirectoryFor(ReadOnlySpan<char> name)
+    {
+        if (name.Length == 0 || name[0] != '/') Capture?.Refuse();
+        return WorkingDirectory;
+    }
 
     internal void AddMissingInclude(MissingInclude missing) => _missingIncludes.Add(missing);
 }

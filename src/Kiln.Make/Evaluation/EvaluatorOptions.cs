@@ -59,6 +59,9 @@ public sealed class EvaluatorOptions
     /// <summary>Told of every file read, path probed and command run, or null.</summary>
     public IEvaluationInputs? Inputs { get; init; }
 
+    /// <summary>A first statement this evaluation's makefile may share with others, read once for all of them, or null.</summary>
+    public SharedPrelude? Prelude { get; init; }
+
     /// <summary>Parsed files shared across evaluations; null gives the evaluation a cache of its own.</summary>
     public SourceCache? Sources { get; init; }
 }

@@ -32,7 +32,7 @@ internal static class FileNames
             }
             var name = s == end ? "./" : text[s..end];
             if (existingOnly || (glob && (Glob.HasMagic(name) || name.StartsWith('~'))))
-                names.AddRange(Glob.Expand(name, ev.WorkingDirectory, ev.HomeDirectory, ev.Files, existingOnly));
+                names.AddRange(Glob.Expand(name, ev.WorkingDirectoryFor(name), ev.HomeDirectory, ev.Files, existingOnly));
             else
                 names.Add(name);
             p = end;

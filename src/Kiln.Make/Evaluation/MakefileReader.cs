@@ -21,6 +21,7 @@ internal sealed class MakefileReader
     private readonly RuleLineReader _rules;
     private bool _ignoring;
     private bool _inIgnoredDefine;
+    private bool _started;
 
     public MakefileReader(Evaluator ev, SourceText source, string? file, int lineBase, bool setDefaultGoal)
     {
@@ -31,6 +32,9 @@ internal sealed class MakefileReader
         _setDefaultGoal = setDefaultGoal;
         _rules = new RuleLineReader(ev, setDefaultGoal);
     }
+
+    /// <summary>The first statement this makefile may share with others (read first, or restored), or null.</summary>
+    public SharedPrelude? Prelude { get; init; }
 
     public void Read()
     {
@@ -54,6 +58,15 @@ internal sealed class MakefileReader
             }
 
             var syntax = line.Syntax;
+            if (!syntax.IsEmpty)
+            {
+                _ev.Capture?.Statement(syntax.Assignment, at);
+                if (!_started)
+                {
+                    _started = true;
+                    if (Prelude is { } prelude && text == prelude.Statement && _ev.ReadPrelude(prelude, syntax, at, _setDefaultGoal)) continue;
+                }
+            }
             if (syntax.Assignment is { } assignment)
             {
                 if (_ignoring)
@@ -122,23 +135,31 @@ internal sealed class MakefileReader
     /// <summary>An assignment, define or undefine; returns the index of the last line it used.</summary>
     private int Assign(AssignmentSyntax assignment, int index, SourceLocation at)
     {
-        var origin = assignment.Override ? Origin.Override : Origin.File;
-        Variable v;
         switch (assignment.Kind)
         {
             case AssignmentKind.Undefine:
-                Undefine(assignment, origin, at);
+                Undefine(assignment, OriginOf(assignment), at);
                 return index;
             case AssignmentKind.Define:
-                (v, index) = Define(assignment, origin, index, at);
-                break;
+                (var v, index) = Define(assignment, OriginOf(assignment), index, at);
+                Mark(v, assignment);
+                return index;
             default:
-                v = _ev.AssignVariable(assignment.Definition!, origin, at, targetScope: null);
-                break;
+                AssignOneLine(_ev, assignment, at);
+                return index;
         }
+    }
+
+    /// <summary>A one-line assignment (not define or undefine) read at <paramref name="at"/>.</summary>
+    internal static void AssignOneLine(Evaluator ev, AssignmentSyntax assignment, SourceLocation at) =>
+        Mark(ev.AssignVariable(assignment.Definition!, OriginOf(assignment), at, targetScope: null), assignment);
+
+    private static Origin OriginOf(AssignmentSyntax assignment) => assignment.Override ? Origin.Override : Origin.File;
+
+    private static void Mark(Variable v, AssignmentSyntax assignment)
+    {
         if (assignment.Export) v.Export = ExportMode.Export;
         if (assignment.Private) v.IsPrivate = true;
-        return index;
     }
 
     private void Undefine(AssignmentSyntax assignment, Origin origin, SourceLocation at)

@@ -95,7 +95,7 @@ internal static class FileNameFunctions
         foreach (var word in Words.Enumerate(a[0]))
         {
             var name = word.ToString();
-            var resolved = PathFunctions.RealPath(name, ev.WorkingDirectory);
+            var resolved = PathFunctions.RealPath(name, ev.WorkingDirectoryFor(name));
             ev.Options.Inputs?.PathResolved(name, ev.WorkingDirectory, resolved);
             if (resolved is null) continue;
             o.Append(resolved);
@@ -110,7 +110,7 @@ internal static class FileNameFunctions
         var any = false;
         foreach (var word in Words.Enumerate(a[0]))
         {
-            o.Append(PathFunctions.AbsPath(word, ev.WorkingDirectory));
+            o.Append(PathFunctions.AbsPath(word, ev.WorkingDirectoryFor(word)));
             o.Append(' ');
             any = true;
         }

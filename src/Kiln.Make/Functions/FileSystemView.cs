@@ -26,6 +26,9 @@ public sealed class FileSystemView(IEvaluationInputs? inputs)
         return names;
     }
 
+    /// <summary>Enters a listing another evaluation made into this one's cache (a shared prelude's).</summary>
+    internal void Remember(string osDirectory, IReadOnlyList<string> names) => _listings[Path.GetFullPath(osDirectory)] = [.. names];
+
     /// <summary>A directory's names as they are now, uncached (the form <see cref="List"/> returns).</summary>
     public static string[] ListNow(string osDirectory)
     {

@@ -69,6 +69,22 @@ internal sealed class RuleRecorder
             pending.DoubleColon, pending.Grouped, at, pending.RecipeLine));
     }
 
+    /// <summary>A copy whose later records do not change this one's.</summary>
+    public RuleRecorder Copy()
+    {
+        var copy = new RuleRecorder();
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>Makes this recorder know the targets <paramref name="source"/> knows, and no others.</summary>
+    public void CopyFrom(RuleRecorder source)
+    {
+        _targets.Clear();
+        foreach (var (name, record) in source._targets)
+            _targets.Add(name, new TargetRecord { DoubleColon = record.DoubleColon, RecipeAt = record.RecipeAt, RecipeRule = record.RecipeRule });
+    }
+
     private static bool HasUnquotedPercent(string name)
     {
         var copy = name;

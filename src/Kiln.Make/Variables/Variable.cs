@@ -77,3 +77,42 @@ public sealed class Variable
         return true;
     }
 }
+
+/// <summary>What a variable's definitions made of it, kept to recreate it in another evaluation (<see cref="Evaluation.SharedPrelude"/>).</summary>
+internal sealed record VariableState(string Name, string Value, Expr? ParsedValue, bool IsRecursive, Origin Origin, SourceLocation Location,
+    bool IsAppend, bool IsConditional, bool IsPrivate, ExportMode Export, bool IsVariablesList)
+{
+    /// <summary>The state of <paramref name="v"/> now; a recursive value is parsed here, once for every evaluation given it.</summary>
+    public static VariableState Of(Variable v) => new(v.Name, v.Value, v.IsRecursive ? v.ParsedValue : null, v.IsRecursive, v.Origin,
+        v.Location, v.IsAppend, v.IsConditional, v.IsPrivate, v.Export, v.IsVariablesList);
+
+    public Variable Create()
+    {
+        var v = new Variable(Name, Value, IsRecursive, Origin, Location, ParsedValue);
+        SetFlags(v);
+        return v;
+    }
+
+    /// <summary>Gives an existing variable of the same name this state.</summary>
+    public void ApplyTo(Variable v)
+    {
+        v.SetValue(Value, ParsedValue);
+        v.IsRecursive = IsRecursive;
+        v.Origin = Origin;
+        v.Location = Location;
+        SetFlags(v);
+    }
+
+    private void SetFlags(Variable v)
+    {
+        v.IsAppend = IsAppend;
+        v.IsConditional = IsConditional;
+        v.IsPrivate = IsPrivate;
+        v.Export = Export;
+        v.IsVariablesList = IsVariablesList;
+    }
+
+    /// <summary>Whether <paramref name="v"/> holds the same definition (its place and parse aside).</summary>
+    public bool Matches(Variable v) => v.Name == Name && v.Value == Value && v.IsRecursive == IsRecursive && v.Origin == Origin
+        && v.Export == Export && v.IsPrivate == IsPrivate && v.IsAppend == IsAppend && v.IsConditional == IsConditional;
+}

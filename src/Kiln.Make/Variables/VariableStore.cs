@@ -43,8 +43,12 @@ public sealed class VariableStore
     /// <summary>Told of every variable found that came from the environment, or null.</summary>
     internal Evaluation.IEvaluationInputs? Inputs { get; set; }
 
+    /// <summary>Told of every name looked up or defined while a shared prelude is being taken, or null.</summary>
+    internal IVariableObserver? Observer { get; set; }
+
     public Variable? Lookup(string name)
     {
+        Observer?.Looked(name);
         var isParent = false;
         for (var scope = Current; scope is not null; scope = scope.Next)
         {
@@ -57,6 +61,7 @@ public sealed class VariableStore
 
     public Variable? Lookup(ReadOnlySpan<char> name)
     {
+        Observer?.Looked(name.ToString());
         var isParent = false;
         for (var scope = Current; scope is not null; scope = scope.Next)
         {
@@ -81,6 +86,7 @@ public sealed class VariableStore
         Expr? parsedValue = null)
     {
         set ??= Global;
+        Observer?.Defined(name);
         if (EnvironmentOverrides && origin == Origin.Environment) origin = Origin.EnvironmentOverride;
         var v = set.Find(name);
         if (v is not null)
@@ -103,6 +109,7 @@ public sealed class VariableStore
     /// <summary>make's undefine: removes a global variable unless it came from a stronger origin.</summary>
     public void Undefine(string name, Origin origin)
     {
+        Observer?.Undefined(name);
         if (EnvironmentOverrides && origin == Origin.Environment) origin = Origin.EnvironmentOverride;
         var v = Global.Find(name);
         if (v is null) return;
@@ -135,6 +142,16 @@ public sealed class VariableStore
         }
         return v;
     }
+}
+
+/// <summary>Sees the names an evaluation looks up and defines.</summary>
+internal interface IVariableObserver
+{
+    void Looked(string name);
+
+    void Defined(string name);
+
+    void Undefined(string name);
 }
 
 /// <summary>A pattern-specific variable (<c>%.o: CFLAGS += -g</c>), kept for later stages.</summary>

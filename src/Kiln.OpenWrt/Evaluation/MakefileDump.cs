@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
@@ -17,6 +18,10 @@ public sealed class MakefileDump
 {
     private readonly OpenWrtApi _api;
     private readonly SourceCache _sources = new();
+
+    // Nearly every Makefile starts by including rules.mk: the state that leaves is read once per command line.
+    private const string RulesInclude = "include $(TOPDIR)/rules.mk";
+    private readonly ConcurrentDictionary<string, SharedPrelude> _preludes = new(StringComparer.Ordinal);
     private readonly TimeSpan _shellTimeout;
 
     /// <param name="config">What the Makefiles read as $(TOPDIR)/.config in place of the tree's file, or null.</param>
@@ -59,6 +64,7 @@ public sealed class MakefileDump
             Sources = _sources,
             Inputs = inputs,
             Functions = functions is null ? _api.Functions : _api.Functions.With(functions),
+            Prelude = _preludes.GetOrAdd(string.Join('\0', commandLine), _ => new SharedPrelude(RulesInclude)),
         });
         var relative = ByteText.FromOs(relativeDirectory);
         try

@@ -20,7 +20,7 @@ public sealed class ExtensionCallExpr(string name, string argumentText, char ope
 
     internal override void Expand(Evaluator evaluator, TextBuilder output)
     {
-        if (evaluator.Options.Functions.Find(Name) is not { } function)
+        if (evaluator.EmbeddedFunction(Name) is not { } function)
         {
             Reference.Expand(evaluator, output);
             return;
