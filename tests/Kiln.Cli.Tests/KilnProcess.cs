@@ -43,11 +43,15 @@ public static class KilnProcess
         return kiln.Result();
     }
 
-    /// <summary>Starts kiln with no input; <paramref name="processGroup"/>: in a process group of its own (through setsid), as a shell job.</summary>
+    /// <summary>
+    /// Starts kiln with no input; <paramref name="processGroup"/>: in a process group of its own (through setsid), as a shell job.
+    /// SIGINT has its default action in kiln even when the tests run as a background job, which ignores it (and exec keeps
+    /// an ignored signal ignored: kiln, as make, then cannot be interrupted).
+    /// </summary>
     public static RunningKiln Start(string directory, IReadOnlyList<string> arguments, bool processGroup,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(processGroup ? "setsid" : Program)
+        var start = new ProcessStartInfo(processGroup ? "setsid" : "env")
         {
             WorkingDirectory = directory,
             RedirectStandardInput = true,
@@ -55,7 +59,9 @@ public static class KilnProcess
             RedirectStandardError = true,
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        if (processGroup) start.ArgumentList.Add(Program);
+        if (processGroup) start.ArgumentList.Add("env");
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add(Program);
         foreach (var a in arguments) start.ArgumentList.Add(a);
         return new RunningKiln(Process.Start(start)!, arguments);
     }
