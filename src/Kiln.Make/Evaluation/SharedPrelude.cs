@@ -7,10 +7,11 @@ namespace Kiln.Make.Evaluation;
 
 /// <summary>
 /// A first statement that many makefiles share, such as OpenWrt's <c>include $(TOPDIR)/rules.mk</c>,
-/// read once: the first evaluation whose makefile begins with it keeps the state it reached
-/// (variables, rules, makefiles read, inputs), and the others restore that state instead of
-/// reading the same files again. A state is kept only if no part of it can differ between
-/// evaluations: a simple assignment that reads CURDIR is run again in each one; anything else that
+/// read once: an evaluation whose makefile begins with it (the third: see <see cref="ReadsBeforeTaking"/>)
+/// keeps the state it reached (variables, rules, makefiles read, inputs), and the later ones restore
+/// that state instead of reading the same files again. A state is kept only if no part of it can
+/// differ between evaluations: a simple assignment whose value comes from CURDIR is run again in
+/// each one (<see cref="PreludeCapture"/> says which); anything else that
 /// depends on the working directory, a command, a message or an $(eval) keeps nothing, and every
 /// evaluation reads the statement itself. The evaluations given one prelude must have the same
 /// options but for the working directory, inputs and output. Thread-safe.
