@@ -26,8 +26,9 @@ public sealed partial class Evaluator
     {
         Environment = options.Environment ?? ProcessEnvironment.Read();
         Output = options.Output ?? StreamMakeOutput.Process;
-        // Until a prelude has a state, each evaluation may be the one to take it: its inputs and output pass through a capture.
-        if (options.Prelude is { IsShared: false })
+        // Until one evaluation has tried to take a prelude's state, each may be that one: its inputs and output pass
+        // through a capture. Later ones (the state kept, or refused) have none.
+        if (options.Prelude is { MayBeTaken: true })
         {
             Capture = new PreludeCapture(options.Inputs, Output);
             Output = Capture;

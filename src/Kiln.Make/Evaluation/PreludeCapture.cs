@@ -13,8 +13,8 @@ namespace Kiln.Make.Evaluation;
 /// </summary>
 internal sealed class PreludeCapture(IEvaluationInputs? inputs, IMakeOutput output) : IEvaluationInputs, IMakeOutput, IVariableObserver
 {
-    private readonly List<Action<IEvaluationInputs, Evaluator>> _inputs = [];
-    private readonly List<(string Directory, IReadOnlyList<string> Names)> _listings = [];
+    // What the statement learned from outside, to tell each evaluation that restores the state (whose inputs may be null).
+    private readonly List<Action<IEvaluationInputs?, Evaluator>> _inputs = [];
     private readonly List<(AssignmentSyntax? Assignment, SourceLocation At)> _statements = [];
     private readonly List<(int Statement, string Name)> _reads = [];
     private readonly List<(int Statement, string Name)> _definitions = [];
@@ -41,7 +41,7 @@ internal sealed class PreludeCapture(IEvaluationInputs? inputs, IMakeOutput outp
         if (_refused) return null;
         return new PreludeState(ev.ReadMakefiles[0], _start, ev.Variables.Global.All.Select(VariableState.Of).ToArray(), [.. ev.Rules.All],
             ev.RuleTargets.Copy(), [.. ev.ReadMakefiles.Skip(1)], [.. ev.MissingIncludes], ev.RecipePrefix, ev.ExportAll, [.. _inputs],
-            [.. _listings], rerun);
+            rerun);
     }
 
     /// <summary>Something was read that may differ between evaluations, other than through CURDIR.</summary>
@@ -76,7 +76,7 @@ internal sealed class PreludeCapture(IEvaluationInputs? inputs, IMakeOutput outp
             var defined = _definitions.Where(d => d.Statement == statement).Select(d => d.Name).Distinct().ToList();
             if (_statements[statement].Assignment is not { Kind: AssignmentKind.Plain } assignment
                 || assignment.Definition!.Operator != AssignmentOperator.Simple || defined is not [var name] || read.Contains(name)
-                || _definitions.Any(d => d.Statement > statement && (d.Name == name || read.Contains(d.Name) && !fromWorkingDirectory.Contains(d.Name))))
+                || _definitions.Any(d => d.Statement > statement && (d.Name == name || read.Contains(d.Name))))
             {
                 Refuse();
                 break;
@@ -101,7 +101,7 @@ internal sealed class PreludeCapture(IEvaluationInputs? inputs, IMakeOutput outp
 
     void IVariableObserver.Undefined(string name) => Refuse();
 
-    private void Record(Action<IEvaluationInputs, Evaluator> input)
+    private void Record(Action<IEvaluationInputs?, Evaluator> input)
     {
         if (_recording) _inputs.Add(input);
     }
@@ -109,33 +109,37 @@ internal sealed class PreludeCapture(IEvaluationInputs? inputs, IMakeOutput outp
     public void FileRead(string osPath, byte[] contentHash)
     {
         inputs?.FileRead(osPath, contentHash);
-        Record((to, _) => to.FileRead(osPath, contentHash));
+        Record((to, _) => to?.FileRead(osPath, contentHash));
     }
 
     public void PathQueried(string osPath, PathQuery query, bool answer)
     {
         inputs?.PathQueried(osPath, query, answer);
-        Record((to, _) => to.PathQueried(osPath, query, answer));
+        Record((to, _) => to?.PathQueried(osPath, query, answer));
     }
 
     public void FileTimeRead(string osPath, long? seconds)
     {
         inputs?.FileTimeRead(osPath, seconds);
-        Record((to, _) => to.FileTimeRead(osPath, seconds));
+        Record((to, _) => to?.FileTimeRead(osPath, seconds));
     }
 
     public void DirectoryListed(string osDirectory, IReadOnlyList<string> names)
     {
         inputs?.DirectoryListed(osDirectory, names);
-        Record((to, _) => to.DirectoryListed(osDirectory, names));
-        if (_recording) _listings.Add((osDirectory, names));
+        // The listing also enters the restoring evaluation's directory cache, as reading it would have.
+        Record((to, ev) =>
+        {
+            to?.DirectoryListed(osDirectory, names);
+            ev.Files.Remember(osDirectory, names);
+        });
     }
 
     public void PathResolved(string path, string directory, string? resolved)
     {
         inputs?.PathResolved(path, directory, resolved);
         // Only an absolute path gets here while recording; each evaluation reports it from its own directory.
-        Record((to, ev) => to.PathResolved(path, ev.WorkingDirectory, resolved));
+        Record((to, ev) => to?.PathResolved(path, ev.WorkingDirectory, resolved));
     }
 
     public void ShellRan(ShellInvocation invocation, ShellOutcome outcome)
@@ -147,7 +151,7 @@ internal sealed class PreludeCapture(IEvaluationInputs? inputs, IMakeOutput outp
     public void EnvironmentRead(string name)
     {
         inputs?.EnvironmentRead(name);
-        Record((to, _) => to.EnvironmentRead(name));
+        Record((to, _) => to?.EnvironmentRead(name));
     }
 
     public void NotRepeatable()

@@ -14,7 +14,9 @@ namespace Kiln.Make.Evaluation;
 /// each one (<see cref="PreludeCapture"/> says which); anything else that
 /// depends on the working directory, a command, a message or an $(eval) keeps nothing, and every
 /// evaluation reads the statement itself. The evaluations given one prelude must have the same
-/// options but for the working directory, inputs and output. Thread-safe.
+/// options but for the working directory, inputs and output. They see the files the statement
+/// looked at as they were when the state was kept: those answers are among the inputs each of
+/// them records, so a result kept from it is checked against them. Thread-safe.
 /// </summary>
 public sealed class SharedPrelude(string statement)
 {
@@ -36,6 +38,9 @@ public sealed class SharedPrelude(string statement)
     /// <summary>Whether the caller is the one evaluation that tries to keep a state (the first after <see cref="ReadsBeforeTaking"/>).</summary>
     internal bool TryTake() => Interlocked.Increment(ref _asked) == ReadsBeforeTaking + 1;
 
+    /// <summary>Whether an evaluation starting now may be the one that tries: none has yet.</summary>
+    internal bool MayBeTaken => Volatile.Read(ref _asked) <= ReadsBeforeTaking;
+
     internal void Keep(PreludeState state) => Volatile.Write(ref _state, state);
 }
 
@@ -50,8 +55,7 @@ internal sealed class PreludeState(
     MissingInclude[] missingIncludes,
     char recipePrefix,
     bool exportAll,
-    Action<IEvaluationInputs, Evaluator>[] inputs,
-    (string Directory, IReadOnlyList<string> Names)[] listings,
+    Action<IEvaluationInputs?, Evaluator>[] inputs,
     (AssignmentSyntax Assignment, SourceLocation At)[] rerun)
 {
     /// <summary>The one variable whose value differs between evaluations that start alike.</summary>
@@ -77,9 +81,7 @@ internal sealed class PreludeState(
         foreach (var missing in missingIncludes) ev.AddMissingInclude(missing);
         ev.RecipePrefix = recipePrefix;
         ev.ExportAll = exportAll;
-        foreach (var (directory, names) in listings) ev.Files.Remember(directory, names);
-        if (ev.Options.Inputs is { } recorded)
-            foreach (var input in inputs) input(recorded, ev);
+        foreach (var input in inputs) input(ev.Options.Inputs, ev);
         var saved = ev.ReadingLocation;
         foreach (var (assignment, at) in rerun)
         {

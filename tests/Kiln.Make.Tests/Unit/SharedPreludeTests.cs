@@ -27,6 +27,7 @@ public sealed class SharedPreludeTests : IDisposable
         LAZY = $(X) $(CURDIR) $(SUBDIR)
         APPENDED += $(X)
         HERE := $(wildcard $(TOP)/present $(TOP)/absent) $(realpath $(TOP)/present)
+        LISTED := $(wildcard $(TOP)/*.mk)
         -include $(TOP)/missing.mk
         include $(TOP)/nested.mk
         all:
