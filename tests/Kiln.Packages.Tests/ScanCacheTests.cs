@@ -257,9 +257,9 @@ public sealed class ScanCacheTests : IDisposable
         var first = Scan();
         Write("package/demo/title.txt", "two");
         var scanner = new MetadataScanner(Options);
-        var recalled = scanner.Recall()!;
+        Assert.Equal(["demo", "other"], scanner.Recall()!.Directories);
         // Nothing is checked yet: the old title stands.
-        Assert.Equal(first.Makefiles, recalled.Makefiles);
+        Assert.Equal(first.Makefiles, scanner.RecalledResult().Makefiles);
         Assert.False(scanner.Confirm(["other"]));
         Assert.True(scanner.Confirm(["demo"]));
         Assert.Equal("Title: Demo two shared-a ", Title(scanner.RecalledResult(), "demo"));

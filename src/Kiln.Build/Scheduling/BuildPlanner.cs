@@ -24,8 +24,6 @@ public sealed class BuildPlanner
     private readonly TreePackages _tree;
     private readonly PackageIndex _index;
     private readonly DotConfig _config;
-    private readonly Dictionary<string, SourcePackage> _sourceOfPackage = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourcePackage> _sourceByName = new(StringComparer.Ordinal);
 
     private readonly Dictionary<SourcePackage, List<string>> _selected = [];
     private readonly Dictionary<SourcePackage, HashSet<string>> _targetNeeds = [];
@@ -49,14 +47,8 @@ public sealed class BuildPlanner
     {
         _tree = tree;
         _tools = tools;
-        _index = new PackageIndex(tree.Sources);
+        _index = tree.Index;
         _config = config;
-        foreach (var source in tree.Sources)
-        {
-            foreach (var package in source.Packages) _sourceOfPackage.TryAdd(package.Name, source);
-            _sourceByName.TryAdd(source.Name, source);
-            _sourceByName.TryAdd(Path.GetFileName(source.Directory), source);
-        }
     }
 
     /// <summary>The C++ library OpenWrt's C++ packages depend on (CXX_DEPENDS): building one needs the toolchain's g++.</summary>
@@ -119,7 +111,7 @@ public sealed class BuildPlanner
         var candidates = _index.Satisfying(name);
         var package = candidates.FirstOrDefault(p => _config.IsEnabled("PACKAGE_" + p.Name)) ?? candidates.FirstOrDefault()
             ?? throw _tree.NotFound(name, neededBy);
-        var source = _sourceOfPackage[package.Name];
+        var source = _index.SourceOf(package.Name)!;
         if (!_selected.TryGetValue(source, out var list)) _selected[source] = list = [];
         if (list.Contains(package.Name)) return source;
         list.Add(package.Name);
@@ -190,7 +182,7 @@ public sealed class BuildPlanner
         if (dependency.Package is not { } name || !Holds(dependency)) return "";
         var wantsHost = host || name.EndsWith("/host", StringComparison.Ordinal);
         if (name.EndsWith("/host", StringComparison.Ordinal)) name = name[..^5];
-        var source = _sourceOfPackage.GetValueOrDefault(name) ?? _sourceByName.GetValueOrDefault(name);
+        var source = _index.SourceOf(name) ?? _index.SourceNamed(name);
         if (source is null && !HasBrokenMakefile(name))
         {
             Warn($"WARNING: Makefile '{from.Makefile}' has a build dependency on '{name}', which does not exist");
@@ -219,7 +211,7 @@ public sealed class BuildPlanner
     private bool Holds(Dependency dependency) => dependency.Holds(_config.IsEnabled);
 
     private SourcePackage SourceNamed(string name, string neededBy) =>
-        _sourceByName.GetValueOrDefault(name) ?? _sourceOfPackage.GetValueOrDefault(name)
+        _index.SourceNamed(name) ?? _index.SourceOf(name)
         ?? throw _tree.NotFound(name, neededBy);
 
     private BuildPlan Build(List<(SourcePackage? Source, bool Host)> roots, BuildRun run, StepKind lastStep)
@@ -232,7 +224,7 @@ public sealed class BuildPlanner
         {
             var selected = _selected.GetValueOrDefault(source) ?? [];
             var abis = selected.SelectMany(p => _index.Find(p)!.ParsedDepends)
-                .Where(d => d.Package is not null && Holds(d) && _index.Find(d.Package!) is { } dep && _sourceOfPackage[dep.Name] != source)
+                .Where(d => d.Package is not null && Holds(d) && _index.Find(d.Package!) is { } dep && _index.SourceOf(dep.Name) != source)
                 .Select(d => _index.Find(d.Package!)!)
                 .DistinctBy(p => p.Name)
                 .Select(p => KeyValuePair.Create(p.Name, p.AbiVersion))

@@ -166,7 +166,8 @@ public static class BuildCommand
     private sealed record FirmwarePlan(Kiln.Targets.Model.Target Target, ImageBuildRequest Request, IReadOnlyList<string> Packages);
 
     private static DotConfig Configuration(ParseResult result, string tree) =>
-        ConfigurationChoice.Choose(tree, result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60)).Config;
+        ConfigurationChoice.Choose(tree, result.GetValue(Target), result.GetValue(Config), TimeSpan.FromSeconds(60),
+            GlobalOptions.CacheDirectory(result)).Config;
 
     private static int Jobs(int jobs) => jobs >= 1 ? jobs : throw new UserError($"-j {jobs}: the number of jobs must be at least 1");
 

@@ -90,7 +90,8 @@ public static class DeviceCommands
     private static int Run(ParseResult result, string target, Func<DeviceSet, int> show, string? onlyDevice = null)
     {
         var topDir = GlobalOptions.Tree(result);
-        var (chosen, set) = SubtargetDevices.Load(topDir, ByteText.FromOs(target), result.GetValue(Config), TimeSpan.FromSeconds(60));
+        var (chosen, set) = SubtargetDevices.Load(topDir, ByteText.FromOs(target), result.GetValue(Config), TimeSpan.FromSeconds(60),
+            GlobalOptions.CacheDirectory(result));
         var errors = set.Errors.Where(e => onlyDevice is null || e.Device == ByteText.FromOs(onlyDevice)).ToList();
         Console.Error.Write(ByteText.ToOs(set.Diagnostics));
         var status = errors.Count > 0 && onlyDevice is not null ? ExitCodes.Failure : show(set);

@@ -49,5 +49,5 @@ public static class GlobalOptions
     public static TargetScanOptions TargetScan(ParseResult result) => new(Tree(result)) { CacheDirectory = CacheDirectory(result) };
 
     /// <summary>Where scans keep their results between runs: the tree's tmp/kiln, or null with --no-cache.</summary>
-    private static string? CacheDirectory(ParseResult result) => result.GetValue(NoCache) ? null : Path.Combine(Tree(result), "tmp", "kiln");
+    public static string? CacheDirectory(ParseResult result) => result.GetValue(NoCache) ? null : Path.Combine(Tree(result), "tmp", "kiln");
 }

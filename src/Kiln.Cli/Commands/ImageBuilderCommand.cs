@@ -29,7 +29,7 @@ public static class ImageBuilderCommand
         {
             var tree = GlobalOptions.Tree(result);
             var id = result.GetValue(target)!;
-            var chosen = ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60));
+            var chosen = ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60), GlobalOptions.CacheDirectory(result));
             var display = new BuildDisplay(explain: false);
             var written = display.Show(() => ImageBuilderExport.Run(
                 new ImageBuilderExportRequest(tree, id, chosen.Config, result.GetValue(directory)!, result.GetValue(ImageCommands.Kernel)),

@@ -89,7 +89,7 @@ public static class ImageCommands
                 return ExitCodes.Success;
             }
             var request = new ImageBuildRequest(tree,
-                ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60)).Config,
+                ConfigurationChoice.Choose(tree, id, result.GetValue(config), TimeSpan.FromSeconds(60), GlobalOptions.CacheDirectory(result)).Config,
                 id, result.GetValue(Kernel), result.GetValue(packages), result.GetValue(onlyPackages), FromConfig: false,
                 result.GetValue(Profile) ?? [], result.GetValue(feeds) ?? [], result.GetValue(rootfsOnly),
                 GlobalOptions.Scan(result, "package").CacheDirectory)

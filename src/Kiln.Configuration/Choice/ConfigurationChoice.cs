@@ -21,7 +21,9 @@ public sealed record ChosenConfiguration(DotConfig Config, string? File)
 public static class ConfigurationChoice
 {
     /// <param name="targetId">BOARD/SUBTARGET (or BOARD alone), or null for the tree's own choice.</param>
-    public static ChosenConfiguration Choose(string topDirectory, string? targetId, string? configFile, TimeSpan shellTimeout)
+    /// <param name="cacheDirectory">Where the target scan keeps its results between runs (the tree's tmp/kiln), or null.</param>
+    public static ChosenConfiguration Choose(string topDirectory, string? targetId, string? configFile, TimeSpan shellTimeout,
+        string? cacheDirectory = null)
     {
         if (configFile is not null) return new ChosenConfiguration(DotConfig.Read(configFile), configFile);
         var treeFile = Path.Combine(topDirectory, ".config");
@@ -31,11 +33,11 @@ public static class ConfigurationChoice
                 ? throw new UserError($"{topDirectory} has no .config: give --target BOARD/SUBTARGET (or --config FILE)")
                 : new ChosenConfiguration(tree, treeFile);
         if (tree is not null && tree.Selects(targetId)) return new ChosenConfiguration(tree, treeFile);
-        return new ChosenConfiguration(Defaults(topDirectory, targetId, shellTimeout), null);
+        return new ChosenConfiguration(Defaults(topDirectory, targetId, shellTimeout, cacheDirectory), null);
     }
 
     /// <summary>The target's defaults, which need its metadata: only then is the board read.</summary>
-    private static DotConfig Defaults(string topDirectory, string targetId, TimeSpan shellTimeout)
+    private static DotConfig Defaults(string topDirectory, string targetId, TimeSpan shellTimeout, string? cacheDirectory)
     {
         var parts = targetId.Split('/');
         var catalog = TargetCatalog.Read(new TargetScanOptions(topDirectory)
@@ -44,6 +46,7 @@ public static class ConfigurationChoice
             OnlySubtarget = parts.Length > 1 ? parts[1] : null,
             SkipFailingDevices = true,
             ShellTimeout = shellTimeout,
+            CacheDirectory = cacheDirectory,
         });
         var target = catalog.Find(targetId);
         return DefaultConfiguration.For(topDirectory, catalog.Board(target.Board) ?? target, target);

@@ -15,6 +15,9 @@ public static class PackageModel
         return sources;
     }
 
+    /// <summary>The source package of one Makefile of the scan (which did not fail).</summary>
+    public static SourcePackage Build(ScanOptions options, MakefileScan makefile) => Build(options.TopDirectory, FeedOf(options.ScanDirectory), makefile);
+
     /// <summary>
     /// "base" for the tree's package/, the feed's name for feeds/NAME and for package/feeds/NAME
     /// (where a feed's installed packages are linked).

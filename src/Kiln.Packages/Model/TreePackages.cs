@@ -1,4 +1,5 @@
 using Kiln.Core.Errors;
+using Kiln.Core.Parallel;
 using Kiln.Packages.Feeds;
 using Kiln.Packages.Scanning;
 
@@ -17,12 +18,33 @@ public sealed class TreePackages
     /// <summary>The scan of each directory, while its results are recalled from the cache and not all confirmed.</summary>
     private readonly IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)>? _recalled;
 
-    private TreePackages(IReadOnlyList<SourcePackage> sources, IReadOnlyList<MakefileScan> unreadable,
-        IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)>? recalled = null)
+    private readonly Lazy<SourcePackage>[] _sources;
+    private readonly Lazy<IReadOnlyList<SourcePackage>> _all;
+    private readonly Lazy<IReadOnlyList<MakefileScan>> _unreadable;
+    private readonly Lazy<PackageIndex> _index;
+
+    private TreePackages(IReadOnlyList<SourcePackage> sources, IReadOnlyList<MakefileScan> unreadable)
     {
-        Sources = sources;
-        Unreadable = unreadable;
+        _sources = [.. sources.Select(s => new Lazy<SourcePackage>(s))];
+        _all = new(sources);
+        _unreadable = new(unreadable);
+        _index = new(() => new PackageIndex(sources));
+    }
+
+    /// <summary>Sources known by their names, each read when first asked for.</summary>
+    private TreePackages(IReadOnlyList<(SourceNames Names, Lazy<SourcePackage> Source)> sources, Func<IReadOnlyList<MakefileScan>> unreadable,
+        IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)> recalled)
+    {
         _recalled = recalled;
+        _sources = [.. sources.Select(s => s.Source)];
+        _all = new(() =>
+        {
+            ParallelWorkers.Run(_sources.Length, 0, i => _ = _sources[i].Value);
+            return [.. _sources.Select(s => s.Value)];
+        });
+        _unreadable = new(unreadable);
+        var names = sources.Select(s => s.Names).ToList();
+        _index = new(() => new PackageIndex(names, i => _sources[i].Value));
     }
 
     /// <summary>
@@ -31,12 +53,16 @@ public sealed class TreePackages
     /// </summary>
     public bool Recalled => _recalled is not null;
 
-    public IReadOnlyList<SourcePackage> Sources { get; }
+    /// <summary>Every source package (those recalled are all read, on every core, when first asked for).</summary>
+    public IReadOnlyList<SourcePackage> Sources => _all.Value;
+
+    /// <summary>The sources' packages and names, for lookups that read only the sources they find.</summary>
+    public PackageIndex Index => _index.Value;
 
     /// <summary>Source packages scanned some other way (the host tools of tools/), with the Makefiles that could not be read.</summary>
     public static TreePackages From(IReadOnlyList<SourcePackage> sources, IEnumerable<MakefileScan> unreadable) => new(sources, unreadable.ToList());
 
-    public IReadOnlyList<MakefileScan> Unreadable { get; }
+    public IReadOnlyList<MakefileScan> Unreadable => _unreadable.Value;
 
     /// <param name="optionsFor">The scan options for a directory of the tree (package, feeds/NAME).</param>
     public static TreePackages Read(string topDirectory, Func<string, ScanOptions> optionsFor)
@@ -47,7 +73,7 @@ public sealed class TreePackages
         {
             var options = optionsFor(directory);
             var scan = new MetadataScanner(options).Run();
-            sources.AddRange(WithInstalledFeeds(PackageModel.Build(options, scan)));
+            sources.AddRange(WithInstalledFeeds(PackageModel.Build(options, scan), s => s.Directory));
             unreadable.AddRange(scan.Failures);
         }
         return new TreePackages(sources, unreadable);
@@ -56,16 +82,18 @@ public sealed class TreePackages
     /// <summary>
     /// The packages as the metadata cache last saw them, without reading a Makefile (<see cref="MetadataScanner.Recall"/>):
     /// what a build of a few packages starts from, confirming only those it uses. Null when a directory has no cache.
+    /// Only the sources' names are read (<see cref="SourceNamesFile"/>); a source's metadata is decoded when a lookup
+    /// finds it.
     /// </summary>
     public static TreePackages? Recall(string topDirectory, Func<string, ScanOptions> optionsFor)
     {
-        var scans = new List<(ScanOptions Options, MetadataScanner Scanner, ScanResult Result)>();
+        var scans = new List<(ScanOptions Options, MetadataScanner Scanner)>();
         foreach (var directory in ScanDirectories(topDirectory))
         {
             var options = optionsFor(directory);
             var scanner = new MetadataScanner(options);
-            if (scanner.Recall() is not { } result) return null;
-            scans.Add((options, scanner, result));
+            if (scanner.Recall() is null) return null;
+            scans.Add((options, scanner));
         }
         return FromRecalled(scans);
     }
@@ -85,13 +113,46 @@ public sealed class TreePackages
             var mine = directories.Where(d => d.StartsWith(prefix, StringComparison.Ordinal)).Select(d => d[prefix.Length..]).Order(StringComparer.Ordinal);
             changed |= scanner.Confirm(mine);
         }
-        return changed ? FromRecalled(_recalled.Select(r => (r.Options, r.Scanner, r.Scanner.RecalledResult())).ToList()) : this;
+        return changed ? FromRecalled(_recalled) : this;
     }
 
-    private static TreePackages FromRecalled(List<(ScanOptions Options, MetadataScanner Scanner, ScanResult Result)> scans) => new(
-        scans.SelectMany(s => WithInstalledFeeds(PackageModel.Build(s.Options, s.Result))).ToList(),
-        scans.SelectMany(s => s.Result.Failures).ToList(),
-        scans.Select(s => (s.Options, s.Scanner)).ToList());
+    private static TreePackages FromRecalled(IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)> scans)
+    {
+        var sources = new List<(SourceNames Names, Lazy<SourcePackage> Source)>();
+        var failed = new List<(MetadataScanner Scanner, string Directory)>();
+        foreach (var (options, scanner) in scans)
+        {
+            var recalled = scanner.RecalledNow();
+            var names = recalled.Digest is { } digest ? SourceNamesFile.Read(SourceNamesFile.For(recalled.CacheFile), digest, recalled.Directories) : null;
+            var mine = new List<(SourceNames Names, Lazy<SourcePackage> Source)>();
+            if (names is null)
+            {
+                // No names for this state of the cache: every result is read, and the names are kept for the next build.
+                var result = scanner.RecalledResult();
+                var built = PackageModel.Build(options, result);
+                names = new SourceNames?[result.Makefiles.Count];
+                for (int i = 0, next = 0; i < names.Length; i++)
+                {
+                    if (result.Makefiles[i].Failed) continue;
+                    names[i] = SourceNames.Of(built[next]);
+                    mine.Add((names[i]!, new Lazy<SourcePackage>(built[next++])));
+                }
+                if (recalled.Digest is { } written) SourceNamesFile.Write(SourceNamesFile.For(recalled.CacheFile), written, recalled.Directories, names);
+            }
+            else
+            {
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var directory = recalled.Directories[i];
+                    if (names[i] is { } known) mine.Add((known, new Lazy<SourcePackage>(() => PackageModel.Build(options, scanner.RecalledScan(directory)))));
+                }
+            }
+            for (var i = 0; i < names.Length; i++)
+                if (names[i] is null) failed.Add((scanner, recalled.Directories[i]));
+            sources.AddRange(WithInstalledFeeds(mine, s => s.Names.Directory));
+        }
+        return new TreePackages(sources, () => [.. failed.Select(f => f.Scanner.RecalledScan(f.Directory))], scans);
+    }
 
     public static IEnumerable<string> ScanDirectories(string topDirectory)
     {
@@ -101,14 +162,13 @@ public sealed class TreePackages
     }
 
     /// <summary>package/'s own packages, then those installed from feeds, each replacing a package of package/ with its directory name.</summary>
-    private static IEnumerable<SourcePackage> WithInstalledFeeds(IReadOnlyList<SourcePackage> scanned)
+    private static IEnumerable<T> WithInstalledFeeds<T>(IReadOnlyList<T> scanned, Func<T, string> directoryOf)
     {
+        bool IsInstalled(T source) => directoryOf(source).StartsWith("package/feeds/", StringComparison.Ordinal);
         var installed = scanned.Where(IsInstalled).ToList();
-        var overridden = installed.Select(s => Path.GetFileName(s.Directory)).ToHashSet(StringComparer.Ordinal);
-        return scanned.Where(s => !IsInstalled(s) && !overridden.Contains(Path.GetFileName(s.Directory))).Concat(installed);
+        var overridden = installed.Select(s => Path.GetFileName(directoryOf(s))).ToHashSet(StringComparer.Ordinal);
+        return scanned.Where(s => !IsInstalled(s) && !overridden.Contains(Path.GetFileName(directoryOf(s)))).Concat(installed);
     }
-
-    private static bool IsInstalled(SourcePackage source) => source.Directory.StartsWith("package/feeds/", StringComparison.Ordinal);
 
     /// <summary>
     /// Why the tree has no package <paramref name="name"/>: the error of its own Makefile (in a

@@ -24,7 +24,7 @@ public sealed class MetadataScanner(ScanOptions options)
 
     private MakefileDump? _dump;
     private ScanCache? _recalled;
-    private SortedDictionary<string, MakefileScan>? _recalledScans;
+    private SortedDictionary<string, CachedScan>? _recalledScans;
     private readonly HashSet<string> _confirmed = new(StringComparer.Ordinal);
     private InputCheck? _check;
 
@@ -108,18 +108,21 @@ public sealed class MetadataScanner(ScanOptions options)
 
     /// <summary>
     /// The results of the last scan as the cache keeps them, taken on trust: nothing is walked, checked or evaluated,
-    /// so a caller must <see cref="Confirm"/> the results it uses. Null when there is no cache, or none for this scan.
+    /// so a caller must <see cref="Confirm"/> the results it uses. Nor is anything decoded: <see cref="RecalledScan"/> and
+    /// <see cref="RecalledResult"/> decode what they are asked for. Null when there is no cache, or none for this scan.
     /// </summary>
-    public ScanResult? Recall()
+    public RecalledScans? Recall()
     {
         if (OpenCache(Dump().TopDirectory) is not { Count: > 0 } cache) return null;
         _recalled = cache;
-        _recalledScans = new SortedDictionary<string, MakefileScan>(StringComparer.Ordinal);
-        var entries = cache.Entries;
-        ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // decoded on every core
-        foreach (var entry in entries) _recalledScans[entry.Directory] = entry.Scan;
-        return RecalledResult();
+        _recalledScans = new SortedDictionary<string, CachedScan>(StringComparer.Ordinal);
+        foreach (var entry in cache.Entries) _recalledScans[entry.Directory] = entry;
+        return RecalledNow();
     }
+
+    /// <summary>What is recalled now (after <see cref="Confirm"/>, with what it changed): the directories with a result, and the cache file.</summary>
+    public RecalledScans RecalledNow() =>
+        _recalledScans is { } scans ? new([.. scans.Keys], _recalled!.FilePath, _recalled.Digest) : throw new InvalidOperationException("nothing recalled");
 
     /// <summary>
     /// Checks the recalled results of <paramref name="directories"/> (below the scanned directory) against their
@@ -143,7 +146,8 @@ public sealed class MetadataScanner(ScanOptions options)
             {
                 var (scan, renewed) = Evaluate(dump, workingDirectory, directory, record: true, inspector: null);
                 if (renewed is not null && earlier is not null) renewed = WithVolatileCommands(renewed, earlier, Check());
-                scans[directory] = scan;
+                // A result that cannot be kept (not repeatable) is still this run's.
+                scans[directory] = renewed ?? new CachedScan(directory, workingDirectory, [], scan);
                 cache.Replace(directory, renewed);
             }
             else
@@ -163,8 +167,17 @@ public sealed class MetadataScanner(ScanOptions options)
         : check.FirstChanged(inputs) is { } input ? input.Describe() + " changed"
         : null;
 
+    /// <summary>The recalled result of one directory (see <see cref="RecalledScans.Directories"/>), with a change <see cref="Confirm"/> found.</summary>
+    public MakefileScan RecalledScan(string directory) =>
+        (_recalledScans ?? throw new InvalidOperationException("nothing recalled"))[directory].Scan;
+
     /// <summary>The recalled results, with those <see cref="Confirm"/> read again.</summary>
-    public ScanResult RecalledResult() => new((_recalledScans ?? throw new InvalidOperationException("nothing recalled")).Values.ToList(), TimeSpan.Zero, TimeSpan.Zero) { Reused = _recalledScans.Count };
+    public ScanResult RecalledResult()
+    {
+        var entries = (_recalledScans ?? throw new InvalidOperationException("nothing recalled")).Values.ToList();
+        ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // decoded on every core
+        return new ScanResult(entries.Select(e => e.Scan).ToList(), TimeSpan.Zero, TimeSpan.Zero) { Reused = entries.Count };
+    }
 
     /// <summary>
     /// The new entry of a Makefile evaluated again, with the commands marked whose output is volatile (mktemp -u, date +%T):

@@ -28,3 +28,9 @@ public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles, TimeSpan 
 
     public IEnumerable<MakefileScan> Failures => Makefiles.Where(m => m.Failed);
 }
+
+/// <summary>
+/// The results a scanner recalled from its cache (<see cref="MetadataScanner.Recall"/>): the directories that have one, in
+/// order, and the cache file with the SHA-256 it has now (null when it could not be written), which names that state.
+/// </summary>
+public sealed record RecalledScans(IReadOnlyList<string> Directories, string CacheFile, byte[]? Digest);

@@ -61,20 +61,25 @@ public sealed class ScanCache
     private readonly string _key;
     private readonly Dictionary<string, CachedScan> _entries;
 
-    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries)
+    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest)
     {
         _file = file;
         _key = key;
         _entries = entries;
+        Digest = digest;
     }
 
     public string FilePath => _file;
 
+    /// <summary>The SHA-256 the file ends with (what it was read with, or last written with); null while it has none.</summary>
+    public byte[]? Digest { get; private set; }
+
     public static ScanCache Open(string file, string key)
     {
         var entries = new Dictionary<string, CachedScan>(StringComparer.Ordinal);
-        foreach (var entry in ScanCacheFile.Read(file, key)) entries[entry.Directory] = entry;
-        return new ScanCache(file, key, entries);
+        var (read, digest) = ScanCacheFile.Read(file, key);
+        foreach (var entry in read) entries[entry.Directory] = entry;
+        return new ScanCache(file, key, entries, digest);
     }
 
     public CachedScan? Find(string directory) => _entries.GetValueOrDefault(directory);
@@ -103,10 +108,13 @@ public sealed class ScanCache
             return e.Message;
         }
         var temporary = $"{_file}.{Environment.ProcessId}.tmp";
+        Digest = null;
         try
         {
-            using (var stream = File.Create(temporary)) ScanCacheFile.Write(stream, _key, entries);
+            byte[] digest;
+            using (var stream = File.Create(temporary)) digest = ScanCacheFile.Write(stream, _key, entries);
             File.Move(temporary, _file, overwrite: true);
+            Digest = digest;
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

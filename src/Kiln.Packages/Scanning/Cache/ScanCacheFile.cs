@@ -17,12 +17,15 @@ internal static class ScanCacheFile
     private const string Magic = "kiln-scan-cache";
     private const int FormatVersion = 6;
 
-    public static void Write(Stream stream, string key, IEnumerable<CachedScan> entries)
+    /// <returns>The SHA-256 the file ends with.</returns>
+    public static byte[] Write(Stream stream, string key, IEnumerable<CachedScan> entries)
     {
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true)) WriteBody(writer, key, entries);
+        var digest = SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
         stream.Write(body.GetBuffer().AsSpan(0, (int)body.Length));
-        stream.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+        stream.Write(digest);
+        return digest;
     }
 
     private static void WriteBody(BinaryWriter writer, string key, IEnumerable<CachedScan> entries)
@@ -41,17 +44,20 @@ internal static class ScanCacheFile
         }
     }
 
-    /// <summary>The entries of the file, or none if it is missing, unreadable, damaged or written for another key.</summary>
-    public static List<CachedScan> Read(string file, string key)
+    /// <summary>
+    /// The entries of the file and the SHA-256 it ends with, or none (and no digest) if it is missing, unreadable,
+    /// damaged or written for another key.
+    /// </summary>
+    public static (List<CachedScan> Entries, byte[]? Digest) Read(string file, string key)
     {
         try
         {
             var bytes = File.ReadAllBytes(file);
             var bodyLength = bytes.Length - SHA256.HashSizeInBytes;
-            if (bodyLength < 0 || !SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return [];
+            if (bodyLength < 0 || !SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return ([], null);
             var stream = new MemoryStream(bytes, 0, bodyLength, writable: false);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return [];
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return ([], null);
             var count = reader.ReadInt32();
             var entries = new List<CachedScan>(count);
             ReadOnlyMemory<byte> LengthPrefixed()
@@ -68,11 +74,11 @@ internal static class ScanCacheFile
                 var scan = LengthPrefixed();
                 entries.Add(new CachedScan(directory, workingDirectory, scan, LengthPrefixed()));
             }
-            return entries;
+            return (entries, bytes[bodyLength..]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException or FormatException)
         {
-            return [];
+            return ([], null);
         }
     }
 
