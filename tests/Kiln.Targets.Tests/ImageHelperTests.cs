@@ -45,7 +45,8 @@ public class ImageHelperTests
             File.WriteAllLines(Path.Combine(directory, "Makefile"),
                 ["include $(TOPDIR)/rules.mk", "include $(INCLUDE_DIR)/image.mk", .. expressions.Select(e => $"$(info [{e}])")]);
             var catalog = TargetCatalog.Read(new TargetScanOptions(Fixtures.Example) { OnlyBoard = "demo" });
-            var config = DefaultConfiguration.For(Fixtures.Example, catalog.Board("demo")!, catalog.Find("demo/small"));
+            using var shell = new KconfigShell(Fixtures.Example, null);
+            var config = DefaultConfiguration.For(Fixtures.Example, catalog.Board("demo")!, catalog.Find("demo/small"), shell);
             var output = new MakefileDump(Fixtures.Example, null, TimeSpan.FromSeconds(60), config).Run(directory, "helpers", ["TARGET_BUILD=1"]);
             Assert.Null(output.Error);
             var lines = output.Stdout.Split('\n').Where(l => l.StartsWith('[')).Select(l => l[1..^1]).ToList();

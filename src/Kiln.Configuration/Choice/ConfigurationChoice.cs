@@ -1,3 +1,4 @@
+using Kiln.Configuration.Kconfig;
 using Kiln.Core.Errors;
 using Kiln.OpenWrt.Configuration;
 using Kiln.Targets.Model;
@@ -39,6 +40,8 @@ public static class ConfigurationChoice
     /// <summary>The target's defaults, which need its metadata: only then is the board read.</summary>
     private static DotConfig Defaults(string topDirectory, string targetId, TimeSpan shellTimeout, string? cacheDirectory)
     {
+        // The Config.in files' commands run while the board is read.
+        using var shell = new KconfigShell(topDirectory, cacheDirectory is null ? null : Path.Combine(cacheDirectory, "kconfig-commands"));
         var parts = targetId.Split('/');
         var catalog = TargetCatalog.Read(new TargetScanOptions(topDirectory)
         {
@@ -49,6 +52,6 @@ public static class ConfigurationChoice
             CacheDirectory = cacheDirectory,
         });
         var target = catalog.Find(targetId);
-        return DefaultConfiguration.For(topDirectory, catalog.Board(target.Board) ?? target, target);
+        return DefaultConfiguration.For(topDirectory, catalog.Board(target.Board) ?? target, target, shell);
     }
 }

@@ -13,7 +13,8 @@ namespace Kiln.Configuration.Choice;
 /// </summary>
 public static class DefaultConfiguration
 {
-    public static DotConfig For(string topDirectory, Target board, Target target)
+    /// <param name="shell">What runs the $(shell,...) commands of the tree's Config.in files.</param>
+    public static DotConfig For(string topDirectory, Target board, Target target, KconfigShell shell)
     {
         var given = TargetSymbols(board, target);
         // The target menu OpenWrt generates into tmp/.config-target.in, reduced to what the tree's own
@@ -25,9 +26,9 @@ public static class DefaultConfiguration
         generated.Add("tmp/.config-target.in", kconfig.ToString());
         // OpenWrt's Config.in reads the generated target menu (through target/Config.in); a tree whose Config.in files
         // do not (a small test tree) gets it read first.
-        var tree = File.Exists(Path.Combine(topDirectory, "Config.in")) ? KconfigTree.Load(topDirectory, "Config.in", generated) : null;
+        var tree = File.Exists(Path.Combine(topDirectory, "Config.in")) ? KconfigTree.Load(topDirectory, "Config.in", generated, shell) : null;
         if (tree is null || !generated.WasRead("tmp/.config-target.in"))
-            tree = KconfigTree.Parse("source \"tmp/.config-target.in\"\nsource \"Config.in\"\n", "(target " + target.Id + ")", topDirectory, generated);
+            tree = KconfigTree.Parse("source \"tmp/.config-target.in\"\nsource \"Config.in\"\n", "(target " + target.Id + ")", topDirectory, generated, shell);
         var evaluator = new KconfigEvaluator(tree);
         KconfigConf.Complete(evaluator, ConfMode.Defconfig, "", "(target " + target.Id + ")");
         return DotConfig.Parse(ConfigFileWriter.Write(evaluator));

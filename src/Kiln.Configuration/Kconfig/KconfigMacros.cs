@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Kiln.Core.Errors;
 
@@ -10,7 +9,7 @@ namespace Kiln.Configuration.Kconfig;
 /// $(info,TEXT), $(warning-if,COND,TEXT), $(error-if,COND,TEXT), $(filename), $(lineno).
 /// A shell command runs in the source tree, as conf runs it from its working directory.
 /// </summary>
-internal sealed class KconfigMacros(string sourceTree, List<string> warnings)
+internal sealed class KconfigMacros(KconfigShell shell, List<string> warnings)
 {
     private readonly Dictionary<string, (string Value, bool Recursive)> _variables = new(StringComparer.Ordinal);
 
@@ -137,15 +136,7 @@ internal sealed class KconfigMacros(string sourceTree, List<string> warnings)
     /// <summary>The command's output with trailing newlines cut and the others made spaces.</summary>
     private string Shell(string command)
     {
-        var start = new ProcessStartInfo("/bin/sh", ["-c", command])
-        {
-            WorkingDirectory = sourceTree,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new UserError($"{File}:{Line}: cannot run /bin/sh for $(shell,{command})");
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var output = shell.Output(command) ?? throw new UserError($"{File}:{Line}: cannot run /bin/sh for $(shell,{command})");
         return output.TrimEnd('\n').Replace('\n', ' ');
     }
 }

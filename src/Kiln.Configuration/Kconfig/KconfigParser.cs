@@ -8,7 +8,7 @@ namespace Kiln.Configuration.Kconfig;
 /// as the kernel's grammar does (OpenWrt's scripts/config, Linux 6.6: wildcards in source, "reset"
 /// in choices). The first syntax error stops the reading with one message naming the file and line.
 /// </summary>
-internal sealed class KconfigParser(KconfigTree tree, string sourceTree, KconfigSourceOverrides? generated)
+internal sealed class KconfigParser(KconfigTree tree, string sourceTree, KconfigSourceOverrides? generated, KconfigShell shell)
 {
     private KconfigLexer _lexer = null!;
     private KconfigToken _token;
@@ -52,7 +52,7 @@ internal sealed class KconfigParser(KconfigTree tree, string sourceTree, Kconfig
         _token = outerToken;
     }
 
-    private readonly KconfigMacros _macros = new(sourceTree, tree.Warnings);
+    private readonly KconfigMacros _macros = new(shell, tree.Warnings);
 
     private void Advance() => _token = _lexer.Next();
 

@@ -127,19 +127,23 @@ public sealed class KconfigTree
     /// <summary>Parses a Kconfig file (and what it sources) and finalizes the menus.</summary>
     /// <param name="sourceTree">The directory source paths are relative to (conf's working directory).</param>
     /// <param name="file">The top file, relative to <paramref name="sourceTree"/> (as conf names files in messages).</param>
-    public static KconfigTree Load(string sourceTree, string file, KconfigSourceOverrides? generated = null)
+    /// <param name="shell">What runs $(shell,...) commands (null: each runs when the file asks for it).</param>
+    public static KconfigTree Load(string sourceTree, string file, KconfigSourceOverrides? generated = null, KconfigShell? shell = null)
     {
         var tree = new KconfigTree();
-        new KconfigParser(tree, sourceTree, generated).ParseFile(file);
+        using (var own = shell is null ? new KconfigShell(sourceTree, null) : null)
+            new KconfigParser(tree, sourceTree, generated, shell ?? own!).ParseFile(file);
         tree.Complete();
         return tree;
     }
 
     /// <summary>Parses Kconfig text given directly (a file name for messages) and finalizes it.</summary>
-    public static KconfigTree Parse(string text, string file, string sourceTree = ".", KconfigSourceOverrides? generated = null)
+    public static KconfigTree Parse(string text, string file, string sourceTree = ".", KconfigSourceOverrides? generated = null,
+        KconfigShell? shell = null)
     {
         var tree = new KconfigTree();
-        new KconfigParser(tree, sourceTree, generated).ParseText(text, file);
+        using (var own = shell is null ? new KconfigShell(sourceTree, null) : null)
+            new KconfigParser(tree, sourceTree, generated, shell ?? own!).ParseText(text, file);
         tree.Complete();
         return tree;
     }

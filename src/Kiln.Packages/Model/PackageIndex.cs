@@ -13,7 +13,11 @@ public sealed class PackageIndex
     private readonly Dictionary<string, List<(int Source, int Package)>> _providers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sourceByName = new(StringComparer.Ordinal);
 
-    public PackageIndex(IReadOnlyList<SourcePackage> sources) : this(sources.Select(SourceNames.Of).ToList(), i => sources[i])
+    public PackageIndex(IEnumerable<SourcePackage> sources) : this(Named(sources))
+    {
+    }
+
+    private PackageIndex((IReadOnlyList<SourceNames> Names, Func<int, SourcePackage> Source) sources) : this(sources.Names, sources.Source)
     {
     }
 
@@ -70,6 +74,12 @@ public sealed class PackageIndex
             .Select(d => Find(d.Package!)?.InstalledName ?? d.Package!)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    private static (IReadOnlyList<SourceNames>, Func<int, SourcePackage>) Named(IEnumerable<SourcePackage> sources)
+    {
+        var list = sources.ToList();
+        return (list.Select(SourceNames.Of).ToList(), i => list[i]);
+    }
 
     private BinaryPackage Package((int Source, int Package) at) => _source(at.Source).Packages[at.Package];
 }

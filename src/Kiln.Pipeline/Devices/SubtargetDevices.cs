@@ -10,7 +10,7 @@ public static class SubtargetDevices
     /// <param name="configFile">A .config for the subtarget, or null (see <see cref="ConfigurationChoice"/>).</param>
     /// <param name="cacheDirectory">Where the target scan of the defaults keeps its results (the tree's tmp/kiln), or null.</param>
     public static (ChosenConfiguration Configuration, DeviceSet Devices) Load(string topDirectory, string id, string? configFile,
-        TimeSpan shellTimeout, string? cacheDirectory)
+        TimeSpan shellTimeout, string? cacheDirectory = null)
     {
         var chosen = ConfigurationChoice.Choose(topDirectory, id, configFile, shellTimeout, cacheDirectory);
         var parts = id.Split('/');

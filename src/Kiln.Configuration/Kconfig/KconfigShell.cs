@@ -1,0 +1,101 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace Kiln.Configuration.Kconfig;
+
+/// <summary>
+/// Runs the commands of Kconfig's $(shell,CMD) as conf does: /bin/sh -c CMD in the source tree. Told where the
+/// commands of an earlier load of the same tree are remembered, it starts those all at once when it is made, so
+/// that a load waits for the slowest of them instead of their sum, and what the caller does meanwhile (reading the
+/// target) overlaps them. Each command a load asks for is still run for it, by this process: one started ahead
+/// answers only a command of the same text, once; any other runs when asked.
+/// </summary>
+public sealed class KconfigShell : IDisposable
+{
+    private readonly string _sourceTree;
+    private readonly string? _rememberedIn;
+    private readonly IReadOnlyList<string> _remembered;
+    private readonly Dictionary<string, Task<string?>> _started = new(StringComparer.Ordinal);
+    private readonly List<string> _asked = [];
+
+    /// <param name="sourceTree">The directory commands run in (conf's working directory).</param>
+    /// <param name="rememberedIn">The file that keeps the commands between runs (in the tree's tmp/kiln), or null.</param>
+    public KconfigShell(string sourceTree, string? rememberedIn)
+    {
+        _sourceTree = sourceTree;
+        _rememberedIn = rememberedIn;
+        _remembered = rememberedIn is null ? [] : Remembered(rememberedIn);
+        foreach (var command in _remembered) _started.TryAdd(command, RunAsync(command));
+    }
+
+    /// <summary>The command's output, or null when /bin/sh could not be started.</summary>
+    public string? Output(string command)
+    {
+        _asked.Add(command);
+        return _started.Remove(command, out var ahead) ? ahead.GetAwaiter().GetResult() : RunAsync(command).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Waits for the commands started ahead that no load asked for (none is left running), and remembers those asked for.</summary>
+    public void Dispose()
+    {
+        foreach (var unused in _started.Values) unused.Wait();
+        _started.Clear();
+        if (_rememberedIn is null || _asked.SequenceEqual(_remembered)) return;
+        var temporary = $"{_rememberedIn}.{Environment.ProcessId}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_rememberedIn)!);
+            File.WriteAllText(temporary, string.Concat(_asked.Select(command => command + '\0')), Encoding.UTF8);
+            File.Move(temporary, _rememberedIn, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only the head start is lost: the next load runs the commands as they come.
+            File.Delete(temporary);
+        }
+    }
+
+    private static IReadOnlyList<string> Remembered(string file)
+    {
+        try
+        {
+            return File.Exists(file) ? File.ReadAllText(file, Encoding.UTF8).Split('\0', StringSplitOptions.RemoveEmptyEntries) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Starts the command now and reads what it prints without holding a thread.</summary>
+    private Task<string?> RunAsync(string command)
+    {
+        var start = new ProcessStartInfo("/bin/sh", ["-c", command])
+        {
+            WorkingDirectory = _sourceTree,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (Win32Exception)
+        {
+            process = null;
+        }
+        return process is null ? Task.FromResult<string?>(null) : Finish(process);
+
+        static async Task<string?> Finish(Process process)
+        {
+            using (process)
+            {
+                var output = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+                return output;
+            }
+        }
+    }
+}
