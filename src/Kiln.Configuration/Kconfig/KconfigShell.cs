@@ -26,7 +26,8 @@ public sealed class KconfigShell : IDisposable
         _sourceTree = sourceTree;
         _rememberedIn = rememberedIn;
         _remembered = rememberedIn is null ? [] : Remembered(rememberedIn);
-        foreach (var command in _remembered) _started.TryAdd(command, RunAsync(command));
+        // Started off the caller's thread too: starting a process takes milliseconds of its own.
+        foreach (var command in _remembered) _started.TryAdd(command, Task.Run(() => RunAsync(command)));
     }
 
     /// <summary>The command's output, or null when /bin/sh could not be started.</summary>

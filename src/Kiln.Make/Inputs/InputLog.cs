@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kiln.Make.Evaluation;
+using Kiln.Make.Functions;
 
 namespace Kiln.Make.Inputs;
 
@@ -29,13 +30,27 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     /// <summary>
     /// A command and what it gave. One whose output follows from its text (<see cref="PureCommand"/>) is not run again
     /// to check; nor is a successful <c>cat</c> of named files (<see cref="FileReadingCommand"/>), whose files are
-    /// recorded as read instead, by the bytes they have now (just after the command read them).
+    /// recorded as read instead, by the bytes they have now (just after the command read them); nor a <c>cat</c> of one
+    /// file that failed, printing nothing, because the file is not there, which is recorded as missing instead.
     /// </summary>
     public void ShellRan(ShellInvocation invocation, ShellOutcome outcome)
     {
         var read = outcome.Status == 0 ? FilesRead(invocation, outcome.Output) : null;
-        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome), NotRechecked: read is not null || outcome.Status == 0 && PureCommand.Is(invocation.Command)));
+        var missing = read is null ? MissingFileRead(invocation, outcome) : null;
+        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome),
+            NotRechecked: read is not null || missing is not null || outcome.Status == 0 && PureCommand.Is(invocation.Command)));
         foreach (var (path, hash) in read ?? []) _inputs.Add(new FileReadInput(path, hash));
+        if (missing is not null) _inputs.Add(new PathQueriedInput(missing, PathQuery.Exists, Answer: false));
+    }
+
+    /// <summary>The file a failed <c>cat</c> of one file could not read because it is not there (not now either); else null.</summary>
+    private static string? MissingFileRead(ShellInvocation invocation, ShellOutcome outcome)
+    {
+        if (outcome is not { Status: 1, Output.Length: 0, StartFailure: null, DidTimeOut: false }
+            || FileReadingCommand.Files(invocation.Command) is not [var file])
+            return null;
+        var path = Text.ByteText.ToOs(file.StartsWith('/') ? file : invocation.WorkingDirectory + "/" + file);
+        return FileSystemView.Answer(path, PathQuery.Exists) ? null : path;
     }
 
     /// <summary>

@@ -69,13 +69,36 @@ public sealed class InputCheckTests
     }
 
     [Fact]
-    public void ACatThatFailedIsRunAgainToCheck()
+    public void ACatOfAMissingFileIsCheckedByTheFileStillMissingNotRunAgain()
     {
         using var tree = new TemporaryDirectory();
-        var invocation = new ShellInvocation("/bin/sh", "-c", "cat missing", tree.Path);
+        var invocation = new ShellInvocation("/bin/sh", "-c", "cat build/.vermagic 2>/dev/null", tree.Path);
+        var log = new InputLog(Environment);
+        log.ShellRan(invocation, invocation.Run(Environment, TimeSpan.FromSeconds(30)));
+        Assert.Equal([typeof(ShellRanInput), typeof(PathQueriedInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.True(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        Directory.CreateDirectory(tree.Path + "/build");
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        File.WriteAllText(tree.Path + "/build/.vermagic", "6.6.106-1-abc");
+        Assert.Same(log.Inputs[1], NewCheck().FirstChanged(log.Inputs));
+    }
+
+    [Theory]
+    [InlineData("cat directory")]
+    [InlineData("cat missing other-missing")]
+    [InlineData("cat missing 2>/dev/null >&2")]
+    public void ACatThatFailedForAnotherReasonOrOfSeveralFilesIsRunAgainToCheck(string command)
+    {
+        using var tree = new TemporaryDirectory();
+        Directory.CreateDirectory(tree.Path + "/directory");
+        var invocation = new ShellInvocation("/bin/sh", "-c", command, tree.Path);
         var log = new InputLog(Environment);
         log.ShellRan(invocation, invocation.Run(Environment, TimeSpan.FromSeconds(30)));
         Assert.Equal([typeof(ShellRanInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.False(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        Directory.Delete(tree.Path + "/directory");
+        File.WriteAllText(tree.Path + "/directory", "now a file");
         File.WriteAllText(tree.Path + "/missing", "now here");
         Assert.Same(log.Inputs[0], NewCheck().FirstChanged(log.Inputs));
     }
