@@ -195,10 +195,23 @@ public sealed class ScanCacheTests : IDisposable
     }
 
     [Fact]
-    public void NewEnvironmentVariableStartsAfresh()
+    public void ANewEnvironmentVariableThatNoMakefileLookedUpKeepsEveryResult()
+    {
+        var first = Scan();
+        _environment = new(_environment) { ["SSH_CONNECTION"] = "10.0.0.1 22" };
+        var second = Scan();
+        Assert.Equal(2, second.Reused);
+        Assert.Equal(first.Makefiles, second.Makefiles);
+    }
+
+    [Theory]
+    [InlineData("V", "s")]                  // looked up by rules.mk, and not found
+    [InlineData("LC_ALL", "C.UTF-8")]       // the locale of every command
+    [InlineData("MAKEFLAGS", "-e")]         // read by make as it starts
+    public void ANewEnvironmentVariableThatAnEvaluationDependsOnStartsAfresh(string name, string value)
     {
         Scan();
-        _environment = new(_environment) { ["V"] = "s" };
+        _environment = new(_environment) { [name] = value };
         Assert.Equal(0, Scan().Reused);
     }
 

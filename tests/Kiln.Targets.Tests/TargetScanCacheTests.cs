@@ -20,8 +20,12 @@ public sealed class TargetScanCacheTests : IDisposable
 
     public void Dispose() => Directory.Delete(_tree, recursive: true);
 
-    private TargetScanResult Scan(string? cache = "tmp/kiln") =>
-        new TargetScanner(new TargetScanOptions(_tree) { CacheDirectory = cache is null ? null : Path.Combine(_tree, cache) }).Run();
+    private Dictionary<string, string> _environment = new() { ["PATH"] = "/usr/bin:/bin" };
+
+    private TargetScanResult Scan(string? cache = "tmp/kiln") => new TargetScanner(new TargetScanOptions(_tree)
+    {
+        CacheDirectory = cache is null ? null : Path.Combine(_tree, cache), Environment = _environment,
+    }).Run();
 
     private static string Text(TargetScanResult result) => string.Concat(result.Boards.Select(b => b.Block));
 
@@ -56,5 +60,18 @@ public sealed class TargetScanCacheTests : IDisposable
         var second = Scan();
         Assert.Equal(first.Boards.Count - 1, second.Reused);
         Assert.Equal(Text(Scan(cache: null)), Text(second));
+    }
+
+    [Fact]
+    public void AnEnvironmentVariableNoBoardLookedUpKeepsEveryBoardAndOneLookedUpReadsThemAgain()
+    {
+        var first = Scan();
+        _environment = new(_environment) { ["TMUX_PANE"] = "%1" };
+        Assert.Equal(first.Boards.Count, Scan().Reused);
+        // The image Makefiles look up V (verbosity), which is not set.
+        _environment = new(_environment) { ["V"] = "s" };
+        var third = Scan();
+        Assert.Equal(0, third.Reused);
+        Assert.Equal(Text(Scan(cache: null)), Text(third));
     }
 }

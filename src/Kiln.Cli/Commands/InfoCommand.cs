@@ -28,7 +28,7 @@ public static class InfoCommand
         var tree = TreePackages.Recall(topDir, OptionsFor) ?? TreePackages.Read(topDir, OptionsFor);
         while (true)
         {
-            var index = new PackageIndex(tree.Sources);
+            var index = tree.Index;
             var package = index.Find(wanted);
             if (package is null && tree.Recalled)
             {
@@ -37,9 +37,9 @@ public static class InfoCommand
                 continue;
             }
             if (package is null) throw tree.NotFound(wanted, "asked for");
-            var source = tree.Sources.First(s => s.Packages.Contains(package));
+            var source = index.SourceOf(package.Name)!;
             var used = package.ParsedDepends.Where(d => d.Package is not null).SelectMany(d => index.Satisfying(d.Package!))
-                .Select(p => tree.Sources.First(s => s.Packages.Contains(p))).Prepend(source);
+                .Select(p => index.SourceOf(p.Name)!).Prepend(source);
             var confirmed = tree.Confirm(used);
             if (!ReferenceEquals(confirmed, tree))
             {
@@ -50,7 +50,6 @@ public static class InfoCommand
             return ExitCodes.Success;
         }
     }
-
 
     private static void Print(SourcePackage source, BinaryPackage package, PackageIndex index)
     {

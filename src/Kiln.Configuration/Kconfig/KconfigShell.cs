@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using Kiln.Core.Files;
 
 namespace Kiln.Configuration.Kconfig;
 
@@ -43,17 +44,13 @@ public sealed class KconfigShell : IDisposable
         foreach (var unused in _started.Values) unused.Wait();
         _started.Clear();
         if (_rememberedIn is null || _asked.SequenceEqual(_remembered)) return;
-        var temporary = $"{_rememberedIn}.{Environment.ProcessId}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_rememberedIn)!);
-            File.WriteAllText(temporary, string.Concat(_asked.Select(command => command + '\0')), Encoding.UTF8);
-            File.Move(temporary, _rememberedIn, overwrite: true);
+            AtomicFile.Write(_rememberedIn, string.Concat(_asked.Select(command => command + '\0')));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Only the head start is lost: the next load runs the commands as they come.
-            File.Delete(temporary);
         }
     }
 

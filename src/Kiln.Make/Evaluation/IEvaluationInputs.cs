@@ -37,6 +37,9 @@ public interface IEvaluationInputs
     /// <summary>A variable that came from the environment was looked up (commands get the whole environment: see <see cref="ShellRan"/>).</summary>
     void EnvironmentRead(string name);
 
+    /// <summary>A variable was looked up that is not defined: had the environment held it, it would have been.</summary>
+    void VariableMissing(ReadOnlySpan<char> name);
+
     /// <summary>The evaluation did something that reusing its result would not repeat (wrote a file) or that may turn out otherwise (a command timed
     /// out).</summary>
     void NotRepeatable();

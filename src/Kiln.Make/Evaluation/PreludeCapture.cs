@@ -154,6 +154,14 @@ internal sealed class PreludeCapture(IEvaluationInputs? inputs, IMakeOutput outp
         Record((to, _) => to?.EnvironmentRead(name));
     }
 
+    public void VariableMissing(ReadOnlySpan<char> name)
+    {
+        inputs?.VariableMissing(name);
+        if (!_recording) return;
+        var text = name.ToString();
+        _inputs.Add((to, _) => to?.VariableMissing(text));
+    }
+
     public void NotRepeatable()
     {
         inputs?.NotRepeatable();

@@ -10,6 +10,7 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
 {
     private readonly List<RecordedInput> _inputs = [];
     private readonly HashSet<string> _environmentRead = new(StringComparer.Ordinal);
+    private readonly HashSet<ulong> _missing = [];
 
     public IReadOnlyList<RecordedInput> Inputs => _inputs;
 
@@ -84,6 +85,18 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     public void EnvironmentRead(string name)
     {
         if (_environmentRead.Add(name)) _inputs.Add(new EnvironmentReadInput(name, environment.GetValueOrDefault(name)));
+    }
+
+    /// <summary>
+    /// The names looked up and not defined (<see cref="VariableMissing"/>, as <see cref="EnvironmentKey.MissingName"/>
+    /// keeps them): a result holds only while the environment has none of them. Kept apart from <see cref="Inputs"/>,
+    /// as a set a cache may keep once for all its results.
+    /// </summary>
+    public IReadOnlyCollection<ulong> Missing => _missing;
+
+    public void VariableMissing(ReadOnlySpan<char> name)
+    {
+        if (EnvironmentKey.MissingName(name) is { } hash) _missing.Add(hash);
     }
 
     public void NotRepeatable() => Repeatable = false;

@@ -40,7 +40,7 @@ public sealed class VariableStore
 
     public List<PatternVariable> PatternVariables { get; } = [];
 
-    /// <summary>Told of every variable found that came from the environment, or null.</summary>
+    /// <summary>Told of every variable found that came from the environment, and of every name not found, or null.</summary>
     internal Evaluation.IEvaluationInputs? Inputs { get; set; }
 
     /// <summary>Told of every name looked up or defined while a shared prelude is being taken, or null.</summary>
@@ -56,6 +56,7 @@ public sealed class VariableStore
             if (v is not null && (!isParent || !v.IsPrivate)) return Seen(v);
             isParent |= scope.NextIsParent;
         }
+        Inputs?.VariableMissing(name);
         return null;
     }
 
@@ -69,6 +70,7 @@ public sealed class VariableStore
             if (v is not null && (!isParent || !v.IsPrivate)) return Seen(v);
             isParent |= scope.NextIsParent;
         }
+        Inputs?.VariableMissing(name);
         return null;
     }
 

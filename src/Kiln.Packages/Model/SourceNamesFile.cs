@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kiln.Core.Files;
 
 namespace Kiln.Packages.Model;
 
@@ -82,19 +83,14 @@ internal static class SourceNamesFile
                 }
             }
         }
-        var temporary = $"{file}.{Environment.ProcessId}.tmp";
+        body.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
         try
         {
-            using (var stream = File.Create(temporary))
-            {
-                stream.Write(body.GetBuffer().AsSpan(0, (int)body.Length));
-                stream.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
-            }
-            File.Move(temporary, file, overwrite: true);
+            AtomicFile.Write(file, body.GetBuffer().AsSpan(0, (int)body.Length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            // Not kept: the next build reads every result once more, nothing worse.
         }
     }
 }

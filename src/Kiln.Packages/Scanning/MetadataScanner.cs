@@ -70,7 +70,7 @@ public sealed class MetadataScanner(ScanOptions options)
             else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem))
             {
                 // An inspected Makefile's inputs are not recorded: the entry the cache has stays (it is checked when next used).
-                (scan, entry) = Evaluate(dump, workingDirectory, directory, record: cache is not null && !inspected, inspected ? options.Inspector : null);
+                (scan, entry) = Evaluate(dump, workingDirectory, directory, inspected ? null : cache, inspected ? options.Inspector : null);
                 if (entry is not null && cached is not null) entry = WithVolatileCommands(entry, cached, check);
                 if (entry is null && inspected && cache?.Find(directory) is { } kept)
                 {
@@ -144,7 +144,7 @@ public sealed class MetadataScanner(ScanOptions options)
             changed = true;
             if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out _))
             {
-                var (scan, renewed) = Evaluate(dump, workingDirectory, directory, record: true, inspector: null);
+                var (scan, renewed) = Evaluate(dump, workingDirectory, directory, cache, inspector: null);
                 if (renewed is not null && earlier is not null) renewed = WithVolatileCommands(renewed, earlier, Check());
                 // A result that cannot be kept (not repeatable) is still this run's.
                 scans[directory] = renewed ?? new CachedScan(directory, workingDirectory, [], scan);
@@ -211,7 +211,7 @@ public sealed class MetadataScanner(ScanOptions options)
     private string ScanRoot(string top) => Path.Combine(top, options.ScanDirectory);
 
     private ScanCache? OpenCache(string top) => options.CacheDirectory is { } cacheDirectory
-        ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, Dump().Environment))
+        ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, Dump().Environment), Dump().Environment)
         : null;
 
     /// <summary>
@@ -259,17 +259,18 @@ public sealed class MetadataScanner(ScanOptions options)
         key.Append(typeof(MetadataScanner).Assembly.ManifestModule.ModuleVersionId).Append('\0');
         key.Append(top).Append('\0').Append(options.ScanDirectory).Append('\0').Append(options.Feed).Append('\0');
         key.Append(options.MaxDepth).Append('\0').AppendJoin('\n', options.Calls).Append('\0').AppendJoin('\n', options.ExtraVariables).Append('\0');
-        // The names only: the values the makefiles looked up are inputs of each result, and commands
-        // are run again. A variable added or removed (which a lookup could have missed) starts afresh.
-        foreach (var name in environment.Keys.Order(StringComparer.Ordinal)) key.Append(name).Append('\0');
+        EnvironmentKey.Append(key, environment);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 
-    /// <summary>Evaluates one Makefile; with <paramref name="record"/>, also the cache entry of its result (null if it was not repeatable).</summary>
-    private (MakefileScan Scan, CachedScan? Entry) Evaluate(MakefileDump dump, string workingDirectory, string directory, bool record,
+    /// <summary>
+    /// Evaluates one Makefile; with a cache to record into, also the cache entry of its result (null if it was not
+    /// repeatable), the names it looked up and did not find noted in the cache.
+    /// </summary>
+    private (MakefileScan Scan, CachedScan? Entry) Evaluate(MakefileDump dump, string workingDirectory, string directory, ScanCache? recordInto,
         IMakefileInspector? inspector)
     {
-        var inputs = record ? new InputLog(dump.Environment) : null;
+        var inputs = recordInto is null ? null : new InputLog(dump.Environment);
         var relativeDirectory = options.ScanDirectory + "/" + directory;
         var facts = new FactsCollector();
         MakefileFacts found = MakefileFacts.None;
@@ -281,6 +282,7 @@ public sealed class MetadataScanner(ScanOptions options)
                 inspector?.Inspect(relativeDirectory, evaluator);
             });
         var scan = new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
+        if (inputs is not null) recordInto!.NoteMissing(inputs.Missing);
         return (scan, inputs is { Repeatable: true } ? new CachedScan(directory, workingDirectory, inputs.Inputs, scan) : null);
     }
 }

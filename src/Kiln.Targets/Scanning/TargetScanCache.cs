@@ -5,18 +5,20 @@ using Kiln.Make.Inputs;
 namespace Kiln.Targets.Scanning;
 
 /// <summary>
-/// An earlier read of one board (its Makefile, subtargets and image directories): what it gave and what it saw, and the
-/// physical directory it was read in (its CURDIR, which a link made or moved since changes without changing any input).
+/// An earlier read of one board (its Makefile, subtargets and image directories): what it gave and what it saw (with the
+/// variable names it looked up and did not find), and the physical directory it was read in (its CURDIR, which a link
+/// made or moved since changes without changing any input).
 /// </summary>
-public sealed record CachedBoard(string Directory, string PhysicalDirectory, BoardScan Scan, IReadOnlyList<RecordedInput> Inputs);
+/// <param name="Missing">Sorted (see <see cref="EnvironmentKey.Sorted"/>).</param>
+public sealed record CachedBoard(string Directory, string PhysicalDirectory, BoardScan Scan, IReadOnlyList<RecordedInput> Inputs, ulong[] Missing);
 
 /// <summary>
 /// The results of a target scan's earlier reads, one per board, with the inputs every evaluation of the board saw,
-/// kept in one file for one key (same Kiln build, tree, options and environment) and replaced whole.
+/// kept in one file for one key (same Kiln build, tree, options and <see cref="EnvironmentKey"/>) and replaced whole.
 /// </summary>
 internal static class TargetScanCache
 {
-    private const string Magic = "kiln-target-scan-cache 2";
+    private const string Magic = "kiln-target-scan-cache 3";
 
     /// <summary>The boards kept for <paramref name="key"/>, or none when the file is missing, damaged or for another key.</summary>
     public static Dictionary<string, CachedBoard> Read(string file, string key)
@@ -31,7 +33,7 @@ internal static class TargetScanCache
                 var (directory, physicalDirectory) = (reader.ReadString(), reader.ReadString());
                 var scan = new BoardScan(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
                 if (RecordedInputCodec.Decode(reader.ReadBytes(reader.ReadInt32())) is not { } inputs) return [];
-                boards[directory] = new CachedBoard(directory, physicalDirectory, scan, inputs);
+                boards[directory] = new CachedBoard(directory, physicalDirectory, scan, inputs, EnvironmentKey.Read(reader));
             }
             return boards;
         }
@@ -63,6 +65,7 @@ internal static class TargetScanCache
                 var inputs = RecordedInputCodec.Encode(board.Inputs);
                 writer.Write(inputs.Length);
                 writer.Write(inputs);
+                EnvironmentKey.Write(writer, board.Missing);
             }
         }
         try

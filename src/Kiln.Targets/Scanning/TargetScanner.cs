@@ -54,7 +54,8 @@ public sealed class TargetScanner(TargetScanOptions options)
             var directory = found.ThroughLink
                 ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory))
                 : physicalRoot + "/" + found.Directory;
-            if (kept.GetValueOrDefault(found.Directory) is { } cached && cached.PhysicalDirectory == directory && check.StillHold(cached.Inputs))
+            if (kept.GetValueOrDefault(found.Directory) is { } cached && cached.PhysicalDirectory == directory && check.StillHold(cached.Inputs)
+                && EnvironmentKey.StillMissing(cached.Missing, dump.Environment))
             {
                 lock (reused) reused.Add(cached);
                 return;
@@ -66,10 +67,10 @@ public sealed class TargetScanner(TargetScanOptions options)
             foreach (var pending in board.Pending(options.OnlySubtarget, options.SkipFailingDevices)) add(new Work(null, pending));
         });
 
-        var read = boards.Select(b => (b.FoundDirectory, b.Directory, Scan: b.Result(), Inputs: b.Inputs())).ToList();
+        var read = boards.Select(b => (b.FoundDirectory, b.Directory, Scan: b.Result(), Inputs: b.Inputs(), Missing: b.Missing())).ToList();
         if (cacheFile is not null && read.Count > 0)
             TargetScanCache.Write(cacheFile, cacheKey, reused.Concat(read.Where(b => b.Inputs is not null)
-                .Select(b => new CachedBoard(b.FoundDirectory, b.Directory, b.Scan, b.Inputs!))).OrderBy(b => b.Directory, StringComparer.Ordinal));
+                .Select(b => new CachedBoard(b.FoundDirectory, b.Directory, b.Scan, b.Inputs!, b.Missing))).OrderBy(b => b.Directory, StringComparer.Ordinal));
         var scans = reused.Select(b => (Relative: options.ScanDirectory + "/" + b.Directory, b.Scan))
             .Concat(boards.Zip(read, (board, result) => (Relative: board.RelativeDirectory, result.Scan))).ToList();
         scans.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
@@ -92,7 +93,7 @@ public sealed class TargetScanner(TargetScanOptions options)
         });
         return new Part(result.Stdout + info, result.Stderr, result.Error)
         {
-            CurrentSubtarget = current, Subtargets = subtargets, Inputs = log is { Repeatable: true } ? log.Inputs : null,
+            CurrentSubtarget = current, Subtargets = subtargets, Inputs = log is { Repeatable: true } ? log.Inputs : null, Missing = log?.Missing ?? [],
         };
     }
 
@@ -101,7 +102,7 @@ public sealed class TargetScanner(TargetScanOptions options)
         var log = board.Record ? new InputLog(dump.Environment) : null;
         var result = dump.Run(board.Directory + "/image", board.RelativeDirectory + "/image", CommandLine(subtarget), log,
             functions: DeviceCollector.ScanFunctions(skipFailingDevices ? new DeviceErrors() : null));
-        return new Part(result.Stdout, result.Stderr, result.Error) { Inputs = log is { Repeatable: true } ? log.Inputs : null };
+        return new Part(result.Stdout, result.Stderr, result.Error) { Inputs = log is { Repeatable: true } ? log.Inputs : null, Missing = log?.Missing ?? [] };
     }
 
     /// <summary>A board to read (a Makefile the walk found) or a part of a board read already.</summary>
@@ -116,6 +117,9 @@ public sealed class TargetScanner(TargetScanOptions options)
 
         /// <summary>What the evaluation saw (null: not recorded, or not repeatable).</summary>
         public IReadOnlyList<RecordedInput>? Inputs { get; init; }
+
+        /// <summary>The variable names the evaluation looked up and did not find (<see cref="InputLog.Missing"/>).</summary>
+        public IReadOnlyCollection<ulong> Missing { get; init; } = [];
     }
 
     /// <summary>A piece of a board still to be read, and where its result goes.</summary>
@@ -143,6 +147,9 @@ public sealed class TargetScanner(TargetScanOptions options)
         /// <summary>What every part's evaluation saw, in the parts' order; null when one of them was not recorded.</summary>
         public IReadOnlyList<RecordedInput>? Inputs() =>
             Parts.All(p => p.Inputs is not null) ? Parts.SelectMany(p => p.Inputs!).ToList() : null;
+
+        /// <summary>The variable names any part's evaluation looked up and did not find.</summary>
+        public ulong[] Missing() => EnvironmentKey.Sorted(Parts.SelectMany(p => p.Missing));
 
         public List<Part> Parts { get; } = [];
 
@@ -192,7 +199,7 @@ public sealed class TargetScanner(TargetScanOptions options)
         key.Append(dump.TopDirectory).Append('\0').Append(options.ScanDirectory).Append('\0').Append(options.MaxDepth).Append('\0');
         key.Append(options.OnlyBoard).Append('\0').Append(options.OnlySubtarget).Append('\0').Append(options.SkipFailingDevices).Append('\0');
         key.Append(options.Config?.Write()).Append('\0');
-        foreach (var name in dump.Environment.Keys.Order(StringComparer.Ordinal)) key.Append(name).Append('\0');
+        EnvironmentKey.Append(key, dump.Environment);
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
     }
 

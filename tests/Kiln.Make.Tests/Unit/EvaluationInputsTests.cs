@@ -32,6 +32,10 @@ public sealed class EvaluationInputsTests : IDisposable
 
         public void EnvironmentRead(string name) => Seen.Add($"environment {name}");
 
+        public HashSet<string> Missing { get; } = [];
+
+        public void VariableMissing(ReadOnlySpan<char> name) => Missing.Add(name.ToString());
+
         public void NotRepeatable() => Repeatable = false;
     }
 
@@ -68,6 +72,26 @@ public sealed class EvaluationInputsTests : IDisposable
         var (inputs, _) = Read("x := $(PATH) $(PATH) $(NOT_SET)\n");
         Assert.Contains("environment PATH", inputs.Seen);
         Assert.Equal(["environment PATH"], inputs.Seen.Where(s => s.StartsWith("environment ", StringComparison.Ordinal)).Distinct());
+    }
+
+    [Fact]
+    public void NamesLookedUpAndNotFoundAreReportedHoweverTheyAreAskedFor()
+    {
+        var (inputs, _) = Read("""
+            x := $(PATH) $(NOT_SET) $(origin NO_ORIGIN) $(flavor NO_FLAVOR) $(value NO_VALUE) $(NAME_$(NOT_SET)PART)
+            ifdef NO_IFDEF
+            endif
+            CONDITIONAL ?= set here
+            APPENDED += set here
+            y := $(CONDITIONAL) $(APPENDED)
+            DEFINED := 1
+            z := $(DEFINED)
+
+            """);
+        foreach (var name in new[] { "NOT_SET", "NO_ORIGIN", "NO_FLAVOR", "NO_VALUE", "NAME_PART", "NO_IFDEF", "CONDITIONAL", "APPENDED" })
+            Assert.Contains(name, inputs.Missing);
+        Assert.DoesNotContain("PATH", inputs.Missing);
+        Assert.DoesNotContain("DEFINED", inputs.Missing);
     }
 
     [Fact]

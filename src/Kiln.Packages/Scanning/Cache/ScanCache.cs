@@ -53,7 +53,9 @@ public sealed class CachedScan
 /// <summary>
 /// The results of a directory's earlier scans, with the inputs each evaluation saw, kept in one
 /// file. The file is ignored unless it was written for the same key (same Kiln build, tree,
-/// options and environment), and replaced whole, so a failed or concurrent run never leaves it half-written.
+/// options and what the environment holds for every evaluation, <see cref="EnvironmentKey"/>) and the environment
+/// still has none of the names its evaluations looked up and did not find; it is replaced whole, so a failed or
+/// concurrent run never leaves it half-written.
 /// </summary>
 public sealed class ScanCache
 {
@@ -61,12 +63,15 @@ public sealed class ScanCache
     private readonly string _key;
     private readonly Dictionary<string, CachedScan> _entries;
 
-    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest)
+    private readonly HashSet<ulong> _missing;
+
+    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing)
     {
         _file = file;
         _key = key;
         _entries = entries;
         Digest = digest;
+        _missing = missing;
     }
 
     public string FilePath => _file;
@@ -74,12 +79,19 @@ public sealed class ScanCache
     /// <summary>The SHA-256 the file ends with (what it was read with, or last written with); null while it has none.</summary>
     public byte[]? Digest { get; private set; }
 
-    public static ScanCache Open(string file, string key)
+    /// <param name="environment">The environment the Makefiles are evaluated in.</param>
+    public static ScanCache Open(string file, string key, IReadOnlyDictionary<string, string> environment)
     {
         var entries = new Dictionary<string, CachedScan>(StringComparer.Ordinal);
-        var (read, digest) = ScanCacheFile.Read(file, key);
+        var (read, digest, missing) = ScanCacheFile.Read(file, key, environment);
         foreach (var entry in read) entries[entry.Directory] = entry;
-        return new ScanCache(file, key, entries, digest);
+        return new ScanCache(file, key, entries, digest, [.. missing]);
+    }
+
+    /// <summary>Adds the names an evaluation looked up and did not find (<see cref="InputLog.Missing"/>) to those kept; safe from any thread.</summary>
+    public void NoteMissing(IReadOnlyCollection<ulong> names)
+    {
+        lock (_missing) _missing.UnionWith(names);
     }
 
     public CachedScan? Find(string directory) => _entries.GetValueOrDefault(directory);
@@ -112,7 +124,7 @@ public sealed class ScanCache
         try
         {
             byte[] digest;
-            using (var stream = File.Create(temporary)) digest = ScanCacheFile.Write(stream, _key, entries);
+            using (var stream = File.Create(temporary)) digest = ScanCacheFile.Write(stream, _key, _missing, entries);
             File.Move(temporary, _file, overwrite: true);
             Digest = digest;
             return null;

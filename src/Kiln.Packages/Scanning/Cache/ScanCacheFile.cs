@@ -7,7 +7,8 @@ using Kiln.Make.Inputs;
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>
-/// The binary form of a scan cache: a header with the key, then one record per Makefile: its directory, the physical directory it was evaluated in, its result
+/// The binary form of a scan cache: a header with the key and the variable names its evaluations looked up and did not
+/// find, then one record per Makefile: its directory, the physical directory it was evaluated in, its result
 /// and its inputs, both prefixed by their length in bytes, so that opening the file decodes neither: each is decoded
 /// by the thread that first needs it. The file ends with the SHA-256 of all before it, checked when it is read, so that
 /// a damaged file is ignored whole instead of failing when a record is decoded.
@@ -15,24 +16,25 @@ namespace Kiln.Packages.Scanning.Cache;
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 6;
+    private const int FormatVersion = 7;
 
     /// <returns>The SHA-256 the file ends with.</returns>
-    public static byte[] Write(Stream stream, string key, IEnumerable<CachedScan> entries)
+    public static byte[] Write(Stream stream, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
     {
         using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true)) WriteBody(writer, key, entries);
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true)) WriteBody(writer, key, missing, entries);
         var digest = SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
         stream.Write(body.GetBuffer().AsSpan(0, (int)body.Length));
         stream.Write(digest);
         return digest;
     }
 
-    private static void WriteBody(BinaryWriter writer, string key, IEnumerable<CachedScan> entries)
+    private static void WriteBody(BinaryWriter writer, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
     {
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(key);
+        EnvironmentKey.Write(writer, EnvironmentKey.Sorted(missing));
         var list = entries.ToList();
         writer.Write(list.Count);
         foreach (var entry in list)
@@ -45,19 +47,22 @@ internal static class ScanCacheFile
     }
 
     /// <summary>
-    /// The entries of the file and the SHA-256 it ends with, or none (and no digest) if it is missing, unreadable,
-    /// damaged or written for another key.
+    /// The entries of the file, the SHA-256 it ends with and the names looked up and not found; or nothing if it is
+    /// missing, unreadable, damaged, written for another key, or if <paramref name="environment"/> has one of those names.
     /// </summary>
-    public static (List<CachedScan> Entries, byte[]? Digest) Read(string file, string key)
+    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing) Read(string file, string key,
+        IReadOnlyDictionary<string, string> environment)
     {
         try
         {
             var bytes = File.ReadAllBytes(file);
             var bodyLength = bytes.Length - SHA256.HashSizeInBytes;
-            if (bodyLength < 0 || !SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return ([], null);
+            if (bodyLength < 0 || !SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return Nothing;
             var stream = new MemoryStream(bytes, 0, bodyLength, writable: false);
             using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return ([], null);
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return Nothing;
+            var missing = EnvironmentKey.Read(reader);
+            if (!EnvironmentKey.StillMissing(missing, environment)) return Nothing;
             var count = reader.ReadInt32();
             var entries = new List<CachedScan>(count);
             ReadOnlyMemory<byte> LengthPrefixed()
@@ -74,13 +79,15 @@ internal static class ScanCacheFile
                 var scan = LengthPrefixed();
                 entries.Add(new CachedScan(directory, workingDirectory, scan, LengthPrefixed()));
             }
-            return (entries, bytes[bodyLength..]);
+            return (entries, bytes[bodyLength..], missing);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException or FormatException)
         {
-            return ([], null);
+            return Nothing;
         }
     }
+
+    private static (List<CachedScan>, byte[]?, ulong[]) Nothing => ([], null, []);
 
     /// <summary>Whether two results are the same, field for field (as the cache would keep them).</summary>
     public static bool SameResult(MakefileScan a, MakefileScan b) => EncodeScan(a).AsSpan().SequenceEqual(EncodeScan(b));
