@@ -13,12 +13,11 @@ public sealed class PackageIndex
     private readonly Dictionary<string, List<(int Source, int Package)>> _providers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sourceByName = new(StringComparer.Ordinal);
 
-    public PackageIndex(IEnumerable<SourcePackage> sources) : this(Named(sources))
+    public PackageIndex(IEnumerable<SourcePackage> sources)
     {
-    }
-
-    private PackageIndex((IReadOnlyList<SourceNames> Names, Func<int, SourcePackage> Source) sources) : this(sources.Names, sources.Source)
-    {
+        var list = sources.ToList();
+        _source = i => list[i];
+        Add(list.Select(SourceNames.Of).ToList());
     }
 
     /// <param name="names">The names of each source, in the order of the sources.</param>
@@ -26,6 +25,11 @@ public sealed class PackageIndex
     public PackageIndex(IReadOnlyList<SourceNames> names, Func<int, SourcePackage> source)
     {
         _source = source;
+        Add(names);
+    }
+
+    private void Add(IReadOnlyList<SourceNames> names)
+    {
         for (var s = 0; s < names.Count; s++)
         {
             var packages = names[s].Packages;
@@ -74,12 +78,6 @@ public sealed class PackageIndex
             .Select(d => Find(d.Package!)?.InstalledName ?? d.Package!)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-
-    private static (IReadOnlyList<SourceNames>, Func<int, SourcePackage>) Named(IEnumerable<SourcePackage> sources)
-    {
-        var list = sources.ToList();
-        return (list.Select(SourceNames.Of).ToList(), i => list[i]);
-    }
 
     private BinaryPackage Package((int Source, int Package) at) => _source(at.Source).Packages[at.Package];
 }

@@ -18,14 +18,12 @@ public sealed class TreePackages
     /// <summary>The scan of each directory, while its results are recalled from the cache and not all confirmed.</summary>
     private readonly IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)>? _recalled;
 
-    private readonly Lazy<SourcePackage>[] _sources;
     private readonly Lazy<IReadOnlyList<SourcePackage>> _all;
     private readonly Lazy<IReadOnlyList<MakefileScan>> _unreadable;
     private readonly Lazy<PackageIndex> _index;
 
     private TreePackages(IReadOnlyList<SourcePackage> sources, IReadOnlyList<MakefileScan> unreadable)
     {
-        _sources = [.. sources.Select(s => new Lazy<SourcePackage>(s))];
         _all = new(sources);
         _unreadable = new(unreadable);
         _index = new(() => new PackageIndex(sources));
@@ -36,15 +34,15 @@ public sealed class TreePackages
         IReadOnlyList<(ScanOptions Options, MetadataScanner Scanner)> recalled)
     {
         _recalled = recalled;
-        _sources = [.. sources.Select(s => s.Source)];
+        Lazy<SourcePackage>[] read = [.. sources.Select(s => s.Source)];
         _all = new(() =>
         {
-            ParallelWorkers.Run(_sources.Length, 0, i => _ = _sources[i].Value);
-            return [.. _sources.Select(s => s.Value)];
+            ParallelWorkers.Run(read.Length, 0, i => _ = read[i].Value);
+            return [.. read.Select(s => s.Value)];
         });
         _unreadable = new(unreadable);
         var names = sources.Select(s => s.Names).ToList();
-        _index = new(() => new PackageIndex(names, i => _sources[i].Value));
+        _index = new(() => new PackageIndex(names, i => read[i].Value));
     }
 
     /// <summary>

@@ -111,27 +111,14 @@ public sealed class ScanCache
     /// <summary>Replaces the file with <paramref name="entries"/>; a failure is returned as a message, not thrown.</summary>
     public string? Save(IEnumerable<CachedScan> entries)
     {
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return e.Message;
-        }
-        var temporary = $"{_file}.{Environment.ProcessId}.tmp";
         Digest = null;
         try
         {
-            byte[] digest;
-            using (var stream = File.Create(temporary)) digest = ScanCacheFile.Write(stream, _key, _missing, entries);
-            File.Move(temporary, _file, overwrite: true);
-            Digest = digest;
+            Digest = ScanCacheFile.Write(_file, _key, _missing, entries);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
             return e.Message;
         }
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Inputs;
 
@@ -18,14 +19,15 @@ internal static class ScanCacheFile
     private const string Magic = "kiln-scan-cache";
     private const int FormatVersion = 7;
 
+    /// <summary>Replaces <paramref name="file"/> whole (<see cref="AtomicFile"/>).</summary>
     /// <returns>The SHA-256 the file ends with.</returns>
-    public static byte[] Write(Stream stream, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
+    public static byte[] Write(string file, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
     {
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true)) WriteBody(writer, key, missing, entries);
         var digest = SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
-        stream.Write(body.GetBuffer().AsSpan(0, (int)body.Length));
-        stream.Write(digest);
+        body.Write(digest);
+        AtomicFile.Write(file, body.GetBuffer().AsSpan(0, (int)body.Length));
         return digest;
     }
 
