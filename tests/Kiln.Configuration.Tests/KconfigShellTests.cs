@@ -72,6 +72,23 @@ public sealed class KconfigShellTests : IDisposable
     }
 
     [Fact]
+    public void WhatACommandStartedAheadPrintsOnStderrIsPassedOnOnlyWhenALoadAsksForIt()
+    {
+        WriteConfig("echo asked >&2; cat value");
+        Load();
+        var errors = new StringWriter();
+        using (var shell = new KconfigShell(_tree, Remembered, errors))
+            Assert.Equal("one", Value(KconfigTree.Load(_tree, "Config.in", shell: shell)));
+        Assert.Equal("asked\n", errors.ToString());
+
+        WriteConfig("echo other");
+        errors = new StringWriter();
+        using (var shell = new KconfigShell(_tree, Remembered, errors))
+            Assert.Equal("other", Value(KconfigTree.Load(_tree, "Config.in", shell: shell)));
+        Assert.Equal("", errors.ToString());
+    }
+
+    [Fact]
     public void WithoutARememberedListCommandsRunWhenAsked()
     {
         using (var shell = new KconfigShell(_tree, null))
