@@ -234,19 +234,47 @@ public sealed class ScanCacheTests : IDisposable
     }
 
     [Fact]
-    public void CacheDamagedInsideARecordIsIgnoredWhole()
+    public void CacheDamagedInItsHeaderIsIgnoredWhole()
     {
-        // Records are decoded only when used: damage must be caught when the file is opened, not there.
         var expected = Scan().Makefiles;
-        foreach (var file in Directory.GetFiles(Path.Combine(_tree, "tmp", "kiln")))
-        {
-            var bytes = File.ReadAllBytes(file);
-            bytes[bytes.Length / 2] ^= 0xff;
-            File.WriteAllBytes(file, bytes);
-        }
+        Damage(40);   // in the key
         var result = Scan();
         Assert.Equal(0, result.Reused);
         Assert.Equal(expected, result.Makefiles);
+    }
+
+    [Fact]
+    public void ARecordDamagedInTheCacheIsSetAsideAlone()
+    {
+        // Records are read when first used: damage must be caught there, by the record's SHA-256, not when it is decoded.
+        var expected = Scan().Makefiles;
+        Damage(^1);   // the last record: other's inputs
+        var result = Scan();
+        Assert.Equal(1, result.Reused);
+        Assert.Equal(expected, result.Makefiles);
+        Assert.Equal(2, Scan().Reused);
+    }
+
+    [Fact]
+    public void ARecordDamagedInTheCacheIsAnErrorWhereItIsTakenOnTrustAndIsReadAgainWhenConfirmed()
+    {
+        Scan();
+        Damage(^1);
+        var scanner = new MetadataScanner(Options);
+        scanner.Recall();
+        Assert.Contains("Title: Demo one", scanner.RecalledScan("demo").Output);
+        var error = Assert.Throws<Kiln.Core.Errors.UserError>(() => scanner.RecalledScan("other"));
+        Assert.Contains("scan-package.cache: a record changed or was damaged", error.Message);
+        Assert.True(scanner.Confirm(["other"]));
+        Assert.Contains("Title: Other plain", scanner.RecalledScan("other").Output);
+    }
+
+    private void Damage(Index at)
+    {
+        var file = Path.Combine(_tree, "tmp", "kiln", "scan-package.cache");
+        var bytes = File.ReadAllBytes(file);
+        bytes[at] ^= 0xff;
+        File.WriteAllBytes(file, bytes);
     }
 
     [Fact]

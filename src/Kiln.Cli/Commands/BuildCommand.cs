@@ -79,6 +79,8 @@ public static class BuildCommand
             var cacheSettings = KilnSettings.Read(tree).Cache.With(result.GetValue(cache), result.GetValue(cacheMode),
                 Environment.CurrentDirectory);
             if (ImageBuilderDirectory.Open(tree) is { } builder) throw new UserError(builder.BuildsNothing);
+            var scanCache = GlobalOptions.CacheDirectory(result);
+            var recalling = names.Length > 0 && scanCache is not null ? BuildSession.RecallAhead(tree, scanCache) : null;
             var config = Configuration(result, tree);
             var firmware = names.Length == 0 && result.GetValue(step) is null ? Firmware(result, tree, config) : null;
             FirmwareResult? made = null;
@@ -90,14 +92,15 @@ public static class BuildCommand
                 names.Length == 0 ? null : names.Select(ByteText.FromOs).ToList(),
                 jobCount,
                 lastStep,
-                GlobalOptions.Scan(result, "package").CacheDirectory,
+                scanCache,
                 new IpkPackager(tree),
                 firmware?.Packages,
                 firmware is null ? null
                     : (context, packages) => made = FirmwareSession.Images(context, firmware.Target, firmware.Request, display, cancel.Token,
                         packages),
                 KeepGoing: result.GetValue(keepGoing),
-                Cache: cacheSettings);
+                Cache: cacheSettings,
+                Recalling: recalling);
             ConsoleCancelEventHandler stop = (_, e) =>
             {
                 e.Cancel = true;

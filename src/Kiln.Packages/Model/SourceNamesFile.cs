@@ -7,7 +7,7 @@ namespace Kiln.Packages.Model;
 /// <summary>
 /// The names of the sources a scan cache holds (<see cref="SourceNames"/>, one per directory, none for a Makefile that
 /// failed), kept beside it so that a build of a few packages can look names up without decoding every result. It
-/// belongs to one state of the cache file, named by the SHA-256 that file ends with; for any other it is not used.
+/// belongs to one state of the cache file, named by the SHA-256 of that file's header; for any other it is not used.
 /// It ends with the SHA-256 of all before it, so that a damaged file is ignored whole.
 /// </summary>
 internal static class SourceNamesFile

@@ -42,7 +42,7 @@ public sealed class MetadataScanner(ScanOptions options)
         string WorkingDirectory(FoundMakefile found) =>
             found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
 
-        var cache = OpenCache(top);
+        var cache = OpenCache(top, whole: true);
         var check = Check();
         var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)>();
         var reused = 0;
@@ -113,7 +113,7 @@ public sealed class MetadataScanner(ScanOptions options)
     /// </summary>
     public RecalledScans? Recall()
     {
-        if (OpenCache(Dump().TopDirectory) is not { Count: > 0 } cache) return null;
+        if (OpenCache(Dump().TopDirectory, whole: false) is not { Count: > 0 } cache) return null;
         _recalled = cache;
         _recalledScans = new SortedDictionary<string, CachedScan>(StringComparer.Ordinal);
         foreach (var entry in cache.Entries) _recalledScans[entry.Directory] = entry;
@@ -175,6 +175,7 @@ public sealed class MetadataScanner(ScanOptions options)
     public ScanResult RecalledResult()
     {
         var entries = (_recalledScans ?? throw new InvalidOperationException("nothing recalled")).Values.ToList();
+        _recalled!.ReadAll();
         ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // decoded on every core
         return new ScanResult(entries.Select(e => e.Scan).ToList(), TimeSpan.Zero, TimeSpan.Zero) { Reused = entries.Count };
     }
@@ -210,8 +211,8 @@ public sealed class MetadataScanner(ScanOptions options)
 
     private string ScanRoot(string top) => Path.Combine(top, options.ScanDirectory);
 
-    private ScanCache? OpenCache(string top) => options.CacheDirectory is { } cacheDirectory
-        ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, Dump().Environment), Dump().Environment)
+    private ScanCache? OpenCache(string top, bool whole) => options.CacheDirectory is { } cacheDirectory
+        ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, Dump().Environment), Dump().Environment, whole)
         : null;
 
     /// <summary>

@@ -12,6 +12,7 @@ using Kiln.Configuration.Choice;
 using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.OpenWrt.Configuration;
+using Kiln.OpenWrt.Evaluation;
 using Kiln.Packages.Model;
 using Kiln.Packages.Scanning;
 
@@ -25,13 +26,15 @@ namespace Kiln.Pipeline.Packages;
 /// <param name="AlsoWhenKnown">Built besides what the .config selects when the tree has them (the target's default packages).</param>
 /// <param name="Then">Runs after a successful build, in the same lock, with the tree's packages as the build read them (the images).</param>
 /// <param name="Cache">The build cache to use (null: the one kiln.conf names, if any).</param>
+/// <param name="Recalling">The packages as the metadata cache last saw them, being read ahead (<see cref="BuildSession.RecallAhead"/>), or null.</param>
 public sealed record BuildRequest(string TopDirectory, DotConfig Config, IReadOnlyList<string>? Packages, int Jobs, StepKind LastStep,
     string? CacheDirectory,
     IPackager? Packager = null,
     IReadOnlyList<string>? AlsoWhenKnown = null,
     Action<BuildContext, TreePackages>? Then = null,
     bool KeepGoing = false,
-    CacheSettings? Cache = null);
+    CacheSettings? Cache = null,
+    Task<TreePackages?>? Recalling = null);
 
 /// <summary>
 /// One build: the .config with the external toolchain's symbols, the host tools linked into
@@ -52,10 +55,12 @@ public static class BuildSession
         var context = BuildSetup.CreateContext(request.TopDirectory, request.Config, jobserver, observer);
         HostToolset.Prepare(Path.Combine(context.HostStagingDirectory, "bin"));
 
-        ScanOptions ScanOptionsFor(string directory) => new(context.TopDirectory, directory) { CacheDirectory = request.CacheDirectory };
+        ScanOptions ScanOptionsFor(string directory) => OptionsFor(context.TopDirectory, request.CacheDirectory, directory);
         // A build of named packages starts from the metadata as the cache last saw it, and checks only what it uses.
         var requestContext = context;
-        var sources = (request.Packages is not null && request.CacheDirectory is not null ? TreePackages.Recall(context.TopDirectory, ScanOptionsFor) : null)
+        var sources = (request.Packages is null || request.CacheDirectory is null ? null
+                : request.Recalling is { } recalling ? recalling.GetAwaiter().GetResult()
+                : TreePackages.Recall(context.TopDirectory, ScanOptionsFor))
             ?? TreePackages.Read(context.TopDirectory, ScanOptionsFor);
         var cacheSettings = request.Cache ?? KilnSettings.Read(request.TopDirectory).Cache;
         using var cache = cacheSettings.Open() is { } opened ? new BuildCacheSession(opened, cacheSettings.Mode == CacheMode.ReadWrite) : null;
@@ -94,6 +99,19 @@ public static class BuildSession
         if (result.Succeeded) request.Then?.Invoke(context, sources);
         return cache is null ? result : result with { Cache = cache.Finish(cacheSettings.Location!, UploadWait) };
     }
+
+    /// <summary>
+    /// Starts reading the metadata cache for a build of named packages (<see cref="TreePackages.Recall"/>), which needs no
+    /// .config: it goes on while the .config is chosen (a target's defaults take as long).
+    /// </summary>
+    public static Task<TreePackages?> RecallAhead(string topDirectory, string cacheDirectory)
+    {
+        var top = MakefileDump.Canonical(topDirectory);
+        return Task.Run(() => TreePackages.Recall(top, directory => OptionsFor(top, cacheDirectory, directory)));
+    }
+
+    private static ScanOptions OptionsFor(string topDirectory, string? cacheDirectory, string directory) =>
+        new(topDirectory, directory) { CacheDirectory = cacheDirectory };
 
     /// <summary>
     /// The plan for the request. Makefiles read the .config as menuconfig leaves it with what the build selects; a

@@ -5,6 +5,7 @@ namespace Kiln.Packages.Scanning.Cache;
 /// <summary>An earlier evaluation of one Makefile: what it saw, and what it gave.</summary>
 public sealed class CachedScan
 {
+    private readonly CacheRecord? _record;
     private IReadOnlyList<RecordedInput>? _inputs;
     private MakefileScan? _scan;
 
@@ -17,15 +18,14 @@ public sealed class CachedScan
     }
 
     /// <summary>
-    /// An entry read from a cache file: its result decoded from <paramref name="encodedScan"/> and its inputs from
-    /// <paramref name="encodedInputs"/> when first asked for (by whichever thread checks or uses it).
+    /// An entry of a cache file: its record is read, and its result and inputs decoded, when first asked for (by
+    /// whichever thread checks or uses it).
     /// </summary>
-    internal CachedScan(string directory, string workingDirectory, ReadOnlyMemory<byte> encodedScan, ReadOnlyMemory<byte> encodedInputs)
+    internal CachedScan(string directory, string workingDirectory, CacheRecord record)
     {
         Directory = directory;
         WorkingDirectory = workingDirectory;
-        EncodedScan = encodedScan;
-        EncodedInputs = encodedInputs;
+        _record = record;
     }
 
     public string Directory { get; }
@@ -36,18 +36,21 @@ public sealed class CachedScan
     /// </summary>
     public string WorkingDirectory { get; }
 
-    /// <remarks>Decoding twice on a race is harmless: both give the same immutable result.</remarks>
-    public MakefileScan Scan => _scan ??= ScanCacheFile.DecodeScan(EncodedScan);
+    /// <remarks>
+    /// Decoding twice on a race is harmless: both give the same immutable result. A result taken on trust whose record
+    /// can no longer be read is a <see cref="Kiln.Core.Errors.UserError"/> (one that was checked has been read).
+    /// </remarks>
+    public MakefileScan Scan => _scan ??= Encoded is { } encoded ? ScanCacheFile.DecodeScan(encoded.Scan) : throw _record!.File.Unreadable();
 
     /// <summary>Most results that are read are never checked (a build checks only the packages it uses): inputs are decoded on demand.</summary>
-    /// <remarks>Null when the cache file's copy is damaged: nothing of it can be trusted.</remarks>
-    public IReadOnlyList<RecordedInput>? Inputs => _inputs ??= RecordedInputCodec.Decode(EncodedInputs);
+    /// <remarks>Null when the cache file's record is damaged: nothing of it can be trusted.</remarks>
+    public IReadOnlyList<RecordedInput>? Inputs => _inputs ??= Encoded is { } encoded ? RecordedInputCodec.Decode(encoded.Inputs) : null;
 
-    /// <summary>The result as the cache file holds it, when the entry was read from one and not yet decoded.</summary>
-    internal ReadOnlyMemory<byte> EncodedScan { get; }
+    /// <summary>The record as the cache file holds it (written back as it is); null for a new entry, or a damaged record.</summary>
+    internal (ReadOnlyMemory<byte> Scan, ReadOnlyMemory<byte> Inputs)? Encoded => _record?.Bytes;
 
-    /// <summary>The inputs as the cache file holds them, when the entry was read from one (written back as they are).</summary>
-    internal ReadOnlyMemory<byte> EncodedInputs { get; }
+    /// <summary>Read from a cache file whose record is now found damaged: not to be written back.</summary>
+    internal bool Damaged => _record is not null && _record.Bytes is null;
 }
 
 /// <summary>
@@ -65,28 +68,36 @@ public sealed class ScanCache
 
     private readonly HashSet<ulong> _missing;
 
-    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing)
+    /// <summary>Where the records of the entries read from the file are; null when the file had none to give.</summary>
+    private readonly CacheRecords? _records;
+
+    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing, CacheRecords? records)
     {
         _file = file;
         _key = key;
         _entries = entries;
         Digest = digest;
         _missing = missing;
+        _records = records;
     }
 
     public string FilePath => _file;
 
-    /// <summary>The SHA-256 the file ends with (what it was read with, or last written with); null while it has none.</summary>
+    /// <summary>The SHA-256 of the file's header, which names its state (what it was read with, or last written with); null while it has none.</summary>
     public byte[]? Digest { get; private set; }
 
     /// <param name="environment">The environment the Makefiles are evaluated in.</param>
-    public static ScanCache Open(string file, string key, IReadOnlyDictionary<string, string> environment)
+    /// <param name="whole">Read every record now, for a caller that checks them all; else each is read when first used.</param>
+    public static ScanCache Open(string file, string key, IReadOnlyDictionary<string, string> environment, bool whole)
     {
         var entries = new Dictionary<string, CachedScan>(StringComparer.Ordinal);
-        var (read, digest, missing) = ScanCacheFile.Read(file, key, environment);
+        var (read, digest, missing, records) = ScanCacheFile.Read(file, key, environment, whole);
         foreach (var entry in read) entries[entry.Directory] = entry;
-        return new ScanCache(file, key, entries, digest, [.. missing]);
+        return new ScanCache(file, key, entries, digest, [.. missing], records);
     }
+
+    /// <summary>Reads every record not yet read in one go, for a caller about to use most of them.</summary>
+    public void ReadAll() => _records?.ReadAll();
 
     /// <summary>Adds the names an evaluation looked up and did not find (<see cref="InputLog.Missing"/>) to those kept; safe from any thread.</summary>
     public void NoteMissing(IReadOnlyCollection<ulong> names)
@@ -108,13 +119,17 @@ public sealed class ScanCache
         else _entries[directory] = entry;
     }
 
-    /// <summary>Replaces the file with <paramref name="entries"/>; a failure is returned as a message, not thrown.</summary>
+    /// <summary>
+    /// Replaces the file with <paramref name="entries"/> but those whose record is found damaged; a failure is returned as
+    /// a message, not thrown.
+    /// </summary>
     public string? Save(IEnumerable<CachedScan> entries)
     {
         Digest = null;
+        ReadAll();
         try
         {
-            Digest = ScanCacheFile.Write(_file, _key, _missing, entries);
+            Digest = ScanCacheFile.Write(_file, _key, _missing, entries.Where(e => !e.Damaged));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -8,80 +8,101 @@ using Kiln.Make.Inputs;
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>
-/// The binary form of a scan cache: a header with the key and the variable names its evaluations looked up and did not
-/// find, then one record per Makefile: its directory, the physical directory it was evaluated in, its result
-/// and its inputs, both prefixed by their length in bytes, so that opening the file decodes neither: each is decoded
-/// by the thread that first needs it. The file ends with the SHA-256 of all before it, checked when it is read, so that
-/// a damaged file is ignored whole instead of failing when a record is decoded.
+/// The binary form of a scan cache: a header with the key, the variable names its evaluations looked up and did not find,
+/// and for each Makefile its directory, the physical directory it was evaluated in, the length of its result and of its
+/// inputs and their SHA-256; the header's own SHA-256; then the records (each result and its inputs). A build of a few
+/// packages reads the header and only the records it uses (<see cref="CacheRecords"/>), each checked against its
+/// SHA-256 when read: a damaged record is set aside alone, a damaged header sets the file aside whole.
 /// </summary>
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 7;
+    private const int FormatVersion = 8;
+
+    /// <summary>Enough to hold the header of most caches: one read gets it.</summary>
+    private const int FirstRead = 1 << 20;
 
     /// <summary>Replaces <paramref name="file"/> whole (<see cref="AtomicFile"/>).</summary>
-    /// <returns>The SHA-256 the file ends with.</returns>
+    /// <returns>The SHA-256 of the header, which names this state of the file (the header holds every record's SHA-256).</returns>
     public static byte[] Write(string file, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
     {
-        using var body = new MemoryStream();
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true)) WriteBody(writer, key, missing, entries);
-        var digest = SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length));
-        body.Write(digest);
-        AtomicFile.Write(file, body.GetBuffer().AsSpan(0, (int)body.Length));
+        var records = entries.Select(e => (Entry: e, Encoded: e.Encoded ?? (EncodeScan(e.Scan), RecordedInputCodec.Encode(e.Inputs!)))).ToList();
+        using var header = new MemoryStream();
+        using (var writer = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(key);
+            EnvironmentKey.Write(writer, EnvironmentKey.Sorted(missing));
+            writer.Write(records.Count);
+            foreach (var (entry, (scan, inputs)) in records)
+            {
+                writer.Write(entry.Directory);
+                writer.Write(entry.WorkingDirectory);
+                writer.Write(scan.Length);
+                writer.Write(inputs.Length);
+                writer.Write(CacheRecords.Hash(scan.Span, inputs.Span));
+            }
+        }
+        var digest = SHA256.HashData(header.GetBuffer().AsSpan(0, (int)header.Length));
+        using var whole = new MemoryStream();
+        using (var writer = new BinaryWriter(whole, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write((int)header.Length);
+            writer.Write(header.GetBuffer().AsSpan(0, (int)header.Length));
+            writer.Write(digest);
+            foreach (var (_, (scan, inputs)) in records)
+            {
+                writer.Write(scan.Span);
+                writer.Write(inputs.Span);
+            }
+        }
+        AtomicFile.Write(file, whole.GetBuffer().AsSpan(0, (int)whole.Length));
         return digest;
     }
 
-    private static void WriteBody(BinaryWriter writer, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
-    {
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write(key);
-        EnvironmentKey.Write(writer, EnvironmentKey.Sorted(missing));
-        var list = entries.ToList();
-        writer.Write(list.Count);
-        foreach (var entry in list)
-        {
-            writer.Write(entry.Directory);
-            writer.Write(entry.WorkingDirectory);
-            WriteLengthPrefixed(writer, entry.EncodedScan.IsEmpty ? EncodeScan(entry.Scan) : entry.EncodedScan);
-            WriteLengthPrefixed(writer, entry.EncodedInputs.IsEmpty ? RecordedInputCodec.Encode(entry.Inputs!) : entry.EncodedInputs);
-        }
-    }
-
     /// <summary>
-    /// The entries of the file, the SHA-256 it ends with and the names looked up and not found; or nothing if it is
+    /// The entries of the file, the SHA-256 of its header and the names looked up and not found; or nothing if it is
     /// missing, unreadable, damaged, written for another key, or if <paramref name="environment"/> has one of those names.
     /// </summary>
-    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing) Read(string file, string key,
-        IReadOnlyDictionary<string, string> environment)
+    /// <param name="whole">Read every record now (a scan checks them all); else each is read when first used.</param>
+    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing, CacheRecords? Records) Read(string file, string key,
+        IReadOnlyDictionary<string, string> environment, bool whole)
     {
         try
         {
-            var bytes = File.ReadAllBytes(file);
-            var bodyLength = bytes.Length - SHA256.HashSizeInBytes;
-            if (bodyLength < 0 || !SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return Nothing;
-            var stream = new MemoryStream(bytes, 0, bodyLength, writable: false);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion || reader.ReadString() != key) return Nothing;
+            byte[] bytes;
+            long length;
+            using (var handle = File.OpenHandle(file))
+            {
+                length = RandomAccess.GetLength(handle);
+                bytes = new byte[whole ? length : Math.Min(length, FirstRead)];
+                ReadExactly(handle, bytes, 0);
+            }
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return Nothing;
+            var headerLength = reader.ReadInt32();
+            var headerStart = (int)reader.BaseStream.Position;
+            var bodyStart = (long)headerStart + headerLength + SHA256.HashSizeInBytes;
+            if (headerLength < 0) return Nothing;
+            if (bodyStart > bytes.Length) return whole ? Nothing : Read(file, key, environment, whole: true);
+            var digest = bytes[(headerStart + headerLength)..(int)bodyStart];
+            if (!SHA256.HashData(bytes.AsSpan(headerStart, headerLength)).AsSpan().SequenceEqual(digest)) return Nothing;
+            if (reader.ReadString() != key) return Nothing;
             var missing = EnvironmentKey.Read(reader);
             if (!EnvironmentKey.StillMissing(missing, environment)) return Nothing;
+            var records = new CacheRecords(file, bytes.Length == length ? bytes : null);
             var count = reader.ReadInt32();
             var entries = new List<CachedScan>(count);
-            ReadOnlyMemory<byte> LengthPrefixed()
-            {
-                var length = reader.ReadInt32();
-                if (length < 0 || stream.Position + length > bodyLength) throw new InvalidDataException("damaged record");
-                var part = bytes.AsMemory((int)stream.Position, length);
-                stream.Position += length;
-                return part;
-            }
+            var offset = bodyStart;
             for (var i = 0; i < count; i++)
             {
-                var (directory, workingDirectory) = (reader.ReadString(), reader.ReadString());
-                var scan = LengthPrefixed();
-                entries.Add(new CachedScan(directory, workingDirectory, scan, LengthPrefixed()));
+                var (directory, workingDirectory, scanLength, inputsLength) = (reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
+                if (scanLength < 0 || inputsLength < 0) return Nothing;
+                entries.Add(new CachedScan(directory, workingDirectory, new CacheRecord(records, offset, scanLength, inputsLength, reader.ReadBytes(SHA256.HashSizeInBytes))));
+                offset += scanLength + inputsLength;
             }
-            return (entries, bytes[bodyLength..], missing);
+            return (entries, digest, missing, records);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException or FormatException)
         {
@@ -89,30 +110,35 @@ internal static class ScanCacheFile
         }
     }
 
-    private static (List<CachedScan>, byte[]?, ulong[]) Nothing => ([], null, []);
+    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> of the file.</summary>
+    internal static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, long offset)
+    {
+        for (var done = 0; done < buffer.Length;)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(done), offset + done);
+            if (read == 0) throw new EndOfStreamException("the file is shorter than its header says");
+            done += read;
+        }
+    }
+
+    private static (List<CachedScan>, byte[]?, ulong[], CacheRecords?) Nothing => ([], null, [], null);
 
     /// <summary>Whether two results are the same, field for field (as the cache would keep them).</summary>
     public static bool SameResult(MakefileScan a, MakefileScan b) => EncodeScan(a).AsSpan().SequenceEqual(EncodeScan(b));
 
-    private static byte[] EncodeScan(MakefileScan scan)
+    internal static byte[] EncodeScan(MakefileScan scan)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) WriteScan(writer, scan);
         return buffer.ToArray();
     }
 
-    /// <summary>A result as <see cref="Write"/> encoded it (the file it came from was checked whole when read).</summary>
+    /// <summary>A result as <see cref="Write"/> encoded it (its record was checked against its SHA-256 when read).</summary>
     public static MakefileScan DecodeScan(ReadOnlyMemory<byte> encoded)
     {
         var part = MemoryMarshal.TryGetArray(encoded, out var segment) ? segment : new ArraySegment<byte>(encoded.ToArray());
         using var reader = new BinaryReader(new MemoryStream(part.Array!, part.Offset, part.Count, writable: false), Encoding.UTF8);
         return ReadScan(reader);
-    }
-
-    private static void WriteLengthPrefixed(BinaryWriter writer, ReadOnlyMemory<byte> bytes)
-    {
-        writer.Write(bytes.Length);
-        writer.Write(bytes.Span);
     }
 
     private static void WriteScan(BinaryWriter writer, MakefileScan scan)
