@@ -21,6 +21,15 @@ public static partial class Executables
     /// </summary>
     public static (string? Program, int Error) Resolve(string name, string? searchPath, string directory)
     {
+        var (path, error) = Find(name, searchPath, directory);
+        return path is null || name.Contains('/') ? (path, error) : (name, 0);
+    }
+
+    /// <summary>The path of the file <see cref="Resolve"/> chooses (a name found in PATH joined to its directory), or null.</summary>
+    public static string? PathOf(string name, string? searchPath, string directory) => Find(name, searchPath, directory).Path;
+
+    private static (string? Path, int Error) Find(string name, string? searchPath, string directory)
+    {
         if (name.Contains('/'))
         {
             var path = name[0] == '/' ? name : directory + "/" + name;
@@ -32,7 +41,7 @@ public static partial class Executables
         {
             var prefix = dir.Length == 0 ? directory : dir[0] == '/' ? dir : directory + "/" + dir;
             var error = Check(prefix + "/" + name);
-            if (error == 0) return (name, 0);
+            if (error == 0) return (prefix + "/" + name, 0);
             if (error == EACCES) sawDenied = true;
         }
         return (null, sawDenied ? EACCES : ENOENT);

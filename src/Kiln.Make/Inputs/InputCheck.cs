@@ -9,10 +9,10 @@ namespace Kiln.Make.Inputs;
 /// <summary>
 /// Tells whether recorded inputs still hold: every file has the same bytes, every probe the same
 /// answer, every listing the same names, every path the same resolution, every environment
-/// variable read the same value and every command the same output. Inputs are checked in the order they were recorded (a command may create what a
-/// later probe finds). Within one run the file system is taken to stand still, as make takes it: a file's bytes are
+/// variable read the same value, every command the same output and every compiler probed the same file. Inputs are
+/// checked in the order they were recorded (a command may create what a later probe finds). Within one run the file system is taken to stand still, as make takes it: a file's bytes are
 /// hashed, a path probed, a directory listed and a path resolved once, however many Makefiles saw them (most see the
-/// same API files and directories), and a command run once in each directory.
+/// same API files and directories), a command run once in each directory and a compiler found once in each.
 /// </summary>
 public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, TimeSpan shellTimeout)
 {
@@ -22,6 +22,7 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     private readonly ConcurrentDictionary<(string Path, string WorkingDirectory), string?> _resolutions = new();
     private readonly ConcurrentDictionary<ShellInvocation, Lazy<byte[]>> _outcomes = new();
     private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Program, string WorkingDirectory), ProgramIdentityInput> _programs = new();
 
     /// <param name="inputs">Null (inputs that could not be read back) never hold.</param>
     public bool StillHold(IReadOnlyList<RecordedInput>? inputs) => inputs is not null && FirstChanged(inputs) is null;
@@ -46,6 +47,9 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
         // A recursively expanded variable runs its command each time it is expanded: one run answers for all.
         ShellRanInput shell => _outcomes.GetOrAdd(shell.Invocation, invocation => new(() => InputLog.HashOutcome(invocation.Run(environment, shellTimeout))))
             .Value.AsSpan().SequenceEqual(shell.OutcomeHash),
+        // Many Makefiles probe the same compiler: it is found once.
+        ProgramIdentityInput program => _programs.GetOrAdd((program.Program, program.WorkingDirectory),
+            key => ProgramIdentityInput.Now(key.Program, key.WorkingDirectory, environment.GetValueOrDefault("PATH"))) == program,
         FileTimeInput time => FileTimeInput.Now(time.Path) == time.Seconds,
         EnvironmentReadInput variable => environment.GetValueOrDefault(variable.Name) == variable.Value,
         _ => throw new InvalidOperationException($"unknown input {input.GetType().Name}"),

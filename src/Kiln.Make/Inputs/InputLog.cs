@@ -32,16 +32,25 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     /// A command and what it gave. One whose output follows from its text (<see cref="PureCommand"/>) is not run again
     /// to check; nor is a successful <c>cat</c> of named files (<see cref="FileReadingCommand"/>), whose files are
     /// recorded as read instead, by the bytes they have now (just after the command read them); nor a <c>cat</c> of one
-    /// file that failed, printing nothing, because the file is not there, which is recorded as missing instead.
+    /// file that failed, printing nothing, because the file is not there, which is recorded as missing instead; nor a
+    /// compiler probe (<see cref="CompilerProbe"/>) that ran to its end, successful or not, whose compilers are recorded
+    /// instead, by the files the shell finds for them now, with the variables that tell a compiler where to look.
     /// </summary>
     public void ShellRan(ShellInvocation invocation, ShellOutcome outcome)
     {
         var read = outcome.Status == 0 ? FilesRead(invocation, outcome.Output) : null;
         var missing = read is null ? MissingFileRead(invocation, outcome) : null;
-        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome),
-            NotRechecked: read is not null || missing is not null || outcome.Status == 0 && PureCommand.Is(invocation.Command)));
+        var compilers = read is null && missing is null && outcome is { StartFailure: null, DidTimeOut: false }
+            ? CompilerProbe.Compilers(invocation.Command)
+            : null;
+        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome), NotRechecked: read is not null || missing is not null
+            || compilers is not null || outcome.Status == 0 && PureCommand.Is(invocation.Command)));
         foreach (var (path, hash) in read ?? []) _inputs.Add(new FileReadInput(path, hash));
         if (missing is not null) _inputs.Add(new PathQueriedInput(missing, PathQuery.Exists, Answer: false));
+        if (compilers is null) return;
+        foreach (var compiler in compilers)
+            _inputs.Add(ProgramIdentityInput.Now(compiler, invocation.WorkingDirectory, environment.GetValueOrDefault("PATH")));
+        foreach (var name in CompilerProbe.EnvironmentVariables) EnvironmentRead(name);
     }
 
     /// <summary>The file a failed <c>cat</c> of one file could not read because it is not there (not now either); else null.</summary>

@@ -31,7 +31,7 @@ public static class PureCommand
     };
 
     /// <summary>A later command: reads only its standard input (no file operand, no script that reads or writes files).</summary>
-    private static bool IsFilter(List<(string Text, bool Quoted)> words)
+    internal static bool IsFilter(List<(string Text, bool Quoted)> words)
     {
         var arguments = words.Skip(1).ToList();
         return words[0] switch

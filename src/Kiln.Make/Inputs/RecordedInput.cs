@@ -1,4 +1,6 @@
 using Kiln.Make.Evaluation;
+using Kiln.Make.Functions;
+using Kiln.Make.Text;
 
 namespace Kiln.Make.Inputs;
 
@@ -21,6 +23,7 @@ internal enum InputKind : byte
     EnvironmentRead = 6,
     FileTime = 7,
     ShellRanNotRechecked = 8,
+    ProgramIdentity = 9,
 }
 
 /// <summary>A file read whole (a makefile, or <c>$(file &lt;)</c>), by the SHA-256 of its bytes.</summary>
@@ -88,4 +91,36 @@ public sealed record FileTimeInput(string Path, long? Seconds) : RecordedInput
 
     /// <summary>The time as <see cref="Seconds"/> records it, now.</summary>
     public static long? Now(string path) => File.Exists(path) ? new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeSeconds() : null;
+}
+
+/// <summary>
+/// A program a command ran, by what the shell finds for it (<see cref="Resolved"/>: the file, symbolic links followed;
+/// null if there is none) and that file's size and modification time in ticks: a compiler probe
+/// (<see cref="CompilerProbe"/>) is taken to answer the same while its compiler is the same file.
+/// </summary>
+public sealed record ProgramIdentityInput(string Program, string WorkingDirectory, string? Resolved, long Size, long ModifiedTicks)
+    : RecordedInput
+{
+    internal override InputKind Kind => InputKind.ProgramIdentity;
+
+    public override string Describe() => $"the compiler {Program} ({Resolved ?? "not found"})";
+
+    /// <summary>The program as a shell started in <paramref name="workingDirectory"/> with <paramref name="searchPath"/> as PATH finds it now.</summary>
+    public static ProgramIdentityInput Now(string program, string workingDirectory, string? searchPath)
+    {
+        // Size and modification time, as ccache's default compiler_check = mtime identifies a compiler.
+        var resolved = Executables.PathOf(program, searchPath, workingDirectory) is { } found ? PathFunctions.RealPath(found, workingDirectory) : null;
+        if (resolved is not null)
+        {
+            try
+            {
+                var file = new FileInfo(ByteText.ToOs(resolved));
+                return new ProgramIdentityInput(program, workingDirectory, resolved, file.Length, file.LastWriteTimeUtc.Ticks);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return new ProgramIdentityInput(program, workingDirectory, null, 0, 0);
+    }
 }

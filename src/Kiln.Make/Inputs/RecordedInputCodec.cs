@@ -72,6 +72,13 @@ public static class RecordedInputCodec
                 writer.Write(variable.Name);
                 WriteOptional(writer, variable.Value);
                 break;
+            case ProgramIdentityInput program:
+                writer.Write(program.Program);
+                writer.Write(program.WorkingDirectory);
+                WriteOptional(writer, program.Resolved);
+                writer.Write(program.Size);
+                writer.Write(program.ModifiedTicks);
+                break;
         }
     }
 
@@ -86,6 +93,8 @@ public static class RecordedInputCodec
             NotRechecked: kind == InputKind.ShellRanNotRechecked),
         InputKind.FileTime => new FileTimeInput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadInt64() : SkipTime(reader)),
         InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ReadOptional(reader)),
+        InputKind.ProgramIdentity => new ProgramIdentityInput(reader.ReadString(), reader.ReadString(), ReadOptional(reader), reader.ReadInt64(),
+            reader.ReadInt64()),
         var kind => throw new InvalidDataException($"unknown input kind {kind}"),
     };
 

@@ -102,4 +102,126 @@ public sealed class InputCheckTests
         File.WriteAllText(tree.Path + "/missing", "now here");
         Assert.Same(log.Inputs[0], NewCheck().FirstChanged(log.Inputs));
     }
+
+    private const string LongModeProbe = "fake-gcc -dM -E - </dev/null | grep -q __LP64__ && echo 64 || echo 32";
+
+    /// <summary>A gcc that counts its runs in <c>runs</c> beside it, in <paramref name="directory"/>.</summary>
+    private static void WriteFakeCompiler(string directory, string counter, string extra = "")
+    {
+        var path = directory + "/fake-gcc";
+        File.WriteAllText(path, $"#!/bin/sh\necho run >> {counter}\necho '#define __LP64__ 1'\n{extra}");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static int Runs(string counter) => File.Exists(counter) ? File.ReadAllLines(counter).Length : 0;
+
+    private static InputLog RunLogged(string command, string directory, Dictionary<string, string> environment)
+    {
+        var invocation = new ShellInvocation("/bin/sh", "-c", command, directory);
+        var log = new InputLog(environment);
+        log.ShellRan(invocation, invocation.Run(environment, TimeSpan.FromSeconds(30)));
+        return log;
+    }
+
+    [Fact]
+    public void ACompilerProbeIsCheckedByTheCompilerNotRunAgainAndANewCompilerIsNoticed()
+    {
+        using var tree = new TemporaryDirectory();
+        var counter = tree.Path + "/runs";
+        WriteFakeCompiler(tree.Path, counter);
+        var environment = new Dictionary<string, string> { ["PATH"] = tree.Path + ":/usr/bin:/bin" };
+        var log = RunLogged(LongModeProbe, tree.Path, environment);
+        Assert.Equal(1, Runs(counter));
+        Assert.True(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        var compiler = Assert.IsType<ProgramIdentityInput>(log.Inputs[1]);
+        Assert.Equal("fake-gcc", compiler.Program);
+        Assert.Equal(tree.Path + "/fake-gcc", compiler.Resolved);
+
+        Assert.True(new InputCheck(environment, TimeSpan.FromSeconds(30)).StillHold(log.Inputs));
+        Assert.Equal(1, Runs(counter));
+
+        WriteFakeCompiler(tree.Path, counter, extra: "# rebuilt\n");
+        Assert.Same(log.Inputs[1], new InputCheck(environment, TimeSpan.FromSeconds(30)).FirstChanged(log.Inputs));
+        Assert.Equal($"the compiler fake-gcc ({tree.Path}/fake-gcc)", log.Inputs[1].Describe());
+        Assert.Equal(1, Runs(counter));
+    }
+
+    [Fact]
+    public void AnotherCompilerOfTheSameNameEarlierInPathIsNoticed()
+    {
+        using var tree = new TemporaryDirectory();
+        Directory.CreateDirectory(tree.Path + "/first");
+        Directory.CreateDirectory(tree.Path + "/second");
+        var counter = tree.Path + "/runs";
+        WriteFakeCompiler(tree.Path + "/second", counter);
+        var environment = new Dictionary<string, string> { ["PATH"] = tree.Path + "/first:" + tree.Path + "/second:/usr/bin:/bin" };
+        var log = RunLogged(LongModeProbe, tree.Path, environment);
+        Assert.True(new InputCheck(environment, TimeSpan.FromSeconds(30)).StillHold(log.Inputs));
+
+        // The same bytes: only where the shell finds it differs.
+        WriteFakeCompiler(tree.Path + "/first", counter);
+        Assert.Same(log.Inputs[1], new InputCheck(environment, TimeSpan.FromSeconds(30)).FirstChanged(log.Inputs));
+        Assert.Equal(1, Runs(counter));
+    }
+
+    [Fact]
+    public void AProbeOfACompilerThatIsNotThereHoldsUntilOneIsInstalled()
+    {
+        using var tree = new TemporaryDirectory();
+        var counter = tree.Path + "/runs";
+        var environment = new Dictionary<string, string> { ["PATH"] = tree.Path + ":/usr/bin:/bin" };
+        var log = RunLogged(LongModeProbe, tree.Path, environment);
+        Assert.True(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        Assert.Null(Assert.IsType<ProgramIdentityInput>(log.Inputs[1]).Resolved);
+        Assert.True(new InputCheck(environment, TimeSpan.FromSeconds(30)).StillHold(log.Inputs));
+
+        WriteFakeCompiler(tree.Path, counter);
+        Assert.Same(log.Inputs[1], new InputCheck(environment, TimeSpan.FromSeconds(30)).FirstChanged(log.Inputs));
+        Assert.Equal(0, Runs(counter));
+    }
+
+    [Fact]
+    public void ACompilerRunOnAFileTheCommandDidNotWriteIsRunAgainToCheck()
+    {
+        using var tree = new TemporaryDirectory();
+        var counter = tree.Path + "/runs";
+        WriteFakeCompiler(tree.Path, counter);
+        File.WriteAllText(tree.Path + "/probe.c", "int x;\n");
+        var environment = new Dictionary<string, string> { ["PATH"] = tree.Path + ":/usr/bin:/bin" };
+        var log = RunLogged("fake-gcc -E probe.c | grep -q __LP64__ && echo 64 || echo 32", tree.Path, environment);
+        Assert.Equal([typeof(ShellRanInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.False(((ShellRanInput)log.Inputs[0]).NotRechecked);
+
+        Assert.True(new InputCheck(environment, TimeSpan.FromSeconds(30)).StillHold(log.Inputs));
+        Assert.Equal(2, Runs(counter));
+    }
+
+    [Fact]
+    public void ACompilerProbeIsCheckedByTheVariablesThatTellTheCompilerWhereToLook()
+    {
+        using var tree = new TemporaryDirectory();
+        WriteFakeCompiler(tree.Path, tree.Path + "/runs");
+        var environment = new Dictionary<string, string> { ["PATH"] = tree.Path + ":/usr/bin:/bin" };
+        var log = RunLogged(LongModeProbe, tree.Path, environment);
+        var changed = new Dictionary<string, string>(environment) { ["C_INCLUDE_PATH"] = tree.Path };
+        Assert.Equal("the environment variable C_INCLUDE_PATH", new InputCheck(changed, TimeSpan.FromSeconds(30)).FirstChanged(log.Inputs)?.Describe());
+    }
+
+    [Fact]
+    public void ACompilerProbeReadBackFromItsBinaryFormStillHoldsByTheSameCompiler()
+    {
+        using var tree = new TemporaryDirectory();
+        var counter = tree.Path + "/runs";
+        WriteFakeCompiler(tree.Path, counter);
+        var environment = new Dictionary<string, string> { ["PATH"] = tree.Path + ":/usr/bin:/bin" };
+        var log = RunLogged(LongModeProbe, tree.Path, environment);
+
+        var decoded = RecordedInputCodec.Decode(RecordedInputCodec.Encode(log.Inputs));
+        Assert.NotNull(decoded);
+        Assert.Equal(log.Inputs.Select(i => i.Describe()), decoded.Select(i => i.Describe()));
+        Assert.True(((ShellRanInput)decoded[0]).NotRechecked);
+        Assert.Equal(log.Inputs[1], decoded[1]);
+        Assert.True(new InputCheck(environment, TimeSpan.FromSeconds(30)).StillHold(decoded));
+        Assert.Equal(1, Runs(counter));
+    }
 }
