@@ -33,7 +33,7 @@ internal sealed class CacheRecords(string file, byte[]? whole)
     /// <summary>A record's result and inputs; null when they cannot be read or are not what the header's SHA-256 says.</summary>
     public (ReadOnlyMemory<byte> Scan, ReadOnlyMemory<byte> Inputs)? Load(long offset, int scanLength, int inputsLength, byte[] hash)
     {
-        var length = scanLength + inputsLength; System.Console.Error.WriteLine($"T {(System.DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} load-record");
+        var length = scanLength + inputsLength;
         ReadOnlyMemory<byte> bytes;
         if (Volatile.Read(ref _whole) is { } whole)
         {
