@@ -16,31 +16,48 @@ public static partial class FileStatus
     // st_dev and st_ino open struct stat on every 64-bit Linux ABI; st_mode follows st_nlink on x86-64 only.
     private static readonly int ModeOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16;
 
-    public static bool Exists(string osPath) => lstat(Path(osPath), new byte[StatBufferSize]) == 0;
+    /// <summary>Paths up to this long are passed to the system from the stack: a scan asks about hundreds of thousands.</summary>
+    private const int StackPathBytes = 1024;
+
+    public static bool Exists(string osPath)
+    {
+        Span<byte> buffer = stackalloc byte[StatBufferSize];
+        Span<byte> path = stackalloc byte[StackPathBytes];
+        return lstat(Path(osPath, path), buffer) == 0;
+    }
 
     /// <summary>Whether the path itself (not what a link leads to) is a regular file: not a directory, link, FIFO, socket or device.</summary>
     public static bool IsRegularFile(string osPath)
     {
-        var buffer = new byte[StatBufferSize];
-        return lstat(Path(osPath), buffer) == 0 && (BitConverter.ToUInt32(buffer, ModeOffset) & FileTypeMask) == RegularType;
+        Span<byte> buffer = stackalloc byte[StatBufferSize];
+        Span<byte> path = stackalloc byte[StackPathBytes];
+        return lstat(Path(osPath, path), buffer) == 0 && (BitConverter.ToUInt32(buffer[ModeOffset..]) & FileTypeMask) == RegularType;
     }
 
     /// <summary>What the path leads to (links followed), or null if it leads nowhere.</summary>
     public static PathStatus? Stat(string osPath)
     {
-        var buffer = new byte[StatBufferSize];
-        if (stat(Path(osPath), buffer) != 0) return null;
-        var mode = BitConverter.ToUInt32(buffer, ModeOffset);
-        return new PathStatus(BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8), (mode & FileTypeMask) == DirectoryType);
+        Span<byte> buffer = stackalloc byte[StatBufferSize];
+        Span<byte> path = stackalloc byte[StackPathBytes];
+        if (stat(Path(osPath, path), buffer) != 0) return null;
+        var mode = BitConverter.ToUInt32(buffer[ModeOffset..]);
+        return new PathStatus(BitConverter.ToUInt64(buffer), BitConverter.ToUInt64(buffer[8..]), (mode & FileTypeMask) == DirectoryType);
     }
 
-    private static byte[] Path(string osPath) => System.Text.Encoding.UTF8.GetBytes(osPath + "\0");
+    /// <summary>The path as the system takes it, NUL-terminated: in <paramref name="room"/> when it fits, else on the heap.</summary>
+    private static ReadOnlySpan<byte> Path(string osPath, Span<byte> room)
+    {
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(osPath.Length) < room.Length ? System.Text.Encoding.UTF8.GetBytes(osPath, room) : -1;
+        if (length < 0) return System.Text.Encoding.UTF8.GetBytes(osPath + "\0");
+        room[length] = 0;
+        return room[..(length + 1)];
+    }
 
     [LibraryImport("libc", SetLastError = true)]
-    private static partial int lstat(byte[] path, byte[] buffer);
+    private static partial int lstat(ReadOnlySpan<byte> path, Span<byte> buffer);
 
     [LibraryImport("libc", SetLastError = true)]
-    private static partial int stat(byte[] path, byte[] buffer);
+    private static partial int stat(ReadOnlySpan<byte> path, Span<byte> buffer);
 }
 
 /// <summary>A file's identity (device and inode) and whether it is a directory.</summary>

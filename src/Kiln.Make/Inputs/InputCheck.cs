@@ -38,7 +38,8 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     private bool Holds(RecordedInput input) => input switch
     {
         FileReadInput file => _fileHashes.GetOrAdd(file.Path, HashFile) is { } hash && hash.AsSpan().SequenceEqual(file.ContentHash),
-        PathQueriedInput query => _answers.GetOrAdd((query.Path, query.Query), key => Answer(key.Path, key.Query)) == query.Answer,
+        // Factories take the check as an argument: a lambda capturing it would be a new object for each of many inputs.
+        PathQueriedInput query => _answers.GetOrAdd((query.Path, query.Query), static (key, check) => check.Answer(key.Path, key.Query), this) == query.Answer,
         DirectoryListedInput listing => _listings.GetOrAdd(listing.Directory, directory => InputLog.HashNames(FileSystemView.ListNow(directory)))
             .AsSpan().SequenceEqual(listing.NamesHash),
         PathResolvedInput path => _resolutions.GetOrAdd((path.Path, path.WorkingDirectory), key => PathFunctions.RealPath(key.Path, key.WorkingDirectory))
@@ -62,8 +63,8 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     private bool Answer(string path, PathQuery query) =>
         Parent(path) is { } parent && !IsDirectory(parent) ? false : FileSystemView.Answer(path, query);
 
-    private bool IsDirectory(string directory) => _directories.GetOrAdd(directory, d =>
-        Parent(d) is { } parent && !IsDirectory(parent) ? false : FileStatus.Stat(d) is { IsDirectory: true });
+    private bool IsDirectory(string directory) => _directories.GetOrAdd(directory, static (d, check) =>
+        Parent(d) is { } parent && !check.IsDirectory(parent) ? false : FileStatus.Stat(d) is { IsDirectory: true }, this);
 
     /// <summary>The path up to its last name (which the kernel must reach as a directory to find that name), or null at the root.</summary>
     private static string? Parent(string path)
@@ -78,7 +79,9 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     {
         try
         {
-            return SHA256.HashData(File.ReadAllBytes(path));
+            // Streamed through a pooled buffer: the files a scan checks add up to megabytes it need not hold.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            return SHA256.HashData(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

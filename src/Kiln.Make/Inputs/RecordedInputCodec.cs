@@ -1,4 +1,5 @@
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 
 namespace Kiln.Make.Inputs;
@@ -22,9 +23,9 @@ public static class RecordedInputCodec
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(encoded.ToArray(), writable: false), Encoding.UTF8);
+            var reader = new RecordReader(encoded.Span);
             var inputs = new RecordedInput[reader.ReadInt32()];
-            for (var j = 0; j < inputs.Length; j++) inputs[j] = ReadInput(reader);
+            for (var j = 0; j < inputs.Length; j++) inputs[j] = ReadInput(ref reader);
             return inputs;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or OverflowException)
@@ -82,23 +83,23 @@ public static class RecordedInputCodec
         }
     }
 
-    private static RecordedInput ReadInput(BinaryReader reader) => (InputKind)reader.ReadByte() switch
+    private static RecordedInput ReadInput(ref RecordReader reader) => (InputKind)reader.ReadByte() switch
     {
-        InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(reader)),
+        InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader)),
         InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
-        InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(reader)),
-        InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(reader)),
+        InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(ref reader)),
+        InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(ref reader)),
         var kind when kind is InputKind.ShellRan or InputKind.ShellRanNotRechecked => new ShellRanInput(
-            new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(reader),
+            new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(ref reader),
             NotRechecked: kind == InputKind.ShellRanNotRechecked),
-        InputKind.FileTime => new FileTimeInput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadInt64() : SkipTime(reader)),
-        InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ReadOptional(reader)),
-        InputKind.ProgramIdentity => new ProgramIdentityInput(reader.ReadString(), reader.ReadString(), ReadOptional(reader), reader.ReadInt64(),
+        InputKind.FileTime => new FileTimeInput(reader.ReadString(), reader.ReadBoolean() ? reader.ReadInt64() : SkipTime(ref reader)),
+        InputKind.EnvironmentRead => new EnvironmentReadInput(reader.ReadString(), ReadOptional(ref reader)),
+        InputKind.ProgramIdentity => new ProgramIdentityInput(reader.ReadString(), reader.ReadString(), ReadOptional(ref reader), reader.ReadInt64(),
             reader.ReadInt64()),
         var kind => throw new InvalidDataException($"unknown input kind {kind}"),
     };
 
-    private static long? SkipTime(BinaryReader reader)
+    private static long? SkipTime(ref RecordReader reader)
     {
         reader.ReadInt64();
         return null;
@@ -110,7 +111,7 @@ public static class RecordedInputCodec
         writer.Write(hash);
     }
 
-    private static byte[] ReadHash(BinaryReader reader) => reader.ReadBytes(reader.ReadByte());
+    private static byte[] ReadHash(ref RecordReader reader) => reader.ReadBytes(reader.ReadByte());
 
     private static void WriteOptional(BinaryWriter writer, string? value)
     {
@@ -118,5 +119,5 @@ public static class RecordedInputCodec
         if (value is not null) writer.Write(value);
     }
 
-    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    private static string? ReadOptional(ref RecordReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Kiln.Core.Files;
@@ -76,7 +75,8 @@ internal static class ScanCacheFile
             using (var handle = File.OpenHandle(file))
             {
                 length = RandomAccess.GetLength(handle);
-                bytes = new byte[whole ? length : Math.Min(length, FirstRead)];
+                // Filled from the file at once: the runtime need not clear megabytes first.
+                bytes = GC.AllocateUninitializedArray<byte>((int)(whole ? length : Math.Min(length, FirstRead)));
                 ReadExactly(handle, bytes, 0);
             }
             using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
@@ -136,9 +136,8 @@ internal static class ScanCacheFile
     /// <summary>A result as <see cref="Write"/> encoded it (its record was checked against its SHA-256 when read).</summary>
     public static MakefileScan DecodeScan(ReadOnlyMemory<byte> encoded)
     {
-        var part = MemoryMarshal.TryGetArray(encoded, out var segment) ? segment : new ArraySegment<byte>(encoded.ToArray());
-        using var reader = new BinaryReader(new MemoryStream(part.Array!, part.Offset, part.Count, writable: false), Encoding.UTF8);
-        return ReadScan(reader);
+        var reader = new RecordReader(encoded.Span);
+        return ReadScan(ref reader);
     }
 
     private static void WriteScan(BinaryWriter writer, MakefileScan scan)
@@ -159,16 +158,16 @@ internal static class ScanCacheFile
         }
     }
 
-    private static MakefileScan ReadScan(BinaryReader reader)
+    private static MakefileScan ReadScan(ref RecordReader reader)
     {
-        var (makefile, output, diagnostics, error) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(reader));
-        var variables = ReadPairs(reader);
+        var (makefile, output, diagnostics, error) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(ref reader));
+        var variables = ReadPairs(ref reader);
         var hostBuild = reader.ReadBoolean();
         var packages = new PackageFacts[reader.ReadInt32()];
         for (var i = 0; i < packages.Length; i++)
         {
             var name = reader.ReadString();
-            var fields = ReadPairs(reader);
+            var fields = ReadPairs(ref reader);
             var hooks = new string[reader.ReadInt32()];
             for (var j = 0; j < hooks.Length; j++) hooks[j] = reader.ReadString();
             packages[i] = new PackageFacts(name, fields, hooks);
@@ -186,7 +185,7 @@ internal static class ScanCacheFile
         }
     }
 
-    private static KeyValuePair<string, string>[] ReadPairs(BinaryReader reader)
+    private static KeyValuePair<string, string>[] ReadPairs(ref RecordReader reader)
     {
         var pairs = new KeyValuePair<string, string>[reader.ReadInt32()];
         for (var i = 0; i < pairs.Length; i++) pairs[i] = KeyValuePair.Create(reader.ReadString(), reader.ReadString());
@@ -199,5 +198,5 @@ internal static class ScanCacheFile
         if (value is not null) writer.Write(value);
     }
 
-    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+    private static string? ReadOptional(ref RecordReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }
