@@ -74,4 +74,20 @@ public sealed class TargetScanCacheTests : IDisposable
         Assert.Equal(0, third.Reused);
         Assert.Equal(Text(Scan(cache: null)), Text(third));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OneBoardAskedForReadsAsInTheWholeScan(bool behindALink)
+    {
+        if (behindALink)
+        {
+            Directory.Move(Path.Combine(_tree, "target/linux/demo"), Path.Combine(_tree, "demo-checkout"));
+            File.CreateSymbolicLink(Path.Combine(_tree, "target/linux/demo"), Path.Combine(_tree, "demo-checkout"));
+        }
+        var whole = Scan(cache: null).Boards.Single(b => b.SourceMakefile.Contains("/demo/", StringComparison.Ordinal));
+        var one = new TargetScanner(new TargetScanOptions(_tree) { OnlyBoard = "demo", Environment = _environment }).Run();
+        Assert.Equal(whole.Block, Assert.Single(one.Boards).Block);
+        Assert.Empty(new TargetScanner(new TargetScanOptions(_tree) { OnlyBoard = "missing", Environment = _environment }).Run().Boards);
+    }
 }

@@ -40,7 +40,10 @@ public sealed class TargetScanner(TargetScanOptions options)
         var record = cacheFile is not null;
         var reused = new List<CachedBoard>();
         var boards = new List<Board>();
-        var work = MakefileFinder.Candidates(scanRoot, options.MaxDepth).Select(found => new Work(found, null));
+        var candidates = options.OnlyBoard is { } board && options.MaxDepth > 1
+            ? BoardCandidate(scanRoot, board)
+            : MakefileFinder.Candidates(scanRoot, options.MaxDepth);
+        var work = candidates.Select(found => new Work(found, null));
         ParallelWorkers.RunQueue(work, options.Parallelism, (item, add) =>
         {
             if (item.Part is { } part)
@@ -75,6 +78,17 @@ public sealed class TargetScanner(TargetScanOptions options)
             .Concat(boards.Zip(read, (board, result) => (Relative: board.RelativeDirectory, result.Scan))).ToList();
         scans.Sort((a, b) => string.CompareOrdinal(a.Relative, b.Relative));
         return new TargetScanResult(scans.Select(s => s.Scan).ToList(), clock.Elapsed) { Reused = reused.Count };
+    }
+
+    /// <summary>
+    /// The one board asked for, as the walk would find it (the directory of that name, with a Makefile), without walking
+    /// the others and their patches.
+    /// </summary>
+    private static IEnumerable<FoundMakefile> BoardCandidate(string scanRoot, string board)
+    {
+        var directory = Path.Combine(scanRoot, board);
+        if (board.Contains('/') || !Directory.Exists(directory) || !Path.Exists(Path.Combine(directory, "Makefile"))) yield break;
+        yield return new FoundMakefile(board, ThroughLink: new DirectoryInfo(directory).LinkTarget is not null);
     }
 
     /// <summary>
