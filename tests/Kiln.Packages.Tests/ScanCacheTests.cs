@@ -255,18 +255,20 @@ public sealed class ScanCacheTests : IDisposable
         Assert.Equal(2, Scan().Reused);
     }
 
-    [Fact]
-    public void ARecordDamagedInTheCacheIsAnErrorWhereItIsTakenOnTrustAndIsReadAgainWhenConfirmed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ARecordDamagedInTheCacheIsReadAgainFromItsMakefileWhereItWouldBeTakenOnTrust(bool all)
     {
         Scan();
-        Damage(^1);
+        Write("package/other/Makefile", OtherMakefile.Replace("TITLE:=Other", "TITLE:=Renamed"));
+        Damage(^1);   // other's record: the change is found although nothing confirmed it
         var scanner = new MetadataScanner(Options);
         scanner.Recall();
+        var other = all ? scanner.RecalledResult().Makefiles.Single(m => m.SourceMakefile == "package/other/Makefile") : scanner.RecalledScan("other");
+        Assert.Contains("Title: Renamed plain", other.Output);
         Assert.Contains("Title: Demo one", scanner.RecalledScan("demo").Output);
-        var error = Assert.Throws<Kiln.Core.Errors.UserError>(() => scanner.RecalledScan("other"));
-        Assert.Contains("scan-package.cache: a record changed or was damaged", error.Message);
-        Assert.True(scanner.Confirm(["other"]));
-        Assert.Contains("Title: Other plain", scanner.RecalledScan("other").Output);
+        Assert.Equal(2, Scan().Reused);
     }
 
     private void Damage(Index at)

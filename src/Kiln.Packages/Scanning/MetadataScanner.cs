@@ -167,15 +167,25 @@ public sealed class MetadataScanner(ScanOptions options)
         : check.FirstChanged(inputs) is { } input ? input.Describe() + " changed"
         : null;
 
-    /// <summary>The recalled result of one directory (see <see cref="RecalledScans.Directories"/>), with a change <see cref="Confirm"/> found.</summary>
-    public MakefileScan RecalledScan(string directory) =>
-        (_recalledScans ?? throw new InvalidOperationException("nothing recalled"))[directory].Scan;
+    /// <summary>
+    /// The recalled result of one directory (see <see cref="RecalledScans.Directories"/>), with a change <see cref="Confirm"/>
+    /// found; one whose record in the cache is damaged is confirmed first, so read again from its Makefile.
+    /// </summary>
+    public MakefileScan RecalledScan(string directory)
+    {
+        var scans = _recalledScans ?? throw new InvalidOperationException("nothing recalled");
+        var entry = scans[directory];
+        if (entry.Damaged) Confirm([directory]);
+        return (scans.GetValueOrDefault(directory) ?? entry).Scan;
+    }
 
-    /// <summary>The recalled results, with those <see cref="Confirm"/> read again.</summary>
+    /// <summary>The recalled results, with those <see cref="Confirm"/> read again, and those whose record is damaged.</summary>
     public ScanResult RecalledResult()
     {
-        var entries = (_recalledScans ?? throw new InvalidOperationException("nothing recalled")).Values.ToList();
+        var scans = _recalledScans ?? throw new InvalidOperationException("nothing recalled");
         _recalled!.ReadAll();
+        Confirm(scans.Values.Where(e => e.Damaged).Select(e => e.Directory).ToList());
+        var entries = scans.Values.ToList();
         ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // decoded on every core
         return new ScanResult(entries.Select(e => e.Scan).ToList(), TimeSpan.Zero, TimeSpan.Zero) { Reused = entries.Count };
     }
