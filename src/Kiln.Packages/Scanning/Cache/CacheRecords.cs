@@ -44,9 +44,10 @@ internal sealed class CacheRecords(string file, byte[]? whole)
         {
             try
             {
-                using var handle = System.IO.File.OpenHandle(file);
+                using var stream = ScanCacheFile.OpenForRecords(file);
+                stream.Position = offset;
                 var buffer = new byte[length];
-                ScanCacheFile.ReadExactly(handle, buffer, offset);
+                stream.ReadExactly(buffer);
                 bytes = buffer;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -72,12 +72,13 @@ internal static class ScanCacheFile
         {
             byte[] bytes;
             long length;
-            using (var handle = File.OpenHandle(file))
+            using (var stream = OpenForRecords(file))
             {
-                length = RandomAccess.GetLength(handle);
+                length = stream.Length;
+                if (length > Array.MaxLength) return Nothing;
                 // Filled from the file at once: the runtime need not clear megabytes first.
                 bytes = GC.AllocateUninitializedArray<byte>((int)(whole ? length : Math.Min(length, FirstRead)));
-                ReadExactly(handle, bytes, 0);
+                stream.ReadExactly(bytes);
             }
             using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return Nothing;
@@ -110,16 +111,8 @@ internal static class ScanCacheFile
         }
     }
 
-    /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/> of the file.</summary>
-    internal static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer, long offset)
-    {
-        for (var done = 0; done < buffer.Length;)
-        {
-            var read = RandomAccess.Read(handle, buffer.AsSpan(done), offset + done);
-            if (read == 0) throw new EndOfStreamException("the file is shorter than its header says");
-            done += read;
-        }
-    }
+    /// <summary>The file opened for reads of known places and lengths: no buffer of its own, each read goes to the caller's array.</summary>
+    internal static FileStream OpenForRecords(string file) => new(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
 
     private static (List<CachedScan>, byte[]?, ulong[], CacheRecords?) Nothing => ([], null, [], null);
 
