@@ -74,9 +74,9 @@ public sealed record ImageInfo(IReadOnlyDictionary<string, string> Fields, strin
             var title = new JsonObject();
             foreach (var part in (string[])["vendor", "model", "variant"])
                 if (Field($"DEVICE_{prefix}{part.ToUpperInvariant()}") is { Length: > 0 } value) title[part] = value;
-            if (title.Count > 0) titles.Add(title);
+            if (title.Count > 0) titles.Add((JsonNode)title);
         }
-        if (titles.Count == 0) titles.Add(new JsonObject { ["title"] = Field("DEVICE_TITLE") });
+        if (titles.Count == 0) titles.Add((JsonNode)new JsonObject { ["title"] = Field("DEVICE_TITLE") });
         return titles;
     }
 }

@@ -31,7 +31,10 @@ public sealed class LicenseList
     {
         using var stream = typeof(LicenseList).Assembly.GetManifestResourceStream($"Spdx.{name}.json")
             ?? throw new InvalidOperationException($"the SPDX list {name} is not embedded in Kiln.Lint");
-        return JsonSerializer.Deserialize<List<string>>(stream)!.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        using var list = JsonDocument.Parse(stream);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in list.RootElement.EnumerateArray()) ids.Add(id.GetString()!);
+        return ids;
     }
 
     /// <summary>An SPDX license id (a listed one, with or without a + for "or later", or a LicenseRef-).</summary>

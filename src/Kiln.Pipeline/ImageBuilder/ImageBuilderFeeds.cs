@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kiln.Core.Errors;
 using Kiln.Images.Outputs;
 using Kiln.Images.Rootfs;
@@ -51,11 +52,17 @@ public static class ImageBuilderFeeds
         if (!File.Exists(builder.PackageMetadata))
             throw new UserError($"{builder.PackageMetadata}: not there, and the .config asks for SBOMs (CONFIG_JSON_CYCLONEDX_SBOM): " +
                 "export the Image Builder again with a .config that does");
-        return JsonSerializer.Deserialize<List<PackageInfo>>(File.ReadAllText(builder.PackageMetadata))
+        return JsonSerializer.Deserialize(File.ReadAllText(builder.PackageMetadata), SbomPackagesJson.Default.ListPackageInfo)
             ?? throw new UserError($"{builder.PackageMetadata}: no package list");
     }
 
     /// <summary>The SBOM's package metadata as <see cref="SbomPackages"/> reads it back.</summary>
     internal static string SbomText(IReadOnlyList<PackageInfo> packages) =>
-        JsonSerializer.Serialize(packages, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        JsonSerializer.Serialize(packages, SbomPackagesJson.Default.IReadOnlyListPackageInfo) + "\n";
 }
+
+/// <summary>The SBOM's package metadata in JSON, its reader and writer generated at compile time (kiln is compiled ahead of time).</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(List<PackageInfo>))]
+[JsonSerializable(typeof(IReadOnlyList<PackageInfo>))]
+internal sealed partial class SbomPackagesJson : JsonSerializerContext;

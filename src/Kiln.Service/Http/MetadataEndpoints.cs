@@ -39,7 +39,7 @@ public static class MetadataEndpoints
             var profiles = new JsonArray();
             foreach (var subtarget in tree.Subtargets.Values)
                 foreach (var profile in subtarget.Overview.Profiles)
-                    profiles.Add(new JsonObject { ["id"] = profile.Id, ["target"] = subtarget.Id, ["titles"] = Titles(profile) });
+                    profiles.Add((JsonNode)new JsonObject { ["id"] = profile.Id, ["target"] = subtarget.Id, ["titles"] = Titles(profile) });
             return ApiResponses.Json(context, 200, new JsonObject { ["release"] = tree.Version, ["image_url"] = "/targets/{target}", ["profiles"] = profiles });
         });
         routes.MapGet("/json/v1/{version}/targets/{board}/{subtarget}/{file}", context =>
@@ -59,7 +59,7 @@ public static class MetadataEndpoints
         });
     }
 
-    private static JsonArray Latest(ServedTree tree) => [tree.Version];
+    private static JsonArray Latest(ServedTree tree) => new(JsonValue.Create(tree.Version));
 
     /// <summary>ASU's get_branch: "24.10-SNAPSHOT" and "24.10.1" are of 24.10; SNAPSHOT is its own.</summary>
     public static string BranchOf(string version) =>
@@ -85,7 +85,7 @@ public static class MetadataEndpoints
     {
         var titles = new JsonArray();
         foreach (var title in profile.Titles)
-            titles.Add(new JsonObject(title.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value)))));
+            titles.Add((JsonNode)new JsonObject(title.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)JsonValue.Create(t.Value)))));
         return titles;
     }
 

@@ -63,7 +63,7 @@ public sealed class BuildService : IDisposable
         var plan = Kiln.Images.Rootfs.InstallPlanner.Resolve(build.Subtarget.Feed, build.Selection.Installs, build.Selection.Removals);
         var packages = new JsonArray();
         foreach (var planned in plan.Packages)
-            packages.Add(new JsonObject
+            packages.Add((JsonNode)new JsonObject
             {
                 ["name"] = planned.Package.Name,
                 ["version"] = planned.Package.Version.ToString(),
