@@ -21,12 +21,46 @@ public sealed record KilnRun(IReadOnlyList<string> Arguments, int Status, string
     }
 }
 
-/// <summary>Runs the real kiln executable (the apphost the Kiln.Cli reference puts beside the tests).</summary>
+/// <summary>Runs the real kiln executable: the native program users run, as the repository's launcher publishes it.</summary>
 public static class KilnProcess
 {
     public const int SigInt = 2;
 
-    public static string Program => Path.Combine(AppContext.BaseDirectory, "kiln");
+    /// <summary>
+    /// The repository's .kiln-build/kiln, which its launcher (./kiln) publishes ahead of time compiled when the sources
+    /// changed: published once per test run, before the first case starts it, so that no case waits on the publish
+    /// within its own time limit, and what the cases test is what ships rather than the JIT-compiled build.
+    /// </summary>
+    public static string Program => Published.Value;
+
+    private static readonly Lazy<string> Published = new(Publish);
+
+    /// <summary>The folder of Kiln.sln above the tests.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+                if (File.Exists(Path.Combine(directory.FullName, "Kiln.sln"))) return directory.FullName;
+            throw new InvalidOperationException("no Kiln.sln above " + AppContext.BaseDirectory);
+        }
+    }
+
+    private static string Publish()
+    {
+        var launcher = new ProcessStartInfo(Path.Combine(RepositoryRoot, "kiln"), "--version")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(launcher)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"./kiln --version exited with {process.ExitCode}:\n{stderr.Result}{stdout}");
+        return Path.Combine(RepositoryRoot, ".kiln-build", "kiln");
+    }
 
     /// <summary>Runs kiln in <paramref name="directory"/> to its end (killed after <paramref name="timeout"/>, which fails the case).</summary>
     /// <param name="environment">Variables set for this run besides the test's own environment.</param>

@@ -102,11 +102,6 @@ public sealed class OracleDeviceImageTests
     }
 
     /// <summary>The oracle beside the repository (../shared/oracle), where CI and development machines have it.</summary>
-    private static string OracleDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Kiln.sln")))
-                return Path.Combine(directory.FullName, "..", "shared", "oracle", "images-built", "ath79-generic");
-        throw new InvalidOperationException("no Kiln.sln above " + AppContext.BaseDirectory);
-    }
+    private static string OracleDirectory() =>
+        Path.Combine(KilnProcess.RepositoryRoot, "..", "shared", "oracle", "images-built", "ath79-generic");
 }
