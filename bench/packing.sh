@@ -17,9 +17,8 @@ command -v signify-openbsd >/dev/null || { echo "needs signify-openbsd (apt-get 
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-# Published as ./kiln publishes Kiln itself (precompiled), so both sides start as they would in use.
-dotnet publish "$root/bench/Kiln.Packing.Bench" -c Release -o "$scratch/bench" -nologo -v quiet --use-current-runtime --self-contained true \
-  -p:PublishReadyToRunComposite=true -p:PublishReadyToRun=true >/dev/null
+# Published as ./kiln publishes Kiln itself (compiled ahead of time), so both sides start as they would in use.
+dotnet publish "$root/bench/Kiln.Packing.Bench" -c Release -o "$scratch/bench" -nologo -v quiet --use-current-runtime >/dev/null
 signify-openbsd -G -n -p "$scratch/key.pub" -s "$scratch/key.sec" >/dev/null
 
 mkdir -p "$scratch/openwrt" "$scratch/kiln"

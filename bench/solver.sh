@@ -10,7 +10,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 oracle="$(cd "$root/../shared/oracle" && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-# Published as ./kiln publishes Kiln itself (precompiled), so the solver starts as it would in use.
-dotnet publish "$root/bench/Kiln.Solver.Bench" -c Release -o "$scratch/bench" -nologo -v quiet --use-current-runtime --self-contained true \
-  -p:PublishReadyToRunComposite=true -p:PublishReadyToRun=true >/dev/null
+# Published as ./kiln publishes Kiln itself (compiled ahead of time), so the solver starts as it would in use.
+dotnet publish "$root/bench/Kiln.Solver.Bench" -c Release -o "$scratch/bench" -nologo -v quiet --use-current-runtime >/dev/null
 "$scratch/bench/Kiln.Solver.Bench" "$oracle" "$reads" "$rounds"
