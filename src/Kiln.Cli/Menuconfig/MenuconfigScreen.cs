@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using Kiln.Configuration.Kconfig;
 using Kiln.Core.Errors;
 using Terminal.Gui.App;
+using Terminal.Gui.Configuration;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -46,6 +47,7 @@ public sealed class MenuconfigScreen
 
     public static MenuconfigExit Run(MenuSession session)
     {
+        ApplyTerminalGuiConfiguration();
         using var app = Application.Create();
         app.Init();
         var screen = new MenuconfigScreen(session, app);
@@ -54,6 +56,22 @@ public sealed class MenuconfigScreen
         screen._list.SetFocus();
         app.Run(window);
         return screen._exit ?? MenuconfigExit.Unchanged;
+    }
+
+    /// <summary>
+    /// What Terminal.Gui's module initializer does, which the native kiln leaves out of its start
+    /// (TerminalGui.Substitutions.xml): its settings applied, a failure kept for it to report, as it keeps them.
+    /// </summary>
+    private static void ApplyTerminalGuiConfiguration()
+    {
+        try
+        {
+            TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
+        }
+        catch (Exception e)
+        {
+            TuiJsonErrors.Add($"Applying configuration failed: {e.Message}. Running with default settings.");
+        }
     }
 
     private KconfigMenu Page => _pages[^1];
