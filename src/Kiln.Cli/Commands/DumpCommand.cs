@@ -57,9 +57,9 @@ public static class DumpCommand
         }
         else
         {
-            using var stdout = ByteTextOutput();
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             foreach (var scan in result.Makefiles.Where(m => !m.Failed))
-                MetadataBlock.Write(stdout, scan.SourceMakefile, scan.Output);
+                scan.WriteBlock(stdout);
         }
         foreach (var failure in result.Failures)
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));

@@ -32,6 +32,9 @@ public ref struct RecordReader(ReadOnlySpan<byte> bytes)
         return length == 0 ? "" : Encoding.UTF8.GetString(Take(length));
     }
 
+    /// <summary>The next string's UTF-8 bytes, not decoded (they begin at <see cref="Position"/> less their length).</summary>
+    public ReadOnlySpan<byte> ReadStringBytes() => Take(Read7BitEncodedInt());
+
     private int Read7BitEncodedInt()
     {
         var value = 0;

@@ -1,3 +1,5 @@
+using Kiln.Make.Text;
+
 namespace Kiln.OpenWrt.Scanning;
 
 /// <summary>What OpenWrt's metadata scan writes for one Makefile: the Source-Makefile line, what the Makefile printed, a blank line.</summary>
@@ -13,5 +15,15 @@ public static class MetadataBlock
         writer.Write('\n');
         writer.Write(output);
         writer.Write('\n');
+    }
+
+    /// <summary>The same text as bytes, <paramref name="output"/> already bytes (byte text: a character a byte).</summary>
+    public static void Write(Stream stream, string sourceMakefile, ReadOnlySpan<byte> output)
+    {
+        stream.Write("Source-Makefile: "u8);
+        stream.Write(ByteText.GetBytes(sourceMakefile));
+        stream.WriteByte((byte)'\n');
+        stream.Write(output);
+        stream.WriteByte((byte)'\n');
     }
 }

@@ -186,7 +186,7 @@ public sealed class MetadataScanner(ScanOptions options)
         _recalled!.ReadAll();
         Confirm(scans.Values.Where(e => e.Damaged).Select(e => e.Directory).ToList());
         var entries = scans.Values.ToList();
-        ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // decoded on every core
+        ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // read and checked on every core
         return new ScanResult(entries.Select(e => e.Scan).ToList(), TimeSpan.Zero, TimeSpan.Zero) { Reused = entries.Count };
     }
 

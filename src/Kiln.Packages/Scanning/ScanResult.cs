@@ -2,15 +2,6 @@ using Kiln.OpenWrt.Scanning;
 
 namespace Kiln.Packages.Scanning;
 
-/// <summary>One Makefile's scan: its metadata text, or the error that stopped it.</summary>
-public sealed record MakefileScan(string SourceMakefile, string Output, string Diagnostics, string? Error, MakefileFacts Facts)
-{
-    public bool Failed => Error is not null;
-
-    /// <summary>The block OpenWrt writes for this Makefile: the Source-Makefile line, the output, a blank line.</summary>
-    public string Block => MetadataBlock.Text(SourceMakefile, Output);
-}
-
 /// <summary>
 /// A whole scan, in the order of the Makefiles' paths. <see cref="FindTime"/> is the time spent
 /// walking the directories, which overlaps <see cref="Duration"/>, the whole scan's.

@@ -126,11 +126,36 @@ internal static class ScanCacheFile
         return buffer.ToArray();
     }
 
-    /// <summary>A result as <see cref="Write"/> encoded it (its record was checked against its SHA-256 when read).</summary>
+    /// <summary>
+    /// A result as <see cref="Write"/> encoded it (its record was checked against its SHA-256 when read); its text and
+    /// facts are left encoded for <see cref="MakefileScan"/> to decode when asked for.
+    /// </summary>
     public static MakefileScan DecodeScan(ReadOnlyMemory<byte> encoded)
     {
         var reader = new RecordReader(encoded.Span);
-        return ReadScan(ref reader);
+        var makefile = reader.ReadString();
+        var outputLength = reader.ReadStringBytes().Length;
+        var output = encoded.Slice(reader.Position - outputLength, outputLength);
+        var (diagnostics, error) = (reader.ReadString(), ReadOptional(ref reader));
+        return new MakefileScan(makefile, output, diagnostics, error, encoded[reader.Position..]);
+    }
+
+    /// <summary>The facts of a result, as <see cref="DecodeScan"/> left them.</summary>
+    internal static MakefileFacts DecodeFacts(ReadOnlyMemory<byte> encoded)
+    {
+        var reader = new RecordReader(encoded.Span);
+        var variables = ReadPairs(ref reader);
+        var hostBuild = reader.ReadBoolean();
+        var packages = new PackageFacts[reader.ReadInt32()];
+        for (var i = 0; i < packages.Length; i++)
+        {
+            var name = reader.ReadString();
+            var fields = ReadPairs(ref reader);
+            var hooks = new string[reader.ReadInt32()];
+            for (var j = 0; j < hooks.Length; j++) hooks[j] = reader.ReadString();
+            packages[i] = new PackageFacts(name, fields, hooks);
+        }
+        return new MakefileFacts(variables, hostBuild, packages);
     }
 
     private static void WriteScan(BinaryWriter writer, MakefileScan scan)
@@ -149,23 +174,6 @@ internal static class ScanCacheFile
             writer.Write(package.Hooks.Count);
             foreach (var hook in package.Hooks) writer.Write(hook);
         }
-    }
-
-    private static MakefileScan ReadScan(ref RecordReader reader)
-    {
-        var (makefile, output, diagnostics, error) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadOptional(ref reader));
-        var variables = ReadPairs(ref reader);
-        var hostBuild = reader.ReadBoolean();
-        var packages = new PackageFacts[reader.ReadInt32()];
-        for (var i = 0; i < packages.Length; i++)
-        {
-            var name = reader.ReadString();
-            var fields = ReadPairs(ref reader);
-            var hooks = new string[reader.ReadInt32()];
-            for (var j = 0; j < hooks.Length; j++) hooks[j] = reader.ReadString();
-            packages[i] = new PackageFacts(name, fields, hooks);
-        }
-        return new MakefileScan(makefile, output, diagnostics, error, new MakefileFacts(variables, hostBuild, packages));
     }
 
     private static void WritePairs(BinaryWriter writer, IReadOnlyList<KeyValuePair<string, string>> pairs)
