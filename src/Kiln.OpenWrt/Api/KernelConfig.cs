@@ -10,13 +10,14 @@ namespace Kiln.OpenWrt.Api;
 /// OpenWrt's scripts/kconfig.pl merges them ("+ + a b c": a later file's value, "is not set"
 /// included, replaces an earlier one). OpenWrt writes the merge to tmp/.kconfig-TARGET and
 /// includes it; Kiln's target.mk calls <c>$(kiln-kconfig FILES)</c>, which defines the same
-/// variables directly. Each file is read, and each list merged, once per API instance (one scan or build).
+/// variables directly. Each file is read and hashed, and each list merged, once per API instance (one scan or build).
 /// </summary>
 public sealed class KernelConfig
 {
     private const string NotSet = "#undef";
     private readonly ConcurrentDictionary<string, Lazy<KeyValuePair<string, string>[]>> _merged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<KeyValuePair<string, string>[]>> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]?> _hashes = new(StringComparer.Ordinal);
 
     /// <summary>The options that end up set (in name order), from files given as byte text.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Merge(IReadOnlyList<string> files) =>
@@ -25,10 +26,10 @@ public sealed class KernelConfig
     /// <summary>Defines the merged options as an included file of CONFIG_X=value lines would.</summary>
     internal void Define(Evaluator ev, IReadOnlyList<string> files)
     {
-        foreach (var file in files)
+        if (ev.Options.Inputs is { } inputs)
         {
-            if (ev.Options.Inputs is { } inputs && File.Exists(ByteText.ToOs(file)))
-                inputs.FileRead(ByteText.ToOs(file), System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ByteText.ToOs(file))));
+            foreach (var file in files)
+                if (Hash(file) is { } hash) inputs.FileRead(ByteText.ToOs(file), hash);
         }
         foreach (var (name, value) in Merge(files))
             ev.Variables.Define(name, value, Origin.File, recursive: true, ev.ReadingLocation);
@@ -42,6 +43,10 @@ public sealed class KernelConfig
                 options[name] = value;
         return options.Where(o => o.Value != NotSet).OrderBy(o => o.Key, StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>The SHA-256 of a file there is, hashed once per run (every subtarget reads the generic files).</summary>
+    private byte[]? Hash(string file) => _hashes.GetOrAdd(file, static f => File.Exists(ByteText.ToOs(f))
+        ? System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ByteText.ToOs(f))) : null);
 
     /// <summary>One config file's options in file order, "is not set" ones as <see cref="NotSet"/>; read once per run.</summary>
     private KeyValuePair<string, string>[] Read(string file) =>
