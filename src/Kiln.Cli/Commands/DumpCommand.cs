@@ -31,18 +31,18 @@ public static class DumpCommand
     private static int RunTargets(TargetScanOptions scan)
     {
         var result = new TargetScanner(scan).Run();
-        using (var stdout = ByteTextOutput())
+        using (var stdout = BufferedOutput())
         {
             foreach (var board in result.Boards.Where(b => !b.Failed))
-                MetadataBlock.Write(stdout, board.SourceMakefile, board.Output);
+                MetadataBlock.Write(stdout, board.SourceMakefile, ByteText.GetBytes(board.Output));
         }
         foreach (var failure in result.Failures)
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-    /// <summary>Standard output for byte text (one char a byte), buffered: a dump is thousands of blocks.</summary>
-    private static StreamWriter ByteTextOutput() => new(Console.OpenStandardOutput(), ByteText.Encoding, 1 << 16);
+    /// <summary>Standard output, buffered: a dump is thousands of blocks, written as bytes.</summary>
+    private static BufferedStream BufferedOutput() => new(Console.OpenStandardOutput(), 1 << 16);
 
     private static int RunPackages(ScanOptions options, bool json, bool stats)
     {
@@ -57,7 +57,7 @@ public static class DumpCommand
         }
         else
         {
-            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            using var stdout = BufferedOutput();
             foreach (var scan in result.Makefiles.Where(m => !m.Failed))
                 scan.WriteBlock(stdout);
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
@@ -37,7 +36,7 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
 
     private bool Holds(RecordedInput input) => input switch
     {
-        FileReadInput file => _fileHashes.GetOrAdd(file.Path, HashFile) is { } hash && hash.AsSpan().SequenceEqual(file.ContentHash),
+        FileReadInput file => _fileHashes.GetOrAdd(file.Path, FileHash.DigestIfReadable) is { } hash && hash.AsSpan().SequenceEqual(file.ContentHash),
         // Factories take the check as an argument: a lambda capturing it would be a new object for each of many inputs.
         PathQueriedInput query => _answers.GetOrAdd((query.Path, query.Query), static (key, check) => check.Answer(key.Path, key.Query), this) == query.Answer,
         DirectoryListedInput listing => _listings.GetOrAdd(listing.Directory, directory => InputLog.HashNames(FileSystemView.ListNow(directory)))
@@ -73,19 +72,5 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
         while (end > 1 && path[end - 1] == '/') end--;
         var slash = path.LastIndexOf('/', end - 1);
         return slash > 0 ? path[..slash] : null;
-    }
-
-    private static byte[]? HashFile(string path)
-    {
-        try
-        {
-            // Streamed through a pooled buffer: the files a scan checks add up to megabytes it need not hold.
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-            return SHA256.HashData(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 using Kiln.Make.Variables;
@@ -45,8 +46,7 @@ public sealed class KernelConfig
     }
 
     /// <summary>The SHA-256 of a file there is, hashed once per run (every subtarget reads the generic files).</summary>
-    private byte[]? Hash(string file) => _hashes.GetOrAdd(file, static f => File.Exists(ByteText.ToOs(f))
-        ? System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(ByteText.ToOs(f))) : null);
+    private byte[]? Hash(string file) => _hashes.GetOrAdd(file, static f => FileHash.DigestIfReadable(ByteText.ToOs(f)));
 
     /// <summary>One config file's options in file order, "is not set" ones as <see cref="NotSet"/>; read once per run.</summary>
     private KeyValuePair<string, string>[] Read(string file) =>
