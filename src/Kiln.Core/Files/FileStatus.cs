@@ -13,8 +13,12 @@ public static partial class FileStatus
     private const uint DirectoryType = 0x4000;
     private const uint RegularType = 0x8000;
 
-    // st_dev and st_ino open struct stat on every 64-bit Linux ABI; st_mode follows st_nlink on x86-64 only.
+    // st_dev and st_ino open struct stat on every 64-bit Linux ABI; st_mode follows st_nlink on x86-64 only. Size and the
+    // times sit at the same places on x86-64 and on the generic ABI (arm64, riscv64).
     private static readonly int ModeOffset = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16;
+    private const int SizeOffset = 48;
+    private const int ModifiedOffset = 88;
+    private const int ChangedOffset = 104;
 
     /// <summary>Paths up to this long are passed to the system from the stack: a scan asks about hundreds of thousands.</summary>
     private const int StackPathBytes = 1024;
@@ -41,8 +45,13 @@ public static partial class FileStatus
         Span<byte> path = stackalloc byte[StackPathBytes];
         if (stat(Path(osPath, path), buffer) != 0) return null;
         var mode = BitConverter.ToUInt32(buffer[ModeOffset..]);
-        return new PathStatus(BitConverter.ToUInt64(buffer), BitConverter.ToUInt64(buffer[8..]), (mode & FileTypeMask) == DirectoryType);
+        var stamp = new FileStamp(BitConverter.ToUInt64(buffer), BitConverter.ToUInt64(buffer[8..]), BitConverter.ToInt64(buffer[SizeOffset..]),
+            Nanoseconds(buffer[ModifiedOffset..]), Nanoseconds(buffer[ChangedOffset..]));
+        return new PathStatus(stamp, (mode & FileTypeMask) == DirectoryType);
     }
+
+    /// <summary>A struct timespec (seconds, then nanoseconds) as nanoseconds since the epoch.</summary>
+    private static long Nanoseconds(ReadOnlySpan<byte> timespec) => BitConverter.ToInt64(timespec) * 1_000_000_000 + BitConverter.ToInt64(timespec[8..]);
 
     /// <summary>The path as the system takes it, NUL-terminated: in <paramref name="room"/> when it fits, else on the heap.</summary>
     private static ReadOnlySpan<byte> Path(string osPath, Span<byte> room)
@@ -60,5 +69,31 @@ public static partial class FileStatus
     private static partial int stat(ReadOnlySpan<byte> path, Span<byte> buffer);
 }
 
-/// <summary>A file's identity (device and inode) and whether it is a directory.</summary>
-public readonly record struct PathStatus(ulong Device, ulong Inode, bool IsDirectory);
+/// <summary>What a path leads to: its <see cref="FileStamp"/>, and whether it is a directory.</summary>
+public readonly record struct PathStatus(FileStamp Stamp, bool IsDirectory)
+{
+    public ulong Device => Stamp.Device;
+
+    public ulong Inode => Stamp.Inode;
+}
+
+/// <summary>
+/// A file's identity (device and inode), size, and times of last change to its bytes (modified) and to its inode (changed,
+/// which no program can set back): while all are the same, so are the bytes, as git and ninja take it.
+/// </summary>
+public readonly record struct FileStamp(ulong Device, ulong Inode, long Size, long ModifiedNanoseconds, long ChangedNanoseconds)
+{
+    /// <summary>
+    /// How long before a read a file must have last changed for its stamp to vouch for the bytes read. A file's times
+    /// come from a clock that only advances every few milliseconds (and a network file system's from another machine's):
+    /// a change made just after the read could otherwise leave the stamp as it was.
+    /// </summary>
+    public static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether the file's bytes and inode last changed <see cref="Settled"/> or more before <paramref name="readSince"/>.</summary>
+    public bool SettledBefore(DateTime readSince)
+    {
+        var limit = (readSince.ToUniversalTime() - Settled - DateTime.UnixEpoch).Ticks * 100;
+        return ModifiedNanoseconds < limit && ChangedNanoseconds < limit;
+    }
+}

@@ -24,6 +24,8 @@ public ref struct RecordReader(ReadOnlySpan<byte> bytes)
 
     public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 
+    public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
     public byte[] ReadBytes(int count) => Take(count).ToArray();
 
     public string ReadString()

@@ -6,7 +6,7 @@ using Kiln.Make.Functions;
 namespace Kiln.Make.Inputs;
 
 /// <summary>
-/// Tells whether recorded inputs still hold: every file has the same bytes, every probe the same
+/// Tells whether recorded inputs still hold: every file has the same bytes (or the stamp that vouched for them), every probe the same
 /// answer, every listing the same names, every path the same resolution, every environment
 /// variable read the same value, every command the same output and every compiler probed the same file. Inputs are
 /// checked in the order they were recorded (a command may create what a later probe finds). Within one run the file system is taken to stand still, as make takes it: a file's bytes are
@@ -16,11 +16,11 @@ namespace Kiln.Make.Inputs;
 public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, TimeSpan shellTimeout)
 {
     private readonly ConcurrentDictionary<string, byte[]?> _fileHashes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Path, PathQuery Query), bool> _answers = new();
+    private readonly ConcurrentDictionary<string, PathStatus?> _statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _existing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _listings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Path, string WorkingDirectory), string?> _resolutions = new();
     private readonly ConcurrentDictionary<ShellInvocation, Lazy<byte[]>> _outcomes = new();
-    private readonly ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Program, string WorkingDirectory), ProgramIdentityInput> _programs = new();
 
     /// <param name="inputs">Null (inputs that could not be read back) never hold.</param>
@@ -36,9 +36,10 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
 
     private bool Holds(RecordedInput input) => input switch
     {
-        FileReadInput file => _fileHashes.GetOrAdd(file.Path, FileHash.DigestIfReadable) is { } hash && hash.AsSpan().SequenceEqual(file.ContentHash),
-        // Factories take the check as an argument: a lambda capturing it would be a new object for each of many inputs.
-        PathQueriedInput query => _answers.GetOrAdd((query.Path, query.Query), static (key, check) => check.Answer(key.Path, key.Query), this) == query.Answer,
+        // An unchanged stamp vouches for the bytes: most files are only stat'ed, as the path queries about them are.
+        FileReadInput file => file.Stamp is { } stamp && Status(file.Path) is { IsDirectory: false } status && status.Stamp == stamp
+            || _fileHashes.GetOrAdd(file.Path, FileHash.DigestIfReadable) is { } hash && hash.AsSpan().SequenceEqual(file.ContentHash),
+        PathQueriedInput query => Answer(query.Path, query.Query) == query.Answer,
         DirectoryListedInput listing => _listings.GetOrAdd(listing.Directory, directory => InputLog.HashNames(FileSystemView.ListNow(directory)))
             .AsSpan().SequenceEqual(listing.NamesHash),
         PathResolvedInput path => _resolutions.GetOrAdd((path.Path, path.WorkingDirectory), key => PathFunctions.RealPath(key.Path, key.WorkingDirectory))
@@ -56,14 +57,22 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     };
 
     /// <summary>
-    /// <see cref="FileSystemView.Answer"/>, without asking the file system about what lies below a directory that is not
-    /// there: nothing can (every package probes its build directory's .quilt_used, in a tree never built).
+    /// <see cref="FileSystemView.Answer"/>, with one stat of a path for the two queries that follow links, and without
+    /// asking the file system about what lies below a directory that is not there: nothing can (every package probes its
+    /// build directory's .quilt_used, in a tree never built).
     /// </summary>
-    private bool Answer(string path, PathQuery query) =>
-        Parent(path) is { } parent && !IsDirectory(parent) ? false : FileSystemView.Answer(path, query);
+    private bool Answer(string path, PathQuery query) => query switch
+    {
+        // Factories take the check as an argument: a lambda capturing it would be a new object for each of many inputs.
+        PathQuery.Exists => _existing.GetOrAdd(path, static (p, check) => check.ParentIsDirectory(p) && FileSystemView.Answer(p, PathQuery.Exists), this),
+        PathQuery.IsDirectory => Status(path) is { IsDirectory: true },
+        _ => Status(path) is { IsDirectory: false },
+    };
 
-    private bool IsDirectory(string directory) => _directories.GetOrAdd(directory, static (d, check) =>
-        Parent(d) is { } parent && !check.IsDirectory(parent) ? false : FileStatus.Stat(d) is { IsDirectory: true }, this);
+    private PathStatus? Status(string path) =>
+        _statuses.GetOrAdd(path, static (p, check) => check.ParentIsDirectory(p) ? FileStatus.Stat(p) : null, this);
+
+    private bool ParentIsDirectory(string path) => Parent(path) is not { } parent || Status(parent) is { IsDirectory: true };
 
     /// <summary>The path up to its last name (which the kernel must reach as a directory to find that name), or null at the root.</summary>
     private static string? Parent(string path)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
 
@@ -11,8 +12,25 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     private readonly List<RecordedInput> _inputs = [];
     private readonly HashSet<string> _environmentRead = new(StringComparer.Ordinal);
     private readonly HashSet<ulong> _missing = [];
+    private readonly DateTime _started = DateTime.UtcNow;
+    private int _stamped;
 
-    public IReadOnlyList<RecordedInput> Inputs => _inputs;
+    /// <summary>
+    /// What the evaluation learned, in order. Each file read is stamped (<see cref="FileReadInput.Stamp"/>) when asked
+    /// for, if it had settled before the log began (<see cref="FileStamp.SettledBefore"/>): a check then trusts an
+    /// unchanged stamp instead of reading the file again.
+    /// </summary>
+    public IReadOnlyList<RecordedInput> Inputs
+    {
+        get
+        {
+            for (; _stamped < _inputs.Count; _stamped++)
+                if (_inputs[_stamped] is FileReadInput { Stamp: null } file && FileStatus.Stat(file.Path) is { IsDirectory: false, Stamp: var stamp }
+                    && stamp.SettledBefore(_started))
+                    _inputs[_stamped] = file with { Stamp = stamp };
+            return _inputs;
+        }
+    }
 
     /// <summary>False once the evaluation did something a reused result would not repeat.</summary>
     public bool Repeatable { get; private set; } = true;

@@ -1,3 +1,4 @@
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
 using Kiln.Make.Text;
@@ -24,12 +25,16 @@ internal enum InputKind : byte
     FileTime = 7,
     ShellRanNotRechecked = 8,
     ProgramIdentity = 9,
+    StampedFileRead = 10,
 }
 
-/// <summary>A file read whole (a makefile, or <c>$(file &lt;)</c>), by the SHA-256 of its bytes.</summary>
-public sealed record FileReadInput(string Path, byte[] ContentHash) : RecordedInput
+/// <summary>
+/// A file read whole (a makefile, or <c>$(file &lt;)</c>), by the SHA-256 of its bytes; with the file's stamp when it
+/// vouches for those bytes (<see cref="InputLog.Inputs"/>).
+/// </summary>
+public sealed record FileReadInput(string Path, byte[] ContentHash, FileStamp? Stamp = null) : RecordedInput
 {
-    internal override InputKind Kind => InputKind.FileRead;
+    internal override InputKind Kind => Stamp is null ? InputKind.FileRead : InputKind.StampedFileRead;
 
     public override string Describe() => $"the bytes of {Path}";
 }

@@ -42,6 +42,14 @@ public static class RecordedInputCodec
             case FileReadInput file:
                 writer.Write(file.Path);
                 WriteHash(writer, file.ContentHash);
+                if (file.Stamp is { } stamp)
+                {
+                    writer.Write(stamp.Device);
+                    writer.Write(stamp.Inode);
+                    writer.Write(stamp.Size);
+                    writer.Write(stamp.ModifiedNanoseconds);
+                    writer.Write(stamp.ChangedNanoseconds);
+                }
                 break;
             case PathQueriedInput query:
                 writer.Write(query.Path);
@@ -86,6 +94,8 @@ public static class RecordedInputCodec
     private static RecordedInput ReadInput(ref RecordReader reader) => (InputKind)reader.ReadByte() switch
     {
         InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader)),
+        InputKind.StampedFileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader),
+            new FileStamp(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64())),
         InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
         InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(ref reader)),
         InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(ref reader)),

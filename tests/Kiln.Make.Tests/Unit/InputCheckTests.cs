@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Inputs;
 
@@ -223,5 +225,42 @@ public sealed class InputCheckTests
         Assert.Equal(log.Inputs[1], decoded[1]);
         Assert.True(new InputCheck(environment, TimeSpan.FromSeconds(30)).StillHold(decoded));
         Assert.Equal(1, Runs(counter));
+    }
+
+    [Fact]
+    public void AFileThatSettledBeforeTheEvaluationIsCheckedByItsStampUntilTheStampChanges()
+    {
+        using var tree = new TemporaryDirectory();
+        var path = tree.Path + "/version.mk";
+        File.WriteAllText(path, "PKG_VERSION:=1.0\n");
+        Thread.Sleep(FileStamp.Settled + TimeSpan.FromMilliseconds(100));
+        var log = new InputLog(Environment);
+        log.FileRead(path, SHA256.HashData(File.ReadAllBytes(path)));
+        var read = Assert.IsType<FileReadInput>(Assert.Single(log.Inputs));
+        Assert.Equal(FileStatus.Stat(path)!.Value.Stamp, read.Stamp);
+        var decoded = RecordedInputCodec.Decode(RecordedInputCodec.Encode(log.Inputs))!;
+        Assert.Equal(read.Stamp, Assert.IsType<FileReadInput>(Assert.Single(decoded)).Stamp);
+
+        // The stamp vouches for the bytes: they are not read again (a recorded hash that is not theirs goes unnoticed).
+        Assert.True(NewCheck().StillHold([read with { ContentHash = new byte[32] }]));
+        Assert.True(NewCheck().StillHold(decoded));
+
+        // The same length, other bytes: the stamp changed, so the bytes are hashed and found changed.
+        File.WriteAllText(path, "PKG_VERSION:=2.0\n");
+        Assert.Same(decoded[0], NewCheck().FirstChanged(decoded));
+    }
+
+    [Fact]
+    public void AFileChangedJustBeforeTheEvaluationIsNotStampedAndIsHashedAgain()
+    {
+        using var tree = new TemporaryDirectory();
+        var path = tree.Path + "/version.mk";
+        File.WriteAllText(path, "PKG_VERSION:=1.0\n");
+        var log = new InputLog(Environment);
+        log.FileRead(path, SHA256.HashData(File.ReadAllBytes(path)));
+        var read = Assert.IsType<FileReadInput>(Assert.Single(log.Inputs));
+        Assert.Null(read.Stamp);
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        Assert.False(NewCheck().StillHold([read with { ContentHash = new byte[32] }]));
     }
 }
