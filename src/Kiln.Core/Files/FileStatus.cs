@@ -12,6 +12,7 @@ public static partial class FileStatus
     private const uint FileTypeMask = 0xF000;
     private const uint DirectoryType = 0x4000;
     private const uint RegularType = 0x8000;
+    private const uint LinkType = 0xA000;
 
     // st_dev and st_ino open struct stat on every 64-bit Linux ABI; st_mode follows st_nlink on x86-64 only. Size and the
     // times sit at the same places on x86-64 and on the generic ABI (arm64, riscv64).
@@ -36,6 +37,13 @@ public static partial class FileStatus
         Span<byte> buffer = stackalloc byte[StatBufferSize];
         Span<byte> path = stackalloc byte[StackPathBytes];
         return lstat(Path(osPath, path), buffer) == 0 && (BitConverter.ToUInt32(buffer[ModeOffset..]) & FileTypeMask) == RegularType;
+    }
+
+    public static bool IsSymbolicLink(string osPath)
+    {
+        Span<byte> buffer = stackalloc byte[StatBufferSize];
+        Span<byte> path = stackalloc byte[StackPathBytes];
+        return lstat(Path(osPath, path), buffer) == 0 && (BitConverter.ToUInt32(buffer[ModeOffset..]) & FileTypeMask) == LinkType;
     }
 
     /// <summary>What the path leads to (links followed), or null if it leads nowhere.</summary>

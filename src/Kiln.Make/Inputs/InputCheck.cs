@@ -22,6 +22,7 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     private readonly ConcurrentDictionary<(string Path, string WorkingDirectory), string?> _resolutions = new();
     private readonly ConcurrentDictionary<ShellInvocation, Lazy<byte[]>> _outcomes = new();
     private readonly ConcurrentDictionary<(string Program, string WorkingDirectory), ProgramIdentityInput> _programs = new();
+    private readonly ConcurrentDictionary<ReadOnlyMemory<byte>, bool> _encodedVerdicts = new(EncodedInputComparer.Instance);
 
     /// <param name="inputs">Null (inputs that could not be read back) never hold.</param>
     public bool StillHold(IReadOnlyList<RecordedInput>? inputs) => inputs is not null && FirstChanged(inputs) is null;
@@ -31,6 +32,20 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     {
         foreach (var input in inputs)
             if (!Holds(input)) return input;
+        return null;
+    }
+
+    /// <summary>
+    /// The first of the inputs <see cref="RecordedInputCodec.Encode"/> encoded that no longer holds, decoded; null when
+    /// they all hold. Most inputs of a scan are the same bytes in many results (the same API files, probes and
+    /// directories): each distinct one is decoded and checked once.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The encoding is damaged.</exception>
+    public RecordedInput? FirstChanged(ReadOnlyMemory<byte> encoded)
+    {
+        foreach (var input in RecordedInputCodec.Split(encoded))
+            if (!_encodedVerdicts.GetOrAdd(input, static (bytes, check) => check.Holds(RecordedInputCodec.DecodeOne(bytes.Span)), this))
+                return RecordedInputCodec.DecodeOne(input.Span);
         return null;
     }
 
@@ -81,5 +96,20 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
         while (end > 1 && path[end - 1] == '/') end--;
         var slash = path.LastIndexOf('/', end - 1);
         return slash > 0 ? path[..slash] : null;
+    }
+
+    /// <summary>Encoded inputs compared by their bytes.</summary>
+    private sealed class EncodedInputComparer : IEqualityComparer<ReadOnlyMemory<byte>>
+    {
+        public static readonly EncodedInputComparer Instance = new();
+
+        public bool Equals(ReadOnlyMemory<byte> x, ReadOnlyMemory<byte> y) => x.Span.SequenceEqual(y.Span);
+
+        public int GetHashCode(ReadOnlyMemory<byte> bytes)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(bytes.Span);
+            return hash.ToHashCode();
+        }
     }
 }

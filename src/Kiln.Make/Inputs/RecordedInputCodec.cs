@@ -4,16 +4,29 @@ using Kiln.Make.Evaluation;
 
 namespace Kiln.Make.Inputs;
 
-/// <summary>The binary form of an evaluation's recorded inputs: their count, then each input by kind.</summary>
+/// <summary>
+/// The binary form of an evaluation's recorded inputs: their count, then each input as its length and its bytes (its kind,
+/// then its fields), so that a check can take each input's bytes alone (<see cref="Split"/>) and decode only those it
+/// has not seen yet.
+/// </summary>
 public static class RecordedInputCodec
 {
     public static byte[] Encode(IReadOnlyList<RecordedInput> inputs)
     {
         using var buffer = new MemoryStream();
+        using var one = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        using (var inputWriter = new BinaryWriter(one, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(inputs.Count);
-            foreach (var input in inputs) WriteInput(writer, input);
+            foreach (var input in inputs)
+            {
+                one.SetLength(0);
+                WriteInput(inputWriter, input);
+                inputWriter.Flush();
+                writer.Write7BitEncodedInt((int)one.Length);
+                writer.Write(one.GetBuffer().AsSpan(0, (int)one.Length));
+            }
         }
         return buffer.ToArray();
     }
@@ -23,14 +36,51 @@ public static class RecordedInputCodec
     {
         try
         {
-            var reader = new RecordReader(encoded.Span);
-            var inputs = new RecordedInput[reader.ReadInt32()];
-            for (var j = 0; j < inputs.Length; j++) inputs[j] = ReadInput(ref reader);
+            var parts = Split(encoded);
+            var inputs = new RecordedInput[parts.Length];
+            for (var i = 0; i < parts.Length; i++) inputs[i] = DecodeOne(parts[i].Span);
             return inputs;
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException or OverflowException)
+        catch (InvalidDataException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Each input's bytes, in order, as <see cref="DecodeOne"/> reads them.</summary>
+    /// <exception cref="InvalidDataException">The encoding is damaged.</exception>
+    public static ReadOnlyMemory<byte>[] Split(ReadOnlyMemory<byte> encoded)
+    {
+        try
+        {
+            var reader = new RecordReader(encoded.Span);
+            var parts = new ReadOnlyMemory<byte>[reader.ReadInt32()];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var length = reader.ReadStringBytes().Length;
+                parts[i] = encoded.Slice(reader.Position - length, length);
+            }
+            return reader.Position == encoded.Length ? parts : throw new InvalidDataException("bytes after the last input");
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or OverflowException)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    /// <summary>One input from the bytes <see cref="Split"/> gave for it.</summary>
+    /// <exception cref="InvalidDataException">The bytes are damaged.</exception>
+    public static RecordedInput DecodeOne(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var reader = new RecordReader(bytes);
+            var input = ReadInput(ref reader);
+            return reader.Position == bytes.Length ? input : throw new InvalidDataException("bytes after an input");
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or OverflowException)
+        {
+            throw new InvalidDataException(e.Message, e);
         }
     }
 

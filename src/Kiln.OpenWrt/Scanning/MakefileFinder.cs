@@ -1,5 +1,5 @@
-using System.IO.Enumeration;
 using System.Text;
+using Kiln.Core.Files;
 using Kiln.Make.Text;
 
 namespace Kiln.OpenWrt.Scanning;
@@ -16,8 +16,6 @@ public static class MakefileFinder
 
     /// <summary>What a host tool's Makefile in tools/ calls.</summary>
     public static readonly string[] HostBuildCalls = ["call HostBuild"];
-
-    private static readonly EnumerationOptions EnumerateAll = new() { AttributesToSkip = 0, IgnoreInaccessible = true };
 
     /// <summary>Directories (relative to <paramref name="scanDirectory"/>, byte order) whose Makefile qualifies.</summary>
     public static List<FoundMakefile> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls) =>
@@ -77,32 +75,25 @@ public static class MakefileFinder
 
     private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories) List(string directory, HashSet<string> visited)
     {
+        // The types come with the directory read: only links, and entries of a file system that records no type, are stat'ed.
+        if (DirectoryEntries.Read(directory, static (name, type) => type is DirectoryEntryType.Directory or DirectoryEntryType.SymbolicLink
+                or DirectoryEntryType.Unknown || name.SequenceEqual("Makefile"u8)) is not { } entries)
+            return (false, []);
         var subdirectories = new List<(string Name, bool IsLink)>();
         var hasMakefile = false;
-        try
+        foreach (var (name, type) in entries)
         {
-            // The entry types come with the directory read; only directories are asked whether they are links.
-            var entries = new FileSystemEnumerable<(string Name, bool IsDirectory, bool IsLink)>(directory,
-                (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory, entry.IsDirectory
-                    && (entry.Attributes & FileAttributes.ReparsePoint) != 0),
-                EnumerateAll)
-            {
-                ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory || entry.FileName.SequenceEqual("Makefile"),
-            };
-            foreach (var (name, isDirectory, isLink) in entries)
-            {
-                // A directory named Makefile is found as find -name finds it (and then refused as no Makefile).
-                if (!isDirectory || name == "Makefile") hasMakefile = true;
-                if (!isDirectory) continue;
-                // Links are followed like find -L; a linked directory is entered once, however many links lead to it.
-                if (!isLink) subdirectories.Add((name, false));
-                else if (visited.Add(new DirectoryInfo(Path.Combine(directory, name)).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? name))
-                    subdirectories.Add((name, true));
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (false, []);
+            var path = Path.Combine(directory, name);
+            var isDirectory = type == DirectoryEntryType.Directory
+                || type is DirectoryEntryType.SymbolicLink or DirectoryEntryType.Unknown && FileStatus.Stat(path) is { IsDirectory: true };
+            // A directory named Makefile is found as find -name finds it (and then refused as no Makefile).
+            hasMakefile |= name == "Makefile";
+            if (!isDirectory) continue;
+            var isLink = type == DirectoryEntryType.SymbolicLink || type == DirectoryEntryType.Unknown && FileStatus.IsSymbolicLink(path);
+            // Links are followed like find -L; a linked directory is entered once, however many links lead to it.
+            if (!isLink) subdirectories.Add((name, false));
+            else if (visited.Add(new DirectoryInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? name))
+                subdirectories.Add((name, true));
         }
         return (hasMakefile, subdirectories);
     }

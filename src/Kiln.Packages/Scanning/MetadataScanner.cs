@@ -161,11 +161,18 @@ public sealed class MetadataScanner(ScanOptions options)
     }
 
     /// <summary>Why a kept result no longer holds for a Makefile now to be evaluated in <paramref name="workingDirectory"/>; null if it holds.</summary>
-    private static string? Change(CachedScan kept, string workingDirectory, InputCheck check) =>
-        kept.WorkingDirectory != workingDirectory ? $"its physical directory changed (from {kept.WorkingDirectory} to {workingDirectory})"
-        : kept.Inputs is not { } inputs ? "its kept inputs could not be read"
-        : check.FirstChanged(inputs) is { } input ? input.Describe() + " changed"
-        : null;
+    private static string? Change(CachedScan kept, string workingDirectory, InputCheck check)
+    {
+        if (kept.WorkingDirectory != workingDirectory) return $"its physical directory changed (from {kept.WorkingDirectory} to {workingDirectory})";
+        try
+        {
+            return kept.FirstChanged(check) is { } input ? input.Describe() + " changed" : null;
+        }
+        catch (InvalidDataException)
+        {
+            return "its kept inputs could not be read";
+        }
+    }
 
     /// <summary>
     /// The recalled result of one directory (see <see cref="RecalledScans.Directories"/>), with a change <see cref="Confirm"/>

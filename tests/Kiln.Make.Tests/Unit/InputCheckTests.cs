@@ -263,4 +263,27 @@ public sealed class InputCheckTests
         Assert.True(NewCheck().StillHold(log.Inputs));
         Assert.False(NewCheck().StillHold([read with { ContentHash = new byte[32] }]));
     }
+
+    [Fact]
+    public void EncodedInputsAreCheckedAsTheyAreAndTheFirstChangedIsDecoded()
+    {
+        using var tree = new TemporaryDirectory();
+        File.WriteAllText(tree.Path + "/a", "1");
+        RecordedInput[] inputs =
+        [
+            new PathQueriedInput(tree.Path + "/a", PathQuery.IsFile, true),
+            new EnvironmentReadInput("PATH", "/usr/bin:/bin"),
+            new PathQueriedInput(tree.Path + "/b", PathQuery.Exists, false),
+        ];
+        var encoded = RecordedInputCodec.Encode(inputs);
+        Assert.Equal(inputs, RecordedInputCodec.Decode(encoded));
+        var check = NewCheck();
+        Assert.Null(check.FirstChanged(encoded));
+        Assert.Null(check.FirstChanged(RecordedInputCodec.Encode([inputs[2], inputs[0]])));
+
+        File.WriteAllText(tree.Path + "/b", "");
+        Assert.Equal(inputs[2], NewCheck().FirstChanged(encoded));
+        Assert.Throws<InvalidDataException>(() => NewCheck().FirstChanged(encoded.AsMemory(0, encoded.Length - 1)));
+        Assert.Null(RecordedInputCodec.Decode(encoded.AsMemory(0, encoded.Length - 1)));
+    }
 }

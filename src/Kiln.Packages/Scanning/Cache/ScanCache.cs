@@ -46,6 +46,13 @@ public sealed class CachedScan
     /// <remarks>Null when the cache file's record is damaged: nothing of it can be trusted.</remarks>
     public IReadOnlyList<RecordedInput>? Inputs => _inputs ??= Encoded is { } encoded ? RecordedInputCodec.Decode(encoded.Inputs) : null;
 
+    /// <summary>The first input that no longer holds; null when they all do. Inputs still encoded are checked as they are.</summary>
+    /// <exception cref="InvalidDataException">The kept inputs cannot be read.</exception>
+    public RecordedInput? FirstChanged(InputCheck check) =>
+        _inputs is { } inputs ? check.FirstChanged(inputs)
+        : Encoded is { } encoded ? check.FirstChanged(encoded.Inputs)
+        : throw new InvalidDataException("a damaged record");
+
     /// <summary>The record as the cache file holds it (written back as it is); null for a new entry, or a damaged record.</summary>
     internal (ReadOnlyMemory<byte> Scan, ReadOnlyMemory<byte> Inputs)? Encoded => _record?.Bytes;
 

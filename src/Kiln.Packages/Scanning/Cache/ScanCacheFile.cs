@@ -16,7 +16,7 @@ namespace Kiln.Packages.Scanning.Cache;
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 8;
+    private const int FormatVersion = 9;
 
     /// <summary>Enough to hold the header of most caches: one read gets it.</summary>
     private const int FirstRead = 1 << 20;
