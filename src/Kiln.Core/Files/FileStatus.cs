@@ -31,6 +31,14 @@ public static partial class FileStatus
         return lstat(Path(osPath, path), buffer) == 0;
     }
 
+    /// <summary><see cref="Exists(string)"/> of a path given as its UTF-8 bytes (as caches keep paths).</summary>
+    public static bool Exists(ReadOnlySpan<byte> utf8Path)
+    {
+        Span<byte> buffer = stackalloc byte[StatBufferSize];
+        Span<byte> path = stackalloc byte[StackPathBytes];
+        return lstat(Path(utf8Path, path), buffer) == 0;
+    }
+
     /// <summary>Whether the path itself (not what a link leads to) is a regular file: not a directory, link, FIFO, socket or device.</summary>
     public static bool IsRegularFile(string osPath)
     {
@@ -49,9 +57,21 @@ public static partial class FileStatus
     /// <summary>What the path leads to (links followed), or null if it leads nowhere.</summary>
     public static PathStatus? Stat(string osPath)
     {
-        Span<byte> buffer = stackalloc byte[StatBufferSize];
         Span<byte> path = stackalloc byte[StackPathBytes];
-        if (stat(Path(osPath, path), buffer) != 0) return null;
+        return StatTerminated(Path(osPath, path));
+    }
+
+    /// <summary><see cref="Stat(string)"/> of a path given as its UTF-8 bytes (as caches keep paths).</summary>
+    public static PathStatus? Stat(ReadOnlySpan<byte> utf8Path)
+    {
+        Span<byte> path = stackalloc byte[StackPathBytes];
+        return StatTerminated(Path(utf8Path, path));
+    }
+
+    private static PathStatus? StatTerminated(ReadOnlySpan<byte> path)
+    {
+        Span<byte> buffer = stackalloc byte[StatBufferSize];
+        if (stat(path, buffer) != 0) return null;
         var mode = BitConverter.ToUInt32(buffer[ModeOffset..]);
         var stamp = new FileStamp(BitConverter.ToUInt64(buffer), BitConverter.ToUInt64(buffer[8..]), BitConverter.ToInt64(buffer[SizeOffset..]),
             Nanoseconds(buffer[ModifiedOffset..]), Nanoseconds(buffer[ChangedOffset..]));
@@ -68,6 +88,15 @@ public static partial class FileStatus
         if (length < 0) return System.Text.Encoding.UTF8.GetBytes(osPath + "\0");
         room[length] = 0;
         return room[..(length + 1)];
+    }
+
+    /// <summary>UTF-8 bytes NUL-terminated: in <paramref name="room"/> when they fit, else on the heap.</summary>
+    private static ReadOnlySpan<byte> Path(ReadOnlySpan<byte> utf8Path, Span<byte> room)
+    {
+        if (utf8Path.Length >= room.Length) return (byte[])[.. utf8Path, 0];
+        utf8Path.CopyTo(room);
+        room[utf8Path.Length] = 0;
+        return room[..(utf8Path.Length + 1)];
     }
 
     [LibraryImport("libc", SetLastError = true)]

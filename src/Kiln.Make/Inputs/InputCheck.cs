@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
@@ -16,13 +17,14 @@ namespace Kiln.Make.Inputs;
 public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, TimeSpan shellTimeout)
 {
     private readonly ConcurrentDictionary<string, byte[]?> _fileHashes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, PathStatus?> _statuses = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> _existing = new(StringComparer.Ordinal);
+    // Paths by their UTF-8 bytes, as the system takes them and the caches keep them: those of encoded inputs are checked without decoding.
+    private readonly ConcurrentDictionary<ReadOnlyMemory<byte>, PathStatus?> _statuses = new(BytesComparer.Instance);
+    private readonly ConcurrentDictionary<ReadOnlyMemory<byte>, bool> _existing = new(BytesComparer.Instance);
     private readonly ConcurrentDictionary<string, byte[]> _listings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Path, string WorkingDirectory), string?> _resolutions = new();
     private readonly ConcurrentDictionary<ShellInvocation, Lazy<byte[]>> _outcomes = new();
     private readonly ConcurrentDictionary<(string Program, string WorkingDirectory), ProgramIdentityInput> _programs = new();
-    private readonly ConcurrentDictionary<ReadOnlyMemory<byte>, bool> _encodedVerdicts = new(EncodedInputComparer.Instance);
+    private readonly ConcurrentDictionary<ReadOnlyMemory<byte>, bool> _encodedVerdicts = new(BytesComparer.Instance);
 
     /// <param name="inputs">Null (inputs that could not be read back) never hold.</param>
     public bool StillHold(IReadOnlyList<RecordedInput>? inputs) => inputs is not null && FirstChanged(inputs) is null;
@@ -44,17 +46,22 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     public RecordedInput? FirstChanged(ReadOnlyMemory<byte> encoded)
     {
         foreach (var input in RecordedInputCodec.Split(encoded))
-            if (!_encodedVerdicts.GetOrAdd(input, static (bytes, check) => check.Holds(RecordedInputCodec.DecodeOne(bytes.Span)), this))
+            if (!_encodedVerdicts.GetOrAdd(input, static (bytes, check) => check.HoldsEncoded(bytes), this))
                 return RecordedInputCodec.DecodeOne(input.Span);
         return null;
     }
 
+    /// <summary>Whether an encoded input holds; the path queries and stamped file reads most inputs are, without decoding them.</summary>
+    private bool HoldsEncoded(ReadOnlyMemory<byte> input) =>
+        RecordedInputCodec.TryReadPathQuery(input, out var path, out var query, out var answer) ? Answer(path, query) == answer
+        : RecordedInputCodec.TryReadFileStamp(input, out path, out var stamp) && StampHolds(path, stamp) || Holds(RecordedInputCodec.DecodeOne(input.Span));
+
     private bool Holds(RecordedInput input) => input switch
     {
         // An unchanged stamp vouches for the bytes: most files are only stat'ed, as the path queries about them are.
-        FileReadInput file => file.Stamp is { } stamp && Status(file.Path) is { IsDirectory: false } status && status.Stamp == stamp
+        FileReadInput file => file.Stamp is { } stamp && StampHolds(Encoding.UTF8.GetBytes(file.Path), stamp)
             || _fileHashes.GetOrAdd(file.Path, FileHash.DigestIfReadable) is { } hash && hash.AsSpan().SequenceEqual(file.ContentHash),
-        PathQueriedInput query => Answer(query.Path, query.Query) == query.Answer,
+        PathQueriedInput query => Answer(Encoding.UTF8.GetBytes(query.Path), query.Query) == query.Answer,
         DirectoryListedInput listing => _listings.GetOrAdd(listing.Directory, directory => InputLog.HashNames(FileSystemView.ListNow(directory)))
             .AsSpan().SequenceEqual(listing.NamesHash),
         PathResolvedInput path => _resolutions.GetOrAdd((path.Path, path.WorkingDirectory), key => PathFunctions.RealPath(key.Path, key.WorkingDirectory))
@@ -76,32 +83,37 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
     /// asking the file system about what lies below a directory that is not there: nothing can (every package probes its
     /// build directory's .quilt_used, in a tree never built).
     /// </summary>
-    private bool Answer(string path, PathQuery query) => query switch
+    private bool Answer(ReadOnlyMemory<byte> path, PathQuery query) => query switch
     {
         // Factories take the check as an argument: a lambda capturing it would be a new object for each of many inputs.
-        PathQuery.Exists => _existing.GetOrAdd(path, static (p, check) => check.ParentIsDirectory(p) && FileSystemView.Answer(p, PathQuery.Exists), this),
+        PathQuery.Exists => _existing.GetOrAdd(path, static (p, check) => check.ParentIsDirectory(p) && FileStatus.Exists(p.Span), this),
         PathQuery.IsDirectory => Status(path) is { IsDirectory: true },
         _ => Status(path) is { IsDirectory: false },
     };
 
-    private PathStatus? Status(string path) =>
-        _statuses.GetOrAdd(path, static (p, check) => check.ParentIsDirectory(p) ? FileStatus.Stat(p) : null, this);
+    private bool StampHolds(ReadOnlyMemory<byte> path, FileStamp stamp) => Status(path) is { IsDirectory: false } status && status.Stamp == stamp;
 
-    private bool ParentIsDirectory(string path) => Parent(path) is not { } parent || Status(parent) is { IsDirectory: true };
+    private PathStatus? Status(ReadOnlyMemory<byte> path) =>
+        _statuses.GetOrAdd(path, static (p, check) => check.ParentIsDirectory(p) ? FileStatus.Stat(p.Span) : null, this);
+
+    private bool ParentIsDirectory(ReadOnlyMemory<byte> path) => Parent(path) is not { } parent || Status(parent) is { IsDirectory: true };
 
     /// <summary>The path up to its last name (which the kernel must reach as a directory to find that name), or null at the root.</summary>
-    private static string? Parent(string path)
+    private static ReadOnlyMemory<byte>? Parent(ReadOnlyMemory<byte> path)
     {
-        var end = path.Length;
-        while (end > 1 && path[end - 1] == '/') end--;
-        var slash = path.LastIndexOf('/', end - 1);
-        return slash > 0 ? path[..slash] : null;
+        var bytes = path.Span;
+        var end = bytes.Length;
+        while (end > 1 && bytes[end - 1] == '/') end--;
+        var slash = bytes[..end].LastIndexOf((byte)'/');
+        // Not a conditional expression: its null would become an empty path, through the conversion from a null array.
+        if (slash <= 0) return null;
+        return path[..slash];
     }
 
-    /// <summary>Encoded inputs compared by their bytes.</summary>
-    private sealed class EncodedInputComparer : IEqualityComparer<ReadOnlyMemory<byte>>
+    /// <summary>Encoded inputs and paths compared by their bytes.</summary>
+    private sealed class BytesComparer : IEqualityComparer<ReadOnlyMemory<byte>>
     {
-        public static readonly EncodedInputComparer Instance = new();
+        public static readonly BytesComparer Instance = new();
 
         public bool Equals(ReadOnlyMemory<byte> x, ReadOnlyMemory<byte> y) => x.Span.SequenceEqual(y.Span);
 

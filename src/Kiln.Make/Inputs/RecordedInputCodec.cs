@@ -84,6 +84,59 @@ public static class RecordedInputCodec
         }
     }
 
+    /// <summary>
+    /// A path query's path (its UTF-8 bytes, not decoded), query and answer, from the bytes <see cref="Split"/> gave for
+    /// it; false for an input of another kind. A scan's inputs are mostly such queries: a check need not decode them.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The bytes are damaged.</exception>
+    public static bool TryReadPathQuery(ReadOnlyMemory<byte> input, out ReadOnlyMemory<byte> utf8Path, out PathQuery query, out bool answer)
+    {
+        (utf8Path, query, answer) = (default, default, default);
+        if (input.Span is not [(byte)InputKind.PathQueried, ..]) return false;
+        try
+        {
+            var reader = new RecordReader(input.Span);
+            reader.ReadByte();
+            utf8Path = ReadPath(ref reader, input);
+            (query, answer) = ((PathQuery)reader.ReadByte(), reader.ReadBoolean());
+            return true;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    /// <summary>A stamped file read's path (its UTF-8 bytes) and stamp, as <see cref="TryReadPathQuery"/> reads a query's.</summary>
+    /// <exception cref="InvalidDataException">The bytes are damaged.</exception>
+    public static bool TryReadFileStamp(ReadOnlyMemory<byte> input, out ReadOnlyMemory<byte> utf8Path, out FileStamp stamp)
+    {
+        (utf8Path, stamp) = (default, default);
+        if (input.Span is not [(byte)InputKind.StampedFileRead, ..]) return false;
+        try
+        {
+            var reader = new RecordReader(input.Span);
+            reader.ReadByte();
+            utf8Path = ReadPath(ref reader, input);
+            ReadHash(ref reader);
+            stamp = ReadStamp(ref reader);
+            return true;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+    }
+
+    private static ReadOnlyMemory<byte> ReadPath(ref RecordReader reader, ReadOnlyMemory<byte> input)
+    {
+        var length = reader.ReadStringBytes().Length;
+        return input.Slice(reader.Position - length, length);
+    }
+
+    private static FileStamp ReadStamp(ref RecordReader reader) =>
+        new(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
+
     private static void WriteInput(BinaryWriter writer, RecordedInput input)
     {
         writer.Write((byte)input.Kind);
@@ -144,8 +197,7 @@ public static class RecordedInputCodec
     private static RecordedInput ReadInput(ref RecordReader reader) => (InputKind)reader.ReadByte() switch
     {
         InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader)),
-        InputKind.StampedFileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader),
-            new FileStamp(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64())),
+        InputKind.StampedFileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader), ReadStamp(ref reader)),
         InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
         InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(ref reader)),
         InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(ref reader)),

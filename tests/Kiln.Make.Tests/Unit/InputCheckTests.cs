@@ -244,10 +244,13 @@ public sealed class InputCheckTests
         // The stamp vouches for the bytes: they are not read again (a recorded hash that is not theirs goes unnoticed).
         Assert.True(NewCheck().StillHold([read with { ContentHash = new byte[32] }]));
         Assert.True(NewCheck().StillHold(decoded));
+        var encoded = RecordedInputCodec.Encode(log.Inputs);
+        Assert.Null(NewCheck().FirstChanged(encoded));
 
         // The same length, other bytes: the stamp changed, so the bytes are hashed and found changed.
         File.WriteAllText(path, "PKG_VERSION:=2.0\n");
         Assert.Same(decoded[0], NewCheck().FirstChanged(decoded));
+        Assert.Equal($"the bytes of {path}", NewCheck().FirstChanged(encoded)?.Describe());
     }
 
     [Fact]
