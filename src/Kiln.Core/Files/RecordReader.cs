@@ -28,6 +28,9 @@ public ref struct RecordReader(ReadOnlySpan<byte> bytes)
 
     public byte[] ReadBytes(int count) => Take(count).ToArray();
 
+    /// <summary>Passes over <paramref name="count"/> bytes (which the caller takes from its own memory, by <see cref="Position"/>).</summary>
+    public void Skip(int count) => Take(count);
+
     public string ReadString()
     {
         var length = Read7BitEncodedInt();

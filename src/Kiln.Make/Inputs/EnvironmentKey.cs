@@ -1,3 +1,4 @@
+using Kiln.Core.Files;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -58,13 +59,11 @@ public static class EnvironmentKey
         writer.Write(MemoryMarshal.AsBytes(sorted.AsSpan()));
     }
 
-    public static ulong[] Read(BinaryReader reader)
+    public static ulong[] Read(ref RecordReader reader)
     {
         var count = reader.ReadInt32();
-        if (count < 0) throw new InvalidDataException("damaged list of names");
-        var sorted = new ulong[count];
-        if (reader.Read(MemoryMarshal.AsBytes(sorted.AsSpan())) != count * sizeof(ulong)) throw new EndOfStreamException();
-        return sorted;
+        if (count is < 0 or > int.MaxValue / sizeof(ulong)) throw new FormatException("damaged list of names");
+        return MemoryMarshal.Cast<byte, ulong>(reader.ReadBytes(count * sizeof(ulong))).ToArray();
     }
 
     private static bool AffectsEveryEvaluation(string name) =>

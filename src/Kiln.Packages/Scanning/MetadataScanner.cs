@@ -42,7 +42,7 @@ public sealed class MetadataScanner(ScanOptions options)
         string WorkingDirectory(FoundMakefile found) =>
             found.ThroughLink ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory)) : physicalRoot + "/" + found.Directory;
 
-        var cache = OpenCache(top, whole: true);
+        var cache = OpenCache(top);
         var check = Check();
         var scans = new List<(string Directory, MakefileScan Scan, CachedScan? Entry, int Found, bool Qualifies)>();
         var reused = 0;
@@ -113,7 +113,7 @@ public sealed class MetadataScanner(ScanOptions options)
     /// </summary>
     public RecalledScans? Recall()
     {
-        if (OpenCache(Dump().TopDirectory, whole: false) is not { Count: > 0 } cache) return null;
+        if (OpenCache(Dump().TopDirectory) is not { Count: > 0 } cache) return null;
         _recalled = cache;
         _recalledScans = new SortedDictionary<string, CachedScan>(StringComparer.Ordinal);
         foreach (var entry in cache.Entries) _recalledScans[entry.Directory] = entry;
@@ -190,7 +190,6 @@ public sealed class MetadataScanner(ScanOptions options)
     public ScanResult RecalledResult()
     {
         var scans = _recalledScans ?? throw new InvalidOperationException("nothing recalled");
-        _recalled!.ReadAll();
         Confirm(scans.Values.Where(e => e.Damaged).Select(e => e.Directory).ToList());
         var entries = scans.Values.ToList();
         ParallelWorkers.Run(entries.Count, options.Parallelism, i => _ = entries[i].Scan);   // read and checked on every core
@@ -228,8 +227,8 @@ public sealed class MetadataScanner(ScanOptions options)
 
     private string ScanRoot(string top) => Path.Combine(top, options.ScanDirectory);
 
-    private ScanCache? OpenCache(string top, bool whole) => options.CacheDirectory is { } cacheDirectory
-        ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, Dump().Environment), Dump().Environment, whole)
+    private ScanCache? OpenCache(string top) => options.CacheDirectory is { } cacheDirectory
+        ? ScanCache.Open(Path.Combine(cacheDirectory, CacheFileName(options.ScanDirectory)), CacheKey(top, Dump().Environment), Dump().Environment)
         : null;
 
     /// <summary>

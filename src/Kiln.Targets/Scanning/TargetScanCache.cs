@@ -24,20 +24,24 @@ internal static class TargetScanCache
     public static Dictionary<string, CachedBoard> Read(string file, string key)
     {
         var boards = new Dictionary<string, CachedBoard>(StringComparer.Ordinal);
+        if (MappedFile.Map(file) is not { } bytes) return boards;
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(file), writable: false), Encoding.UTF8);
+            var reader = new RecordReader(bytes.Span);
             if (reader.ReadString() != Magic || reader.ReadString() != key) return boards;
             for (var count = reader.ReadInt32(); count > 0; count--)
             {
                 var (directory, physicalDirectory) = (reader.ReadString(), reader.ReadString());
                 var scan = new BoardScan(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null);
-                if (RecordedInputCodec.Decode(reader.ReadBytes(reader.ReadInt32())) is not { } inputs) return [];
-                boards[directory] = new CachedBoard(directory, physicalDirectory, scan, inputs, EnvironmentKey.Read(reader));
+                var inputsLength = reader.ReadInt32();
+                reader.Skip(inputsLength);
+                if (RecordedInputCodec.Decode(bytes.Slice(reader.Position - inputsLength, inputsLength)) is not { } inputs) return [];
+                boards[directory] = new CachedBoard(directory, physicalDirectory, scan, inputs, EnvironmentKey.Read(ref reader));
             }
+            GC.KeepAlive(bytes);   // the mapping, while the reader reads it
             return boards;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or InvalidDataException or FormatException)
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
         {
             return [];
         }

@@ -4,58 +4,18 @@ using Kiln.Core.Errors;
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>
-/// Where the records of one scan cache file are read from: the file's bytes when it was read whole, else the file itself,
-/// one record at a time, so that a build of a few packages does not read the results of thousands.
+/// The records of one scan cache file, where the file is mapped (<see cref="MappedFile"/>): a build of a few packages
+/// reads only the pages of the records it uses, a scan reads them all without copying them.
 /// </summary>
-internal sealed class CacheRecords(string file, byte[]? whole)
+internal sealed class CacheRecords(string file, ReadOnlyMemory<byte> bytes)
 {
-    private byte[]? _whole = whole;
-
     public string File => file;
 
-    /// <summary>
-    /// Reads the whole file once, for a caller about to use most records (writing the cache back, decoding every result).
-    /// A file replaced since its header was read fails every record's check, as a damaged one would.
-    /// </summary>
-    public void ReadAll()
-    {
-        if (Volatile.Read(ref _whole) is not null) return;
-        try
-        {
-            Volatile.Write(ref _whole, System.IO.File.ReadAllBytes(file));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Each record is then read alone, and one that cannot be is damaged.
-        }
-    }
-
-    /// <summary>A record's result and inputs; null when they cannot be read or are not what the header's SHA-256 says.</summary>
+    /// <summary>A record's result and inputs; null when they lie outside the file or are not what the header's SHA-256 says.</summary>
     public (ReadOnlyMemory<byte> Scan, ReadOnlyMemory<byte> Inputs)? Load(long offset, int scanLength, int inputsLength, byte[] hash)
     {
-        var length = scanLength + inputsLength;
-        ReadOnlyMemory<byte> bytes;
-        if (Volatile.Read(ref _whole) is { } whole)
-        {
-            if (offset + length > whole.Length) return null;
-            bytes = whole.AsMemory((int)offset, length);
-        }
-        else
-        {
-            try
-            {
-                using var stream = ScanCacheFile.OpenForRecords(file);
-                stream.Position = offset;
-                var buffer = new byte[length];
-                stream.ReadExactly(buffer);
-                bytes = buffer;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
-        var (scan, inputs) = (bytes[..scanLength], bytes[scanLength..]);
+        if (offset + scanLength + inputsLength > bytes.Length) return null;
+        var (scan, inputs) = (bytes.Slice((int)offset, scanLength), bytes.Slice((int)offset + scanLength, inputsLength));
         return Hash(scan.Span, inputs.Span).AsSpan().SequenceEqual(hash) ? (scan, inputs) : null;
     }
 

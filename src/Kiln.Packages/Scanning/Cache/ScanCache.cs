@@ -75,17 +75,13 @@ public sealed class ScanCache
 
     private readonly HashSet<ulong> _missing;
 
-    /// <summary>Where the records of the entries read from the file are; null when the file had none to give.</summary>
-    private readonly CacheRecords? _records;
-
-    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing, CacheRecords? records)
+    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing)
     {
         _file = file;
         _key = key;
         _entries = entries;
         Digest = digest;
         _missing = missing;
-        _records = records;
     }
 
     public string FilePath => _file;
@@ -94,17 +90,13 @@ public sealed class ScanCache
     public byte[]? Digest { get; private set; }
 
     /// <param name="environment">The environment the Makefiles are evaluated in.</param>
-    /// <param name="whole">Read every record now, for a caller that checks them all; else each is read when first used.</param>
-    public static ScanCache Open(string file, string key, IReadOnlyDictionary<string, string> environment, bool whole)
+    public static ScanCache Open(string file, string key, IReadOnlyDictionary<string, string> environment)
     {
         var entries = new Dictionary<string, CachedScan>(StringComparer.Ordinal);
-        var (read, digest, missing, records) = ScanCacheFile.Read(file, key, environment, whole);
+        var (read, digest, missing) = ScanCacheFile.Read(file, key, environment);
         foreach (var entry in read) entries[entry.Directory] = entry;
-        return new ScanCache(file, key, entries, digest, [.. missing], records);
+        return new ScanCache(file, key, entries, digest, [.. missing]);
     }
-
-    /// <summary>Reads every record not yet read in one go, for a caller about to use most of them.</summary>
-    public void ReadAll() => _records?.ReadAll();
 
     /// <summary>Adds the names an evaluation looked up and did not find (<see cref="InputLog.Missing"/>) to those kept; safe from any thread.</summary>
     public void NoteMissing(IReadOnlyCollection<ulong> names)
@@ -133,7 +125,6 @@ public sealed class ScanCache
     public string? Save(IEnumerable<CachedScan> entries)
     {
         Digest = null;
-        ReadAll();
         try
         {
             Digest = ScanCacheFile.Write(_file, _key, _missing, entries.Where(e => !e.Damaged));

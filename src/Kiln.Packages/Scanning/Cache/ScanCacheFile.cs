@@ -18,9 +18,6 @@ internal static class ScanCacheFile
     private const string Magic = "kiln-scan-cache";
     private const int FormatVersion = 9;
 
-    /// <summary>Enough to hold the header of most caches: one read gets it.</summary>
-    private const int FirstRead = 1 << 20;
-
     /// <summary>Replaces <paramref name="file"/> whole (<see cref="AtomicFile"/>).</summary>
     /// <returns>The SHA-256 of the header, which names this state of the file (the header holds every record's SHA-256).</returns>
     public static byte[] Write(string file, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
@@ -63,36 +60,28 @@ internal static class ScanCacheFile
     /// <summary>
     /// The entries of the file, the SHA-256 of its header and the names looked up and not found; or nothing if it is
     /// missing, unreadable, damaged, written for another key, or if <paramref name="environment"/> has one of those names.
+    /// The records are checked when first used (<see cref="CacheRecord"/>).
     /// </summary>
-    /// <param name="whole">Read every record now (a scan checks them all); else each is read when first used.</param>
-    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing, CacheRecords? Records) Read(string file, string key,
-        IReadOnlyDictionary<string, string> environment, bool whole)
+    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing) Read(string file, string key,
+        IReadOnlyDictionary<string, string> environment)
     {
+        if (MappedFile.Map(file) is not { } bytes) return Nothing;
         try
         {
-            byte[] bytes;
-            long length;
-            using (var stream = OpenForRecords(file))
-            {
-                length = stream.Length;
-                if (length > Array.MaxLength) return Nothing;
-                // Filled from the file at once: the runtime need not clear megabytes first.
-                bytes = GC.AllocateUninitializedArray<byte>((int)(whole ? length : Math.Min(length, FirstRead)));
-                stream.ReadExactly(bytes);
-            }
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+            var reader = new RecordReader(bytes.Span);
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return Nothing;
             var headerLength = reader.ReadInt32();
-            var headerStart = (int)reader.BaseStream.Position;
+            var headerStart = reader.Position;
             var bodyStart = (long)headerStart + headerLength + SHA256.HashSizeInBytes;
-            if (headerLength < 0) return Nothing;
-            if (bodyStart > bytes.Length) return whole ? Nothing : Read(file, key, environment, whole: true);
-            var digest = bytes[(headerStart + headerLength)..(int)bodyStart];
-            if (!SHA256.HashData(bytes.AsSpan(headerStart, headerLength)).AsSpan().SequenceEqual(digest)) return Nothing;
+            if (headerLength < 0 || bodyStart > bytes.Length) return Nothing;
+            var header = bytes.Span.Slice(headerStart, headerLength);
+            var digest = bytes.Span.Slice(headerStart + headerLength, SHA256.HashSizeInBytes).ToArray();
+            if (!SHA256.HashData(header).AsSpan().SequenceEqual(digest)) return Nothing;
+            reader = new RecordReader(header);
             if (reader.ReadString() != key) return Nothing;
-            var missing = EnvironmentKey.Read(reader);
+            var missing = EnvironmentKey.Read(ref reader);
             if (!EnvironmentKey.StillMissing(missing, environment)) return Nothing;
-            var records = new CacheRecords(file, bytes.Length == length ? bytes : null);
+            var records = new CacheRecords(file, bytes);
             var count = reader.ReadInt32();
             var entries = new List<CachedScan>(count);
             var offset = bodyStart;
@@ -103,18 +92,15 @@ internal static class ScanCacheFile
                 entries.Add(new CachedScan(directory, workingDirectory, new CacheRecord(records, offset, scanLength, inputsLength, reader.ReadBytes(SHA256.HashSizeInBytes))));
                 offset += scanLength + inputsLength;
             }
-            return (entries, digest, missing, records);
+            return (entries, digest, missing);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException or FormatException)
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
         {
             return Nothing;
         }
     }
 
-    /// <summary>The file opened for reads of known places and lengths: no buffer of its own, each read goes to the caller's array.</summary>
-    internal static FileStream OpenForRecords(string file) => new(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-
-    private static (List<CachedScan>, byte[]?, ulong[], CacheRecords?) Nothing => ([], null, [], null);
+    private static (List<CachedScan>, byte[]?, ulong[]) Nothing => ([], null, []);
 
     /// <summary>Whether two results are the same, field for field (as the cache would keep them).</summary>
     public static bool SameResult(MakefileScan a, MakefileScan b) => EncodeScan(a).AsSpan().SequenceEqual(EncodeScan(b));
