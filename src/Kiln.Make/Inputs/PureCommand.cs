@@ -4,8 +4,8 @@ namespace Kiln.Make.Inputs;
 /// Recognises the commands whose output is a function of their text alone — no file, directory, clock or other
 /// program consulted — so that a result they fed can be checked without running them again. Deliberately narrow:
 /// what Makefiles compute in the shell for want of make arithmetic or text functions, as a pipeline of
-/// <c>echo</c>/<c>printf</c>/<c>expr</c> (or <c>echo $((...))</c>) into <c>cut</c>, <c>tr</c> or a <c>sed</c> of
-/// s///, y/// scripts. Anything else (a redirection, a command substitution, a variable, a glob, a file operand) is not.
+/// <c>echo</c>/<c>printf</c>/<c>expr</c> (or <c>echo $((...))</c>, or such a pipeline run by <c>sh -c</c>) into
+/// <c>cut</c>, <c>tr</c>, a digest of the input (<c>md5sum</c>) or a <c>sed</c> of s///, y/// scripts. Anything else (a redirection, a command substitution, a variable, a glob, a file operand) is not.
 /// </summary>
 public static class PureCommand
 {
@@ -27,6 +27,8 @@ public static class PureCommand
     private static bool IsSource(List<(string Text, bool Quoted)> words) => words[0] switch
     {
         ("echo" or "printf" or "expr", false) => words.Skip(1).All(w => w.Quoted || !w.Text.Contains('$') || IsArithmetic(w.Text)),
+        // A shell started to run a pure command (sh -c "echo -n 'X'"): its text is checked as a command of its own.
+        ("sh" or "/bin/sh", false) => words is [_, ("-c", false), (var inner, true)] && Is(inner),
         _ => false,
     };
 
@@ -39,6 +41,8 @@ public static class PureCommand
             ("tr", false) => arguments.All(a => a.Quoted || !a.Text.Contains('$')),
             ("cut", false) => arguments.All(a => a.Text.StartsWith('-')),
             ("sed", false) => arguments.Count > 0 && arguments.All(a => a.Text is "-e" or "-E" or "-r" or "-n" || IsSubstitution(a.Text)),
+            // A digest of the standard input (echo '$(CONFIG_...)' | md5sum | cut -c1-32 names a configuration).
+            ("md5sum" or "sha1sum" or "sha256sum" or "sha512sum", false) => arguments is [] or [("-", _)],
             _ => false,
         };
     }

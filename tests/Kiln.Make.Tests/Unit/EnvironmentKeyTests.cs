@@ -1,3 +1,4 @@
+using Kiln.Core.Files;
 using System.Text;
 using Kiln.Make.Inputs;
 
@@ -28,8 +29,8 @@ public sealed class EnvironmentKeyTests
 
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) EnvironmentKey.Write(writer, missing);
-        buffer.Position = 0;
-        Assert.Equal(missing, EnvironmentKey.Read(new BinaryReader(buffer)));
+        var reader = new RecordReader(buffer.ToArray());
+        Assert.Equal(missing, EnvironmentKey.Read(ref reader));
     }
 
     [Fact]
