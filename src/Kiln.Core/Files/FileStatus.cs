@@ -127,6 +127,18 @@ public readonly record struct FileStamp(ulong Device, ulong Inode, long Size, lo
     /// </summary>
     public static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
 
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Device);
+        writer.Write(Inode);
+        writer.Write(Size);
+        writer.Write(ModifiedNanoseconds);
+        writer.Write(ChangedNanoseconds);
+    }
+
+    public static FileStamp Read(ref RecordReader reader) =>
+        new(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
+
     /// <summary>Whether the file's bytes and inode last changed <see cref="Settled"/> or more before <paramref name="readSince"/>.</summary>
     public bool SettledBefore(DateTime readSince)
     {

@@ -119,7 +119,7 @@ public static class RecordedInputCodec
             reader.ReadByte();
             utf8Path = ReadPath(ref reader, input);
             ReadHash(ref reader);
-            stamp = ReadStamp(ref reader);
+            stamp = FileStamp.Read(ref reader);
             return true;
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException)
@@ -134,9 +134,6 @@ public static class RecordedInputCodec
         return input.Slice(reader.Position - length, length);
     }
 
-    private static FileStamp ReadStamp(ref RecordReader reader) =>
-        new(reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
-
     private static void WriteInput(BinaryWriter writer, RecordedInput input)
     {
         writer.Write((byte)input.Kind);
@@ -145,14 +142,7 @@ public static class RecordedInputCodec
             case FileReadInput file:
                 writer.Write(file.Path);
                 WriteHash(writer, file.ContentHash);
-                if (file.Stamp is { } stamp)
-                {
-                    writer.Write(stamp.Device);
-                    writer.Write(stamp.Inode);
-                    writer.Write(stamp.Size);
-                    writer.Write(stamp.ModifiedNanoseconds);
-                    writer.Write(stamp.ChangedNanoseconds);
-                }
+                file.Stamp?.Write(writer);
                 break;
             case PathQueriedInput query:
                 writer.Write(query.Path);
@@ -197,7 +187,7 @@ public static class RecordedInputCodec
     private static RecordedInput ReadInput(ref RecordReader reader) => (InputKind)reader.ReadByte() switch
     {
         InputKind.FileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader)),
-        InputKind.StampedFileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader), ReadStamp(ref reader)),
+        InputKind.StampedFileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader), FileStamp.Read(ref reader)),
         InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
         InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(ref reader)),
         InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(ref reader)),

@@ -27,9 +27,10 @@ public static class MakefileFinder
     /// <summary>
     /// The directories below <paramref name="scanDirectory"/> that hold a Makefile, depth first in
     /// the order the directories list them, found as the enumeration proceeds (so that a caller can
-    /// start on the first ones while the walk goes on).
+    /// start on the first ones while the walk goes on). With a <paramref name="memory"/>, an unchanged
+    /// directory's listing is taken from it, and the listings read are kept in it.
     /// </summary>
-    public static IEnumerable<FoundMakefile> Candidates(string scanDirectory, int maxDepth)
+    public static IEnumerable<FoundMakefile> Candidates(string scanDirectory, int maxDepth, WalkMemory? memory = null)
     {
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<(string Path, string Relative, bool ThroughLink, int Depth)>();
@@ -37,7 +38,7 @@ public static class MakefileFinder
         while (pending.Count > 0)
         {
             var (directory, relative, throughLink, depth) = pending.Pop();
-            var (hasMakefile, subdirectories) = List(directory, visited);
+            var (hasMakefile, subdirectories) = Listing(directory, relative, visited, memory);
             if (hasMakefile && relative.Length > 0) yield return new FoundMakefile(relative, throughLink);
             if (depth >= maxDepth) continue;
             for (var i = subdirectories.Count - 1; i >= 0; i--)
@@ -73,14 +74,32 @@ public static class MakefileFinder
         return false;
     }
 
-    private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories) List(string directory, HashSet<string> visited)
+    private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories) Listing(string directory, string relative,
+        HashSet<string> visited, WalkMemory? memory)
+    {
+        if (memory is null)
+        {
+            var (has, names, _) = Read(directory, visited);
+            return (has, names);
+        }
+        // The stamp is taken before the directory is read: a change made meanwhile leaves it older than the directory.
+        var stamp = FileStatus.Stat(directory) is { IsDirectory: true } status ? status.Stamp : (FileStamp?)null;
+        if (memory.Recall(relative, stamp) is { } kept) return (kept.HasMakefile, kept.Subdirectories.Select(name => (name, false)).ToList());
+        var (hasMakefile, subdirectories, sawLink) = Read(directory, visited);
+        if (stamp is { } read && !sawLink) memory.Remember(relative, new DirectoryListing(read, hasMakefile, [.. subdirectories.Select(s => s.Name)]));
+        return (hasMakefile, subdirectories);
+    }
+
+    /// <summary>A directory's listing, and whether it holds a symbolic link (to a directory or not).</summary>
+    private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories, bool SawLink) Read(string directory, HashSet<string> visited)
     {
         // The types come with the directory read: only links, and entries of a file system that records no type, are stat'ed.
         if (DirectoryEntries.Read(directory, static (name, type) => type is DirectoryEntryType.Directory or DirectoryEntryType.SymbolicLink
                 or DirectoryEntryType.Unknown || name.SequenceEqual("Makefile"u8)) is not { } entries)
-            return (false, []);
+            return (false, [], false);
         var subdirectories = new List<(string Name, bool IsLink)>();
         var hasMakefile = false;
+        var sawLink = false;
         foreach (var (name, type) in entries)
         {
             var path = Path.Combine(directory, name);
@@ -88,14 +107,15 @@ public static class MakefileFinder
                 || type is DirectoryEntryType.SymbolicLink or DirectoryEntryType.Unknown && FileStatus.Stat(path) is { IsDirectory: true };
             // A directory named Makefile is found as find -name finds it (and then refused as no Makefile).
             hasMakefile |= name == "Makefile";
-            if (!isDirectory) continue;
             var isLink = type == DirectoryEntryType.SymbolicLink || type == DirectoryEntryType.Unknown && FileStatus.IsSymbolicLink(path);
+            sawLink |= isLink;
+            if (!isDirectory) continue;
             // Links are followed like find -L; a linked directory is entered once, however many links lead to it.
             if (!isLink) subdirectories.Add((name, false));
             else if (visited.Add(new DirectoryInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? name))
                 subdirectories.Add((name, true));
         }
-        return (hasMakefile, subdirectories);
+        return (hasMakefile, subdirectories, sawLink);
     }
 }
 

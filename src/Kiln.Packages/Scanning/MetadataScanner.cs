@@ -50,7 +50,7 @@ public sealed class MetadataScanner(ScanOptions options)
         var changes = new List<string>();
         var walkTicks = new StrongBox<long>();
         // The walk is shared out with the evaluations: whichever thread is free takes the next Makefile found.
-        var candidates = MakefileFinder.Candidates(scanRoot, options.MaxDepth).Select((found, index) => (Found: found, Index: index));
+        var candidates = MakefileFinder.Candidates(scanRoot, options.MaxDepth, cache?.Walk).Select((found, index) => (Found: found, Index: index));
         ParallelWorkers.RunEach(Timed(candidates, walkTicks), options.Parallelism, (candidate, _) =>
         {
             var (found, foundIndex) = candidate;
@@ -100,7 +100,7 @@ public sealed class MetadataScanner(ScanOptions options)
         });
         scans = LastOfEachName(scans);
         scans.Sort((a, b) => string.CompareOrdinal(a.Directory, b.Directory));
-        var cacheProblem = cache is not null && reused + carried < scans.Count ? cache.Save(scans.Select(s => s.Entry).OfType<CachedScan>()) : null;
+        var cacheProblem = cache is not null && (reused + carried < scans.Count || cache.Walk.Changed) ? cache.Save(scans.Select(s => s.Entry).OfType<CachedScan>()) : null;
         var findTime = TimeSpan.FromSeconds((double)walkTicks.Value / Stopwatch.Frequency);
         changes.Sort(StringComparer.Ordinal);
         return new ScanResult(scans.Select(s => s.Scan).ToList(), findTime, clock.Elapsed) { Reused = reused, CacheProblem = cacheProblem, Changes = changes };

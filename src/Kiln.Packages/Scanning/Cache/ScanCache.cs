@@ -1,4 +1,5 @@
 using Kiln.Make.Inputs;
+using Kiln.OpenWrt.Scanning;
 
 namespace Kiln.Packages.Scanning.Cache;
 
@@ -75,8 +76,9 @@ public sealed class ScanCache
 
     private readonly HashSet<ulong> _missing;
 
-    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing)
+    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing, WalkMemory walk)
     {
+        Walk = walk;
         _file = file;
         _key = key;
         _entries = entries;
@@ -86,6 +88,9 @@ public sealed class ScanCache
 
     public string FilePath => _file;
 
+    /// <summary>The listings of the directories the last walk of the scanned directory read, and those of this run's walk: kept with the results.</summary>
+    public WalkMemory Walk { get; }
+
     /// <summary>The SHA-256 of the file's header, which names its state (what it was read with, or last written with); null while it has none.</summary>
     public byte[]? Digest { get; private set; }
 
@@ -93,9 +98,9 @@ public sealed class ScanCache
     public static ScanCache Open(string file, string key, IReadOnlyDictionary<string, string> environment)
     {
         var entries = new Dictionary<string, CachedScan>(StringComparer.Ordinal);
-        var (read, digest, missing) = ScanCacheFile.Read(file, key, environment);
+        var (read, digest, missing, walk) = ScanCacheFile.Read(file, key, environment);
         foreach (var entry in read) entries[entry.Directory] = entry;
-        return new ScanCache(file, key, entries, digest, [.. missing]);
+        return new ScanCache(file, key, entries, digest, [.. missing], new WalkMemory(walk));
     }
 
     /// <summary>Adds the names an evaluation looked up and did not find (<see cref="InputLog.Missing"/>) to those kept; safe from any thread.</summary>
@@ -127,7 +132,7 @@ public sealed class ScanCache
         Digest = null;
         try
         {
-            Digest = ScanCacheFile.Write(_file, _key, _missing, entries.Where(e => !e.Damaged));
+            Digest = ScanCacheFile.Write(_file, _key, _missing, entries.Where(e => !e.Damaged), Walk.Listings);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -3,24 +3,27 @@ using System.Text;
 using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Inputs;
+using Kiln.OpenWrt.Scanning;
 
 namespace Kiln.Packages.Scanning.Cache;
 
 /// <summary>
 /// The binary form of a scan cache: a header with the key, the variable names its evaluations looked up and did not find,
 /// and for each Makefile its directory, the physical directory it was evaluated in, the length of its result and of its
-/// inputs and their SHA-256; the header's own SHA-256; then the records (each result and its inputs). A build of a few
+/// inputs and their SHA-256, and the listings of the directories the last walk read (<see cref="WalkMemory"/>); the
+/// header's own SHA-256; then the records (each result and its inputs). A build of a few
 /// packages reads the header and only the records it uses (<see cref="CacheRecords"/>), each checked against its
 /// SHA-256 when read: a damaged record is set aside alone, a damaged header sets the file aside whole.
 /// </summary>
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 9;
+    private const int FormatVersion = 10;
 
     /// <summary>Replaces <paramref name="file"/> whole (<see cref="AtomicFile"/>).</summary>
     /// <returns>The SHA-256 of the header, which names this state of the file (the header holds every record's SHA-256).</returns>
-    public static byte[] Write(string file, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries)
+    public static byte[] Write(string file, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries,
+        IReadOnlyDictionary<string, DirectoryListing> walk)
     {
         var records = entries.Select(e => (Entry: e, Encoded: e.Encoded ?? (EncodeScan(e.Scan), RecordedInputCodec.Encode(e.Inputs!)))).ToList();
         using var header = new MemoryStream();
@@ -36,6 +39,15 @@ internal static class ScanCacheFile
                 writer.Write(scan.Length);
                 writer.Write(inputs.Length);
                 writer.Write(CacheRecords.Hash(scan.Span, inputs.Span));
+            }
+            writer.Write(walk.Count);
+            foreach (var (directory, listing) in walk.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            {
+                writer.Write(directory);
+                listing.Stamp.Write(writer);
+                writer.Write(listing.HasMakefile);
+                writer.Write(listing.Subdirectories.Count);
+                foreach (var name in listing.Subdirectories) writer.Write(name);
             }
         }
         var digest = SHA256.HashData(header.GetBuffer().AsSpan(0, (int)header.Length));
@@ -62,7 +74,7 @@ internal static class ScanCacheFile
     /// missing, unreadable, damaged, written for another key, or if <paramref name="environment"/> has one of those names.
     /// The records are checked when first used (<see cref="CacheRecord"/>).
     /// </summary>
-    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing) Read(string file, string key,
+    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing, Dictionary<string, DirectoryListing> Walk) Read(string file, string key,
         IReadOnlyDictionary<string, string> environment)
     {
         if (MappedFile.Map(file) is not { } bytes) return Nothing;
@@ -92,7 +104,15 @@ internal static class ScanCacheFile
                 entries.Add(new CachedScan(directory, workingDirectory, new CacheRecord(records, offset, scanLength, inputsLength, reader.ReadBytes(SHA256.HashSizeInBytes))));
                 offset += scanLength + inputsLength;
             }
-            return (entries, digest, missing);
+            var walk = new Dictionary<string, DirectoryListing>(StringComparer.Ordinal);
+            for (var listings = reader.ReadInt32(); listings > 0; listings--)
+            {
+                var (directory, stamp, hasMakefile) = (reader.ReadString(), FileStamp.Read(ref reader), reader.ReadBoolean());
+                var subdirectories = new string[reader.ReadInt32()];
+                for (var i = 0; i < subdirectories.Length; i++) subdirectories[i] = reader.ReadString();
+                walk[directory] = new DirectoryListing(stamp, hasMakefile, subdirectories);
+            }
+            return (entries, digest, missing, walk);
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException)
         {
@@ -100,7 +120,7 @@ internal static class ScanCacheFile
         }
     }
 
-    private static (List<CachedScan>, byte[]?, ulong[]) Nothing => ([], null, []);
+    private static (List<CachedScan>, byte[]?, ulong[], Dictionary<string, DirectoryListing>) Nothing => ([], null, [], []);
 
     /// <summary>Whether two results are the same, field for field (as the cache would keep them).</summary>
     public static bool SameResult(MakefileScan a, MakefileScan b) => EncodeScan(a).AsSpan().SequenceEqual(EncodeScan(b));
