@@ -76,9 +76,12 @@ public sealed class ScanCache
 
     private readonly HashSet<ulong> _missing;
 
-    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing, WalkMemory walk)
+    private readonly Lazy<WalkMemory> _walk;
+
+    private ScanCache(string file, string key, Dictionary<string, CachedScan> entries, byte[]? digest, HashSet<ulong> missing, ReadOnlyMemory<byte> walk)
     {
-        Walk = walk;
+        // Decoded when first asked for: a build recalls results without walking.
+        _walk = new(() => new WalkMemory(ScanCacheFile.ReadWalk(walk)));
         _file = file;
         _key = key;
         _entries = entries;
@@ -89,7 +92,7 @@ public sealed class ScanCache
     public string FilePath => _file;
 
     /// <summary>The listings of the directories the last walk of the scanned directory read, and those of this run's walk: kept with the results.</summary>
-    public WalkMemory Walk { get; }
+    public WalkMemory Walk => _walk.Value;
 
     /// <summary>The SHA-256 of the file's header, which names its state (what it was read with, or last written with); null while it has none.</summary>
     public byte[]? Digest { get; private set; }
@@ -100,7 +103,7 @@ public sealed class ScanCache
         var entries = new Dictionary<string, CachedScan>(StringComparer.Ordinal);
         var (read, digest, missing, walk) = ScanCacheFile.Read(file, key, environment);
         foreach (var entry in read) entries[entry.Directory] = entry;
-        return new ScanCache(file, key, entries, digest, [.. missing], new WalkMemory(walk));
+        return new ScanCache(file, key, entries, digest, [.. missing], walk);
     }
 
     /// <summary>Adds the names an evaluation looked up and did not find (<see cref="InputLog.Missing"/>) to those kept; safe from any thread.</summary>

@@ -74,7 +74,8 @@ internal static class ScanCacheFile
     /// missing, unreadable, damaged, written for another key, or if <paramref name="environment"/> has one of those names.
     /// The records are checked when first used (<see cref="CacheRecord"/>).
     /// </summary>
-    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing, Dictionary<string, DirectoryListing> Walk) Read(string file, string key,
+    /// <returns>With the walk's listings still encoded (<see cref="ReadWalk"/>): only a scan that walks needs them.</returns>
+    public static (List<CachedScan> Entries, byte[]? Digest, ulong[] Missing, ReadOnlyMemory<byte> Walk) Read(string file, string key,
         IReadOnlyDictionary<string, string> environment)
     {
         if (MappedFile.Map(file) is not { } bytes) return Nothing;
@@ -104,15 +105,7 @@ internal static class ScanCacheFile
                 entries.Add(new CachedScan(directory, workingDirectory, new CacheRecord(records, offset, scanLength, inputsLength, reader.ReadBytes(SHA256.HashSizeInBytes))));
                 offset += scanLength + inputsLength;
             }
-            var walk = new Dictionary<string, DirectoryListing>(StringComparer.Ordinal);
-            for (var listings = reader.ReadInt32(); listings > 0; listings--)
-            {
-                var (directory, stamp, hasMakefile) = (reader.ReadString(), FileStamp.Read(ref reader), reader.ReadBoolean());
-                var subdirectories = new string[reader.ReadInt32()];
-                for (var i = 0; i < subdirectories.Length; i++) subdirectories[i] = reader.ReadString();
-                walk[directory] = new DirectoryListing(stamp, hasMakefile, subdirectories);
-            }
-            return (entries, digest, missing, walk);
+            return (entries, digest, missing, bytes.Slice(headerStart + reader.Position, headerLength - reader.Position));
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException)
         {
@@ -120,7 +113,29 @@ internal static class ScanCacheFile
         }
     }
 
-    private static (List<CachedScan>, byte[]?, ulong[], Dictionary<string, DirectoryListing>) Nothing => ([], null, [], []);
+    /// <summary>The walk's listings <see cref="Read"/> left encoded (in the header its SHA-256 checked); none if they are damaged.</summary>
+    public static Dictionary<string, DirectoryListing> ReadWalk(ReadOnlyMemory<byte> encoded)
+    {
+        var walk = new Dictionary<string, DirectoryListing>(StringComparer.Ordinal);
+        try
+        {
+            var reader = new RecordReader(encoded.Span);
+            for (var listings = reader.ReadInt32(); listings > 0; listings--)
+            {
+                var (directory, stamp, hasMakefile) = (reader.ReadString(), FileStamp.Read(ref reader), reader.ReadBoolean());
+                var subdirectories = new string[reader.ReadInt32()];
+                for (var i = 0; i < subdirectories.Length; i++) subdirectories[i] = reader.ReadString();
+                walk[directory] = new DirectoryListing(stamp, hasMakefile, subdirectories);
+            }
+            return walk;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or OverflowException)
+        {
+            return [];
+        }
+    }
+
+    private static (List<CachedScan>, byte[]?, ulong[], ReadOnlyMemory<byte>) Nothing => ([], null, [], default);
 
     /// <summary>Whether two results are the same, field for field (as the cache would keep them).</summary>
     public static bool SameResult(MakefileScan a, MakefileScan b) => EncodeScan(a).AsSpan().SequenceEqual(EncodeScan(b));
