@@ -22,7 +22,7 @@ public sealed class WalkMemoryTests : IDisposable
         Directory.CreateSymbolicLink(_root + "/link", _root + "/feed");
         Thread.Sleep(FileStamp.Settled + TimeSpan.FromMilliseconds(100));
 
-        var first = WalkMemory.Empty;
+        var first = new WalkMemory(new Dictionary<string, DirectoryListing>());
         var found = Walk(first);
         Assert.Equal(["b/c", "feed/a", "link/a"], found.Select(f => f.Directory).Order(StringComparer.Ordinal));
         Assert.True(first.Changed);
@@ -51,7 +51,7 @@ public sealed class WalkMemoryTests : IDisposable
     {
         Directory.CreateDirectory(_root + "/a");
         File.WriteAllText(_root + "/a/Makefile", "");
-        var memory = WalkMemory.Empty;
+        var memory = new WalkMemory(new Dictionary<string, DirectoryListing>());
         Assert.Equal("a", Assert.Single(Walk(memory)).Directory);
         Assert.False(memory.Changed);
         Assert.Empty(memory.Listings);

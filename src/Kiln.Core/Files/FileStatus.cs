@@ -26,32 +26,35 @@ public static partial class FileStatus
 
     public static bool Exists(string osPath)
     {
-        Span<byte> buffer = stackalloc byte[StatBufferSize];
         Span<byte> path = stackalloc byte[StackPathBytes];
-        return lstat(Path(osPath, path), buffer) == 0;
+        return OwnType(Path(osPath, path)) is not null;
     }
 
     /// <summary><see cref="Exists(string)"/> of a path given as its UTF-8 bytes (as caches keep paths).</summary>
     public static bool Exists(ReadOnlySpan<byte> utf8Path)
     {
-        Span<byte> buffer = stackalloc byte[StatBufferSize];
         Span<byte> path = stackalloc byte[StackPathBytes];
-        return lstat(Path(utf8Path, path), buffer) == 0;
+        return OwnType(Path(utf8Path, path)) is not null;
     }
 
     /// <summary>Whether the path itself (not what a link leads to) is a regular file: not a directory, link, FIFO, socket or device.</summary>
     public static bool IsRegularFile(string osPath)
     {
-        Span<byte> buffer = stackalloc byte[StatBufferSize];
         Span<byte> path = stackalloc byte[StackPathBytes];
-        return lstat(Path(osPath, path), buffer) == 0 && (BitConverter.ToUInt32(buffer[ModeOffset..]) & FileTypeMask) == RegularType;
+        return OwnType(Path(osPath, path)) == RegularType;
     }
 
     public static bool IsSymbolicLink(string osPath)
     {
-        Span<byte> buffer = stackalloc byte[StatBufferSize];
         Span<byte> path = stackalloc byte[StackPathBytes];
-        return lstat(Path(osPath, path), buffer) == 0 && (BitConverter.ToUInt32(buffer[ModeOffset..]) & FileTypeMask) == LinkType;
+        return OwnType(Path(osPath, path)) == LinkType;
+    }
+
+    /// <summary>The type bits of the path itself (lstat: a link is not followed), or null if there is nothing there.</summary>
+    private static uint? OwnType(ReadOnlySpan<byte> terminatedPath)
+    {
+        Span<byte> buffer = stackalloc byte[StatBufferSize];
+        return lstat(terminatedPath, buffer) == 0 ? BitConverter.ToUInt32(buffer[ModeOffset..]) & FileTypeMask : null;
     }
 
     /// <summary>What the path leads to (links followed), or null if it leads nowhere.</summary>

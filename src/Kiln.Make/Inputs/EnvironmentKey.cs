@@ -1,6 +1,6 @@
-using Kiln.Core.Files;
 using System.Runtime.InteropServices;
 using System.Text;
+using Kiln.Core.Files;
 
 namespace Kiln.Make.Inputs;
 

@@ -55,11 +55,7 @@ public static class RecordedInputCodec
         {
             var reader = new RecordReader(encoded.Span);
             var parts = new ReadOnlyMemory<byte>[reader.ReadInt32()];
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var length = reader.ReadStringBytes().Length;
-                parts[i] = encoded.Slice(reader.Position - length, length);
-            }
+            for (var i = 0; i < parts.Length; i++) parts[i] = ReadSlice(ref reader, encoded);
             return reader.Position == encoded.Length ? parts : throw new InvalidDataException("bytes after the last input");
         }
         catch (Exception e) when (e is EndOfStreamException or FormatException or OverflowException)
@@ -97,7 +93,7 @@ public static class RecordedInputCodec
         {
             var reader = new RecordReader(input.Span);
             reader.ReadByte();
-            utf8Path = ReadPath(ref reader, input);
+            utf8Path = ReadSlice(ref reader, input);
             (query, answer) = ((PathQuery)reader.ReadByte(), reader.ReadBoolean());
             return true;
         }
@@ -117,7 +113,7 @@ public static class RecordedInputCodec
         {
             var reader = new RecordReader(input.Span);
             reader.ReadByte();
-            utf8Path = ReadPath(ref reader, input);
+            utf8Path = ReadSlice(ref reader, input);
             ReadHash(ref reader);
             stamp = FileStamp.Read(ref reader);
             return true;
@@ -128,10 +124,11 @@ public static class RecordedInputCodec
         }
     }
 
-    private static ReadOnlyMemory<byte> ReadPath(ref RecordReader reader, ReadOnlyMemory<byte> input)
+    /// <summary>The next length-prefixed bytes (a string's, or an input's) as a part of <paramref name="memory"/>, which the reader reads.</summary>
+    private static ReadOnlyMemory<byte> ReadSlice(ref RecordReader reader, ReadOnlyMemory<byte> memory)
     {
         var length = reader.ReadStringBytes().Length;
-        return input.Slice(reader.Position - length, length);
+        return memory.Slice(reader.Position - length, length);
     }
 
     private static void WriteInput(BinaryWriter writer, RecordedInput input)

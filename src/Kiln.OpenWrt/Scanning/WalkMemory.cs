@@ -21,8 +21,6 @@ public sealed class WalkMemory(IReadOnlyDictionary<string, DirectoryListing> ear
     private readonly Dictionary<string, DirectoryListing> _now = new(StringComparer.Ordinal);
     private int _taken;
 
-    public static WalkMemory Empty => new(new Dictionary<string, DirectoryListing>());
-
     /// <summary>The listings this walk kept; the earlier ones until it has gone through a directory.</summary>
     public IReadOnlyDictionary<string, DirectoryListing> Listings => _now.Count > 0 ? _now : earlier;
 
