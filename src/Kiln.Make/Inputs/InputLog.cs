@@ -47,52 +47,60 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     public void PathResolved(string path, string directory, string? resolved) => _inputs.Add(new PathResolvedInput(path, directory, resolved));
 
     /// <summary>
-    /// A command and what it gave. One whose output follows from its text (<see cref="PureCommand"/>) is not run again
-    /// to check; nor is a successful <c>cat</c> of named files (<see cref="FileReadingCommand"/>), whose files are
-    /// recorded as read instead, by the bytes they have now (just after the command read them); nor a <c>cat</c> of one
-    /// file that failed, printing nothing, because the file is not there, which is recorded as missing instead; nor a
-    /// compiler probe (<see cref="CompilerProbe"/>) that ran to its end, successful or not, whose compilers are recorded
-    /// instead, by the files the shell finds for them now, with the variables that tell a compiler where to look.
+    /// A command and what it gave. One whose output follows from its text (<see cref="PureCommand"/>), and from the
+    /// programs it names by path, recorded instead as they are now, is not run again to check; nor is one that reads
+    /// named files (<see cref="FileReadingCommand"/>) and succeeded, whose files are recorded as read instead, by the
+    /// bytes they have now: a <c>cat</c>'s must still hold what it printed, a <c>sed</c>'s must have settled before the
+    /// evaluation began; nor one that failed, printing nothing, because its one file is not there, which is recorded as
+    /// missing instead; nor a compiler probe (<see cref="CompilerProbe"/>) that ran to its end, successful or not, whose
+    /// compilers are recorded instead, by the files the shell finds for them now, with the variables that tell a
+    /// compiler where to look.
     /// </summary>
     public void ShellRan(ShellInvocation invocation, ShellOutcome outcome)
     {
-        var read = outcome.Status == 0 ? FilesRead(invocation, outcome.Output) : null;
-        var missing = read is null ? MissingFileRead(invocation, outcome) : null;
-        var compilers = read is null && missing is null && outcome is { StartFailure: null, DidTimeOut: false }
-            ? CompilerProbe.Compilers(invocation.Command)
+        var reading = FileReadingCommand.Recognise(invocation.Command);
+        var read = reading is not null && outcome.Status == 0 ? FilesRead(reading, invocation.WorkingDirectory, outcome.Output) : null;
+        var missing = reading is not null && read is null ? MissingFileRead(reading, invocation.WorkingDirectory, outcome) : null;
+        var ranToItsEnd = outcome is { StartFailure: null, DidTimeOut: false };
+        var compilers = read is null && missing is null && ranToItsEnd ? CompilerProbe.Compilers(invocation.Command) : null;
+        // A status below 128 is the command's own answer, not a signal's.
+        var programs = read is null && missing is null && compilers is null && ranToItsEnd && outcome.Status is >= 0 and < 128
+            ? PureCommand.Programs(invocation.Command)
             : null;
-        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome), NotRechecked: read is not null || missing is not null
-            || compilers is not null || outcome.Status == 0 && PureCommand.Is(invocation.Command)));
+        _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome),
+            NotRechecked: read is not null || missing is not null || compilers is not null || programs is not null));
         foreach (var (path, hash) in read ?? []) _inputs.Add(new FileReadInput(path, hash));
         if (missing is not null) _inputs.Add(new PathQueriedInput(missing, PathQuery.Exists, Answer: false));
+        foreach (var program in programs ?? compilers ?? [])
+            _inputs.Add(ProgramIdentityInput.Now(program, invocation.WorkingDirectory, environment.GetValueOrDefault("PATH")));
         if (compilers is null) return;
-        foreach (var compiler in compilers)
-            _inputs.Add(ProgramIdentityInput.Now(compiler, invocation.WorkingDirectory, environment.GetValueOrDefault("PATH")));
         foreach (var name in CompilerProbe.EnvironmentVariables) EnvironmentRead(name);
     }
 
-    /// <summary>The file a failed <c>cat</c> of one file could not read because it is not there (not now either); else null.</summary>
-    private static string? MissingFileRead(ShellInvocation invocation, ShellOutcome outcome)
+    /// <summary>The one file a command could not read because it is not there (not now either); else null.</summary>
+    private static string? MissingFileRead(FileReading reading, string workingDirectory, ShellOutcome outcome)
     {
-        if (outcome is not { Status: 1, Output.Length: 0, StartFailure: null, DidTimeOut: false }
-            || FileReadingCommand.Files(invocation.Command) is not [var file])
+        if (outcome.StartFailure is not null || outcome.DidTimeOut || outcome.Status != reading.StatusWhenMissing || outcome.Output.Length != 0
+            || reading.Files is not [var file])
             return null;
-        var path = Text.ByteText.ToOs(file.StartsWith('/') ? file : invocation.WorkingDirectory + "/" + file);
+        var path = OsPath(file, workingDirectory);
         return FileSystemView.Answer(path, PathQuery.Exists) ? null : path;
     }
 
     /// <summary>
-    /// The files a <c>cat</c> read, by the SHA-256 of their bytes; null when it is another command, or when the files
-    /// cannot be read now or no longer hold what it printed (changed meanwhile, or no plain files).
+    /// The files a command read, by the SHA-256 of their bytes; null when they cannot be read now, or may no longer
+    /// hold what the command read: a <c>cat</c>'s no longer hold what it printed (changed meanwhile, or no plain files),
+    /// a <c>sed</c>'s had not settled before the evaluation began (<see cref="FileStamp.SettledBefore"/>).
     /// </summary>
-    private static List<(string Path, byte[] Hash)>? FilesRead(ShellInvocation invocation, byte[] printed)
+    private List<(string Path, byte[] Hash)>? FilesRead(FileReading reading, string workingDirectory, byte[] printed)
     {
-        if (FileReadingCommand.Files(invocation.Command) is not { } files) return null;
-        var read = new List<(string, byte[])>(files.Count);
+        var read = new List<(string, byte[])>(reading.Files.Count);
         var offset = 0;
-        foreach (var file in files)
+        foreach (var file in reading.Files)
         {
-            var path = Text.ByteText.ToOs(file.StartsWith('/') ? file : invocation.WorkingDirectory + "/" + file);
+            var path = OsPath(file, workingDirectory);
+            var before = FileStatus.Stat(path);
+            if (!reading.PrintsFiles && !(before is { IsDirectory: false } status && status.Stamp.SettledBefore(_started))) return null;
             byte[] bytes;
             try
             {
@@ -102,12 +110,22 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
             {
                 return null;
             }
-            if (offset + bytes.Length > printed.Length || !printed.AsSpan(offset, bytes.Length).SequenceEqual(bytes)) return null;
-            offset += bytes.Length;
+            if (reading.PrintsFiles)
+            {
+                if (offset + bytes.Length > printed.Length || !printed.AsSpan(offset, bytes.Length).SequenceEqual(bytes)) return null;
+                offset += bytes.Length;
+            }
+            else if (FileStatus.Stat(path) != before)
+            {
+                return null;
+            }
             read.Add((path, SHA256.HashData(bytes)));
         }
-        return offset == printed.Length ? read : null;
+        return !reading.PrintsFiles || offset == printed.Length ? read : null;
     }
+
+    private static string OsPath(string file, string workingDirectory) =>
+        Text.ByteText.ToOs(file.StartsWith('/') ? file : workingDirectory + "/" + file);
 
     public void EnvironmentRead(string name)
     {

@@ -5,23 +5,39 @@ namespace Kiln.Make.Inputs;
 /// program consulted — so that a result they fed can be checked without running them again. Deliberately narrow:
 /// what Makefiles compute in the shell for want of make arithmetic or text functions, as a pipeline of
 /// <c>echo</c>/<c>printf</c>/<c>expr</c> (or <c>echo $((...))</c>, or such a pipeline run by <c>sh -c</c>) into
-/// <c>cut</c>, <c>tr</c>, a digest of the input (<c>md5sum</c>) or a <c>sed</c> of s///, y/// scripts. Anything else (a redirection, a command substitution, a variable, a glob, a file operand) is not.
+/// <c>cut</c>, <c>tr</c>, a digest of the input (<c>md5sum</c>) or a sed script that only edits its input
+/// (<see cref="SedScript"/>). Anything else (a redirection, a command substitution, a variable, a glob, a file operand)
+/// is not. One program named by its path may digest the input too: OpenWrt's own <c>mkhash md5</c> or
+/// <c>mkhash sha256</c> (<c>echo $(OPENSSL_OPTIONS) | $(MKHASH) md5</c>), whose output then follows from the text and
+/// from that program, there or missing (<see cref="Programs"/>).
 /// </summary>
 public static class PureCommand
 {
-    public static bool Is(string command)
+    public static bool Is(string command) => Programs(command) is [];
+
+    /// <summary>
+    /// The programs named by path whose output a pure command also follows from (none for text alone); null when the
+    /// command is not pure.
+    /// </summary>
+    public static IReadOnlyList<string>? Programs(string command)
     {
         var segments = SplitPipeline(command);
-        if (segments is null || segments.Count == 0) return false;
+        if (segments is null || segments.Count == 0) return null;
+        List<string>? programs = null;
         for (var i = 0; i < segments.Count; i++)
         {
             var words = Words(segments[i]);
-            if (words is null || words.Count == 0) return false;
-            var pure = i == 0 ? IsSource(words) : IsFilter(words);
-            if (!pure) return false;
+            if (words is null || words.Count == 0) return null;
+            if (i > 0 && IsDigestProgram(words)) (programs ??= []).Add(words[0].Text);
+            else if (!(i == 0 ? IsSource(words) : IsFilter(words))) return null;
         }
-        return true;
+        return programs ?? [];
     }
+
+    /// <summary>OpenWrt's mkhash, named by its path, digesting its standard input.</summary>
+    private static bool IsDigestProgram(List<(string Text, bool Quoted)> words) =>
+        words is [(var program, false), ("md5" or "sha256", _)] && program.StartsWith('/') && !program.Contains('$')
+        && program.EndsWith("/mkhash", StringComparison.Ordinal);
 
     /// <summary>The first command: text made from the command's own words.</summary>
     private static bool IsSource(List<(string Text, bool Quoted)> words) => words[0] switch
@@ -40,7 +56,7 @@ public static class PureCommand
         {
             ("tr", false) => arguments.All(a => a.Quoted || !a.Text.Contains('$')),
             ("cut", false) => arguments.All(a => a.Text.StartsWith('-')),
-            ("sed", false) => arguments.Count > 0 && arguments.All(a => a.Text is "-e" or "-E" or "-r" or "-n" || IsSubstitution(a.Text)),
+            ("sed", false) => arguments.Count > 0 && arguments.All(a => a.Text is "-e" or "-E" or "-r" or "-n" || SedScript.EditsOnlyItsInput(a.Text)),
             // A digest of the standard input (echo '$(CONFIG_...)' | md5sum | cut -c1-32 names a configuration).
             ("md5sum" or "sha1sum" or "sha256sum" or "sha512sum", false) => arguments is [] or [("-", _)],
             _ => false,
@@ -50,16 +66,6 @@ public static class PureCommand
     private static bool IsArithmetic(string word) =>
         word.StartsWith("$((", StringComparison.Ordinal) && word.EndsWith("))", StringComparison.Ordinal)
         && word[3..^2].All(c => char.IsAsciiDigit(c) || c is '+' or '-' or '*' or '/' or '%' or ' ' or '(' or ')');
-
-    /// <summary>s/A/B/FLAGS with flags that neither read nor write (g, p, I, a number), or y/A/B/.</summary>
-    private static bool IsSubstitution(string script)
-    {
-        if (script.Length < 4 || script[0] is not ('s' or 'y') || script.Contains('\n') || script.Contains(';')) return false;
-        var delimiter = script[1];
-        var parts = script[2..].Split(delimiter);
-        if (parts.Length != 3) return false;
-        return script[0] == 'y' ? parts[2].Length == 0 : parts[2].All(c => c is 'g' or 'p' or 'I' || char.IsAsciiDigit(c));
-    }
 
     /// <summary>The command split at | outside quotes; null when it holds anything but plain words, quotes and pipes.</summary>
     internal static List<string>? SplitPipeline(string command)

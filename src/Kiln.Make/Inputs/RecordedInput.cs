@@ -101,14 +101,15 @@ public sealed record FileTimeInput(string Path, long? Seconds) : RecordedInput
 /// <summary>
 /// A program a command ran, by what the shell finds for it (<see cref="Resolved"/>: the file, symbolic links followed;
 /// null if there is none) and that file's size and modification time in ticks: a compiler probe
-/// (<see cref="CompilerProbe"/>) is taken to answer the same while its compiler is the same file.
+/// (<see cref="CompilerProbe"/>), or a digest by a program named by path (<see cref="PureCommand.Programs"/>), is
+/// taken to answer the same while its program is the same file, or still missing.
 /// </summary>
 public sealed record ProgramIdentityInput(string Program, string WorkingDirectory, string? Resolved, long Size, long ModifiedTicks)
     : RecordedInput
 {
     internal override InputKind Kind => InputKind.ProgramIdentity;
 
-    public override string Describe() => $"the compiler {Program} ({Resolved ?? "not found"})";
+    public override string Describe() => $"the program {Program} ({Resolved ?? "not found"})";
 
     /// <summary>The program as a shell started in <paramref name="workingDirectory"/> with <paramref name="searchPath"/> as PATH finds it now.</summary>
     public static ProgramIdentityInput Now(string program, string workingDirectory, string? searchPath)

@@ -86,6 +86,82 @@ public sealed class InputCheckTests
         Assert.Same(log.Inputs[1], NewCheck().FirstChanged(log.Inputs));
     }
 
+    private const string VersionFromConfigure = "sed -n -e '/^AC_INIT/s/.*\\[\\([0-9.]*\\)\\].*/\\1/p' configure.ac";
+
+    [Fact]
+    public void ASedOfAFileThatSettledBeforeTheEvaluationIsCheckedByTheFileNotRunAgain()
+    {
+        using var tree = new TemporaryDirectory();
+        File.WriteAllText(tree.Path + "/configure.ac", "AC_INIT([usbip-utils], [2.0])\n");
+        Thread.Sleep(FileStamp.Settled + TimeSpan.FromMilliseconds(100));
+        var log = RunLogged(VersionFromConfigure, tree.Path, Environment);
+
+        Assert.Equal([typeof(ShellRanInput), typeof(FileReadInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.True(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        File.WriteAllText(tree.Path + "/configure.ac", "AC_INIT([usbip-utils], [2.1])\n");
+        Assert.Equal($"the bytes of {tree.Path}/configure.ac", NewCheck().FirstChanged(log.Inputs)?.Describe());
+    }
+
+    [Fact]
+    public void ASedOfAFileChangedJustBeforeTheEvaluationIsRunAgainToCheck()
+    {
+        using var tree = new TemporaryDirectory();
+        File.WriteAllText(tree.Path + "/configure.ac", "AC_INIT([usbip-utils], [2.0])\n");
+        var log = RunLogged(VersionFromConfigure, tree.Path, Environment);
+        Assert.Equal([typeof(ShellRanInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.False(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        File.WriteAllText(tree.Path + "/configure.ac", "AC_INIT([usbip-utils], [2.1])\n");
+        Assert.Same(log.Inputs[0], NewCheck().FirstChanged(log.Inputs));
+    }
+
+    [Fact]
+    public void ASedOfAMissingFileIsCheckedByTheFileStillMissingNotRunAgain()
+    {
+        using var tree = new TemporaryDirectory();
+        var log = RunLogged(VersionFromConfigure, tree.Path, Environment);
+        Assert.Equal([typeof(ShellRanInput), typeof(PathQueriedInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.True(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        File.WriteAllText(tree.Path + "/configure.ac", "AC_INIT([usbip-utils], [2.0])\n");
+        Assert.Same(log.Inputs[1], NewCheck().FirstChanged(log.Inputs));
+    }
+
+    [Fact]
+    public void APureCommandThatFailsWithItsOwnStatusIsNotRunAgain()
+    {
+        using var tree = new TemporaryDirectory();
+        var log = RunLogged("expr 64 + ", tree.Path, Environment);
+        var shell = Assert.IsType<ShellRanInput>(Assert.Single(log.Inputs));
+        Assert.True(shell.NotRechecked);
+    }
+
+    [Fact]
+    public void ADigestByAProgramNamedByPathIsCheckedByThatProgramMissingOrThere()
+    {
+        using var tree = new TemporaryDirectory();
+        var mkhash = tree.Path + "/staging_dir/host/bin/mkhash";
+        var command = $"echo shared no-tests | {mkhash} md5";
+        var missing = RunLogged(command, tree.Path, Environment);
+        Assert.True(((ShellRanInput)missing.Inputs[0]).NotRechecked);
+        Assert.Null(Assert.IsType<ProgramIdentityInput>(missing.Inputs[1]).Resolved);
+        Assert.True(NewCheck().StillHold(missing.Inputs));
+
+        var counter = tree.Path + "/runs";
+        Directory.CreateDirectory(Path.GetDirectoryName(mkhash)!);
+        File.WriteAllText(mkhash, $"#!/bin/sh\necho run >> {counter}\nmd5sum | cut -c1-32\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(mkhash, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Assert.Same(missing.Inputs[1], NewCheck().FirstChanged(missing.Inputs));
+
+        var there = RunLogged(command, tree.Path, Environment);
+        Assert.Equal(1, Runs(counter));
+        Assert.Equal(mkhash, Assert.IsType<ProgramIdentityInput>(there.Inputs[1]).Resolved);
+        Assert.True(NewCheck().StillHold(there.Inputs));
+        File.AppendAllText(mkhash, "# rebuilt\n");
+        Assert.Same(there.Inputs[1], NewCheck().FirstChanged(there.Inputs));
+        Assert.Equal(1, Runs(counter));
+    }
+
     [Theory]
     [InlineData("cat directory")]
     [InlineData("cat missing other-missing")]
@@ -144,7 +220,7 @@ public sealed class InputCheckTests
 
         WriteFakeCompiler(tree.Path, counter, extra: "# rebuilt\n");
         Assert.Same(log.Inputs[1], new InputCheck(environment, TimeSpan.FromSeconds(30)).FirstChanged(log.Inputs));
-        Assert.Equal($"the compiler fake-gcc ({tree.Path}/fake-gcc)", log.Inputs[1].Describe());
+        Assert.Equal($"the program fake-gcc ({tree.Path}/fake-gcc)", log.Inputs[1].Describe());
         Assert.Equal(1, Runs(counter));
     }
 

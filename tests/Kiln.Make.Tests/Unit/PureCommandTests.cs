@@ -45,7 +45,7 @@ public sealed class PureCommandTests
     [InlineData("cat /build/linux-6.6/.vermagic", "/build/linux-6.6/.vermagic")]
     [InlineData("cat a 'b c'", "a|b c")]
     public void CatOfNamedFilesReadsThoseFiles(string command, string files) =>
-        Assert.Equal(files.Split('|'), FileReadingCommand.Files(command));
+        Assert.Equal(files.Split('|'), FileReadingCommand.Recognise(command)?.Files);
 
     [Theory]
     [InlineData("cat")]
@@ -56,5 +56,57 @@ public sealed class PureCommandTests
     [InlineData("cat file > copy")]
     [InlineData("cat a; rm a")]
     [InlineData("tac file")]
-    public void AnythingElseIsNotTakenForAFileRead(string command) => Assert.Null(FileReadingCommand.Files(command));
+    [InlineData("sed -n -e '/^AC_INIT/s/x/y/w out' configure.ac")]
+    [InlineData("sed -i 's/a/b/' file")]
+    [InlineData("sed 's/a/b/' a b")]
+    [InlineData("sed 's/a/b/'")]
+    public void AnythingElseIsNotTakenForAFileRead(string command) => Assert.Null(FileReadingCommand.Recognise(command));
+
+    [Theory]
+    [InlineData("sed -n -e '/^AC_INIT/s/.*\\[\\([[:digit:]\\.]*\\)\\].*/\\1/gp' /tools/usb/usbip/configure.ac", "/tools/usb/usbip/configure.ac")]
+    [InlineData("sed -E 's,^v,,' VERSION", "VERSION")]
+    [InlineData("sed 1p 'a file'", "a file")]
+    public void ASedThatOnlyEditsItsInputReadsItsOneFile(string command, string file)
+    {
+        var reading = FileReadingCommand.Recognise(command);
+        Assert.Equal([file], reading?.Files);
+        Assert.False(reading!.PrintsFiles);
+    }
+
+    [Theory]
+    [InlineData("s/a/b/")]
+    [InlineData("s,^patches/nginx-mod-,,")]
+    [InlineData("/^AC_INIT/s/.*\\[\\([[:digit:]\\.]*\\)\\].*/\\1/gp")]
+    [InlineData("s/a\\/b/c/2g")]
+    [InlineData("y/abc/ABC/")]
+    [InlineData("3p")]
+    [InlineData("/x/d")]
+    public void ASedScriptThatOnlyEditsItsInput(string script) => Assert.True(SedScript.EditsOnlyItsInput(script));
+
+    [Theory]
+    [InlineData("s/a/b/w out")]
+    [InlineData("s/a/b/e")]
+    [InlineData("s/a/b/;w out")]
+    [InlineData("s/[/]/x/w out")]
+    [InlineData("r /etc/passwd")]
+    [InlineData("/x/w out")]
+    [InlineData("1e date")]
+    [InlineData("s/a/b")]
+    [InlineData("y/a/b/g")]
+    [InlineData("p;p")]
+    [InlineData("s/a/b/\nw out")]
+    public void ASedScriptThatMayReadOrWriteOrRunIsNot(string script) => Assert.False(SedScript.EditsOnlyItsInput(script));
+
+    [Theory]
+    [InlineData("echo shared no-tests | /tree/staging_dir/host/bin/mkhash md5", "/tree/staging_dir/host/bin/mkhash")]
+    [InlineData("echo 1 | /h/bin/mkhash sha256 | cut -b1-8", "/h/bin/mkhash")]
+    public void ADigestByMkhashNamedByPathFollowsFromTheTextAndThatProgram(string command, string program) =>
+        Assert.Equal([program], PureCommand.Programs(command));
+
+    [Theory]
+    [InlineData("echo x | mkhash md5")]
+    [InlineData("echo x | /bin/mkhash md5 file")]
+    [InlineData("echo x | /bin/other md5")]
+    [InlineData("/bin/mkhash md5")]
+    public void AnyOtherProgramIsNotTakenForADigest(string command) => Assert.Null(PureCommand.Programs(command));
 }
