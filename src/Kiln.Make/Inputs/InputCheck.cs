@@ -64,6 +64,7 @@ public sealed class InputCheck(IReadOnlyDictionary<string, string> environment, 
         PathQueriedInput query => Answer(Encoding.UTF8.GetBytes(query.Path), query.Query) == query.Answer,
         DirectoryListedInput listing => _listings.GetOrAdd(listing.Directory, directory => InputLog.HashNames(FileSystemView.ListNow(directory)))
             .AsSpan().SequenceEqual(listing.NamesHash),
+        DirectoryEntriesInput entries => DirectoryEntriesInput.HashNow(entries.Directory) is { } hash && hash.AsSpan().SequenceEqual(entries.EntriesHash),
         PathResolvedInput path => _resolutions.GetOrAdd((path.Path, path.WorkingDirectory), key => PathFunctions.RealPath(key.Path, key.WorkingDirectory))
             == path.Resolved,
         ShellRanInput { NotRechecked: true } => true,

@@ -51,7 +51,8 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     /// programs it names by path, recorded instead as they are now, is not run again to check; nor is one that reads
     /// named files (<see cref="FileReadingCommand"/>) and succeeded, whose files are recorded as read instead, by the
     /// bytes they have now: a <c>cat</c>'s must still hold what it printed, a <c>sed</c>'s must have settled before the
-    /// evaluation began; nor one that failed, printing nothing, because its one file is not there, which is recorded as
+    /// evaluation began; nor a find of one directory (<see cref="ListingCommand"/>), whose entries are recorded
+    /// instead, the directory having settled before the evaluation began, or being missing; nor one that failed, printing nothing, because its one file is not there, which is recorded as
     /// missing instead; nor a compiler probe (<see cref="CompilerProbe"/>) that ran to its end, successful or not, whose
     /// compilers are recorded instead, by the files the shell finds for them now, with the variables that tell a
     /// compiler where to look.
@@ -64,17 +65,33 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
         var ranToItsEnd = outcome is { StartFailure: null, DidTimeOut: false };
         var compilers = read is null && missing is null && ranToItsEnd ? CompilerProbe.Compilers(invocation.Command) : null;
         // A status below 128 is the command's own answer, not a signal's.
-        var programs = read is null && missing is null && compilers is null && ranToItsEnd && outcome.Status is >= 0 and < 128
-            ? PureCommand.Programs(invocation.Command)
-            : null;
+        var ownStatus = ranToItsEnd && outcome.Status is >= 0 and < 128;
+        var programs = read is null && missing is null && compilers is null && ownStatus ? PureCommand.Programs(invocation.Command) : null;
+        var listed = programs is null && ownStatus ? EntriesListed(invocation) : null;
         _inputs.Add(new ShellRanInput(invocation, HashOutcome(outcome),
-            NotRechecked: read is not null || missing is not null || compilers is not null || programs is not null));
+            NotRechecked: read is not null || missing is not null || compilers is not null || programs is not null || listed is not null));
+        if (listed is not null) _inputs.Add(listed);
         foreach (var (path, hash) in read ?? []) _inputs.Add(new FileReadInput(path, hash));
         if (missing is not null) _inputs.Add(new PathQueriedInput(missing, PathQuery.Exists, Answer: false));
         foreach (var program in programs ?? compilers ?? [])
             _inputs.Add(ProgramIdentityInput.Now(program, invocation.WorkingDirectory, environment.GetValueOrDefault("PATH")));
         if (compilers is null) return;
         foreach (var name in CompilerProbe.EnvironmentVariables) EnvironmentRead(name);
+    }
+
+    /// <summary>
+    /// The entries of the directory a find listed (<see cref="ListingCommand"/>), as they are now; null when they may
+    /// not be what it listed: the directory is there but had not settled before the evaluation began.
+    /// </summary>
+    private DirectoryEntriesInput? EntriesListed(ShellInvocation invocation)
+    {
+        if (ListingCommand.Directory(invocation.Command) is not { } directory) return null;
+        var path = OsPath(directory, invocation.WorkingDirectory);
+        var before = FileStatus.Stat(path);
+        if (before is { } status && !status.Stamp.SettledBefore(_started)
+            || DirectoryEntriesInput.HashNow(path) is not { } hash || FileStatus.Stat(path) != before)
+            return null;
+        return new DirectoryEntriesInput(path, hash);
     }
 
     /// <summary>The one file a command could not read because it is not there (not now either); else null.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
@@ -26,6 +28,7 @@ internal enum InputKind : byte
     ShellRanNotRechecked = 8,
     ProgramIdentity = 9,
     StampedFileRead = 10,
+    DirectoryEntries = 11,
 }
 
 /// <summary>
@@ -57,6 +60,29 @@ public sealed record DirectoryListedInput(string Directory, byte[] NamesHash) : 
     internal override InputKind Kind => InputKind.DirectoryListed;
 
     public override string Describe() => $"the names in {Directory}";
+}
+
+/// <summary>
+/// A directory's entries in the order it lists them, with the type it records for each, by the SHA-256 of both
+/// (<see cref="HashNow"/>): what a find of the directory alone answers from (<see cref="ListingCommand"/>).
+/// </summary>
+public sealed record DirectoryEntriesInput(string Directory, byte[] EntriesHash) : RecordedInput
+{
+    internal override InputKind Kind => InputKind.DirectoryEntries;
+
+    public override string Describe() => $"the entries of {Directory}";
+
+    /// <summary>
+    /// The hash of the directory's entries now, one for a directory that is not there; null when an entry's type is
+    /// not recorded in the directory (a file system without d_type), which a hash of names alone would miss.
+    /// </summary>
+    public static byte[]? HashNow(string osDirectory)
+    {
+        if (DirectoryEntries.Read(osDirectory, static (_, _) => true) is not { } entries) return SHA256.HashData([]);
+        if (entries.Exists(e => e.Type == DirectoryEntryType.Unknown)) return null;
+        // Marked as a directory's: an empty one is not a missing one (find exits 0 on one, 1 on the other).
+        return SHA256.HashData(Encoding.UTF8.GetBytes("/" + string.Concat(entries.Select(e => $"{e.Name}\0{(byte)e.Type}\0"))));
+    }
 }
 
 public sealed record PathResolvedInput(string Path, string WorkingDirectory, string? Resolved) : RecordedInput

@@ -150,6 +150,10 @@ public static class RecordedInputCodec
                 writer.Write(listing.Directory);
                 WriteHash(writer, listing.NamesHash);
                 break;
+            case DirectoryEntriesInput entries:
+                writer.Write(entries.Directory);
+                WriteHash(writer, entries.EntriesHash);
+                break;
             case PathResolvedInput path:
                 writer.Write(path.Path);
                 writer.Write(path.WorkingDirectory);
@@ -187,6 +191,7 @@ public static class RecordedInputCodec
         InputKind.StampedFileRead => new FileReadInput(reader.ReadString(), ReadHash(ref reader), FileStamp.Read(ref reader)),
         InputKind.PathQueried => new PathQueriedInput(reader.ReadString(), (PathQuery)reader.ReadByte(), reader.ReadBoolean()),
         InputKind.DirectoryListed => new DirectoryListedInput(reader.ReadString(), ReadHash(ref reader)),
+        InputKind.DirectoryEntries => new DirectoryEntriesInput(reader.ReadString(), ReadHash(ref reader)),
         InputKind.PathResolved => new PathResolvedInput(reader.ReadString(), reader.ReadString(), ReadOptional(ref reader)),
         var kind when kind is InputKind.ShellRan or InputKind.ShellRanNotRechecked => new ShellRanInput(
             new ShellInvocation(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString()), ReadHash(ref reader),

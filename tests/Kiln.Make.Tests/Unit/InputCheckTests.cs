@@ -127,6 +127,49 @@ public sealed class InputCheckTests
         Assert.Same(log.Inputs[1], NewCheck().FirstChanged(log.Inputs));
     }
 
+    private const string ModulesListed = "find patches -mindepth 1 -maxdepth 1 -type d -name 'nginx-mod-*' | sed -E 's,^patches/nginx-mod-,,'";
+
+    [Fact]
+    public void AFindOfADirectoryThatSettledBeforeTheEvaluationIsCheckedByItsEntriesNotRunAgain()
+    {
+        using var tree = new TemporaryDirectory();
+        Directory.CreateDirectory(tree.Path + "/patches/nginx-mod-lua");
+        File.WriteAllText(tree.Path + "/patches/nginx-mod-notes", "");
+        Thread.Sleep(FileStamp.Settled + TimeSpan.FromMilliseconds(100));
+        var log = RunLogged(ModulesListed, tree.Path, Environment);
+        Assert.Equal([typeof(ShellRanInput), typeof(DirectoryEntriesInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.True(((ShellRanInput)log.Inputs[0]).NotRechecked);
+        var decoded = RecordedInputCodec.Decode(RecordedInputCodec.Encode(log.Inputs))!;
+        Assert.Equal(((DirectoryEntriesInput)log.Inputs[1]).EntriesHash, Assert.IsType<DirectoryEntriesInput>(decoded[1]).EntriesHash);
+        Assert.True(NewCheck().StillHold(decoded));
+
+        // A file become a directory of the same name lists the same names: its type tells.
+        File.Delete(tree.Path + "/patches/nginx-mod-notes");
+        Directory.CreateDirectory(tree.Path + "/patches/nginx-mod-notes");
+        Assert.Equal($"the entries of {tree.Path}/patches", NewCheck().FirstChanged(decoded)?.Describe());
+    }
+
+    [Fact]
+    public void AFindOfADirectoryChangedJustBeforeTheEvaluationIsRunAgainToCheck()
+    {
+        using var tree = new TemporaryDirectory();
+        Directory.CreateDirectory(tree.Path + "/patches/nginx-mod-lua");
+        var log = RunLogged(ModulesListed, tree.Path, Environment);
+        Assert.Equal([typeof(ShellRanInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.False(((ShellRanInput)log.Inputs[0]).NotRechecked);
+    }
+
+    [Fact]
+    public void AFindOfAMissingDirectoryHoldsUntilTheDirectoryIsMade()
+    {
+        using var tree = new TemporaryDirectory();
+        var log = RunLogged(ModulesListed, tree.Path, Environment);
+        Assert.IsType<DirectoryEntriesInput>(log.Inputs[1]);
+        Assert.True(NewCheck().StillHold(log.Inputs));
+        Directory.CreateDirectory(tree.Path + "/patches");
+        Assert.Same(log.Inputs[1], NewCheck().FirstChanged(log.Inputs));
+    }
+
     [Fact]
     public void APureCommandThatFailsWithItsOwnStatusIsNotRunAgain()
     {

@@ -109,4 +109,21 @@ public sealed class PureCommandTests
     [InlineData("echo x | /bin/other md5")]
     [InlineData("/bin/mkhash md5")]
     public void AnyOtherProgramIsNotTakenForADigest(string command) => Assert.Null(PureCommand.Programs(command));
+
+    [Theory]
+    [InlineData("find patches -mindepth 1 -maxdepth 1 -type d -name 'nginx-mod-*' | sed -E 's,^patches/nginx-mod-,,'", "patches")]
+    [InlineData("find /feeds/x -maxdepth 1 -name '*.mk'", "/feeds/x")]
+    [InlineData("find 'a dir' -maxdepth 1 -type f | cut -c1-3 | tr a-z A-Z", "a dir")]
+    public void AFindOfOneDirectoryListsThatDirectory(string command, string directory) => Assert.Equal(directory, ListingCommand.Directory(command));
+
+    [Theory]
+    [InlineData("find patches -type d")]
+    [InlineData("find patches -maxdepth 2 -type d")]
+    [InlineData("find patches -maxdepth 1 -newer Makefile")]
+    [InlineData("find patches -maxdepth 1 -exec rm {} ;")]
+    [InlineData("find -L patches -maxdepth 1")]
+    [InlineData("find patches -maxdepth 1 | xargs cat")]
+    [InlineData("find $DIR -maxdepth 1")]
+    [InlineData("find patches -maxdepth 1 -name")]
+    public void AnyOtherFindIsNotTakenForAListing(string command) => Assert.Null(ListingCommand.Directory(command));
 }
