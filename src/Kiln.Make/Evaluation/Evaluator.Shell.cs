@@ -15,7 +15,7 @@ public sealed partial class Evaluator
     internal string RunShell(string command, bool trimAllNewlines)
     {
         var invocation = new ShellInvocation(ValueOf("SHELL") ?? "", ValueOf(".SHELLFLAGS") ?? "-c", command, WorkingDirectoryFor(""));
-        var outcome = invocation.Run(Environment, Options.ShellTimeout);
+        var outcome = Options.Shells?.Run(invocation, Environment, Options.ShellTimeout) ?? invocation.Run(Environment, Options.ShellTimeout);
         Options.Inputs?.ShellRan(invocation, outcome);
         if (ReferenceEquals(outcome, ShellOutcome.NothingToRun)) return "";
         if (outcome.DidTimeOut)

@@ -77,6 +77,7 @@ public sealed partial class Evaluator
             Output = options.Output,
             Sources = options.Sources,
             Makefiles = options.Makefiles,
+            Shells = options.Shells,
             Inputs = inputs,
             Functions = options.Functions,
             Prelude = options.Prelude,

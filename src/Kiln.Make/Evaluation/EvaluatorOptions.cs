@@ -56,6 +56,9 @@ public sealed class EvaluatorOptions
     /// <summary>The functions the program embedding Kiln adds to this evaluation.</summary>
     public Functions.FunctionSet Functions { get; init; } = Kiln.Make.Functions.FunctionSet.Empty;
 
+    /// <summary>Runs the commands $(shell) and != hand the shell; null runs each (<see cref="ShellInvocation.Run"/>).</summary>
+    public IShellRunner? Shells { get; init; }
+
     /// <summary>Told of every file read, path probed and command run, or null.</summary>
     public IEvaluationInputs? Inputs { get; init; }
 

@@ -3,6 +3,7 @@ using Kiln.Core.Errors;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
+using Kiln.Make.Inputs;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Api;
 using Kiln.OpenWrt.Configuration;
@@ -22,6 +23,8 @@ public sealed class MakefileDump
     // Nearly every Makefile starts by including rules.mk: the state that leaves is read once per command line.
     private const string RulesInclude = "include $(TOPDIR)/rules.mk";
     private readonly ConcurrentDictionary<string, SharedPrelude> _preludes = new(StringComparer.Ordinal);
+    // The same computation in the shell recurs across Makefiles (expr 64 + in eight target Makefiles): run once.
+    private readonly SharedPureCommands _pureCommands = new();
     private readonly TimeSpan _shellTimeout;
 
     /// <param name="config">What the Makefiles read as $(TOPDIR)/.config in place of the tree's file, or null.</param>
@@ -62,6 +65,7 @@ public sealed class MakefileDump
             Output = output,
             Makefiles = _api,
             Sources = _sources,
+            Shells = _pureCommands,
             Inputs = inputs,
             Functions = functions is null ? _api.Functions : _api.Functions.With(functions),
             Prelude = _preludes.GetOrAdd(string.Join('\0', commandLine), _ => new SharedPrelude(RulesInclude)),
