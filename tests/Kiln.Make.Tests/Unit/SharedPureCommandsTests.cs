@@ -48,6 +48,21 @@ public sealed class SharedPureCommandsTests
     }
 
     [Fact]
+    public void ACompilerProbeRunsOnceAndAgainWhereTheCompilerIsToldToLookElsewhere()
+    {
+        using var tree = new TemporaryDirectory();
+        var shell = CountingShell(tree);
+        var runner = new SharedPureCommands();
+        var environment = new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" };
+        var ccProbe = new ShellInvocation(shell, "-c", "cc -dM -E - </dev/null | grep -q __LP64__ && echo 64 || echo 32", tree.Path);
+        runner.Run(ccProbe, environment, Timeout);
+        runner.Run(ccProbe with { WorkingDirectory = "/" }, environment, Timeout);
+        Assert.Equal(1, Starts(tree));
+        runner.Run(ccProbe, new Dictionary<string, string>(environment) { ["CPATH"] = tree.Path }, Timeout);
+        Assert.Equal(2, Starts(tree));
+    }
+
+    [Fact]
     public void ACommandThatReadsTheWorldRunsEachTime()
     {
         using var tree = new TemporaryDirectory();
