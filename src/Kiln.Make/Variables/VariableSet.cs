@@ -47,6 +47,13 @@ public sealed class VariableSet
         return null;
     }
 
+    /// <summary>Makes room for <paramref name="more"/> names to come at once (a file of thousands of options): one growth, not several.</summary>
+    public void MakeRoomFor(int more)
+    {
+        if (_table is not null) _table.EnsureCapacity(_table.Count + more);
+        else if (_smallCount + more > SmallLimit) CreateTableWith(_smallCount + more);
+    }
+
     public void Add(Variable variable)
     {
         ChangeCount++;
@@ -57,10 +64,7 @@ public sealed class VariableSet
         }
         if (_smallCount == SmallLimit)
         {
-            var items = _small!;
-            CreateTable(SmallLimit * 4);
-            for (var i = 0; i < _smallCount; i++) _table!.Add(items[i].Name, items[i]);
-            _small = null;
+            CreateTableWith(SmallLimit * 4);
             _table!.Add(variable.Name, variable);
             return;
         }
@@ -85,6 +89,15 @@ public sealed class VariableSet
             return true;
         }
         return false;
+    }
+
+    /// <summary>Moves the names kept in the small array into a table of <paramref name="capacity"/>.</summary>
+    private void CreateTableWith(int capacity)
+    {
+        var items = _small!;
+        CreateTable(capacity);
+        for (var i = 0; i < _smallCount; i++) _table!.Add(items[i].Name, items[i]);
+        _small = null;
     }
 
     private void CreateTable(int capacity)
