@@ -57,10 +57,10 @@ public static class MakefileFinder
     public static bool Qualifies(string makefile, IReadOnlyList<string> calls, out string? problem)
     {
         problem = null;
-        string text;
+        byte[] bytes;
         try
         {
-            text = Encoding.Latin1.GetString(File.ReadAllBytes(makefile));
+            bytes = File.ReadAllBytes(makefile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -69,8 +69,9 @@ public static class MakefileFinder
                 : "cannot be read: " + SystemErrors.Describe(e);
             return false;
         }
+        // Searched as bytes: the calls are ASCII, and a Makefile need not be text in any encoding.
         foreach (var call in calls)
-            if (text.Contains(call, StringComparison.Ordinal)) return true;
+            if (bytes.AsSpan().IndexOf(Encoding.Latin1.GetBytes(call)) >= 0) return true;
         return false;
     }
 
