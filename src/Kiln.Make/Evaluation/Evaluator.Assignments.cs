@@ -30,6 +30,7 @@ public sealed partial class Evaluator
         bool recursive;
         var append = false;
         var conditional = false;
+        Variable? appended = null;
         switch (op)
         {
             case AssignmentOperator.Simple:
@@ -75,11 +76,17 @@ public sealed partial class Evaluator
                 recursive = old.IsRecursive;
                 if (!recursive && !appendUnexpanded) addition = ExpandToString(valueExpr ?? ExprParser.Parse(value));
                 if (addition.Length == 0) return old;
+                if (targetScope is null && !old.HasEmptyValue && ReferenceEquals(Variables.Global.Find(name), old))
+                {
+                    appended = Variables.Append(old, addition, origin, location);
+                    newValue = "";
+                    break;
+                }
                 newValue = old.Value.Length > 0 ? old.Value + " " + addition : addition;
                 break;
         }
 
-        var v = Variables.Define(name, newValue, origin, recursive, location, targetScope?.Set, parsed);
+        var v = appended ?? Variables.Define(name, newValue, origin, recursive, location, targetScope?.Set, parsed);
         v.IsAppend = append;
         v.IsConditional = conditional;
         if (name == ".RECIPEPREFIX" && targetScope is null) RecipePrefix = v.Value.Length == 0 ? '\t' : v.Value[0];

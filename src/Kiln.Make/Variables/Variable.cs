@@ -1,3 +1,4 @@
+using System.Text;
 using Kiln.Core.Errors;
 using Kiln.Make.Syntax.Expressions;
 using Kiln.Make.Syntax;
@@ -13,7 +14,7 @@ public sealed class Variable
     internal Variable(string name, string value, bool recursive, Origin origin, SourceLocation location, Expr? parsedValue = null)
     {
         Name = name;
-        Value = value;
+        _value = value;
         IsRecursive = recursive;
         Origin = origin;
         Location = location;
@@ -22,8 +23,28 @@ public sealed class Variable
 
     public string Name { get; }
 
+    private string _value;
+
+    // A value appended to (+=) grows here, and becomes a string again only when read.
+    private StringBuilder? _grown;
+    private bool _grownUnread;
+
     /// <summary>The value as stored: unexpanded text for a recursive variable, the expansion for a simple one.</summary>
-    public string Value { get; private set; }
+    public string Value
+    {
+        get
+        {
+            if (_grownUnread)
+            {
+                _value = _grown!.ToString();
+                _grownUnread = false;
+            }
+            return _value;
+        }
+    }
+
+    /// <summary>Whether the value is empty, found without making a grown value a string.</summary>
+    internal bool HasEmptyValue => _grownUnread ? _grown!.Length == 0 : _value.Length == 0;
 
     public bool IsRecursive { get; internal set; }
 
@@ -57,9 +78,30 @@ public sealed class Variable
 
     internal void SetValue(string value, Expr? parsedValue = null)
     {
-        Value = value;
+        _value = value;
+        _grown = null;
+        _grownUnread = false;
         _parsedValue = parsedValue;
     }
+
+    /// <summary>
+    /// The value becomes itself, a space and <paramref name="addition"/>: a long value in time proportional to the addition
+    /// alone, a short one copied (a builder would cost more than it saves).
+    /// </summary>
+    internal void AppendValue(string addition)
+    {
+        _parsedValue = null;
+        if (_grown is null && _value.Length < GrowsInPlaceFrom)
+        {
+            _value = _value + " " + addition;
+            return;
+        }
+        _grown ??= new StringBuilder(_value, 2 * _value.Length);
+        _grown.Append(' ').Append(addition);
+        _grownUnread = true;
+    }
+
+    private const int GrowsInPlaceFrom = 1024;
 
     /// <summary>The value parsed as an expression, parsed once per value.</summary>
     internal Expr ParsedValue => _parsedValue ??= ExprParser.Parse(Value);
