@@ -13,7 +13,7 @@ namespace Kiln.Build.Packages;
 /// </summary>
 internal sealed class MakefileAnswers
 {
-    private const string Magic = "kiln-makefile-answers 2";
+    private const string Magic = "kiln-makefile-answers 3";
     private const string JobserverPlaceholder = "\u0001JOBSERVER\u0001";
 
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);

@@ -163,7 +163,7 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
 
     public void NotRepeatable() => Repeatable = false;
 
-    internal static byte[] HashNames(IReadOnlyList<string> names) => SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', names)));
+    internal static byte[] HashNames(IReadOnlyList<string> names) => CacheDigest.Of(Encoding.UTF8.GetBytes(string.Join('\0', names)));
 
     /// <summary>
     /// What a command gave the evaluation: its status and output. Not what it printed on stderr, which only passes
@@ -172,9 +172,7 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     /// </summary>
     internal static byte[] HashOutcome(ShellOutcome outcome)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{outcome.Status}\0{outcome.DidTimeOut}\0{outcome.StartFailure}\0{outcome.Output.Length}\0"));
-        hash.AppendData(outcome.Output);
-        return hash.GetHashAndReset();
+        return CacheDigest.Of(Encoding.UTF8.GetBytes($"{outcome.Status}\0{outcome.DidTimeOut}\0{outcome.StartFailure}\0{outcome.Output.Length}\0"),
+            outcome.Output);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
@@ -54,7 +53,7 @@ public sealed record PathQueriedInput(string Path, PathQuery Query, bool Answer)
     };
 }
 
-/// <summary>A directory listing, by the SHA-256 of its names.</summary>
+/// <summary>A directory listing, by the digest of its names (<see cref="CacheDigest"/>).</summary>
 public sealed record DirectoryListedInput(string Directory, byte[] NamesHash) : RecordedInput
 {
     internal override InputKind Kind => InputKind.DirectoryListed;
@@ -63,7 +62,7 @@ public sealed record DirectoryListedInput(string Directory, byte[] NamesHash) : 
 }
 
 /// <summary>
-/// A directory's entries in the order it lists them, with the type it records for each, by the SHA-256 of both
+/// A directory's entries in the order it lists them, with the type it records for each, by the digest of both
 /// (<see cref="HashNow"/>): what a find of the directory alone answers from (<see cref="ListingCommand"/>).
 /// </summary>
 public sealed record DirectoryEntriesInput(string Directory, byte[] EntriesHash) : RecordedInput
@@ -78,10 +77,10 @@ public sealed record DirectoryEntriesInput(string Directory, byte[] EntriesHash)
     /// </summary>
     public static byte[]? HashNow(string osDirectory)
     {
-        if (DirectoryEntries.Read(osDirectory, static (_, _) => true) is not { } entries) return SHA256.HashData([]);
+        if (DirectoryEntries.Read(osDirectory, static (_, _) => true) is not { } entries) return CacheDigest.Of([]);
         if (entries.Exists(e => e.Type == DirectoryEntryType.Unknown)) return null;
         // Marked as a directory's: an empty one is not a missing one (find exits 0 on one, 1 on the other).
-        return SHA256.HashData(Encoding.UTF8.GetBytes("/" + string.Concat(entries.Select(e => $"{e.Name}\0{(byte)e.Type}\0"))));
+        return CacheDigest.Of(Encoding.UTF8.GetBytes("/" + string.Concat(entries.Select(e => $"{e.Name}\0{(byte)e.Type}\0"))));
     }
 }
 
@@ -93,8 +92,8 @@ public sealed record PathResolvedInput(string Path, string WorkingDirectory, str
 }
 
 /// <summary>
-/// A command run by $(shell), by the SHA-256 of its status and output. <see cref="NotRechecked"/>: it is not run again
-/// to check a result, either because its output is a function of its text alone (<see cref="PureCommand"/>: echo 1.2.3 |
+/// A command run by $(shell), by the digest of its status and output (<see cref="CacheDigest"/>).
+/// <see cref="NotRechecked"/>: it is not run again to check a result, either because its output is a function of its text alone (<see cref="PureCommand"/>: echo 1.2.3 |
 /// cut -d. -f1,2), or because it answers differently each time (mktemp -u, date +%T) without changing the result: its
 /// output was seen to differ while the evaluation gave the same result.
 /// </summary>

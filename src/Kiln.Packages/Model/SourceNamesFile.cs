@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kiln.Core.Files;
 
@@ -7,13 +6,13 @@ namespace Kiln.Packages.Model;
 /// <summary>
 /// The names of the sources a scan cache holds (<see cref="SourceNames"/>, one per directory, none for a Makefile that
 /// failed), kept beside it so that a build of a few packages can look names up without decoding every result. It
-/// belongs to one state of the cache file, named by the SHA-256 of that file's header; for any other it is not used.
-/// It ends with the SHA-256 of all before it, so that a damaged file is ignored whole.
+/// belongs to one state of the cache file, named by the digest of that file's header; for any other it is not used.
+/// It ends with the digest of all before it (<see cref="CacheDigest"/>), so that a damaged file is ignored whole.
 /// </summary>
 internal static class SourceNamesFile
 {
     private const string Magic = "kiln-source-names";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     /// <summary>The names file of a scan cache file.</summary>
     public static string For(string cacheFile) => Path.ChangeExtension(cacheFile, ".names");
@@ -27,8 +26,8 @@ internal static class SourceNamesFile
         try
         {
             var bytes = File.ReadAllBytes(file);
-            var bodyLength = bytes.Length - SHA256.HashSizeInBytes;
-            if (bodyLength < 0 || !SHA256.HashData(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return null;
+            var bodyLength = bytes.Length - CacheDigest.Size;
+            if (bodyLength < 0 || !CacheDigest.Of(bytes.AsSpan(0, bodyLength)).AsSpan().SequenceEqual(bytes.AsSpan(bodyLength))) return null;
             using var reader = new BinaryReader(new MemoryStream(bytes, 0, bodyLength, writable: false), Encoding.UTF8);
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return null;
             if (!reader.ReadBytes(reader.ReadInt32()).AsSpan().SequenceEqual(cacheDigest) || reader.ReadInt32() != directories.Count) return null;
@@ -83,7 +82,7 @@ internal static class SourceNamesFile
                 }
             }
         }
-        body.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
+        body.Write(CacheDigest.Of(body.GetBuffer().AsSpan(0, (int)body.Length)));
         try
         {
             AtomicFile.Write(file, body.GetBuffer().AsSpan(0, (int)body.Length));

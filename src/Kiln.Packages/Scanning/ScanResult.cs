@@ -22,6 +22,6 @@ public sealed record ScanResult(IReadOnlyList<MakefileScan> Makefiles, TimeSpan 
 
 /// <summary>
 /// The results a scanner recalled from its cache (<see cref="MetadataScanner.Recall"/>): the directories that have one, in
-/// order, and the cache file with the SHA-256 it has now (null when it could not be written), which names that state.
+/// order, and the cache file with the digest it has now (null when it could not be written), which names that state.
 /// </summary>
 public sealed record RecalledScans(IReadOnlyList<string> Directories, string CacheFile, byte[]? Digest);

@@ -18,7 +18,7 @@ public sealed record CachedBoard(string Directory, string PhysicalDirectory, Boa
 /// </summary>
 internal static class TargetScanCache
 {
-    private const string Magic = "kiln-target-scan-cache 4";
+    private const string Magic = "kiln-target-scan-cache 5";
 
     /// <summary>The boards kept for <paramref name="key"/>, or none when the file is missing, damaged or for another key.</summary>
     public static Dictionary<string, CachedBoard> Read(string file, string key)

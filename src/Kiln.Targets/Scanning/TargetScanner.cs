@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
@@ -214,7 +215,7 @@ public sealed class TargetScanner(TargetScanOptions options)
         key.Append(options.OnlyBoard).Append('\0').Append(options.OnlySubtarget).Append('\0').Append(options.SkipFailingDevices).Append('\0');
         key.Append(options.Config?.Write()).Append('\0');
         EnvironmentKey.Append(key, dump.Environment);
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())));
+        return CacheDigest.OfKey(key.ToString());
     }
 
     /// <summary>What OpenWrt's scan passes (TARGET_BUILD=1 through SCAN_MAKEOPTS), and SUBTARGET for the sub-makes.</summary>

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 
 namespace Kiln.Packages.Scanning.Cache;
 
@@ -11,7 +11,7 @@ internal sealed class CacheRecords(string file, ReadOnlyMemory<byte> bytes)
 {
     public string File => file;
 
-    /// <summary>A record's result and inputs; null when they lie outside the file or are not what the header's SHA-256 says.</summary>
+    /// <summary>A record's result and inputs; null when they lie outside the file or are not what the header's digest says.</summary>
     public (ReadOnlyMemory<byte> Scan, ReadOnlyMemory<byte> Inputs)? Load(long offset, int scanLength, int inputsLength, byte[] hash)
     {
         if (offset + scanLength + inputsLength > bytes.Length) return null;
@@ -19,13 +19,7 @@ internal sealed class CacheRecords(string file, ReadOnlyMemory<byte> bytes)
         return Hash(scan.Span, inputs.Span).AsSpan().SequenceEqual(hash) ? (scan, inputs) : null;
     }
 
-    public static byte[] Hash(ReadOnlySpan<byte> scan, ReadOnlySpan<byte> inputs)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(scan);
-        hash.AppendData(inputs);
-        return hash.GetHashAndReset();
-    }
+    public static byte[] Hash(ReadOnlySpan<byte> scan, ReadOnlySpan<byte> inputs) => CacheDigest.Of(scan, inputs);
 
     /// <summary>What a record that cannot be read any more is reported as, where its result is taken on trust.</summary>
     public UserError Unreadable() =>

@@ -94,7 +94,7 @@ public sealed class ScanCache
     /// <summary>The listings of the directories the last walk of the scanned directory read, and those of this run's walk: kept with the results.</summary>
     public WalkMemory Walk => _walk.Value;
 
-    /// <summary>The SHA-256 of the file's header, which names its state (what it was read with, or last written with); null while it has none.</summary>
+    /// <summary>The digest (<see cref="Kiln.Core.Files.CacheDigest"/>) of the file's header, which names its state (what it was read with, or last written with); null while it has none.</summary>
     public byte[]? Digest { get; private set; }
 
     /// <param name="environment">The environment the Makefiles are evaluated in.</param>

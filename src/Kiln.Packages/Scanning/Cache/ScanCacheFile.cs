@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Kiln.Core.Files;
 using Kiln.Make.Evaluation;
@@ -10,18 +9,18 @@ namespace Kiln.Packages.Scanning.Cache;
 /// <summary>
 /// The binary form of a scan cache: a header with the key, the variable names its evaluations looked up and did not find,
 /// and for each Makefile its directory, the physical directory it was evaluated in, the length of its result and of its
-/// inputs and their SHA-256, and the listings of the directories the last walk read (<see cref="WalkMemory"/>); the
-/// header's own SHA-256; then the records (each result and its inputs). A build of a few
+/// inputs and their digest (<see cref="CacheDigest"/>), and the listings of the directories the last walk read (<see cref="WalkMemory"/>); the
+/// header's own digest; then the records (each result and its inputs). A build of a few
 /// packages reads the header and only the records it uses (<see cref="CacheRecords"/>), each checked against its
-/// SHA-256 when read: a damaged record is set aside alone, a damaged header sets the file aside whole.
+/// digest when read: a damaged record is set aside alone, a damaged header sets the file aside whole.
 /// </summary>
 internal static class ScanCacheFile
 {
     private const string Magic = "kiln-scan-cache";
-    private const int FormatVersion = 10;
+    private const int FormatVersion = 11;
 
     /// <summary>Replaces <paramref name="file"/> whole (<see cref="AtomicFile"/>).</summary>
-    /// <returns>The SHA-256 of the header, which names this state of the file (the header holds every record's SHA-256).</returns>
+    /// <returns>The digest of the header, which names this state of the file (the header holds every record's digest).</returns>
     public static byte[] Write(string file, string key, IEnumerable<ulong> missing, IEnumerable<CachedScan> entries,
         IReadOnlyDictionary<string, DirectoryListing> walk)
     {
@@ -50,7 +49,7 @@ internal static class ScanCacheFile
                 foreach (var name in listing.Subdirectories) writer.Write(name);
             }
         }
-        var digest = SHA256.HashData(header.GetBuffer().AsSpan(0, (int)header.Length));
+        var digest = CacheDigest.Of(header.GetBuffer().AsSpan(0, (int)header.Length));
         using var whole = new MemoryStream();
         using (var writer = new BinaryWriter(whole, Encoding.UTF8, leaveOpen: true))
         {
@@ -70,7 +69,7 @@ internal static class ScanCacheFile
     }
 
     /// <summary>
-    /// The entries of the file, the SHA-256 of its header and the names looked up and not found; or nothing if it is
+    /// The entries of the file, the digest of its header and the names looked up and not found; or nothing if it is
     /// missing, unreadable, damaged, written for another key, or if <paramref name="environment"/> has one of those names.
     /// The records are checked when first used (<see cref="CacheRecord"/>).
     /// </summary>
@@ -85,11 +84,11 @@ internal static class ScanCacheFile
             if (reader.ReadString() != Magic || reader.ReadInt32() != FormatVersion) return Nothing;
             var headerLength = reader.ReadInt32();
             var headerStart = reader.Position;
-            var bodyStart = (long)headerStart + headerLength + SHA256.HashSizeInBytes;
+            var bodyStart = (long)headerStart + headerLength + CacheDigest.Size;
             if (headerLength < 0 || bodyStart > bytes.Length) return Nothing;
             var header = bytes.Span.Slice(headerStart, headerLength);
-            var digest = bytes.Span.Slice(headerStart + headerLength, SHA256.HashSizeInBytes).ToArray();
-            if (!SHA256.HashData(header).AsSpan().SequenceEqual(digest)) return Nothing;
+            var digest = bytes.Span.Slice(headerStart + headerLength, CacheDigest.Size).ToArray();
+            if (!CacheDigest.Of(header).AsSpan().SequenceEqual(digest)) return Nothing;
             reader = new RecordReader(header);
             if (reader.ReadString() != key) return Nothing;
             var missing = EnvironmentKey.Read(ref reader);
@@ -102,7 +101,7 @@ internal static class ScanCacheFile
             {
                 var (directory, workingDirectory, scanLength, inputsLength) = (reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32());
                 if (scanLength < 0 || inputsLength < 0) return Nothing;
-                entries.Add(new CachedScan(directory, workingDirectory, new CacheRecord(records, offset, scanLength, inputsLength, reader.ReadBytes(SHA256.HashSizeInBytes))));
+                entries.Add(new CachedScan(directory, workingDirectory, new CacheRecord(records, offset, scanLength, inputsLength, reader.ReadBytes(CacheDigest.Size))));
                 offset += scanLength + inputsLength;
             }
             return (entries, digest, missing, bytes.Slice(headerStart + reader.Position, headerLength - reader.Position));
@@ -113,7 +112,7 @@ internal static class ScanCacheFile
         }
     }
 
-    /// <summary>The walk's listings <see cref="Read"/> left encoded (in the header its SHA-256 checked); none if they are damaged.</summary>
+    /// <summary>The walk's listings <see cref="Read"/> left encoded (in the header its digest checked); none if they are damaged.</summary>
     public static Dictionary<string, DirectoryListing> ReadWalk(ReadOnlyMemory<byte> encoded)
     {
         var walk = new Dictionary<string, DirectoryListing>(StringComparer.Ordinal);
@@ -148,7 +147,7 @@ internal static class ScanCacheFile
     }
 
     /// <summary>
-    /// A result as <see cref="Write"/> encoded it (its record was checked against its SHA-256 when read); its text and
+    /// A result as <see cref="Write"/> encoded it (its record was checked against its digest when read); its text and
     /// facts are left encoded for <see cref="MakefileScan"/> to decode when asked for.
     /// </summary>
     public static MakefileScan DecodeScan(ReadOnlyMemory<byte> encoded)
