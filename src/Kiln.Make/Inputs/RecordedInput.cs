@@ -72,11 +72,13 @@ public sealed record DirectoryEntriesInput(string Directory, byte[] EntriesHash)
     public override string Describe() => $"the entries of {Directory}";
 
     /// <summary>
-    /// The hash of the directory's entries now, one for a directory that is not there; null when an entry's type is
-    /// not recorded in the directory (a file system without d_type), which a hash of names alone would miss.
+    /// The hash of the directory's entries now, one for a directory that is not there; null when it is a symbolic link
+    /// (find lists the link, not what it leads to), or when an entry's type is not recorded in the directory (a file
+    /// system without d_type), which a hash of names alone would miss.
     /// </summary>
     public static byte[]? HashNow(string osDirectory)
     {
+        if (FileStatus.IsSymbolicLink(osDirectory)) return null;
         if (DirectoryEntries.Read(osDirectory, static (_, _) => true) is not { } entries) return CacheDigest.Of([]);
         if (entries.Exists(e => e.Type == DirectoryEntryType.Unknown)) return null;
         // Marked as a directory's: an empty one is not a missing one (find exits 0 on one, 1 on the other).

@@ -160,6 +160,18 @@ public sealed class InputCheckTests
     }
 
     [Fact]
+    public void AFindOfALinkToADirectoryIsRunAgainToCheck()
+    {
+        using var tree = new TemporaryDirectory();
+        Directory.CreateDirectory(tree.Path + "/real/nginx-mod-lua");
+        File.CreateSymbolicLink(tree.Path + "/patches", tree.Path + "/real");
+        Thread.Sleep(FileStamp.Settled + TimeSpan.FromMilliseconds(100));
+        var log = RunLogged(ModulesListed, tree.Path, Environment);
+        Assert.Equal([typeof(ShellRanInput)], log.Inputs.Select(i => i.GetType()));
+        Assert.False(((ShellRanInput)log.Inputs[0]).NotRechecked);
+    }
+
+    [Fact]
     public void AFindOfAMissingDirectoryHoldsUntilTheDirectoryIsMade()
     {
         using var tree = new TemporaryDirectory();
