@@ -52,10 +52,10 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     /// named files (<see cref="FileReadingCommand"/>) and succeeded, whose files are recorded as read instead, by the
     /// bytes they have now: a <c>cat</c>'s must still hold what it printed, a <c>sed</c>'s must have settled before the
     /// evaluation began; nor a find of one directory (<see cref="ListingCommand"/>), whose entries are recorded
-    /// instead, the directory having settled before the evaluation began, or being missing; nor one that failed, printing nothing, because its one file is not there, which is recorded as
-    /// missing instead; nor a compiler probe (<see cref="CompilerProbe"/>) that ran to its end, successful or not, whose
-    /// compilers are recorded instead, by the files the shell finds for them now, with the variables that tell a
-    /// compiler where to look.
+    /// instead, the directory having settled before the evaluation began, or being missing; nor one that failed,
+    /// printing nothing, because its one file is not there, which is recorded as missing instead; nor a compiler probe
+    /// (<see cref="CompilerProbe"/>) that ran to its end, successful or not, whose compilers are recorded instead, by the
+    /// files the shell finds for them now, with the variables that tell a compiler where to look.
     /// </summary>
     public void ShellRan(ShellInvocation invocation, ShellOutcome outcome)
     {
@@ -87,11 +87,19 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
     {
         if (ListingCommand.Directory(invocation.Command) is not { } directory) return null;
         var path = OsPath(directory, invocation.WorkingDirectory);
+        return ReadSettled(path, _ => DirectoryEntriesInput.HashNow(path)) is { } hash ? new DirectoryEntriesInput(path, hash) : null;
+    }
+
+    /// <summary>
+    /// What <paramref name="read"/> takes from a path that is not there or had settled before the evaluation began
+    /// (<see cref="FileStamp.SettledBefore"/>), and that did not change while it was read: what a command read from it
+    /// during the evaluation. Null otherwise.
+    /// </summary>
+    private T? ReadSettled<T>(string path, Func<PathStatus?, T?> read) where T : class
+    {
         var before = FileStatus.Stat(path);
-        if (before is { } status && !status.Stamp.SettledBefore(_started)
-            || DirectoryEntriesInput.HashNow(path) is not { } hash || FileStatus.Stat(path) != before)
-            return null;
-        return new DirectoryEntriesInput(path, hash);
+        if (before is { } status && !status.Stamp.SettledBefore(_started)) return null;
+        return read(before) is { } value && FileStatus.Stat(path) == before ? value : null;
     }
 
     /// <summary>The one file a command could not read because it is not there (not now either); else null.</summary>
@@ -116,29 +124,28 @@ public sealed class InputLog(IReadOnlyDictionary<string, string> environment) : 
         foreach (var file in reading.Files)
         {
             var path = OsPath(file, workingDirectory);
-            var before = FileStatus.Stat(path);
-            if (!reading.PrintsFiles && !(before is { IsDirectory: false } status && status.Stamp.SettledBefore(_started))) return null;
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
+            var bytes = reading.PrintsFiles ? BytesOf(path) : ReadSettled(path, status => status is { IsDirectory: false } ? BytesOf(path) : null);
+            if (bytes is null) return null;
             if (reading.PrintsFiles)
             {
                 if (offset + bytes.Length > printed.Length || !printed.AsSpan(offset, bytes.Length).SequenceEqual(bytes)) return null;
                 offset += bytes.Length;
             }
-            else if (FileStatus.Stat(path) != before)
-            {
-                return null;
-            }
             read.Add((path, SHA256.HashData(bytes)));
         }
         return !reading.PrintsFiles || offset == printed.Length ? read : null;
+    }
+
+    private static byte[]? BytesOf(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string OsPath(string file, string workingDirectory) =>

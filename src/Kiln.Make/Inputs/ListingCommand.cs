@@ -11,10 +11,10 @@ public static class ListingCommand
     /// <summary>The directory listed, as written in the command; null when it is not such a command.</summary>
     public static string? Directory(string command)
     {
-        if (PureCommand.SplitPipeline(command) is not [var find, .. var filters] || PureCommand.Words(find) is not [("find", false), var (directory, quoted), .. var tests]
-            || directory.Length == 0 || directory.StartsWith('-') || !quoted && directory.Contains('$'))
+        if (PureCommand.SplitPipeline(command) is not [var find, .. var filters]
+            || PureCommand.Words(find) is not [("find", false), var (directory, quoted), .. var tests]
+            || directory.Length == 0 || directory.StartsWith('-') || !quoted && directory.Contains('$') || tests.Count % 2 != 0)
             return null;
-        if (tests.Count % 2 != 0) return null;
         var maxDepths = 0;
         for (var i = 0; i < tests.Count; i += 2)
         {

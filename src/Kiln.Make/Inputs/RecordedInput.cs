@@ -95,9 +95,10 @@ public sealed record PathResolvedInput(string Path, string WorkingDirectory, str
 
 /// <summary>
 /// A command run by $(shell), by the digest of its status and output (<see cref="CacheDigest"/>).
-/// <see cref="NotRechecked"/>: it is not run again to check a result, either because its output is a function of its text alone (<see cref="PureCommand"/>: echo 1.2.3 |
-/// cut -d. -f1,2), or because it answers differently each time (mktemp -u, date +%T) without changing the result: its
-/// output was seen to differ while the evaluation gave the same result.
+/// <see cref="NotRechecked"/>: it is not run again to check a result, either because its output is a function of its
+/// text alone (<see cref="PureCommand"/>: echo 1.2.3 | cut -d. -f1,2), or because it answers differently each time
+/// (mktemp -u, date +%T) without changing the result: its output was seen to differ while the evaluation gave the same
+/// result.
 /// </summary>
 public sealed record ShellRanInput(ShellInvocation Invocation, byte[] OutcomeHash, bool NotRechecked = false) : RecordedInput
 {

@@ -25,26 +25,24 @@ public sealed class Variable
 
     private string _value;
 
-    // A value appended to (+=) grows here, and becomes a string again only when read.
+    // A value appended to (+=) grows here, and becomes a string again only when read: until then the builder is the
+    // longer of the two (an append adds at least a space).
     private StringBuilder? _grown;
-    private bool _grownUnread;
+
+    private bool GrownUnread => _grown is not null && _grown.Length != _value.Length;
 
     /// <summary>The value as stored: unexpanded text for a recursive variable, the expansion for a simple one.</summary>
     public string Value
     {
         get
         {
-            if (_grownUnread)
-            {
-                _value = _grown!.ToString();
-                _grownUnread = false;
-            }
+            if (GrownUnread) _value = _grown!.ToString();
             return _value;
         }
     }
 
     /// <summary>Whether the value is empty, found without making a grown value a string.</summary>
-    internal bool HasEmptyValue => _grownUnread ? _grown!.Length == 0 : _value.Length == 0;
+    internal bool HasEmptyValue => (_grown?.Length ?? _value.Length) == 0;
 
     public bool IsRecursive { get; internal set; }
 
@@ -80,7 +78,6 @@ public sealed class Variable
     {
         _value = value;
         _grown = null;
-        _grownUnread = false;
         _parsedValue = parsedValue;
     }
 
@@ -98,7 +95,6 @@ public sealed class Variable
         }
         _grown ??= new StringBuilder(_value, 2 * _value.Length);
         _grown.Append(' ').Append(addition);
-        _grownUnread = true;
     }
 
     private const int GrowsInPlaceFrom = 1024;
