@@ -231,8 +231,9 @@ endef
 
 # BuildPackage NAME: reads Package/Default and Package/NAME, checks the required
 # fields, then prints the metadata (scans) or declares the package (builds).
-# The expansion prints before the checks run, in this order, as OpenWrt does. The library
-# dependencies of the prepared stamp are left to the eval, so a scan never walks them.
+# The expansion prints before the checks run, in this order, as OpenWrt does. A scan (DUMP)
+# declares no prepared-stamp rule: no rule is part of its output, and the stamp's name costs a
+# file test per package. A build leaves the stamp's library dependencies to the eval.
 define BuildPackage
   $(eval $(Package/Default))
   $(eval $(Package/$(1)))
@@ -248,7 +249,7 @@ endef
 endif
 
   BUILD_PACKAGES += $(1)
-  $(STAMP_PREPARED): $$(if $(QUILT)$(DUMP),,$$(call find_library_dependencies,$(1)))
+  $(if $(DUMP),,$(STAMP_PREPARED): $$(if $(QUILT),,$$(call find_library_dependencies,$(1))))
 
   $(foreach FIELD, TITLE CATEGORY SECTION VERSION,
     ifeq ($($(FIELD)),)
