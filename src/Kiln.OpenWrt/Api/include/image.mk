@@ -300,25 +300,19 @@ DEVICE_ALT$(1)_VENDOR :=
   DEVICE_ALT$(1)_VARIANT :=
 endef
 
+# The alternative titles' lines, the same for every device: made once, not with twelve calls per device.
+kiln_alt_titles := $(foreach n,0 1 2 3 4 5,$(call kiln_alt_title,$(n))$(newline))
+kiln_alt_resets := $(foreach n,0 1 2 3 4 5,$(call kiln_alt_reset,$(n))$(newline))
+
 # The titles and packages, reset for each device.
 define Device/InitProfile
   PROFILES := $(PROFILE)
   DEVICE_TITLE = $$(DEVICE_VENDOR) $$(DEVICE_MODEL)$$(if $$(DEVICE_VARIANT), $$(DEVICE_VARIANT))
-  $(call kiln_alt_title,0)
-  $(call kiln_alt_title,1)
-  $(call kiln_alt_title,2)
-  $(call kiln_alt_title,3)
-  $(call kiln_alt_title,4)
-  $(call kiln_alt_title,5)
+  $(kiln_alt_titles)
   DEVICE_VENDOR :=
   DEVICE_MODEL :=
   DEVICE_VARIANT :=
-  $(call kiln_alt_reset,0)
-  $(call kiln_alt_reset,1)
-  $(call kiln_alt_reset,2)
-  $(call kiln_alt_reset,3)
-  $(call kiln_alt_reset,4)
-  $(call kiln_alt_reset,5)
+  $(kiln_alt_resets)
   DEVICE_PACKAGES :=
   DEVICE_DESCRIPTION = Build firmware images for $$(DEVICE_TITLE)
 endef
