@@ -43,9 +43,29 @@ public sealed class OpenWrtApi : IMakefileProvider
     public string TopDirectory { get; }
 
     /// <summary>A hash of every API makefile's name and text: builds made with another API are not up to date.</summary>
-    public static string Digest { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes(string.Join("\0", Files.OrderBy(f => f.Key, StringComparer.Ordinal)
-            .Select(f => f.Key + "\0" + f.Value)))));
+    public static string Digest => DigestHolder.Value;
+
+    // Computed on first use, by builds alone: a scan should not pay for hashing every API makefile.
+    private static class DigestHolder
+    {
+        public static readonly string Value = Compute();
+
+        /// <summary>SHA-256 of the names and texts, each followed by NUL but the last text, in name order.</summary>
+        private static string Compute()
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            var first = true;
+            foreach (var (name, text) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                if (!first) hash.AppendData("\0"u8);
+                first = false;
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+                hash.AppendData("\0"u8);
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text));
+            }
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+    }
 
     /// <summary>The names of the API makefiles Kiln provides (rules.mk, include/package.mk, ...).</summary>
     public static IEnumerable<string> Provided => Files.Keys.Order(StringComparer.Ordinal);
