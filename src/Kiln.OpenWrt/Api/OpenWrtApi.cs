@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Reflection;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
@@ -15,7 +14,8 @@ namespace Kiln.OpenWrt.Api;
 /// </summary>
 public sealed class OpenWrtApi : IMakefileProvider
 {
-    private static readonly FrozenDictionary<string, string> Files = LoadEmbedded();
+    // Each file is decoded when an evaluation first reads it: a scan reads a third of them.
+    private static readonly Dictionary<string, Lazy<string>> Files = Embedded();
     private readonly string _rulesPath;
     private readonly string _includePrefix;
     private readonly string _configPath;
@@ -55,8 +55,9 @@ public sealed class OpenWrtApi : IMakefileProvider
         {
             using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
             var first = true;
-            foreach (var (name, text) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            foreach (var (name, file) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
+                var text = file.Value;
                 if (!first) hash.AppendData("\0"u8);
                 first = false;
                 hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
@@ -72,27 +73,32 @@ public sealed class OpenWrtApi : IMakefileProvider
 
     public string? Find(string osPath)
     {
-        if (osPath == _rulesPath) return Files["rules.mk"];
+        if (osPath == _rulesPath) return Files["rules.mk"].Value;
         if (_configText is not null && osPath == _configPath) return _configText;
         if (!osPath.StartsWith(_includePrefix, StringComparison.Ordinal)) return null;
         var name = osPath[_includePrefix.Length..];
-        if (Files.TryGetValue("include/" + name, out var text)) return text;
+        if (Files.TryGetValue("include/" + name, out var file)) return file.Value;
         if (!name.EndsWith(".mk", StringComparison.Ordinal)) return null;
         return $"$(error Kiln does not provide the OpenWrt API file include/{name})\n";
     }
 
-    private static FrozenDictionary<string, string> LoadEmbedded()
+    private static Dictionary<string, Lazy<string>> Embedded()
     {
         var assembly = Assembly.GetExecutingAssembly();
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, Lazy<string>>(StringComparer.Ordinal);
         foreach (var resource in assembly.GetManifestResourceNames())
         {
             if (!resource.StartsWith("api/", StringComparison.Ordinal)) continue;
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            files[resource["api/".Length..]] = Kiln.Make.Text.ByteText.Encoding.GetString(memory.ToArray());
+            files[resource["api/".Length..]] = new Lazy<string>(() => Decode(assembly, resource));
         }
-        return files.ToFrozenDictionary(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static string Decode(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return Kiln.Make.Text.ByteText.Encoding.GetString(bytes);
     }
 }
