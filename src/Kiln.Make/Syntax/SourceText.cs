@@ -70,7 +70,9 @@ public sealed class SourceText
     /// </summary>
     internal static SourceText FromEval(string text, EvalLines? seen)
     {
-        var lines = new List<LogicalLine>();
+        // Each newline ends at most one line: the array is sized once, then trimmed if some were escaped.
+        var lines = new LogicalLine[text.AsSpan().Count('\n') + 1];
+        var count = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -89,9 +91,10 @@ public sealed class SourceText
                 if ((backslashes & 1) == 0) break;
                 i = eol + 1;
             }
-            lines.Add(seen?.Get(text.AsSpan(start, eol - start)) ?? new LogicalLine(text[start..eol], 0));
+            lines[count++] = seen?.Get(text.AsSpan(start, eol - start)) ?? new LogicalLine(text[start..eol], 0);
             i = eol + 1;
         }
-        return new SourceText(null, lines.ToArray(), 0, null);
+        if (count < lines.Length) Array.Resize(ref lines, count);
+        return new SourceText(null, lines, 0, null);
     }
 }
