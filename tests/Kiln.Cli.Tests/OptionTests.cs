@@ -49,6 +49,32 @@ public sealed class OptionTests
         Unknown("build of a host build the package does not have", "greeter/host", Writes.Build, "build", "--target", "demo/small", "greeter/host"),
         Unknown("clean nosuchpackage", "nosuchpackage", Writes.Clean, "clean", "--target", "demo/small", "nosuchpackage"),
         Unknown("info nosuchpackage", "nosuchpackage", Writes.Scan, "info", "nosuchpackage"),
+        new("info of a source package that no binary package shares its name with", BadInput.InTree("info", "duo"))
+        {
+            Setup = s => s.Write("tree/package/utils/duo/Makefile", """
+                include $(TOPDIR)/rules.mk
+
+                PKG_NAME:=duo
+                PKG_VERSION:=1
+                PKG_RELEASE:=1
+
+                include $(INCLUDE_DIR)/package.mk
+
+                define Package/duo-b
+                  TITLE:=The second
+                endef
+
+                define Package/duo-a
+                  TITLE:=The first
+                endef
+
+                $(eval $(call BuildPackage,duo-b))
+                $(eval $(call BuildPackage,duo-a))
+
+                """),
+            MayWrite = Writes.Scan,
+            Mentions = _ => "kiln: 'duo' is a source package (package/utils/duo/Makefile), not a binary package: kiln info takes one of its packages: duo-a duo-b\n",
+        },
         new("build --config of a file that does not exist", s => ["--topdir", s.Top, "build", "--config", s.Path("nonexistent/.config"), "greeter"])
         {
             Mentions = s => s.Path("nonexistent/.config"),

@@ -74,6 +74,31 @@ public sealed class TreePathTests
     [Theory, MemberData(nameof(RegularFileAsTreeCases))]
     public void ARegularFileGivenAsTheTreeIsRefused(string command) => BadInput.Check(RegularFileAsTree, command);
 
+    // A file where the command needs a directory of the tree is named as a file, not as missing.
+    private static readonly BadInput[] FileAsTreeDirectory =
+    [
+        new("dump packages of a file", BadInput.InTree("dump", "packages", "package/notes.txt"))
+        {
+            Setup = s => s.Write("tree/package/notes.txt", "not a directory of packages\n"),
+            Mentions = _ => "kiln: package/notes.txt: is a file, not a directory",
+        },
+        new("devices of a board whose image directory is a file", BadInput.InTree("devices", "demo/small"))
+        {
+            Setup = s =>
+            {
+                Directory.Delete(s.Path("tree/target/linux/demo/image"), recursive: true);
+                s.Write("tree/target/linux/demo/image", "not the board's image Makefiles\n");
+            },
+            MayWrite = Writes.Scan,
+            Mentions = _ => "kiln: target/linux/demo/image: is a file, not a directory",
+        },
+    ];
+
+    public static TheoryData<string> FileAsTreeDirectoryCases => BadInput.Names(FileAsTreeDirectory);
+
+    [Theory, MemberData(nameof(FileAsTreeDirectoryCases))]
+    public void AFileWhereATreeDirectoryBelongsIsNamedAsAFile(string command) => BadInput.Check(FileAsTreeDirectory, command);
+
     private static BadInput EmptyTree(string name, params string[] arguments) =>
         new(name, s => ["--topdir", s.Path("empty"), .. arguments])
         {

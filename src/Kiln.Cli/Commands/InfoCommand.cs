@@ -36,6 +36,9 @@ public static class InfoCommand
                 tree = TreePackages.Read(topDir, OptionsFor);
                 continue;
             }
+            if (package is null && index.SourceNamed(wanted) is { Packages.Count: > 0 } named)
+                throw new UserError($"'{name}' is a source package ({named.Makefile}), not a binary package: kiln info takes one of " +
+                    $"its packages: {ByteText.ToOs(string.Join(' ', named.Packages.Select(p => p.Name).Order(StringComparer.Ordinal)))}");
             if (package is null) throw tree.NotFound(wanted, "asked for");
             var source = index.SourceOf(package.Name)!;
             var used = package.ParsedDepends.Where(d => d.Package is not null).SelectMany(d => index.Satisfying(d.Package!))

@@ -1,6 +1,7 @@
 using Kiln.Build.Packages;
 using Kiln.Build.Recipes;
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Core.Parallel;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Functions;
@@ -39,8 +40,7 @@ public sealed class ImageMakefile
     public static ImageMakefile Read(BuildContext context, string board, string binDirectory, FunctionSet? functions = null)
     {
         var relative = $"target/linux/{board}/image";
-        var directory = Path.Combine(context.TopDirectory, relative);
-        if (!System.IO.Directory.Exists(directory)) throw new UserError($"{relative}: no such directory in {context.TopDirectory}");
+        var directory = ExistingDirectory.Require(context.TopDirectory, relative);
         string[] commandLine = ["TARGET_BUILD=1", "BIN_DIR=" + ByteText.FromOs(binDirectory)];
         try
         {

@@ -82,6 +82,9 @@ public sealed class MakefileDump
         }
         catch (UserError e)
         {
+            // A file where the directory belongs is said as such (make would only fail to read its Makefile).
+            if (!e.Location.IsKnown && File.Exists(workingDirectory))
+                return new DumpOutput(output.Stdout, output.Stderr, $"{relative}: is a file, not a directory");
             // Files are named from the tree: those read relative to the Makefile's directory get its path.
             var where = !e.Location.IsKnown ? $"{relative}/Makefile: {e.MakeStyle("make")}"
                 : e.Location.File!.StartsWith('/') ? e.MakeStyle("make")

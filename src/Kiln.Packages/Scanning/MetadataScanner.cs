@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
@@ -33,9 +32,7 @@ public sealed class MetadataScanner(ScanOptions options)
     {
         var dump = Dump();
         var top = dump.TopDirectory;
-        var scanRoot = ScanRoot(top);
-        if (!Directory.Exists(scanRoot))
-            throw new UserError(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {top}");
+        var scanRoot = ExistingDirectory.Require(top, options.ScanDirectory);
         var clock = Stopwatch.StartNew();
         // make -C reports the physical directory; only a path through a link needs resolving.
         var physicalRoot = MakefileDump.Canonical(scanRoot);

@@ -1,4 +1,5 @@
 using Kiln.Core.Errors;
+using Kiln.Core.Files;
 using Kiln.Make.Diagnostics;
 using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
@@ -34,9 +35,7 @@ public sealed class DeviceReader
     public DeviceSet Read(string board, string? subtarget)
     {
         var relative = $"target/linux/{board}/image";
-        var directory = Path.Combine(_dump.TopDirectory, relative);
-        if (!Directory.Exists(directory))
-            throw new UserError(SourceLocation.None, $"{relative}: no such directory in {_dump.TopDirectory}");
+        var directory = ExistingDirectory.Require(_dump.TopDirectory, relative);
         var collector = new DeviceCollector();
         string configured = "", kernelDirectory = "", binDirectory = "";
         var plans = new List<DevicePlan>();

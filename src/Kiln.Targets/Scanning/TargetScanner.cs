@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Kiln.Core.Errors;
 using Kiln.Core.Files;
 using Kiln.Core.Parallel;
 using Kiln.Make.Diagnostics;
@@ -24,9 +23,7 @@ public sealed class TargetScanner(TargetScanOptions options)
     public TargetScanResult Run()
     {
         var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
-        var scanRoot = Path.Combine(dump.TopDirectory, options.ScanDirectory);
-        if (!Directory.Exists(scanRoot))
-            throw new UserError(SourceLocation.None, $"{options.ScanDirectory}: no such directory in {dump.TopDirectory}");
+        var scanRoot = ExistingDirectory.Require(dump.TopDirectory, options.ScanDirectory);
         var clock = Stopwatch.StartNew();
         var physicalRoot = MakefileDump.Canonical(scanRoot);
 
