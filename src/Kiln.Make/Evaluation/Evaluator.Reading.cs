@@ -9,11 +9,14 @@ namespace Kiln.Make.Evaluation;
 
 public sealed partial class Evaluator
 {
-    /// <summary>Reads a makefile named on the command line (-f); a missing one is reported after reading, as make does.</summary>
-    public void ReadMakefile(string name)
+    /// <summary>
+    /// Reads a makefile named on the command line (-f); a missing one is reported after reading, as make does.
+    /// <paramref name="content"/>: its bytes, when the caller has read the file already (it is still looked at, as an input).
+    /// </summary>
+    public void ReadMakefile(string name, byte[]? content = null)
     {
         StartMakefileList();
-        EvalMakefile(name, included: false, optional: false, SourceLocation.None, setDefaultGoal: true);
+        EvalMakefile(name, included: false, optional: false, SourceLocation.None, setDefaultGoal: true, content);
     }
 
     /// <summary>make defines MAKEFILE_LIST (empty, simple) before it reads the first makefile.</summary>
@@ -42,20 +45,20 @@ public sealed partial class Evaluator
     }
 
     /// <summary>make's eval_makefile: finds the file (searching the include path), adds it to MAKEFILE_LIST and reads it.</summary>
-    private void EvalMakefile(string name, bool included, bool optional, SourceLocation includedFrom, bool setDefaultGoal)
+    private void EvalMakefile(string name, bool included, bool optional, SourceLocation includedFrom, bool setDefaultGoal, byte[]? content = null)
     {
         if (!included && name.StartsWith('~') && HomeDirectory is not null && (name.Length == 1 || name[1] == '/'))
             name = HomeDirectory + name[1..];
 
         // Messages name the file as written; MAKEFILE_LIST gets the path it was found at.
         var displayName = name;
-        var source = Load(name, displayName, shared: included, out var error);
+        var source = Load(name, displayName, shared: included, content, out var error);
         if (source is null && included && !name.StartsWith('/'))
         {
             foreach (var dir in IncludeDirectories)
             {
                 var candidate = dir + "/" + name;
-                source = Load(candidate, displayName, shared: true, out _);
+                source = Load(candidate, displayName, shared: true, content: null, out _);
                 if (source is null) continue;
                 name = candidate;
                 break;
@@ -115,8 +118,11 @@ public sealed partial class Evaluator
             EvalMakefile(name, included: true, optional: true, SourceLocation.None, setDefaultGoal: false);
     }
 
-    /// <summary>Included makefiles are <paramref name="shared"/> through the source cache; the makefiles read first are not.</summary>
-    private SourceText? Load(string name, string displayName, bool shared, out Exception? error)
+    /// <summary>
+    /// Included makefiles are <paramref name="shared"/> through the source cache; the makefiles read first are not, and are
+    /// taken from <paramref name="content"/> when the caller read them already.
+    /// </summary>
+    private SourceText? Load(string name, string displayName, bool shared, byte[]? content, out Exception? error)
     {
         var path = ResolvePath(name);
         if (Options.Makefiles?.Find(path) is { } builtin)
@@ -131,7 +137,10 @@ public sealed partial class Evaluator
             error = new FileNotFoundException(path);
             return null;
         }
-        var source = shared ? Sources.Get(path, file, displayName, out error) : SourceCache.Read(path, displayName, out error);
+        error = null;
+        var source = shared ? Sources.Get(path, file, displayName, out error)
+            : content is not null ? SourceCache.Parse(displayName, content)
+            : SourceCache.Read(path, displayName, out error);
         // A file that is there but cannot be read stops make at once, as a directory does.
         if (source is null && error is IOException and not FileNotFoundException and not DirectoryNotFoundException)
             throw new UserError(SourceLocation.None, $"{name}: {SystemErrors.Describe(error)}");

@@ -39,8 +39,7 @@ public sealed class SourceCache
         try
         {
             error = null;
-            var bytes = File.ReadAllBytes(osPath);
-            return SourceText.FromFile(displayName, ByteText.Encoding.GetString(bytes), System.Security.Cryptography.SHA256.HashData(bytes));
+            return Parse(displayName, File.ReadAllBytes(osPath));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -48,6 +47,10 @@ public sealed class SourceCache
             return null;
         }
     }
+
+    /// <summary>A makefile's bytes parsed, with their hash (an input of the evaluation that reads them).</summary>
+    public static SourceText Parse(string displayName, byte[] bytes) =>
+        SourceText.FromFile(displayName, ByteText.Encoding.GetString(bytes), System.Security.Cryptography.SHA256.HashData(bytes));
 
     /// <summary>Text that does not live on disk (a built-in makefile), parsed once under its path and name.</summary>
     public SourceText GetBuiltin(string osPath, string displayName, string content) =>

@@ -49,10 +49,10 @@ public sealed class MakefileDump
     /// Errors name files inside the tree by their path from it (<paramref name="relativeDirectory"/>
     /// is the working directory's). <paramref name="functions"/> are the caller's own, besides the
     /// API's. <paramref name="inspect"/> sees the evaluator once the Makefile has been read without
-    /// error.
+    /// error. <paramref name="makefile"/> is the Makefile's content when the caller has read it already.
     /// </summary>
     public DumpOutput Run(string workingDirectory, string relativeDirectory, IReadOnlyList<string> commandLine,
-        IEvaluationInputs? inputs = null, FunctionSet? functions = null, Action<Evaluator>? inspect = null)
+        IEvaluationInputs? inputs = null, FunctionSet? functions = null, Action<Evaluator>? inspect = null, byte[]? makefile = null)
     {
         var output = new CollectingMakeOutput();
         var evaluator = new Evaluator(new EvaluatorOptions
@@ -73,7 +73,7 @@ public sealed class MakefileDump
         var relative = ByteText.FromOs(relativeDirectory);
         try
         {
-            evaluator.ReadMakefile("Makefile");
+            evaluator.ReadMakefile("Makefile", makefile);
             // make would say "No rule to make target"; the include line is the useful place to point at.
             if (evaluator.MissingIncludes.LastOrDefault(m => !m.Optional) is { } missing)
                 throw new UserError(missing.Location, $"{missing.Name}: {missing.Reason}");

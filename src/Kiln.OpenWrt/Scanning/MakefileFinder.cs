@@ -20,7 +20,7 @@ public static class MakefileFinder
     /// <summary>Directories (relative to <paramref name="scanDirectory"/>, byte order) whose Makefile qualifies.</summary>
     public static List<FoundMakefile> Find(string scanDirectory, int maxDepth, IReadOnlyList<string> calls) =>
         Candidates(scanDirectory, maxDepth)
-            .Where(c => Qualifies(Path.Combine(scanDirectory, c.Directory, "Makefile"), calls, out _))
+            .Where(c => Qualifying(Path.Combine(scanDirectory, c.Directory, "Makefile"), calls, out _) is not null)
             .OrderBy(c => c.Directory, StringComparer.Ordinal)
             .ToList();
 
@@ -50,11 +50,11 @@ public static class MakefileFinder
     }
 
     /// <summary>
-    /// Whether the Makefile calls one of <paramref name="calls"/> (and so defines packages or
-    /// targets); when it cannot be read, <paramref name="problem"/> says why (a directory, a link to
-    /// nothing, no permission).
+    /// The Makefile's bytes when it calls one of <paramref name="calls"/> (and so defines packages or
+    /// targets), for the evaluation to read them rather than the file again; null when it does not, or
+    /// cannot be read: then <paramref name="problem"/> says why (a directory, a link to nothing, no permission).
     /// </summary>
-    public static bool Qualifies(string makefile, IReadOnlyList<string> calls, out string? problem)
+    public static byte[]? Qualifying(string makefile, IReadOnlyList<string> calls, out string? problem)
     {
         problem = null;
         byte[] bytes;
@@ -67,12 +67,12 @@ public static class MakefileFinder
             problem = Directory.Exists(makefile) ? "is a directory, not a Makefile"
                 : !File.Exists(makefile) && new FileInfo(makefile).LinkTarget is { } target ? $"is a symbolic link to {target}, which does not exist"
                 : "cannot be read: " + SystemErrors.Describe(e);
-            return false;
+            return null;
         }
         // Searched as bytes: the calls are ASCII, and a Makefile need not be text in any encoding.
         foreach (var call in calls)
-            if (bytes.AsSpan().IndexOf(Encoding.Latin1.GetBytes(call)) >= 0) return true;
-        return false;
+            if (bytes.AsSpan().IndexOf(Encoding.Latin1.GetBytes(call)) >= 0) return bytes;
+        return null;
     }
 
     private static (bool HasMakefile, List<(string Name, bool IsLink)> Subdirectories) Listing(string directory, string relative,

@@ -64,10 +64,10 @@ public sealed class MetadataScanner(ScanOptions options)
                 (scan, entry) = (cached.Scan, cached);
                 Interlocked.Increment(ref reused);
             }
-            else if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem))
+            else if (MakefileFinder.Qualifying(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out var problem) is { } content)
             {
                 // An inspected Makefile's inputs are not recorded: the entry the cache has stays (it is checked when next used).
-                (scan, entry) = Evaluate(dump, workingDirectory, directory, inspected ? null : cache, inspected ? options.Inspector : null);
+                (scan, entry) = Evaluate(dump, workingDirectory, directory, content, inspected ? null : cache, inspected ? options.Inspector : null);
                 if (entry is not null && cached is not null) entry = WithVolatileCommands(entry, cached, check);
                 if (entry is null && inspected && cache?.Find(directory) is { } kept)
                 {
@@ -139,9 +139,9 @@ public sealed class MetadataScanner(ScanOptions options)
             var workingDirectory = MakefileDump.Canonical(Path.Combine(scanRoot, directory));
             if (earlier is not null && Change(earlier, workingDirectory, Check()) is null) continue;
             changed = true;
-            if (MakefileFinder.Qualifies(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out _))
+            if (MakefileFinder.Qualifying(Path.Combine(scanRoot, directory, "Makefile"), options.Calls, out _) is { } content)
             {
-                var (scan, renewed) = Evaluate(dump, workingDirectory, directory, cache, inspector: null);
+                var (scan, renewed) = Evaluate(dump, workingDirectory, directory, content, cache, inspector: null);
                 if (renewed is not null && earlier is not null) renewed = WithVolatileCommands(renewed, earlier, Check());
                 // A result that cannot be kept (not repeatable) is still this run's.
                 scans[directory] = renewed ?? new CachedScan(directory, workingDirectory, [], scan);
@@ -281,8 +281,9 @@ public sealed class MetadataScanner(ScanOptions options)
     /// Evaluates one Makefile; with a cache to record into, also the cache entry of its result (null if it was not
     /// repeatable), the names it looked up and did not find noted in the cache.
     /// </summary>
-    private (MakefileScan Scan, CachedScan? Entry) Evaluate(MakefileDump dump, string workingDirectory, string directory, ScanCache? recordInto,
-        IMakefileInspector? inspector)
+    /// <param name="content">The Makefile's bytes, as the walk read them to see that it qualifies.</param>
+    private (MakefileScan Scan, CachedScan? Entry) Evaluate(MakefileDump dump, string workingDirectory, string directory, byte[] content,
+        ScanCache? recordInto, IMakefileInspector? inspector)
     {
         var inputs = recordInto is null ? null : new InputLog(dump.Environment);
         var relativeDirectory = options.ScanDirectory + "/" + directory;
@@ -294,7 +295,7 @@ public sealed class MetadataScanner(ScanOptions options)
             {
                 found = facts.Finish(evaluator);
                 inspector?.Inspect(relativeDirectory, evaluator);
-            });
+            }, content);
         var scan = new MakefileScan(ByteText.FromOs(relativeDirectory + "/Makefile"), result.Stdout, result.Stderr, result.Error, found);
         if (inputs is not null) recordInto!.NoteMissing(inputs.Missing);
         return (scan, inputs is { Repeatable: true } ? new CachedScan(directory, workingDirectory, inputs.Inputs, scan) : null);

@@ -51,7 +51,7 @@ public sealed class TargetScanner(TargetScanOptions options)
             }
             var found = item.Candidate!;
             if (options.OnlyBoard is { } only && found.Directory != only) return;
-            if (!MakefileFinder.Qualifies(Path.Combine(scanRoot, found.Directory, "Makefile"), MakefileFinder.TargetCalls, out _)) return;
+            if (MakefileFinder.Qualifying(Path.Combine(scanRoot, found.Directory, "Makefile"), MakefileFinder.TargetCalls, out _) is null) return;
             var directory = found.ThroughLink
                 ? MakefileDump.Canonical(Path.Combine(scanRoot, found.Directory))
                 : physicalRoot + "/" + found.Directory;
