@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kiln.Cli.Output;
+using Kiln.Make.Evaluation;
 using Kiln.Make.Text;
 using Kiln.OpenWrt.Scanning;
 using Kiln.Packages.Scanning;
@@ -16,14 +17,21 @@ public static class DumpCommand
         var directory = new Argument<string>("DIR") { Description = "Directory to scan, relative to the tree (package or feeds/NAME).",
             DefaultValueFactory = _ => "package" };
         var json = new Option<bool>("--json") { Description = "Print structured JSON instead of OpenWrt's .packageinfo text." };
-        var stats = new Option<bool>("--stats") { Description = "Print phase timings on stderr, and why each kept result not used was evaluated again." };
+        var stats = new Option<bool>("--stats") { Description = "Print phase timings and what each part of the evaluations cost on stderr, and why each kept result not used was evaluated again." };
         var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json, stats };
         packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!), result.GetValue(json),
-            result.GetValue(stats)));
+            result.GetValue(stats) ? new EvaluationProfile() : null));
         dump.Subcommands.Add(packages);
 
-        var targets = new Command("targets", "Read every board of target/linux and print its .targetinfo (boards, subtargets, device profiles).");
-        targets.SetAction(result => RunTargets(GlobalOptions.TargetScan(result)));
+        var targetStats = new Option<bool>("--stats") { Description = "Print what each part of the evaluations cost on stderr." };
+        var targets = new Command("targets", "Read every board of target/linux and print its .targetinfo (boards, subtargets, device profiles).")
+        {
+            targetStats,
+        };
+        targets.SetAction(result => RunTargets(GlobalOptions.TargetScan(result) with
+        {
+            Profile = result.GetValue(targetStats) ? new EvaluationProfile() : null,
+        }));
         dump.Subcommands.Add(targets);
         return dump;
     }
@@ -38,14 +46,17 @@ public static class DumpCommand
         }
         foreach (var failure in result.Failures)
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
+        if (scan.Profile is { } profile) Console.Error.Write(ProfileText.Format(profile));
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     /// <summary>Standard output, buffered: a dump is thousands of blocks, written as bytes.</summary>
     private static BufferedStream BufferedOutput() => new(Console.OpenStandardOutput(), 1 << 16);
 
-    private static int RunPackages(ScanOptions options, bool json, bool stats)
+    /// <param name="profile">Where the evaluations add what they cost, printed with the phase timings (--stats); null for neither.</param>
+    private static int RunPackages(ScanOptions options, bool json, EvaluationProfile? profile)
     {
+        options = options with { Profile = profile };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ScanResult result;
         using (var progress = ProgressReporter.ForStderr("Scanning"))
@@ -65,7 +76,7 @@ public static class DumpCommand
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
         if (result.CacheProblem is { } problem)
             Console.Error.WriteLine($"kiln: warning: results not kept for the next run: {problem}");
-        if (stats)
+        if (profile is not null)
         {
             Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles ({result.Reused} unchanged since the last run); " +
                 $"scan {result.Duration.TotalMilliseconds:0} ms (walk {result.FindTime.TotalMilliseconds:0} ms of it), total in command " +
@@ -77,6 +88,7 @@ public static class DumpCommand
                     $"({GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections), heap " +
                     $"{GC.GetGCMemoryInfo().HeapSizeBytes >> 20} MB, allocated {GC.GetTotalAllocatedBytes() >> 20} MB");
             foreach (var change in result.Changes) Console.Error.WriteLine($"kiln: evaluated again: {change}");
+            Console.Error.Write(ProfileText.Format(profile));
         }
         return result.Failures.Any() ? ExitCodes.Failure : ExitCodes.Success;
     }

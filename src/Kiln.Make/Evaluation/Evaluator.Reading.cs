@@ -76,7 +76,9 @@ public sealed partial class Evaluator
         ReadMakefiles.Add(listed);
 
         var saved = ReadingLocation;
+        var start = EvaluationProfile.Start();
         new MakefileReader(this, source, displayName, 0, setDefaultGoal) { Prelude = included ? null : Options.Prelude }.Read();
+        Options.Profile?.Add(included ? Path.GetFileName(name) : EvaluationProfile.Whole, start);
         ReadingLocation = saved;
     }
 
@@ -87,7 +89,13 @@ public sealed partial class Evaluator
     /// </summary>
     internal bool ReadPrelude(SharedPrelude prelude, LineSyntax syntax, SourceLocation at, bool setDefaultGoal)
     {
-        if (prelude.State is { } state) return state.Restore(this);
+        if (prelude.State is { } state)
+        {
+            var start = EvaluationProfile.Start();
+            var restored = state.Restore(this);
+            if (restored) Options.Profile?.Add(EvaluationProfile.PreludeRestored, start);
+            return restored;
+        }
         if (Capture is null || syntax.FirstWord != "include" || !prelude.TryTake()) return false;
         Capture.Start(this);
         Include(syntax.Rest, optional: false, at, setDefaultGoal);

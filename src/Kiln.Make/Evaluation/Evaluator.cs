@@ -24,6 +24,7 @@ public sealed partial class Evaluator
 
     public Evaluator(EvaluatorOptions options)
     {
+        var start = EvaluationProfile.Start();
         Environment = options.Environment ?? ProcessEnvironment.Read();
         Output = options.Output ?? StreamMakeOutput.Process;
         // Until one evaluation has tried to take a prelude's state, each may be that one: its inputs and output pass
@@ -41,6 +42,7 @@ public sealed partial class Evaluator
         IncludeDirectories = IncludePath.Build(options.IncludeDirectories, options.SearchDefaultIncludeDirectories, WorkingDirectory);
         Files = new Functions.FileSystemView(options.Inputs);
         StartupVariables.Define(this);
+        options.Profile?.Add(EvaluationProfile.Setup, start);
     }
 
     /// <summary>The options, with switches and assignments inherited through the environment's MAKEFLAGS merged in.</summary>
@@ -81,6 +83,7 @@ public sealed partial class Evaluator
             Inputs = inputs,
             Functions = options.Functions,
             Prelude = options.Prelude,
+            Profile = options.Profile,
         };
     }
 

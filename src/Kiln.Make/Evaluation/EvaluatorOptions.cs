@@ -67,4 +67,7 @@ public sealed class EvaluatorOptions
 
     /// <summary>Parsed files shared across evaluations; null gives the evaluation a cache of its own.</summary>
     public SourceCache? Sources { get; init; }
+
+    /// <summary>Where the evaluation adds what its parts cost, or null to measure nothing.</summary>
+    public EvaluationProfile? Profile { get; init; }
 }

@@ -41,6 +41,9 @@ public sealed class MakefileDump
     /// <summary>The tree, with links resolved.</summary>
     public string TopDirectory { get; }
 
+    /// <summary>Where each evaluation adds what its parts cost (<c>--stats</c>), or null.</summary>
+    public EvaluationProfile? Profile { get; init; }
+
     /// <summary>The environment every Makefile sees: the given one with TOPDIR, or what OpenWrt's top-level make gives a metadata scan (<see cref="TopLevelEnvironment.ForMetadataScan"/>).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
@@ -69,6 +72,7 @@ public sealed class MakefileDump
             Inputs = inputs,
             Functions = functions is null ? _api.Functions : _api.Functions.With(functions),
             Prelude = _preludes.GetOrAdd(string.Join('\0', commandLine), _ => new SharedPrelude(RulesInclude)),
+            Profile = Profile,
         });
         var relative = ByteText.FromOs(relativeDirectory);
         try

@@ -218,7 +218,10 @@ public sealed class MetadataScanner(ScanOptions options)
         return marked ? new CachedScan(renewed.Directory, renewed.WorkingDirectory, inputs, renewed.Scan) : renewed;
     }
 
-    private MakefileDump Dump() => _dump ??= new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
+    private MakefileDump Dump() => _dump ??= new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config)
+        {
+            Profile = options.Profile,
+        };
 
     private InputCheck Check() => _check ??= new InputCheck(Dump().Environment, options.ShellTimeout);
 

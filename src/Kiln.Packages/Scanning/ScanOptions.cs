@@ -20,6 +20,9 @@ public sealed record ScanOptions(string TopDirectory, string ScanDirectory)
 
     public TimeSpan ShellTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Where the evaluations add what their parts cost, or null to measure nothing.</summary>
+    public Kiln.Make.Evaluation.EvaluationProfile? Profile { get; init; }
+
     /// <summary>The environment the Makefiles see (TOPDIR is added); null means this process's.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 

@@ -22,7 +22,7 @@ public sealed class TargetScanner(TargetScanOptions options)
 {
     public TargetScanResult Run()
     {
-        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config);
+        var dump = new MakefileDump(options.TopDirectory, options.Environment, options.ShellTimeout, options.Config) { Profile = options.Profile };
         var scanRoot = ExistingDirectory.Require(dump.TopDirectory, options.ScanDirectory);
         var clock = Stopwatch.StartNew();
         var physicalRoot = MakefileDump.Canonical(scanRoot);
