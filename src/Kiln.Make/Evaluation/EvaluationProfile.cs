@@ -30,8 +30,12 @@ public sealed class EvaluationProfile
         [.. _parts.Select(p => new Part(p.Key, p.Value.Count, Stopwatch.GetElapsedTime(0, p.Value.Ticks), p.Value.Bytes))
             .OrderByDescending(p => p.Time).ThenBy(p => p.Name, StringComparer.Ordinal)];
 
-    /// <summary>The measure of the current thread now, to give <see cref="Add"/> when the part ends.</summary>
-    internal static Mark Start() => new(Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+    /// <summary>
+    /// The measure of the current thread now, to give <see cref="Add"/> when the part ends; without a
+    /// <paramref name="profile"/> to add to, nothing is read (evaluations that are not measured pay nothing).
+    /// </summary>
+    internal static Mark Start(EvaluationProfile? profile) =>
+        profile is null ? default : new(Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
 
     internal void Add(string part, Mark start)
     {

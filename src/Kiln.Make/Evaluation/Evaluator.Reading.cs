@@ -76,7 +76,7 @@ public sealed partial class Evaluator
         ReadMakefiles.Add(listed);
 
         var saved = ReadingLocation;
-        var start = EvaluationProfile.Start();
+        var start = EvaluationProfile.Start(Options.Profile);
         new MakefileReader(this, source, displayName, 0, setDefaultGoal) { Prelude = included ? null : Options.Prelude }.Read();
         Options.Profile?.Add(included ? Path.GetFileName(name) : EvaluationProfile.Whole, start);
         ReadingLocation = saved;
@@ -91,7 +91,7 @@ public sealed partial class Evaluator
     {
         if (prelude.State is { } state)
         {
-            var start = EvaluationProfile.Start();
+            var start = EvaluationProfile.Start(Options.Profile);
             var restored = state.Restore(this);
             if (restored) Options.Profile?.Add(EvaluationProfile.PreludeRestored, start);
             return restored;

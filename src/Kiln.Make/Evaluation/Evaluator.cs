@@ -24,7 +24,7 @@ public sealed partial class Evaluator
 
     public Evaluator(EvaluatorOptions options)
     {
-        var start = EvaluationProfile.Start();
+        var start = EvaluationProfile.Start(options.Profile);
         Environment = options.Environment ?? ProcessEnvironment.Read();
         Output = options.Output ?? StreamMakeOutput.Process;
         // Until one evaluation has tried to take a prelude's state, each may be that one: its inputs and output pass
