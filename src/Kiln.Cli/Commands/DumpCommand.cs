@@ -19,8 +19,10 @@ public static class DumpCommand
         var json = new Option<bool>("--json") { Description = "Print structured JSON instead of OpenWrt's .packageinfo text." };
         var stats = new Option<bool>("--stats") { Description = "Print phase timings and what each part of the evaluations cost on stderr, and why each kept result not used was evaluated again." };
         var packages = new Command("packages", "Evaluate every package Makefile below DIR and print its metadata.") { directory, json, stats };
-        packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!), result.GetValue(json),
-            result.GetValue(stats) ? new EvaluationProfile() : null));
+        packages.SetAction(result => RunPackages(GlobalOptions.Scan(result, result.GetValue(directory)!) with
+        {
+            Profile = result.GetValue(stats) ? new EvaluationProfile() : null,
+        }, result.GetValue(json)));
         dump.Subcommands.Add(packages);
 
         var targetStats = new Option<bool>("--stats") { Description = "Print what each part of the evaluations cost on stderr." };
@@ -53,10 +55,9 @@ public static class DumpCommand
     /// <summary>Standard output, buffered: a dump is thousands of blocks, written as bytes.</summary>
     private static BufferedStream BufferedOutput() => new(Console.OpenStandardOutput(), 1 << 16);
 
-    /// <param name="profile">Where the evaluations add what they cost, printed with the phase timings (--stats); null for neither.</param>
-    private static int RunPackages(ScanOptions options, bool json, EvaluationProfile? profile)
+    /// <param name="options">With a profile (--stats), the phase timings and the profile are printed after the metadata.</param>
+    private static int RunPackages(ScanOptions options, bool json)
     {
-        options = options with { Profile = profile };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         ScanResult result;
         using (var progress = ProgressReporter.ForStderr("Scanning"))
@@ -76,7 +77,7 @@ public static class DumpCommand
             Console.Error.WriteLine(ByteText.ToOs(failure.Error!));
         if (result.CacheProblem is { } problem)
             Console.Error.WriteLine($"kiln: warning: results not kept for the next run: {problem}");
-        if (profile is not null)
+        if (options.Profile is { } profile)
         {
             Console.Error.WriteLine($"kiln: {result.Makefiles.Count} Makefiles ({result.Reused} unchanged since the last run); " +
                 $"scan {result.Duration.TotalMilliseconds:0} ms (walk {result.FindTime.TotalMilliseconds:0} ms of it), total in command " +
