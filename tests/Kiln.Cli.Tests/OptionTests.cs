@@ -104,6 +104,9 @@ public sealed class OptionTests
         Refused("an unknown command", "frobnicate", "frobnicate"),
         RefusedBuild("an unknown option of build", "--frobnicate", "--frobnicate"),
         Refused("an option targets does not take", "--jobs", "targets", "--jobs", "3"),
+        // The help to see is that of the subcommand given, not of the command that shares its last word.
+        Refused("a value dump targets --stats does not take", "'maybe' (see 'kiln dump targets --help')", "dump", "targets", "--stats=maybe"),
+        Refused("an option the root command does not take", "(see 'kiln --help')", "--frobnicate"),
         Refused("info without its NAME", "NAME", "info"),
         Refused("device without its NAME", "NAME", "device", "demo/small"),
         Refused("devices without its TARGET", "TARGET", "devices"),

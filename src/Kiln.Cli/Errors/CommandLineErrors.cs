@@ -1,5 +1,6 @@
 using System.CommandLine.Help;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Kiln.Core.Errors;
 
 namespace Kiln.Cli.Errors;
@@ -13,9 +14,16 @@ public static class CommandLineErrors
         if (parsed.Action is HelpAction || parsed.Errors.Count == 0) return;
         // "Unrecognized command or argument 'x'" says more than the "Required command" that comes with it.
         var first = (parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0]).Message;
-        var command = parsed.CommandResult.Command;
-        var help = command.Parents.Any() ? $"kiln {command.Name} --help" : "kiln --help";
-        throw new UserError($"{first.TrimEnd('.')} (see '{help}')");
+        throw new UserError($"{first.TrimEnd('.')} (see '{string.Join(' ', CommandPath(parsed.CommandResult))} --help')");
+    }
+
+    /// <summary>The words that name the command, from "kiln" down: "kiln dump targets", whose own name alone is another command's.</summary>
+    private static List<string> CommandPath(CommandResult command)
+    {
+        var words = new List<string>();
+        for (CommandResult? result = command; result is not null; result = result.Parent as CommandResult)
+            words.Insert(0, result.Parent is null ? "kiln" : result.Command.Name);
+        return words;
     }
 
     /// <summary>
